@@ -1,0 +1,33 @@
+package io.runledger.infra.axon;
+
+import io.runledger.command.caller.Caller;
+import io.runledger.command.caller.CallerMetadataInterceptor;
+import io.runledger.command.caller.CausationIdProvider;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Audit metadata on every message: commands get their caller at dispatch, and everything a handler
+ * produces (events, follow-up commands) inherits actor, request id and correlation id from the message
+ * being handled, plus that message's id as its causation id.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonMessagingConfiguration {
+
+    @Bean
+    CallerMetadataInterceptor callerMetadataInterceptor() {
+        return new CallerMetadataInterceptor();
+    }
+
+    @Bean
+    CorrelationDataProvider callerCorrelationData() {
+        return new SimpleCorrelationDataProvider(Caller.ACTOR, Caller.REQUEST_ID, Caller.CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider causationIdProvider() {
+        return new CausationIdProvider();
+    }
+}

@@ -1,0 +1,54 @@
+package io.runledger.infra.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one DataSource: the external PostgreSQL when {@code runledger.db.url} is set, otherwise an
+ * embedded PostgreSQL whose cluster persists in the data directory across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
+    private static final String EMBEDDED_SUPERUSER = "postgres";
+    private static final String EMBEDDED_DATABASE = "postgres";
+
+    @Bean(destroyMethod = "close")
+    @Conditional(UsesEmbeddedPostgres.class)
+    EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
+        Files.createDirectories(properties.embeddedClusterDir());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(properties.embeddedClusterDir())
+                .setCleanDataDirectory(false)
+                .setPort(properties.embeddedPort())
+                // Durability matters here: this is the system of record, not a throwaway test database.
+                .setServerConfig("synchronous_commit", "on")
+                .start();
+        log.info("Embedded PostgreSQL on port {} with data in {} (psql -h localhost -p {} -U {})",
+                postgres.getPort(), properties.embeddedClusterDir(), postgres.getPort(), EMBEDDED_SUPERUSER);
+        return postgres;
+    }
+
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+        DataSourceBuilder<HikariDataSource> builder = DataSourceBuilder.create().type(HikariDataSource.class);
+        if (properties.external()) {
+            return builder.url(properties.url()).username(properties.user()).password(properties.password()).build();
+        }
+        EmbeddedPostgres postgres = embedded.getObject();
+        return builder.url(postgres.getJdbcUrl(EMBEDDED_SUPERUSER, EMBEDDED_DATABASE)).build();
+    }
+}

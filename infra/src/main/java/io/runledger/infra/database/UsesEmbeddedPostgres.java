@@ -1,0 +1,15 @@
+package io.runledger.infra.database;
+
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** True when no external database URL is configured, so Runledger brings its own PostgreSQL. */
+class UsesEmbeddedPostgres implements Condition {
+
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        return !StringUtils.hasText(context.getEnvironment().getProperty("runledger.db.url"));
+    }
+}
