@@ -1,0 +1,35 @@
+package io.runledger.infra.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
+
+/** The scale-out path: one profile switches events and messages over to Axon Server. */
+@RunledgerIntegrationTest
+@ActiveProfiles("axonserver")
+// Nothing listens on port 1: the wiring is what is under test, not a live Axon Server.
+@TestPropertySource(properties = "AXON_AXONSERVER_SERVERS=localhost:1")
+class AxonServerProfileTest {
+
+    @Autowired
+    AxonServerConfiguration configuration;
+    @Autowired
+    AxonServerConnectionManager connectionManager;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void the_axonserver_profile_sends_events_to_the_configured_axon_server() {
+        assertThat(configuration.getServers()).isEqualTo("localhost:1");
+        assertThat(eventStore).isInstanceOf(AxonServerEventStore.class);
+        assertThat(connectionManager.isConnected(configuration.getContext())).isFalse();
+    }
+}
