@@ -1,0 +1,46 @@
+package io.runledger.infra.testing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.runledger.infra.RunledgerApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The application started and stopped by the test itself, for tests about what survives a restart.
+ * Runs on a random HTTP port with the given properties on top of the defaults.
+ */
+public final class RunningRunledger implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningRunledger(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static RunningRunledger start(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("server.port", 0);
+        return new RunningRunledger(new SpringApplicationBuilder(RunledgerApplication.class).properties(all).run());
+    }
+
+    public CommandGateway commands() {
+        return context.getBean(CommandGateway.class);
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
