@@ -33,7 +33,9 @@ class DataSourceConfiguration {
                 .setDataDirectory(properties.embeddedClusterDir())
                 .setCleanDataDirectory(false)
                 .setPort(properties.embeddedPort())
-                // Durability matters here: this is the system of record, not a throwaway test database.
+                // The embedded server is the system of record, not a throwaway test database: undo the
+                // library's test-speed default of running without fsync (its -F flag).
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {} (psql -h localhost -p {} -U {})",
