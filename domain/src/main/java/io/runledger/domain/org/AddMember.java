@@ -1,0 +1,8 @@
+package io.runledger.domain.org;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AddMember(@TargetAggregateIdentifier UUID orgId, UUID userId, Role role) {
+}

@@ -1,0 +1,14 @@
+package io.runledger.domain.org;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.domain.shared.Frozen;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Replaces the org's settings with the given map. */
+public record ChangeOrgSettings(@TargetAggregateIdentifier UUID orgId, Map<String, Object> settings) {
+    public ChangeOrgSettings {
+        settings = Frozen.copy(settings == null ? Map.of() : settings);
+    }
+}

@@ -1,0 +1,10 @@
+package io.runledger.domain.org;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates an org; its creator becomes the first owner and its subscription starts a trial. */
+public record CreateOrg(@TargetAggregateIdentifier UUID orgId, String name, String slug, UUID creatorUserId, Instant requestedAt) {
+}

@@ -1,0 +1,6 @@
+package io.runledger.domain.subscription;
+
+import java.util.UUID;
+
+public record LinkStripeCustomer(UUID orgId, String stripeCustomerId) implements SubscriptionCommand {
+}

@@ -1,0 +1,7 @@
+package io.runledger.domain.subscription;
+
+import java.util.UUID;
+
+/** A renewal payment failed; Stripe keeps retrying. */
+public record MarkSubscriptionPastDue(UUID orgId) implements SubscriptionCommand {
+}

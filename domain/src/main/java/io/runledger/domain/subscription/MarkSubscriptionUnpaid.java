@@ -1,0 +1,7 @@
+package io.runledger.domain.subscription;
+
+import java.util.UUID;
+
+/** Stripe gave up retrying the payment. */
+public record MarkSubscriptionUnpaid(UUID orgId) implements SubscriptionCommand {
+}

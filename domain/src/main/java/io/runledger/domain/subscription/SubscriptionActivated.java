@@ -1,0 +1,9 @@
+package io.runledger.domain.subscription;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.runledger.domain.shared.TenantEvent;
+
+public record SubscriptionActivated(UUID orgId, Plan plan, SubscriptionStatus status, Instant currentPeriodEnd) implements TenantEvent {
+}

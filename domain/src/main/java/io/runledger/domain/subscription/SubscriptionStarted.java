@@ -1,0 +1,9 @@
+package io.runledger.domain.subscription;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.runledger.domain.shared.TenantEvent;
+
+public record SubscriptionStarted(UUID orgId, UUID subscriptionId, Plan plan, SubscriptionStatus status, Instant trialEndsAt) implements TenantEvent {
+}

@@ -1,0 +1,194 @@
+package io.runledger.domain.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.SpawnedAggregates;
+import io.runledger.domain.subscription.Plan;
+import io.runledger.domain.subscription.Subscription;
+import io.runledger.domain.subscription.SubscriptionIds;
+import io.runledger.domain.subscription.SubscriptionStarted;
+import io.runledger.domain.subscription.SubscriptionStatus;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class OrgTest {
+
+    private static final UUID ORG = UUID.randomUUID();
+    private static final UUID ALICE = UUID.randomUUID();
+    private static final UUID BOB = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+
+    private FixtureConfiguration<Org> fixture;
+    private SpawnedAggregates subscriptions;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Org.class);
+        // Creating an org spawns its subscription.
+        subscriptions = SpawnedAggregates.allowSpawning(fixture, Subscription.class);
+    }
+
+    private OrgCreated created() {
+        return new OrgCreated(ORG, "Acme", "acme", ALICE);
+    }
+
+    @Test
+    void creating_an_org_makes_the_creator_its_owner_and_starts_a_fourteen_day_free_trial() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "Acme", "acme", ALICE, NOW))
+                .expectEvents(created(), new MemberAdded(ORG, ALICE, Role.OWNER));
+        assertThat(subscriptions.eventsOf(SubscriptionIds.forOrg(ORG))).containsExactly(
+                new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, SubscriptionStatus.TRIALING,
+                        Instant.parse("2026-11-15T10:00:00Z")));
+    }
+
+    @Test
+    void an_org_without_a_name_is_not_created() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "  ", "acme", ALICE, NOW))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_slug_with_capitals_or_spaces_is_rejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "Acme", "Acme Inc", ALICE, NOW))
+                .expectException(InvalidCommand.class)
+                .expectExceptionMessage("Slug 'Acme Inc' must be 1 to 63 lowercase letters, digits or inner hyphens")
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_org_may_be_created_without_a_slug() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "Acme", null, ALICE, NOW))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OrgCreated(ORG, "Acme", null, ALICE), new MemberAdded(ORG, ALICE, Role.OWNER));
+    }
+
+    @Test
+    void renaming_an_org_records_the_new_name() {
+        fixture.given(created())
+                .when(new RenameOrg(ORG, "Acme Labs"))
+                .expectEvents(new OrgRenamed(ORG, "Acme Labs"));
+    }
+
+    @Test
+    void renaming_an_org_to_its_current_name_changes_nothing() {
+        fixture.given(created())
+                .when(new RenameOrg(ORG, "Acme"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void renaming_an_org_to_a_blank_name_is_rejected() {
+        fixture.given(created())
+                .when(new RenameOrg(ORG, ""))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void changing_settings_records_the_complete_new_settings() {
+        fixture.given(created())
+                .when(new ChangeOrgSettings(ORG, Map.of("timezone", "Europe/Paris")))
+                .expectEvents(new OrgSettingsChanged(ORG, Map.of("timezone", "Europe/Paris")));
+    }
+
+    @Test
+    void changing_settings_to_the_current_settings_changes_nothing() {
+        fixture.given(created(), new OrgSettingsChanged(ORG, Map.of("timezone", "UTC")))
+                .when(new ChangeOrgSettings(ORG, Map.of("timezone", "UTC")))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_new_member_joins_with_the_given_role() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
+                .when(new AddMember(ORG, BOB, Role.DEVELOPER))
+                .expectEvents(new MemberAdded(ORG, BOB, Role.DEVELOPER));
+    }
+
+    @Test
+    void a_member_cannot_be_added_twice() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER))
+                .when(new AddMember(ORG, BOB, Role.ADMIN))
+                .expectException(MemberAlreadyPresent.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void changing_a_role_records_the_previous_one() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER))
+                .when(new ChangeMemberRole(ORG, BOB, Role.ADMIN))
+                .expectEvents(new MemberRoleChanged(ORG, BOB, Role.VIEWER, Role.ADMIN));
+    }
+
+    @Test
+    void changing_a_role_to_the_role_held_changes_nothing() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER))
+                .when(new ChangeMemberRole(ORG, BOB, Role.VIEWER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_role_of_a_non_member_cannot_be_changed() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
+                .when(new ChangeMemberRole(ORG, BOB, Role.ADMIN))
+                .expectException(NotAMember.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_last_owner_cannot_be_demoted() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN))
+                .when(new ChangeMemberRole(ORG, ALICE, Role.ADMIN))
+                .expectException(LastOwnerProtected.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_owner_may_step_down_once_there_is_another_owner() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN),
+                        new MemberRoleChanged(ORG, BOB, Role.ADMIN, Role.OWNER))
+                .when(new ChangeMemberRole(ORG, ALICE, Role.DEVELOPER))
+                .expectEvents(new MemberRoleChanged(ORG, ALICE, Role.OWNER, Role.DEVELOPER));
+    }
+
+    @Test
+    void removing_a_member_records_the_role_they_had() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.DEVELOPER))
+                .when(new RemoveMember(ORG, BOB))
+                .expectEvents(new MemberRemoved(ORG, BOB, Role.DEVELOPER));
+    }
+
+    @Test
+    void a_non_member_cannot_be_removed() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
+                .when(new RemoveMember(ORG, BOB))
+                .expectException(NotAMember.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_last_owner_cannot_be_removed() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN))
+                .when(new RemoveMember(ORG, ALICE))
+                .expectException(LastOwnerProtected.class)
+                .expectNoEvents();
+    }
+}
