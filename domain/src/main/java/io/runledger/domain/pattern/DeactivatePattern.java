@@ -1,0 +1,8 @@
+package io.runledger.domain.pattern;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeactivatePattern(@TargetAggregateIdentifier UUID patternId) {
+}

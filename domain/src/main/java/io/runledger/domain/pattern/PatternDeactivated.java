@@ -1,0 +1,8 @@
+package io.runledger.domain.pattern;
+
+import java.util.UUID;
+
+import io.runledger.domain.shared.TenantEvent;
+
+public record PatternDeactivated(UUID orgId, UUID patternId) implements TenantEvent {
+}

@@ -1,0 +1,8 @@
+package io.runledger.domain.pattern;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RegisterPattern(@TargetAggregateIdentifier UUID patternId, String name, String description, String category, String defaultStrategy) {
+}

@@ -1,0 +1,9 @@
+package io.runledger.domain.pattern;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Null fields stay as they are. */
+public record UpdatePattern(@TargetAggregateIdentifier UUID patternId, String name, String description, String category, String defaultStrategy) {
+}

@@ -1,0 +1,8 @@
+package io.runledger.domain.user;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record LinkAuthIdentity(@TargetAggregateIdentifier UUID userId, AuthProvider provider, String providerUserId) {
+}

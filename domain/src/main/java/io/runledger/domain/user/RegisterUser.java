@@ -1,0 +1,10 @@
+package io.runledger.domain.user;
+
+import java.util.UUID;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A person signs in for the first time; they arrive with the identity they signed in with. */
+public record RegisterUser(@TargetAggregateIdentifier UUID userId, String email, String name,
+                           AuthProvider provider, String providerUserId) {
+}

@@ -1,0 +1,106 @@
+package io.runledger.domain.pattern;
+
+import java.util.UUID;
+
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.Platform;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PatternTest {
+
+    private static final UUID PATTERN = UUID.randomUUID();
+    private static final UUID PLATFORM = Platform.ORG_ID;
+    private static final PatternRegistered SUMMARIZE =
+            new PatternRegistered(PLATFORM, PATTERN, "summarize", "Short summary", "writing", "map-reduce");
+
+    private FixtureConfiguration<Pattern> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Pattern.class);
+    }
+
+    @Test
+    void a_registered_pattern_joins_the_platform_catalog() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPattern(PATTERN, "summarize", "Short summary", "writing", "map-reduce"))
+                .expectEvents(SUMMARIZE);
+    }
+
+    @Test
+    void a_pattern_needs_a_name() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterPattern(PATTERN, " ", null, null, null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_update_keeps_the_fields_it_leaves_out() {
+        fixture.given(SUMMARIZE)
+                .when(new UpdatePattern(PATTERN, null, "Three-line summary", null, null))
+                .expectEvents(new PatternUpdated(PLATFORM, PATTERN, "summarize", "Three-line summary", "writing", "map-reduce"));
+    }
+
+    @Test
+    void an_update_that_changes_nothing_emits_nothing() {
+        fixture.given(SUMMARIZE)
+                .when(new UpdatePattern(PATTERN, "summarize", "Short summary", null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_update_cannot_blank_the_name() {
+        fixture.given(SUMMARIZE)
+                .when(new UpdatePattern(PATTERN, "", null, null, null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_inactive_pattern_cannot_be_updated() {
+        fixture.given(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN))
+                .when(new UpdatePattern(PATTERN, "summarize-v2", null, null, null))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Pattern " + PATTERN + " is INACTIVE; cannot update it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_pattern_can_be_deactivated() {
+        fixture.given(SUMMARIZE)
+                .when(new DeactivatePattern(PATTERN))
+                .expectEvents(new PatternDeactivated(PLATFORM, PATTERN));
+    }
+
+    @Test
+    void deactivating_an_inactive_pattern_changes_nothing() {
+        fixture.given(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN))
+                .when(new DeactivatePattern(PATTERN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_inactive_pattern_can_be_reactivated() {
+        fixture.given(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN))
+                .when(new ReactivatePattern(PATTERN))
+                .expectEvents(new PatternReactivated(PLATFORM, PATTERN));
+    }
+
+    @Test
+    void reactivating_an_active_pattern_changes_nothing() {
+        fixture.given(SUMMARIZE)
+                .when(new ReactivatePattern(PATTERN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,195 @@
+package io.runledger.domain.subscription;
+
+import static io.runledger.domain.subscription.SubscriptionStatus.ACTIVE;
+import static io.runledger.domain.subscription.SubscriptionStatus.CANCELED;
+import static io.runledger.domain.subscription.SubscriptionStatus.PAST_DUE;
+import static io.runledger.domain.subscription.SubscriptionStatus.TRIALING;
+import static io.runledger.domain.subscription.SubscriptionStatus.UNPAID;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.runledger.domain.shared.IllegalTransition;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SubscriptionTest {
+
+    private static final UUID ORG = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+    private static final Instant PERIOD_END = Instant.parse("2026-12-01T10:00:00Z");
+
+    private FixtureConfiguration<Subscription> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Subscription.class);
+    }
+
+    private static SubscriptionStarted trialing() {
+        return new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, TRIALING, NOW.plus(Subscription.TRIAL_LENGTH));
+    }
+
+    private static SubscriptionActivated activePro() {
+        return new SubscriptionActivated(ORG, Plan.PRO, ACTIVE, PERIOD_END);
+    }
+
+    @Test
+    void commands_find_the_subscription_through_its_org() {
+        fixture.given(trialing())
+                .when(new ChangePlan(ORG, Plan.TEAM))
+                .expectEvents(new SubscriptionPlanChanged(ORG, Plan.FREE, Plan.TEAM, TRIALING));
+    }
+
+    @Test
+    void a_trial_becomes_active_on_the_paid_plan_until_the_period_end() {
+        fixture.given(trialing())
+                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
+                .expectEvents(activePro());
+    }
+
+    @Test
+    void a_renewal_moves_the_period_end() {
+        Instant nextPeriodEnd = Instant.parse("2027-01-01T10:00:00Z");
+        fixture.given(trialing(), activePro())
+                .when(new ActivateSubscription(ORG, Plan.PRO, nextPeriodEnd))
+                .expectEvents(new SubscriptionActivated(ORG, Plan.PRO, ACTIVE, nextPeriodEnd));
+    }
+
+    @Test
+    void activating_again_with_the_same_plan_and_period_changes_nothing() {
+        fixture.given(trialing(), activePro())
+                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_canceled_subscription_can_be_resubscribed() {
+        fixture.given(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED))
+                .when(new ActivateSubscription(ORG, Plan.TEAM, PERIOD_END))
+                .expectEvents(new SubscriptionActivated(ORG, Plan.TEAM, ACTIVE, PERIOD_END));
+    }
+
+    @Test
+    void changing_to_the_current_plan_changes_nothing() {
+        fixture.given(trialing(), activePro())
+                .when(new ChangePlan(ORG, Plan.PRO))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_plan_of_a_canceled_subscription_cannot_be_changed() {
+        fixture.given(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED))
+                .when(new ChangePlan(ORG, Plan.PRO))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is CANCELED; cannot change its plan")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_failed_renewal_makes_an_active_subscription_past_due() {
+        fixture.given(trialing(), activePro())
+                .when(new MarkSubscriptionPastDue(ORG))
+                .expectEvents(new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE));
+    }
+
+    @Test
+    void marking_a_past_due_subscription_past_due_again_changes_nothing() {
+        fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
+                .when(new MarkSubscriptionPastDue(ORG))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_canceled_subscription_cannot_become_past_due() {
+        fixture.given(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED))
+                .when(new MarkSubscriptionPastDue(ORG))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_past_due_subscription_becomes_unpaid_when_retries_are_exhausted() {
+        fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
+                .when(new MarkSubscriptionUnpaid(ORG))
+                .expectEvents(new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID));
+    }
+
+    @Test
+    void marking_an_unpaid_subscription_unpaid_again_changes_nothing() {
+        fixture.given(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID))
+                .when(new MarkSubscriptionUnpaid(ORG))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_trial_cannot_become_unpaid_because_nothing_was_billed() {
+        fixture.given(trialing())
+                .when(new MarkSubscriptionUnpaid(ORG))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is TRIALING; cannot mark it unpaid")
+                .expectNoEvents();
+    }
+
+    @Test
+    void canceling_keeps_the_plan_on_record() {
+        fixture.given(trialing(), activePro())
+                .when(new CancelSubscription(ORG))
+                .expectEvents(new SubscriptionCanceled(ORG, Plan.PRO, CANCELED));
+    }
+
+    @Test
+    void canceling_a_canceled_subscription_changes_nothing() {
+        fixture.given(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED))
+                .when(new CancelSubscription(ORG))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_stripe_customer_is_linked_once() {
+        fixture.given(trialing())
+                .when(new LinkStripeCustomer(ORG, "cus_1"))
+                .expectEvents(new StripeCustomerLinked(ORG, "cus_1"));
+    }
+
+    @Test
+    void linking_the_same_stripe_customer_again_changes_nothing() {
+        fixture.given(trialing(), new StripeCustomerLinked(ORG, "cus_1"))
+                .when(new LinkStripeCustomer(ORG, "cus_1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_different_stripe_customer_cannot_replace_the_linked_one() {
+        fixture.given(trialing(), new StripeCustomerLinked(ORG, "cus_1"))
+                .when(new LinkStripeCustomer(ORG, "cus_2"))
+                .expectException(StripeCustomerAlreadyLinked.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_new_stripe_subscription_replaces_the_previous_one_on_record() {
+        fixture.given(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null))
+                .when(new LinkStripeSubscription(ORG, "sub_2"))
+                .expectEvents(new StripeSubscriptionLinked(ORG, "sub_2", "sub_1"));
+    }
+
+    @Test
+    void linking_the_same_stripe_subscription_again_changes_nothing() {
+        fixture.given(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null))
+                .when(new LinkStripeSubscription(ORG, "sub_1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}

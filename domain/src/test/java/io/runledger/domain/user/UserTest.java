@@ -1,0 +1,75 @@
+package io.runledger.domain.user;
+
+import java.util.UUID;
+
+import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.Platform;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class UserTest {
+
+    private static final UUID USER = UUID.randomUUID();
+    private static final UUID PLATFORM = Platform.ORG_ID;
+
+    private FixtureConfiguration<User> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(User.class);
+    }
+
+    @Test
+    void registering_stores_a_normalized_email_and_the_sign_in_identity() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER, "  Ada@Example.COM ", "Ada", AuthProvider.GITHUB, "gh-42"))
+                .expectEvents(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+                        new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"));
+    }
+
+    @Test
+    void a_user_without_a_valid_email_is_not_registered() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER, "ada-at-example", "Ada", AuthProvider.MAGIC, "ada-at-example"))
+                .expectException(InvalidCommand.class)
+                .expectExceptionMessage("'ada-at-example' is not an email address")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_second_identity_can_be_linked() {
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+                        new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"))
+                .when(new LinkAuthIdentity(USER, AuthProvider.GOOGLE, "g-7"))
+                .expectEvents(new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GOOGLE, "g-7"));
+    }
+
+    @Test
+    void linking_an_identity_already_linked_changes_nothing() {
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+                        new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"))
+                .when(new LinkAuthIdentity(USER, AuthProvider.GITHUB, "gh-42"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void renaming_records_the_new_name() {
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
+                .when(new RenameUser(USER, "Ada Lovelace"))
+                .expectEvents(new UserRenamed(PLATFORM, USER, "Ada Lovelace"));
+    }
+
+    @Test
+    void renaming_to_the_current_name_changes_nothing() {
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
+                .when(new RenameUser(USER, "Ada"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+}
