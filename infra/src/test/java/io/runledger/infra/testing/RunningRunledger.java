@@ -24,7 +24,9 @@ public final class RunningRunledger implements AutoCloseable {
     public static RunningRunledger start(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", 0);
-        return new RunningRunledger(new SpringApplicationBuilder(RunledgerApplication.class).properties(all).run());
+        // As command-line arguments, so they win over application.yml like an operator's settings would.
+        String[] args = all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+        return new RunningRunledger(new SpringApplicationBuilder(RunledgerApplication.class).run(args));
     }
 
     public CommandGateway commands() {
