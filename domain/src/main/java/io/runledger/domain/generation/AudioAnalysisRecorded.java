@@ -1,0 +1,19 @@
+package io.runledger.domain.generation;
+
+import io.runledger.domain.project.ProjectStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+public record AudioAnalysisRecorded(
+        UUID orgId,
+        UUID projectId,
+        UUID generationId,
+        Map<String, Object> audioAnalysis,
+        GenerationStatus status,
+        ProjectStatus projectStatus) implements GenerationEvent {
+    public AudioAnalysisRecorded {
+        audioAnalysis = Collections.unmodifiableMap(new LinkedHashMap<>(audioAnalysis));
+    }
+}

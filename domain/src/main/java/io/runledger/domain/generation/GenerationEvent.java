@@ -1,0 +1,19 @@
+package io.runledger.domain.generation;
+
+import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.TenantEvent;
+import java.util.UUID;
+
+/**
+ * Every generation event states the resulting generation status and project status, so the
+ * {@code generations} and {@code projects} read models follow a generation without loading anything.
+ */
+public interface GenerationEvent extends TenantEvent {
+    UUID projectId();
+
+    UUID generationId();
+
+    GenerationStatus status();
+
+    ProjectStatus projectStatus();
+}

@@ -1,0 +1,13 @@
+package io.runledger.domain.generation;
+
+import io.runledger.domain.project.ProjectStatus;
+import java.util.UUID;
+
+public record GenerationFailed(
+        UUID orgId,
+        UUID projectId,
+        UUID generationId,
+        String errorMessage,
+        GenerationStatus status,
+        ProjectStatus projectStatus) implements GenerationEvent {
+}

@@ -1,0 +1,11 @@
+package io.runledger.domain.run;
+
+import io.runledger.domain.shared.DomainRuleViolation;
+import java.util.UUID;
+
+/** A run can only succeed with something to show for it. */
+public class RunHasNoOutput extends DomainRuleViolation {
+    public RunHasNoOutput(UUID runId) {
+        super("Run " + runId + " has no output; it cannot succeed");
+    }
+}

@@ -1,0 +1,318 @@
+package io.runledger.domain.generation;
+
+import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class GenerationTest {
+    private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    private static final UUID PROJECT = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    private static final UUID GEN = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    private static final Map<String, Object> ANALYSIS = Map.of("bpm", 128, "key", "A minor");
+    private static final Map<String, Object> PLAN = Map.of("scenes", 12, "palette", "ember");
+
+    private FixtureConfiguration<Generation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Generation.class);
+    }
+
+    private static GenerationRequested requested() {
+        return new GenerationRequested(ORG, PROJECT, GEN, USER, "seed-1", 1,
+                GenerationStatus.PENDING, ProjectStatus.QUEUED);
+    }
+
+    private static AudioAnalysisStarted analysisStarted() {
+        return new AudioAnalysisStarted(ORG, PROJECT, GEN, "render-1",
+                GenerationStatus.PROCESSING, ProjectStatus.ANALYZING);
+    }
+
+    private static AudioAnalysisRecorded analysisRecorded() {
+        return new AudioAnalysisRecorded(ORG, PROJECT, GEN, ANALYSIS,
+                GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING);
+    }
+
+    private static VisualPlanRecorded planRecorded(Map<String, Object> plan) {
+        return new VisualPlanRecorded(ORG, PROJECT, GEN, plan, GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING);
+    }
+
+    private static RenderingStarted renderingStarted() {
+        return new RenderingStarted(ORG, PROJECT, GEN, GenerationStatus.PROCESSING, ProjectStatus.RENDERING);
+    }
+
+    private static GenerationCompleted completed() {
+        return new GenerationCompleted(ORG, PROJECT, GEN, "s3://videos/f1.mp4", "s3://thumbs/f1.jpg",
+                new BigDecimal("183.4"), 48_000_000L, 95, GenerationStatus.COMPLETED, ProjectStatus.COMPLETED);
+    }
+
+    private static GenerationFailed failed() {
+        return new GenerationFailed(ORG, PROJECT, GEN, "renderer crashed", GenerationStatus.FAILED, ProjectStatus.FAILED);
+    }
+
+    private static CompleteGeneration complete(String videoUrl, Long fileSize) {
+        return new CompleteGeneration(GEN, videoUrl, "s3://thumbs/f1.jpg", new BigDecimal("183.4"), fileSize, 95);
+    }
+
+    // StartAudioAnalysis
+
+    @Test
+    void a_requested_generation_starts_its_audio_analysis() {
+        fixture.given(requested())
+                .when(new StartAudioAnalysis(GEN, "render-1"))
+                .expectEvents(analysisStarted());
+    }
+
+    @Test
+    void audio_analysis_needs_a_worker() {
+        fixture.given(requested())
+                .when(new StartAudioAnalysis(GEN, ""))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_worker_starting_the_analysis_again_changes_nothing() {
+        fixture.given(requested(), analysisStarted())
+                .when(new StartAudioAnalysis(GEN, "render-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void another_worker_cannot_start_an_analysis_under_way() {
+        fixture.given(requested(), analysisStarted())
+                .when(new StartAudioAnalysis(GEN, "render-2"))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Generation " + GEN + " is ANALYZING; cannot start its audio analysis")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_failed_generation_cannot_start_its_analysis() {
+        fixture.given(requested(), failed())
+                .when(new StartAudioAnalysis(GEN, "render-1"))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    // RecordAudioAnalysis
+
+    @Test
+    void an_analysis_recorded_moves_the_project_to_orchestrating() {
+        fixture.given(requested(), analysisStarted())
+                .when(new RecordAudioAnalysis(GEN, ANALYSIS))
+                .expectEvents(analysisRecorded());
+    }
+
+    @Test
+    void an_empty_analysis_is_refused() {
+        fixture.given(requested(), analysisStarted())
+                .when(new RecordAudioAnalysis(GEN, Map.of()))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_analysis_recorded_again_changes_nothing() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded())
+                .when(new RecordAudioAnalysis(GEN, ANALYSIS))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_different_analysis_cannot_replace_a_recorded_one() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded())
+                .when(new RecordAudioAnalysis(GEN, Map.of("bpm", 90)))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_analysis_cannot_be_recorded_before_it_started() {
+        fixture.given(requested())
+                .when(new RecordAudioAnalysis(GEN, ANALYSIS))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    // RecordVisualPlan
+
+    @Test
+    void a_visual_plan_is_recorded_while_orchestrating() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded())
+                .when(new RecordVisualPlan(GEN, PLAN))
+                .expectEvents(planRecorded(PLAN));
+    }
+
+    @Test
+    void a_revised_plan_is_recorded_before_rendering_starts() {
+        Map<String, Object> revised = Map.of("scenes", 14, "palette", "ember");
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN))
+                .when(new RecordVisualPlan(GEN, revised))
+                .expectEvents(planRecorded(revised));
+    }
+
+    @Test
+    void the_same_plan_recorded_again_changes_nothing() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN))
+                .when(new RecordVisualPlan(GEN, PLAN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_empty_plan_is_refused() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded())
+                .when(new RecordVisualPlan(GEN, null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_plan_cannot_be_recorded_before_the_analysis() {
+        fixture.given(requested(), analysisStarted())
+                .when(new RecordVisualPlan(GEN, PLAN))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_plan_cannot_change_once_rendering_started() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .when(new RecordVisualPlan(GEN, Map.of("scenes", 3)))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Generation " + GEN + " is RENDERING; cannot record its visual plan")
+                .expectNoEvents();
+    }
+
+    // StartRendering
+
+    @Test
+    void rendering_starts_once_a_plan_is_recorded() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN))
+                .when(new StartRendering(GEN))
+                .expectEvents(renderingStarted());
+    }
+
+    @Test
+    void rendering_cannot_start_without_a_visual_plan() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded())
+                .when(new StartRendering(GEN))
+                .expectException(VisualPlanMissing.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void rendering_cannot_start_during_the_analysis() {
+        fixture.given(requested(), analysisStarted())
+                .when(new StartRendering(GEN))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void starting_rendering_again_changes_nothing() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .when(new StartRendering(GEN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // CompleteGeneration
+
+    @Test
+    void a_rendering_generation_completes_with_its_video() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .when(complete("s3://videos/f1.mp4", 48_000_000L))
+                .expectEvents(completed());
+    }
+
+    @Test
+    void a_generation_cannot_complete_without_a_video() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .when(complete(" ", 48_000_000L))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_generation_cannot_complete_with_a_negative_file_size() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .when(complete("s3://videos/f1.mp4", -1L))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void completing_a_completed_generation_again_changes_nothing() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted(),
+                        completed())
+                .when(complete("s3://videos/f1.mp4", 48_000_000L))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_generation_still_analyzing_cannot_complete() {
+        fixture.given(requested(), analysisStarted())
+                .when(complete("s3://videos/f1.mp4", 48_000_000L))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Generation " + GEN + " is ANALYZING; cannot complete it")
+                .expectNoEvents();
+    }
+
+    // FailGeneration
+
+    @Test
+    void a_requested_generation_can_fail() {
+        fixture.given(requested())
+                .when(new FailGeneration(GEN, "renderer crashed"))
+                .expectEvents(failed());
+    }
+
+    @Test
+    void a_rendering_generation_can_fail() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .when(new FailGeneration(GEN, "renderer crashed"))
+                .expectEvents(failed());
+    }
+
+    @Test
+    void a_failure_needs_a_message() {
+        fixture.given(requested(), analysisStarted())
+                .when(new FailGeneration(GEN, null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void failing_a_failed_generation_again_changes_nothing() {
+        fixture.given(requested(), failed())
+                .when(new FailGeneration(GEN, "renderer crashed"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_completed_generation_cannot_fail() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted(),
+                        completed())
+                .when(new FailGeneration(GEN, "late crash"))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Generation " + GEN + " is COMPLETED; cannot fail it")
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,337 @@
+package io.runledger.domain.run;
+
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class RunTest {
+    private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    private static final UUID PATTERN = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000042");
+    private static final UUID OUTPUT = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    private static final UUID OTHER_OUTPUT = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+
+    private FixtureConfiguration<Run> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Run.class);
+    }
+
+    private static RunQueued queued() {
+        return new RunQueued(ORG, RUN, USER, PATTERN, InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1");
+    }
+
+    private static RunStarted started(String worker, int attempt) {
+        return new RunStarted(ORG, RUN, worker, attempt);
+    }
+
+    private static OutputProduced output(UUID outputId) {
+        return new OutputProduced(ORG, RUN, outputId, "A summary of the talk", null, "short", List.of("ai"), Map.of());
+    }
+
+    private static ProduceOutput produce(UUID outputId, String content, String contentUrl) {
+        return new ProduceOutput(RUN, outputId, content, contentUrl, "short", List.of("ai", "talk"),
+                Map.of("model", "gpt", "tokens", 812));
+    }
+
+    // QueueRun
+
+    @Test
+    void queuing_a_run_records_it_and_bills_its_creation() {
+        fixture.givenNoPriorActivity()
+                .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(queued(),
+                        new UsageRecorded(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE));
+    }
+
+    @Test
+    void a_run_may_be_queued_without_its_optional_values() {
+        fixture.givenNoPriorActivity()
+                .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.TEXT, null, null, "req-1", null))
+                .expectEvents(new RunQueued(ORG, RUN, USER, PATTERN, InputSource.TEXT, null, null, "req-1", null),
+                        new UsageRecorded(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE));
+    }
+
+    @Test
+    void a_run_needs_an_input_source() {
+        fixture.givenNoPriorActivity()
+                .when(new QueueRun(RUN, ORG, USER, PATTERN, null, 10, null, "req-1", null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_run_cannot_have_a_negative_input_size() {
+        fixture.givenNoPriorActivity()
+                .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.UPLOAD, -1, null, "req-1", null))
+                .expectException(InvalidCommand.class)
+                .expectExceptionMessage("inputChars must not be negative")
+                .expectNoEvents();
+    }
+
+    // StartRun
+
+    @Test
+    void a_queued_run_starts_as_its_first_attempt() {
+        fixture.given(queued())
+                .when(new StartRun(RUN, "worker-1"))
+                .expectEvents(started("worker-1", 1));
+    }
+
+    @Test
+    void a_run_needs_a_worker_to_start() {
+        fixture.given(queued())
+                .when(new StartRun(RUN, " "))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_worker_starting_again_changes_nothing() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new StartRun(RUN, "worker-1"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void another_worker_cannot_start_a_run_already_being_processed() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new StartRun(RUN, "worker-2"))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is PROCESSING; cannot start it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_failed_run_cannot_be_started() {
+        fixture.given(queued(), new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED))
+                .when(new StartRun(RUN, "worker-1"))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is FAILED; cannot start it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_succeeded_run_cannot_be_started() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
+                .when(new StartRun(RUN, "worker-1"))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_requeued_run_starts_again_as_its_next_attempt() {
+        fixture.given(queued(), started("worker-1", 1), new RunRequeued(ORG, RUN, "lease expired", 1))
+                .when(new StartRun(RUN, "worker-1"))
+                .expectEvents(started("worker-1", 2));
+    }
+
+    // ProduceOutput
+
+    @Test
+    void a_processing_run_produces_inline_output() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(produce(OUTPUT, "A summary of the talk", null))
+                .expectEvents(new OutputProduced(ORG, RUN, OUTPUT, "A summary of the talk", null, "short",
+                        List.of("ai", "talk"), Map.of("model", "gpt", "tokens", 812)));
+    }
+
+    @Test
+    void a_processing_run_produces_output_kept_in_object_storage() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(produce(OUTPUT, null, "s3://outputs/42/1.md"))
+                .expectEvents(new OutputProduced(ORG, RUN, OUTPUT, null, "s3://outputs/42/1.md", "short",
+                        List.of("ai", "talk"), Map.of("model", "gpt", "tokens", 812)));
+    }
+
+    @Test
+    void an_output_cannot_have_both_content_and_a_content_url() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(produce(OUTPUT, "text", "s3://outputs/42/1.md"))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_output_needs_content_or_a_content_url() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(produce(OUTPUT, "", null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_same_output_delivered_twice_is_recorded_once() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT))
+                .when(produce(OUTPUT, "A summary of the talk", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_queued_run_cannot_produce_output() {
+        fixture.given(queued())
+                .when(produce(OUTPUT, "text", null))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot add an output to it")
+                .expectNoEvents();
+    }
+
+    // RecordTokenUsage
+
+    @Test
+    void token_usage_is_billed_to_the_user_who_queued_the_run() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new RecordTokenUsage(RUN, 1530))
+                .expectEvents(new UsageRecorded(ORG, RUN, USER, UsageMeter.TOKENS_USED, BigDecimal.valueOf(1530)));
+    }
+
+    @Test
+    void token_usage_must_be_positive() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new RecordTokenUsage(RUN, 0))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_queued_run_cannot_record_token_usage() {
+        fixture.given(queued())
+                .when(new RecordTokenUsage(RUN, 10))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    // SucceedRun
+
+    @Test
+    void a_processing_run_with_outputs_succeeds_and_bills_its_completion() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), output(OTHER_OUTPUT))
+                .when(new SucceedRun(RUN))
+                .expectEvents(new RunSucceeded(ORG, RUN, 2),
+                        new UsageRecorded(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE));
+    }
+
+    @Test
+    void a_run_without_output_cannot_succeed() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new SucceedRun(RUN))
+                .expectException(RunHasNoOutput.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void succeeding_a_succeeded_run_again_changes_nothing() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
+                .when(new SucceedRun(RUN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_queued_run_cannot_succeed() {
+        fixture.given(queued())
+                .when(new SucceedRun(RUN))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot succeed it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_failed_run_cannot_succeed() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT),
+                        new RunFailed(ORG, RUN, "timeout", RunStatus.PROCESSING))
+                .when(new SucceedRun(RUN))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    // FailRun
+
+    @Test
+    void a_queued_run_can_fail_before_it_started() {
+        fixture.given(queued())
+                .when(new FailRun(RUN, "pattern removed"))
+                .expectEvents(new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED));
+    }
+
+    @Test
+    void a_processing_run_can_fail() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new FailRun(RUN, "model timeout"))
+                .expectEvents(new RunFailed(ORG, RUN, "model timeout", RunStatus.PROCESSING));
+    }
+
+    @Test
+    void a_failure_needs_an_error() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new FailRun(RUN, "  "))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void failing_a_failed_run_again_changes_nothing() {
+        fixture.given(queued(), new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED))
+                .when(new FailRun(RUN, "pattern removed"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_succeeded_run_cannot_fail() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
+                .when(new FailRun(RUN, "late error"))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is SUCCEEDED; cannot fail it")
+                .expectNoEvents();
+    }
+
+    // RequeueRun
+
+    @Test
+    void a_run_whose_lease_expired_goes_back_to_the_queue() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new RequeueRun(RUN, "lease expired"))
+                .expectEvents(new RunRequeued(ORG, RUN, "lease expired", 1));
+    }
+
+    @Test
+    void a_requeue_needs_a_reason() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new RequeueRun(RUN, null))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_queued_run_cannot_be_requeued() {
+        fixture.given(queued())
+                .when(new RequeueRun(RUN, "lease expired"))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot requeue it")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_finished_run_cannot_be_requeued() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
+                .when(new RequeueRun(RUN, "lease expired"))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+}
