@@ -2,8 +2,11 @@ package io.runledger.infra.axon;
 
 import java.util.List;
 
+import io.runledger.domain.generation.Generation;
 import io.runledger.domain.org.Org;
 import io.runledger.domain.pattern.Pattern;
+import io.runledger.domain.project.Project;
+import io.runledger.domain.run.Run;
 import io.runledger.domain.subscription.Subscription;
 import io.runledger.domain.user.User;
 import org.axonframework.config.ConfigurerModule;
@@ -17,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DomainAggregatesConfiguration {
 
-    static final List<Class<?>> AGGREGATES = List.of(Org.class, Subscription.class, User.class, Pattern.class);
+    static final List<Class<?>> AGGREGATES = List.of(
+            Org.class, Subscription.class, User.class, Pattern.class, Run.class, Project.class, Generation.class);
 
     @Bean
     ConfigurerModule domainAggregates() {
