@@ -2,8 +2,10 @@ package io.runledger.infra.eventstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,8 @@ class EventStoreLifecycleTest {
             send(first, worker, new StartRendering(generation));
             send(first, worker, new CompleteGeneration(generation, "https://cdn.test/v.mp4", "https://cdn.test/t.jpg",
                     new BigDecimal("184.5"), 48_000_000L, 95));
+            // The project learns the outcome asynchronously, from the event stream.
+            await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(first.jdbc(), project).contains("ProjectGenerationFinished"));
         }
         restarted = RunningRunledger.start(database);
         jdbc = restarted.jdbc();
@@ -122,7 +126,15 @@ class EventStoreLifecycleTest {
         return eventTypesOf(aggregate, Long.MAX_VALUE);
     }
 
+    private static List<String> eventTypesOf(JdbcTemplate jdbc, UUID aggregate) {
+        return eventTypesOf(jdbc, aggregate, Long.MAX_VALUE);
+    }
+
     private List<String> eventTypesOf(UUID aggregate, long upToGlobalIndex) {
+        return eventTypesOf(jdbc, aggregate, upToGlobalIndex);
+    }
+
+    private static List<String> eventTypesOf(JdbcTemplate jdbc, UUID aggregate, long upToGlobalIndex) {
         return jdbc.queryForList("""
                 select payload_type from domain_event_entry
                 where aggregate_identifier = ? and global_index <= ? order by sequence_number
@@ -136,6 +148,8 @@ class EventStoreLifecycleTest {
                 "UsageRecorded", "RunSucceeded", "UsageRecorded");
         assertThat(eventTypesOf(generation, lastIndexBeforeRestart)).containsExactly("GenerationRequested", "AudioAnalysisStarted",
                 "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted");
+        assertThat(eventTypesOf(project, lastIndexBeforeRestart))
+                .containsExactly("ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished");
         assertThat(eventTypesOf(SubscriptionIds.forOrg(org), lastIndexBeforeRestart))
                 .containsExactly("SubscriptionStarted", "SubscriptionActivated");
         assertThat(jdbc.queryForList("""
@@ -152,7 +166,8 @@ class EventStoreLifecycleTest {
         assertThat(types.get(0)).endsWith(".PatternRegistered");
         assertThat(types.indexOf("io.runledger.domain.org.OrgCreated"))
                 .isLessThan(types.indexOf("io.runledger.domain.run.RunQueued"));
-        assertThat(types.get(types.size() - 1)).endsWith(".GenerationCompleted");
+        assertThat(types.indexOf("io.runledger.domain.generation.GenerationCompleted"))
+                .isLessThan(types.indexOf("io.runledger.domain.project.ProjectGenerationFinished"));
     }
 
     @Test
@@ -214,6 +229,14 @@ class EventStoreLifecycleTest {
         assertThat(eventTypesOf(org)).containsExactly("OrgCreated", "MemberAdded", "MemberAdded", "OrgRenamed");
         assertThat(eventTypesOf(SubscriptionIds.forOrg(org)))
                 .containsExactly("SubscriptionStarted", "SubscriptionActivated", "SubscriptionPlanChanged");
+    }
+
+    @Test
+    void after_a_restart_a_finished_project_takes_its_next_generation() {
+        send(restarted, aliceInBrowser, new RequestGeneration(project, UUID.randomUUID(), alice, "seed-2"));
+
+        assertThat(eventTypesOf(project)).containsExactly(
+                "ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished", "ProjectGenerationQueued");
     }
 
     @Test
