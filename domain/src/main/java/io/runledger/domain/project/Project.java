@@ -28,20 +28,15 @@ public class Project {
 
     @CommandHandler
     public Project(CreateProject cmd) {
-        ProjectDetails d = ProjectDetails.of(cmd);
-        apply(new ProjectCreated(cmd.orgId(), cmd.projectId(), cmd.userId(), d.name(), d.description(), d.prompt(),
-                d.audioPath(), d.audioDuration(), d.resolution(), d.stylePreference(), d.footageVisibility(),
-                d.effectIntensity(), ProjectStatus.DRAFT));
+        apply(new ProjectCreated(cmd.orgId(), cmd.projectId(), cmd.userId(), cmd.details().withDefaults(), ProjectStatus.DRAFT));
     }
 
     @CommandHandler
     public void handle(UpdateProject cmd) {
-        ProjectDetails d = details.updatedBy(cmd);
-        if (d.equals(details)) {
-            return;
+        ProjectDetails updated = details.updatedBy(cmd.changes());
+        if (!updated.equals(details)) {
+            apply(new ProjectUpdated(orgId, projectId, updated));
         }
-        apply(new ProjectUpdated(orgId, projectId, d.name(), d.description(), d.prompt(), d.audioPath(),
-                d.audioDuration(), d.resolution(), d.stylePreference(), d.footageVisibility(), d.effectIntensity()));
     }
 
     @CommandHandler
@@ -84,12 +79,12 @@ public class Project {
         projectId = event.projectId();
         orgId = event.orgId();
         status = event.status();
-        details = ProjectDetails.copyOf(event);
+        details = event.details();
     }
 
     @EventSourcingHandler
     void on(ProjectUpdated event) {
-        details = ProjectDetails.copyOf(event);
+        details = event.details();
     }
 
     @EventSourcingHandler

@@ -3,8 +3,11 @@ package io.runledger.domain.project;
 import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
 
-/** The editable values of a project, kept together so creation and edits share defaults and checks. */
-record ProjectDetails(
+/**
+ * The editable values of a project (seed 003's columns), one value object for creation, edits and their
+ * events, so defaults and checks live in one place.
+ */
+public record ProjectDetails(
         String name,
         String description,
         String prompt,
@@ -13,7 +16,7 @@ record ProjectDetails(
         String resolution,
         String stylePreference,
         BigDecimal footageVisibility,
-        BigDecimal effectIntensity) implements ProjectValues {
+        BigDecimal effectIntensity) {
 
     // the column defaults of the seed's projects table
     private static final String DEFAULT_RESOLUTION = "1080p";
@@ -21,30 +24,25 @@ record ProjectDetails(
     private static final BigDecimal DEFAULT_FOOTAGE_VISIBILITY = new BigDecimal("0.6");
     private static final BigDecimal DEFAULT_EFFECT_INTENSITY = new BigDecimal("0.5");
 
-    static ProjectDetails copyOf(ProjectValues v) {
-        return new ProjectDetails(v.name(), v.description(), v.prompt(), v.audioPath(), v.audioDuration(),
-                v.resolution(), v.stylePreference(), v.footageVisibility(), v.effectIntensity());
+    ProjectDetails withDefaults() {
+        return new ProjectDetails(name, description, prompt, audioPath, audioDuration,
+                orElse(resolution, DEFAULT_RESOLUTION),
+                orElse(stylePreference, DEFAULT_STYLE),
+                orElse(footageVisibility, DEFAULT_FOOTAGE_VISIBILITY),
+                orElse(effectIntensity, DEFAULT_EFFECT_INTENSITY)).validated();
     }
 
-    static ProjectDetails of(CreateProject cmd) {
-        return new ProjectDetails(cmd.name(), cmd.description(), cmd.prompt(), cmd.audioPath(), cmd.audioDuration(),
-                orElse(cmd.resolution(), DEFAULT_RESOLUTION),
-                orElse(cmd.stylePreference(), DEFAULT_STYLE),
-                orElse(cmd.footageVisibility(), DEFAULT_FOOTAGE_VISIBILITY),
-                orElse(cmd.effectIntensity(), DEFAULT_EFFECT_INTENSITY)).validated();
-    }
-
-    ProjectDetails updatedBy(UpdateProject cmd) {
+    ProjectDetails updatedBy(ProjectDetails changes) {
         return new ProjectDetails(
-                orElse(cmd.name(), name),
-                orElse(cmd.description(), description),
-                orElse(cmd.prompt(), prompt),
-                orElse(cmd.audioPath(), audioPath),
-                orElse(cmd.audioDuration(), audioDuration),
-                orElse(cmd.resolution(), resolution),
-                orElse(cmd.stylePreference(), stylePreference),
-                orElse(cmd.footageVisibility(), footageVisibility),
-                orElse(cmd.effectIntensity(), effectIntensity)).validated();
+                orElse(changes.name(), name),
+                orElse(changes.description(), description),
+                orElse(changes.prompt(), prompt),
+                orElse(changes.audioPath(), audioPath),
+                orElse(changes.audioDuration(), audioDuration),
+                orElse(changes.resolution(), resolution),
+                orElse(changes.stylePreference(), stylePreference),
+                orElse(changes.footageVisibility(), footageVisibility),
+                orElse(changes.effectIntensity(), effectIntensity)).validated();
     }
 
     private ProjectDetails validated() {

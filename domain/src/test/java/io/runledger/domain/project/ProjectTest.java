@@ -51,18 +51,18 @@ class ProjectTest {
     }
 
     private static ProjectCreated created() {
-        return new ProjectCreated(ORG, PROJECT, USER, "Neon Drift", null, "city lights at night", "audio/neon.wav",
-                new BigDecimal("183.4"), "1080p", "organic", new BigDecimal("0.6"), new BigDecimal("0.5"),
+        return new ProjectCreated(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, "city lights at night", "audio/neon.wav",
+                new BigDecimal("183.4"), "1080p", "organic", new BigDecimal("0.6"), new BigDecimal("0.5")),
                 ProjectStatus.DRAFT);
     }
 
     private static CreateProject create(String name, BigDecimal footageVisibility, BigDecimal effectIntensity) {
-        return new CreateProject(PROJECT, ORG, USER, name, null, "city lights at night", "audio/neon.wav",
-                new BigDecimal("183.4"), null, null, footageVisibility, effectIntensity);
+        return new CreateProject(PROJECT, ORG, USER, new ProjectDetails(name, null, "city lights at night", "audio/neon.wav",
+                new BigDecimal("183.4"), null, null, footageVisibility, effectIntensity));
     }
 
     private static UpdateProject update(String name, BigDecimal effectIntensity) {
-        return new UpdateProject(PROJECT, name, null, null, null, null, null, null, null, effectIntensity);
+        return new UpdateProject(PROJECT, new ProjectDetails(name, null, null, null, null, null, null, null, effectIntensity));
     }
 
     private static ProjectGenerationQueued queued(UUID generationId, int number, String seed) {
@@ -89,11 +89,11 @@ class ProjectTest {
     @Test
     void a_project_keeps_the_settings_it_is_given() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, "Neon Drift", "a night drive", "city lights at night",
-                        "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE, BigDecimal.ZERO))
-                .expectEvents(new ProjectCreated(ORG, PROJECT, USER, "Neon Drift", "a night drive",
+                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", "a night drive", "city lights at night",
+                        "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE, BigDecimal.ZERO)))
+                .expectEvents(new ProjectCreated(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", "a night drive",
                         "city lights at night", "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE,
-                        BigDecimal.ZERO, ProjectStatus.DRAFT));
+                        BigDecimal.ZERO), ProjectStatus.DRAFT));
     }
 
     @Test
@@ -108,8 +108,8 @@ class ProjectTest {
     @Test
     void a_project_needs_a_prompt() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, "Neon Drift", null, null, "audio/neon.wav",
-                        null, null, null, null, null))
+                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", null, null, "audio/neon.wav",
+                        null, null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("prompt is required")
                 .expectNoEvents();
@@ -118,8 +118,8 @@ class ProjectTest {
     @Test
     void a_project_needs_an_audio_path() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, "Neon Drift", null, "city lights at night", "",
-                        null, null, null, null, null))
+                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", null, "city lights at night", "",
+                        null, null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("audioPath is required")
                 .expectNoEvents();
@@ -146,8 +146,8 @@ class ProjectTest {
     @Test
     void a_negative_audio_duration_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, "Neon Drift", null, "city lights at night",
-                        "audio/neon.wav", new BigDecimal("-1"), null, null, null, null))
+                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", null, "city lights at night",
+                        "audio/neon.wav", new BigDecimal("-1"), null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
@@ -158,9 +158,9 @@ class ProjectTest {
     void an_edit_publishes_every_editable_value_as_it_now_is() {
         fixture.given(created())
                 .when(update("Neon Drift II", new BigDecimal("0.8")))
-                .expectEvents(new ProjectUpdated(ORG, PROJECT, "Neon Drift II", null, "city lights at night",
+                .expectEvents(new ProjectUpdated(ORG, PROJECT, new ProjectDetails("Neon Drift II", null, "city lights at night",
                         "audio/neon.wav", new BigDecimal("183.4"), "1080p", "organic", new BigDecimal("0.6"),
-                        new BigDecimal("0.8")));
+                        new BigDecimal("0.8"))));
     }
 
     @Test

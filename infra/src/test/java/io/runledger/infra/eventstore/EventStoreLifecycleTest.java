@@ -24,6 +24,7 @@ import io.runledger.domain.org.RenameOrg;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.pattern.RegisterPattern;
 import io.runledger.domain.project.CreateProject;
+import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.run.FailRun;
 import io.runledger.domain.run.InputSource;
@@ -95,8 +96,8 @@ class EventStoreLifecycleTest {
                     List.of("acme", "summary"), Map.of("model", "m-1")));
             send(first, worker, new RecordTokenUsage(run, 1543));
             send(first, worker, new SucceedRun(run));
-            send(first, aliceInBrowser, new CreateProject(project, org, alice, "Launch video", null, "neon city at night",
-                    "audio/launch.mp3", new BigDecimal("184.5"), null, null, null, null));
+            send(first, aliceInBrowser, new CreateProject(project, org, alice, new ProjectDetails("Launch video", null, "neon city at night",
+                    "audio/launch.mp3", new BigDecimal("184.5"), null, null, null, null)));
             send(first, aliceInBrowser, new RequestGeneration(project, generation, alice, "seed-1"));
             send(first, worker, new StartAudioAnalysis(generation, "render-3"));
             send(first, worker, new RecordAudioAnalysis(generation, Map.of("bpm", 128)));
