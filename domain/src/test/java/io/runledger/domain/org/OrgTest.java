@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OrgTest {
@@ -27,6 +29,7 @@ class OrgTest {
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+    private static final String LONGEST_SLUG = "a" + "-b".repeat(31);
 
     private FixtureConfiguration<Org> fixture;
     private SpawnedAggregates subscriptions;
@@ -66,6 +69,30 @@ class OrgTest {
                 .when(new CreateOrg(ORG, "Acme", "Acme Inc", ALICE, NOW))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("Slug 'Acme Inc' must be 1 to 63 lowercase letters, digits or inner hyphens")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "-acme", "acme-", "acme_labs", "acmé"})
+    void a_slug_that_is_empty_or_not_a_clean_url_label_is_rejected(String slug) {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "Acme", slug, ALICE, NOW))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_slug_may_have_63_characters() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "Acme", LONGEST_SLUG, ALICE, NOW))
+                .expectEvents(new OrgCreated(ORG, "Acme", LONGEST_SLUG, ALICE), new MemberAdded(ORG, ALICE, Role.OWNER));
+    }
+
+    @Test
+    void a_slug_of_64_characters_is_rejected() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrg(ORG, "Acme", LONGEST_SLUG + "c", ALICE, NOW))
+                .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
 
@@ -189,6 +216,14 @@ class OrgTest {
         fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN))
                 .when(new RemoveMember(ORG, ALICE))
                 .expectException(LastOwnerProtected.class)
+                .expectExceptionMessage("User " + ALICE + " is the last owner of org " + ORG + "; make another member owner first")
                 .expectNoEvents();
+    }
+
+    @Test
+    void an_owner_may_leave_while_another_owner_remains() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.OWNER))
+                .when(new RemoveMember(ORG, ALICE))
+                .expectEvents(new MemberRemoved(ORG, ALICE, Role.OWNER));
     }
 }

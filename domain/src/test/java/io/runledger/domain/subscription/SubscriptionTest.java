@@ -77,6 +77,20 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_past_due_subscription_is_active_again_once_the_payment_succeeds() {
+        fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
+                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
+                .expectEvents(activePro());
+    }
+
+    @Test
+    void an_unpaid_subscription_is_active_again_once_it_is_paid() {
+        fixture.given(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID))
+                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
+                .expectEvents(activePro());
+    }
+
+    @Test
     void changing_to_the_current_plan_changes_nothing() {
         fixture.given(trialing(), activePro())
                 .when(new ChangePlan(ORG, Plan.PRO))
@@ -101,6 +115,13 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_failed_first_payment_makes_a_trial_past_due_on_the_free_plan() {
+        fixture.given(trialing())
+                .when(new MarkSubscriptionPastDue(ORG))
+                .expectEvents(new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE));
+    }
+
+    @Test
     void marking_a_past_due_subscription_past_due_again_changes_nothing() {
         fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
                 .when(new MarkSubscriptionPastDue(ORG))
@@ -117,8 +138,24 @@ class SubscriptionTest {
     }
 
     @Test
+    void an_unpaid_subscription_does_not_go_back_to_past_due() {
+        fixture.given(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID))
+                .when(new MarkSubscriptionPastDue(ORG))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is UNPAID; cannot mark it past due")
+                .expectNoEvents();
+    }
+
+    @Test
     void a_past_due_subscription_becomes_unpaid_when_retries_are_exhausted() {
         fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
+                .when(new MarkSubscriptionUnpaid(ORG))
+                .expectEvents(new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID));
+    }
+
+    @Test
+    void an_active_subscription_can_become_unpaid_directly() {
+        fixture.given(trialing(), activePro())
                 .when(new MarkSubscriptionUnpaid(ORG))
                 .expectEvents(new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID));
     }
@@ -141,10 +178,25 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_canceled_subscription_cannot_become_unpaid() {
+        fixture.given(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED))
+                .when(new MarkSubscriptionUnpaid(ORG))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void canceling_keeps_the_plan_on_record() {
         fixture.given(trialing(), activePro())
                 .when(new CancelSubscription(ORG))
                 .expectEvents(new SubscriptionCanceled(ORG, Plan.PRO, CANCELED));
+    }
+
+    @Test
+    void a_trial_can_be_canceled() {
+        fixture.given(trialing())
+                .when(new CancelSubscription(ORG))
+                .expectEvents(new SubscriptionCanceled(ORG, Plan.FREE, CANCELED));
     }
 
     @Test
@@ -176,6 +228,13 @@ class SubscriptionTest {
                 .when(new LinkStripeCustomer(ORG, "cus_2"))
                 .expectException(StripeCustomerAlreadyLinked.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void the_first_stripe_subscription_is_linked_with_no_previous_one() {
+        fixture.given(trialing())
+                .when(new LinkStripeSubscription(ORG, "sub_1"))
+                .expectEvents(new StripeSubscriptionLinked(ORG, "sub_1", null));
     }
 
     @Test

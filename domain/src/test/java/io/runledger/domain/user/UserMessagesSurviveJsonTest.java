@@ -1,0 +1,35 @@
+package io.runledger.domain.user;
+
+import static io.runledger.domain.shared.JsonRoundTrip.assertSurvivesJson;
+
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.runledger.domain.shared.Platform;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every user command and event, through Jackson and back. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class UserMessagesSurviveJsonTest {
+
+    private static final UUID USER = UUID.randomUUID();
+
+    static Stream<Object> messages() {
+        return Stream.of(
+                new RegisterUser(USER, "ada@example.com", "Ada", AuthProvider.GOOGLE, "g-1"),
+                new LinkAuthIdentity(USER, AuthProvider.MAGIC, "ada@example.com"),
+                new RenameUser(USER, "Ada L."),
+                new UserRegistered(Platform.ORG_ID, USER, "ada@example.com", "Ada"),
+                new AuthIdentityLinked(Platform.ORG_ID, USER, AuthProvider.GITHUB, "gh-1"),
+                new UserRenamed(Platform.ORG_ID, USER, "Ada L."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("messages")
+    void survives_the_trip_through_json(Object message) {
+        assertSurvivesJson(message);
+    }
+}
