@@ -9,5 +9,6 @@ public record AddMember(@TargetAggregateIdentifier UUID orgId, UUID userId, Role
     public AddMember {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
     }
 }

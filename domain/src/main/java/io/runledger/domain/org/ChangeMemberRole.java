@@ -9,5 +9,6 @@ public record ChangeMemberRole(@TargetAggregateIdentifier UUID orgId, UUID userI
     public ChangeMemberRole {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
     }
 }

@@ -8,5 +8,7 @@ import java.util.UUID;
 public record ActivateSubscription(UUID orgId, Plan plan, Instant currentPeriodEnd) implements SubscriptionCommand {
     public ActivateSubscription {
         Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(currentPeriodEnd, "currentPeriodEnd");
     }
 }

@@ -8,5 +8,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 public record LinkAuthIdentity(@TargetAggregateIdentifier UUID userId, AuthProvider provider, String providerUserId) {
     public LinkAuthIdentity {
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(providerUserId, "providerUserId");
     }
 }

@@ -10,5 +10,7 @@ public record RegisterUser(@TargetAggregateIdentifier UUID userId, String email,
                            AuthProvider provider, String providerUserId) {
     public RegisterUser {
         Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(providerUserId, "providerUserId");
     }
 }
