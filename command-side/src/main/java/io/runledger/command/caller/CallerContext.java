@@ -14,17 +14,27 @@ public final class CallerContext {
     private CallerContext() {
     }
 
-    public static <T> T callAs(Caller caller, Supplier<T> work) {
+    /** Ends a binding, restoring whatever was bound before it. */
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public static Binding bind(Caller caller) {
         Caller outer = CURRENT.get();
         CURRENT.set(caller);
-        try {
-            return work.get();
-        } finally {
+        return () -> {
             if (outer == null) {
                 CURRENT.remove();
             } else {
                 CURRENT.set(outer);
             }
+        };
+    }
+
+    public static <T> T callAs(Caller caller, Supplier<T> work) {
+        try (Binding ignored = bind(caller)) {
+            return work.get();
         }
     }
 

@@ -1,8 +1,10 @@
 package io.runledger.infra.axon;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStorageConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     EventSchema eventSchema() {
@@ -33,6 +37,17 @@ class AxonStorageConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC default recognises a duplicate key only as {@code SQLIntegrityConstraintViolationException},
+     * which the PostgreSQL driver never throws; by SQLState, a second writer of the same aggregate version
+     * becomes the {@code ConcurrencyException} (or, for a new stream, {@code AggregateStreamCreationException})
+     * callers can act on, instead of an anonymous storage error.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

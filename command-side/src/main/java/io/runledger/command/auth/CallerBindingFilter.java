@@ -1,0 +1,54 @@
+package io.runledger.command.auth;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import io.runledger.command.caller.Caller;
+import io.runledger.command.caller.CallerContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.StringUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Binds the authenticated caller to the request's thread, so every command it sends is stamped with
+ * who asked, the request id ({@code X-Request-Id}, else a new one, echoed back) and the conversation
+ * ({@code X-Correlation-Id}, else the request id).
+ */
+public class CallerBindingFilter extends OncePerRequestFilter {
+
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
+
+    private final JwtCallers callers;
+
+    public CallerBindingFilter(JwtCallers callers) {
+        this.callers = callers;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String requestId = headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
+        String correlationId = headerOr(request, CORRELATION_ID_HEADER, requestId);
+        response.setHeader(REQUEST_ID_HEADER, requestId);
+        UUID userId = callers.userIdOf(token.getToken());
+        try (CallerContext.Binding ignored = CallerContext.bind(new Caller(userId.toString(), requestId, correlationId))) {
+            callers.ensureRegistered(userId, token.getToken());
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static String headerOr(HttpServletRequest request, String header, String fallback) {
+        String value = request.getHeader(header);
+        return StringUtils.hasText(value) ? value : fallback;
+    }
+}

@@ -1,0 +1,50 @@
+package io.runledger.command.auth;
+
+import java.util.Locale;
+
+import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.user.AuthProvider;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /dev/tokens}: exists only while the local issuer is in use. */
+@RestController
+@Conditional(UsesLocalIssuer.class)
+class DevTokenController {
+
+    private final LocalIssuer issuer;
+    private final AuthProperties properties;
+
+    DevTokenController(LocalIssuer issuer, AuthProperties properties) {
+        this.issuer = issuer;
+        this.properties = properties;
+    }
+
+    record TokenRequest(String email, String name, String provider) {
+    }
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
+    }
+
+    @PostMapping("/dev/tokens")
+    TokenResponse mint(@RequestBody TokenRequest request) {
+        if (request.email() == null || !request.email().contains("@")) {
+            throw new InvalidCommand("email must be an email address");
+        }
+        String token = issuer.mint(request.email(), request.name(), provider(request.provider()));
+        return new TokenResponse(token, "Bearer", properties.localTokenTtl().toSeconds());
+    }
+
+    private static AuthProvider provider(String code) {
+        if (code == null) {
+            return AuthProvider.MAGIC;
+        }
+        try {
+            return AuthProvider.valueOf(code.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidCommand("provider must be one of google, github, magic; was '%s'".formatted(code));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.runledger.command.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.runledger.domain.user.AuthProvider;
+import io.runledger.domain.user.RegisterUser;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Maps a verified JWT to a Runledger user. The user id is derived from issuer and subject, so the first
+ * request of a new person registers them, and concurrent first requests (on any number of instances)
+ * still register them once: the event store admits only one stream per id.
+ */
+@Component
+public class JwtCallers {
+
+    static final String EMAIL = "email";
+    static final String NAME = "name";
+    static final String PROVIDER = "provider";
+
+    private final CommandGateway commands;
+    private final Set<UUID> known = ConcurrentHashMap.newKeySet();
+
+    JwtCallers(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    /** The same person, as named by the token's issuer and subject, always gets the same id. */
+    public UUID userIdOf(Jwt jwt) {
+        return UUID.nameUUIDFromBytes(
+                ("user:" + jwt.getClaimAsString("iss") + "|" + jwt.getSubject()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Registers the person on their first request; sent as themselves, so they are the actor of their sign-up. */
+    public void ensureRegistered(UUID userId, Jwt jwt) {
+        if (!known.contains(userId)) {
+            register(userId, jwt);
+            known.add(userId);
+        }
+    }
+
+    private void register(UUID userId, Jwt jwt) {
+        String email = jwt.getClaimAsString(EMAIL);
+        try {
+            commands.sendAndWait(new RegisterUser(userId, email, jwt.getClaimAsString(NAME), provider(jwt), jwt.getSubject()));
+        } catch (AggregateStreamCreationException registeredMeanwhile) {
+            // Another request for the same person won the race; the user exists, which is all we need.
+        }
+    }
+
+    private static AuthProvider provider(Jwt jwt) {
+        String claim = jwt.getClaimAsString(PROVIDER);
+        return claim == null ? AuthProvider.MAGIC : AuthProvider.valueOf(claim.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,42 @@
+package io.runledger.command.org;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.UUID;
+
+import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.domain.org.CreateOrg;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Org commands over HTTP. The caller of {@code POST /v1/orgs} becomes the new org's owner. */
+@RestController
+@RequestMapping("/v1/orgs")
+class OrgCommandController {
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    OrgCommandController(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    record NewOrg(String name, String slug) {
+    }
+
+    record OrgCreatedResponse(UUID id, String name, String slug) {
+    }
+
+    @PostMapping
+    ResponseEntity<OrgCreatedResponse> create(@RequestBody NewOrg request) {
+        UUID orgId = UUID.randomUUID();
+        commands.sendAndWait(new CreateOrg(orgId, request.name(), request.slug(), AuthenticatedUser.id(), clock.instant()));
+        return ResponseEntity.created(URI.create("/v1/orgs/" + orgId))
+                .body(new OrgCreatedResponse(orgId, request.name().strip(), request.slug()));
+    }
+}

@@ -1,0 +1,64 @@
+package io.runledger.command.problem;
+
+import java.net.URI;
+
+import io.runledger.domain.shared.DomainRuleViolation;
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns a rejected command into problem+json. The aggregate already refused it before anything was
+ * stored, so answering is all that is left to do. Spring MVC's own errors (malformed JSON, wrong types)
+ * come out as problem+json through the base class.
+ */
+@RestControllerAdvice
+class DomainProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final URI UNTYPED = URI.create("about:blank");
+
+    /** Spring MVC's own problems (unreadable body, wrong parameter type, …) get a stable type too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && UNTYPED.equals(problem.getType())) {
+            if (failure instanceof HttpMessageNotReadableException) {
+                problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
+                problem.setDetail("The request body is not valid JSON of the expected shape");
+            } else {
+                problem.setType(URI.create(ProblemTypes.BASE + ProblemTypes.typeOf(failure.getClass()).replace("-exception", "")));
+            }
+        }
+        return super.handleExceptionInternal(failure, body, headers, status, request);
+    }
+
+    @ExceptionHandler
+    ProblemDetail illegalTransition(IllegalTransition rejected) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, "illegal-transition",
+                "Not allowed in the current state", rejected.getMessage());
+        problem.setProperty("currentState", rejected.currentState());
+        problem.setProperty("attempted", rejected.attempted());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidCommand(InvalidCommand rejected) {
+        return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command",
+                "Invalid request", rejected.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail ruleViolation(DomainRuleViolation rejected) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(rejected.getClass()),
+                "Rejected by a domain rule", rejected.getMessage());
+    }
+}

@@ -1,0 +1,143 @@
+package io.runledger.infra.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RunledgerIntegrationTest
+class AuthenticationApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String tokenFor(String email) {
+        ResponseEntity<Map> minted = http.postForEntity("/dev/tokens",
+                Map.of("email", email, "name", "Test Person", "provider", "github"), Map.class);
+        assertThat(minted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return (String) minted.getBody().get("accessToken");
+    }
+
+    private ResponseEntity<Map> createOrg(String token, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        return http.exchange("/v1/orgs", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    private int storedEvents(String payloadType) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?", Integer.class,
+                payloadType);
+    }
+
+    @Test
+    void a_request_without_a_token_gets_a_401_problem_and_changes_nothing() {
+        int before = storedEvents("io.runledger.domain.org.OrgCreated");
+
+        ResponseEntity<Map> answer = createOrg(null, "{\"name\":\"Acme\"}");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/unauthenticated");
+        assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
+    }
+
+    @Test
+    void a_forged_token_is_rejected() {
+        String token = tokenFor("mallory@example.com");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+
+        assertThat(createOrg(forged, "{\"name\":\"Acme\"}").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void the_caller_of_a_token_creates_an_org_and_is_recorded_as_its_actor() {
+        ResponseEntity<Map> answer = createOrg(tokenFor("ada@example.com"), "{\"name\":\"Acme\",\"slug\":\"acme\"}");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String orgId = (String) answer.getBody().get("id");
+        assertThat(answer.getHeaders().getLocation()).hasPath("/v1/orgs/" + orgId);
+        Map<String, Object> stored = jdbc.queryForMap("""
+                select m ->> 'actor' as actor, m ->> 'requestId' as request_id
+                from domain_event_entry cross join lateral (select convert_from(meta_data, 'UTF8')::jsonb as m) metadata
+                where aggregate_identifier = ? and sequence_number = 0
+                """, orgId);
+        String adaUserId = jdbc.queryForObject("""
+                select aggregate_identifier from domain_event_entry
+                where payload_type = 'io.runledger.domain.user.UserRegistered'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = 'ada@example.com'
+                """, String.class);
+        assertThat(stored).containsEntry("actor", adaUserId);
+        assertThat(answer.getHeaders().getFirst("X-Request-Id")).isEqualTo(stored.get("request_id"));
+    }
+
+    @Test
+    void concurrent_first_requests_of_a_new_person_register_them_exactly_once() throws Exception {
+        String token = tokenFor("grace@example.com");
+        List<Callable<HttpStatus>> firstRequests = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int n = i;
+            firstRequests.add(() -> (HttpStatus) createOrg(token, "{\"name\":\"Org " + n + "\"}").getStatusCode());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<HttpStatus> statuses = new ArrayList<>();
+        for (Future<HttpStatus> status : pool.invokeAll(firstRequests)) {
+            statuses.add(status.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(HttpStatus.CREATED).hasSize(16);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type = 'io.runledger.domain.user.UserRegistered'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = 'grace@example.com'
+                """, Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void malformed_json_gets_a_400_problem_and_creates_nothing() {
+        String token = tokenFor("linus@example.com");
+        int before = storedEvents("io.runledger.domain.org.OrgCreated");
+
+        ResponseEntity<Map> answer = createOrg(token, "{\"name\": ");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/malformed-request");
+        assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
+    }
+
+    @Test
+    void an_org_without_a_name_gets_a_422_problem_that_says_so_and_creates_nothing() {
+        String token = tokenFor("barbara@example.com");
+        int before = storedEvents("io.runledger.domain.org.OrgCreated");
+
+        ResponseEntity<Map> answer = createOrg(token, "{\"name\":\"  \"}");
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-command")
+                .containsEntry("detail", "An org needs a name");
+        assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
+    }
+}
