@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.domain.shared.DomainRuleViolation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Binds the authenticated caller to the request's thread, so every command it sends is stamped with
@@ -25,9 +27,12 @@ public class CallerBindingFilter extends OncePerRequestFilter {
     public static final String CORRELATION_ID_HEADER = "X-Correlation-Id";
 
     private final JwtCallers callers;
+    private final HandlerExceptionResolver problems;
 
-    public CallerBindingFilter(JwtCallers callers) {
+    /** {@code problems} answers a refused sign-up the way controllers answer their errors. */
+    public CallerBindingFilter(JwtCallers callers, HandlerExceptionResolver problems) {
         this.callers = callers;
+        this.problems = problems;
     }
 
     @Override
@@ -42,7 +47,12 @@ public class CallerBindingFilter extends OncePerRequestFilter {
         response.setHeader(REQUEST_ID_HEADER, requestId);
         UUID userId = callers.userIdOf(token.getToken());
         try (CallerContext.Binding ignored = CallerContext.bind(new Caller(userId.toString(), requestId, correlationId))) {
-            callers.ensureRegistered(userId, token.getToken());
+            try {
+                callers.ensureRegistered(userId, token.getToken());
+            } catch (DomainRuleViolation refused) {
+                problems.resolveException(request, response, null, refused);
+                return;
+            }
             chain.doFilter(request, response);
         }
     }

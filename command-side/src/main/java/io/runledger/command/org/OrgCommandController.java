@@ -2,12 +2,19 @@ package io.runledger.command.org;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
+import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.domain.org.ChangeOrgSettings;
 import io.runledger.domain.org.CreateOrg;
+import io.runledger.domain.org.RenameOrg;
+import io.runledger.domain.org.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OrgCommandController {
 
     private final CommandGateway commands;
+    private final OrgAccess access;
     private final Clock clock;
 
-    OrgCommandController(CommandGateway commands, Clock clock) {
+    OrgCommandController(CommandGateway commands, OrgAccess access, Clock clock) {
         this.commands = commands;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -32,11 +41,27 @@ class OrgCommandController {
     record OrgCreatedResponse(UUID id, String name, String slug) {
     }
 
+    /** Both optional: only what is given changes. */
+    record OrgChanges(String name, Map<String, Object> settings) {
+    }
+
     @PostMapping
     ResponseEntity<OrgCreatedResponse> create(@RequestBody NewOrg request) {
         UUID orgId = UUID.randomUUID();
         commands.sendAndWait(new CreateOrg(orgId, request.name(), request.slug(), AuthenticatedUser.id(), clock.instant()));
         return ResponseEntity.created(URI.create("/v1/orgs/" + orgId))
                 .body(new OrgCreatedResponse(orgId, request.name().strip(), request.slug()));
+    }
+
+    @PatchMapping("/{orgId}")
+    ResponseEntity<Void> change(@PathVariable UUID orgId, @RequestBody OrgChanges changes) {
+        access.require(orgId, Role.ADMIN);
+        if (changes.name() != null) {
+            commands.sendAndWait(new RenameOrg(orgId, changes.name()));
+        }
+        if (changes.settings() != null) {
+            commands.sendAndWait(new ChangeOrgSettings(orgId, changes.settings()));
+        }
+        return ResponseEntity.noContent().build();
     }
 }

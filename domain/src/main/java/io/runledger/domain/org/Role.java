@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum Role {
     OWNER, ADMIN, DEVELOPER, VIEWER;
 
+    /** Each role may do everything the roles after it may: an owner is also an admin, and so on. */
+    public boolean includes(Role other) {
+        return ordinal() <= other.ordinal();
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

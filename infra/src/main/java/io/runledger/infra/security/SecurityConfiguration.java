@@ -8,6 +8,7 @@ import io.runledger.command.auth.JwtCallers;
 import io.runledger.command.auth.LocalIssuer;
 import io.runledger.command.auth.UsesLocalIssuer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * A stateless JWT resource server: every {@code /v1} request carries a bearer token; health, API docs and,
@@ -49,8 +51,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +67,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterAfter(new CallerBindingFilter(callers), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new CallerBindingFilter(callers, handlerExceptionResolver), BearerTokenAuthenticationFilter.class)
                 .build();
     }
 }

@@ -10,12 +10,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,20 +30,19 @@ class AuthenticationApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private String tokenFor(String email) {
-        ResponseEntity<Map> minted = http.postForEntity("/dev/tokens",
-                Map.of("email", email, "name", "Test Person", "provider", "github"), Map.class);
-        assertThat(minted.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return (String) minted.getBody().get("accessToken");
+    private ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(http);
     }
 
-    private ResponseEntity<Map> createOrg(String token, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            headers.setBearerAuth(token);
-        }
-        return http.exchange("/v1/orgs", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
+    private String tokenFor(String email) {
+        return api.tokenFor(email);
+    }
+
+    private ResponseEntity<Map<String, Object>> createOrg(String token, String body) {
+        return api.send(HttpMethod.POST, "/v1/orgs", token, body);
     }
 
     private int storedEvents(String payloadType) {
@@ -55,7 +54,7 @@ class AuthenticationApiTest {
     void a_request_without_a_token_gets_a_401_problem_and_changes_nothing() {
         int before = storedEvents("io.runledger.domain.org.OrgCreated");
 
-        ResponseEntity<Map> answer = createOrg(null, "{\"name\":\"Acme\"}");
+        ResponseEntity<Map<String, Object>> answer = createOrg(null, "{\"name\":\"Acme\"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -73,7 +72,7 @@ class AuthenticationApiTest {
 
     @Test
     void the_caller_of_a_token_creates_an_org_and_is_recorded_as_its_actor() {
-        ResponseEntity<Map> answer = createOrg(tokenFor("ada@example.com"), "{\"name\":\"Acme\",\"slug\":\"acme\"}");
+        ResponseEntity<Map<String, Object>> answer = createOrg(tokenFor("ada@example.com"), "{\"name\":\"Acme\",\"slug\":\"acme\"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String orgId = (String) answer.getBody().get("id");
@@ -120,7 +119,7 @@ class AuthenticationApiTest {
         String token = tokenFor("linus@example.com");
         int before = storedEvents("io.runledger.domain.org.OrgCreated");
 
-        ResponseEntity<Map> answer = createOrg(token, "{\"name\": ");
+        ResponseEntity<Map<String, Object>> answer = createOrg(token, "{\"name\": ");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -133,7 +132,7 @@ class AuthenticationApiTest {
         String token = tokenFor("barbara@example.com");
         int before = storedEvents("io.runledger.domain.org.OrgCreated");
 
-        ResponseEntity<Map> answer = createOrg(token, "{\"name\":\"  \"}");
+        ResponseEntity<Map<String, Object>> answer = createOrg(token, "{\"name\":\"  \"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-command")

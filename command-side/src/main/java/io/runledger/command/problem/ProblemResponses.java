@@ -2,9 +2,13 @@ package io.runledger.command.problem;
 
 import java.net.URI;
 
+import io.runledger.command.access.OrgNotFound;
+import io.runledger.command.access.RoleTooLow;
+import io.runledger.command.access.UnknownUser;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,12 +21,11 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns a rejected command into problem+json. The aggregate already refused it before anything was
- * stored, so answering is all that is left to do. Spring MVC's own errors (malformed JSON, wrong types)
- * come out as problem+json through the base class.
+ * Every error a client can cause, as problem+json with a stable type. A rejected command changed
+ * nothing: the aggregate refused it before any event was stored, and access checks run before sending.
  */
 @RestControllerAdvice
-class DomainProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final URI UNTYPED = URI.create("about:blank");
 
@@ -34,6 +37,9 @@ class DomainProblemHandler extends ResponseEntityExceptionHandler {
             if (failure instanceof HttpMessageNotReadableException) {
                 problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
                 problem.setDetail("The request body is not valid JSON of the expected shape");
+            } else if (failure instanceof TypeMismatchException mismatch) {
+                problem.setType(URI.create(ProblemTypes.BASE + "invalid-parameter"));
+                problem.setDetail("'%s' is not a valid %s".formatted(mismatch.getValue(), mismatch.getPropertyName()));
             } else {
                 problem.setType(URI.create(ProblemTypes.BASE + ProblemTypes.typeOf(failure.getClass()).replace("-exception", "")));
             }
@@ -54,6 +60,21 @@ class DomainProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidCommand(InvalidCommand rejected) {
         return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command",
                 "Invalid request", rejected.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail orgNotFound(OrgNotFound missing) {
+        return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownUser(UnknownUser unknown) {
+        return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-user", "Unknown user", unknown.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail roleTooLow(RoleTooLow refused) {
+        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", refused.getMessage());
     }
 
     @ExceptionHandler

@@ -1,0 +1,70 @@
+package io.runledger.command.org;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.domain.org.AddMember;
+import io.runledger.domain.org.ChangeMemberRole;
+import io.runledger.domain.org.RemoveMember;
+import io.runledger.domain.org.Role;
+import io.runledger.domain.shared.InvalidCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Members of an org: admins manage them; only owners make or unmake owners. */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}/members")
+class MemberCommandController {
+
+    private final CommandGateway commands;
+    private final OrgAccess access;
+
+    MemberCommandController(CommandGateway commands, OrgAccess access) {
+        this.commands = commands;
+        this.access = access;
+    }
+
+    record NewMember(String email, Role role) {
+    }
+
+    record RoleChange(Role role) {
+    }
+
+    record Membership(UUID orgId, UUID userId, String role) {
+    }
+
+    @PostMapping
+    ResponseEntity<Membership> add(@PathVariable UUID orgId, @RequestBody NewMember request) {
+        Role role = request.role() == null ? Role.DEVELOPER : request.role();
+        access.requireToManage(orgId, role);
+        UUID userId = access.userWithEmail(request.email());
+        commands.sendAndWait(new AddMember(orgId, userId, role));
+        return ResponseEntity.created(URI.create("/v1/orgs/%s/members/%s".formatted(orgId, userId)))
+                .body(new Membership(orgId, userId, role.code()));
+    }
+
+    @PatchMapping("/{userId}")
+    Membership changeRole(@PathVariable UUID orgId, @PathVariable UUID userId, @RequestBody RoleChange request) {
+        if (request.role() == null) {
+            throw new InvalidCommand("role is required: owner, admin, developer or viewer");
+        }
+        access.requireToManage(orgId, request.role(), access.roleOf(orgId, userId).orElse(request.role()));
+        commands.sendAndWait(new ChangeMemberRole(orgId, userId, request.role()));
+        return new Membership(orgId, userId, request.role().code());
+    }
+
+    @DeleteMapping("/{userId}")
+    ResponseEntity<Void> remove(@PathVariable UUID orgId, @PathVariable UUID userId) {
+        access.requireToManage(orgId, access.roleOf(orgId, userId).orElse(Role.VIEWER));
+        commands.sendAndWait(new RemoveMember(orgId, userId));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,184 @@
+package io.runledger.infra.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@RunledgerIntegrationTest
+class MembersApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private String owner;
+    private String teammate;
+    private String orgId;
+    private String teammateEmail;
+
+    @BeforeEach
+    void an_owner_with_an_org_and_a_teammate_who_signed_in_once() {
+        api = new ApiClient(http);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        teammateEmail = "mate-" + suffix + "@example.com";
+        owner = api.tokenFor("owner-" + suffix + "@example.com");
+        teammate = api.tokenFor(teammateEmail);
+        orgId = api.createOrg(owner, "Acme " + suffix);
+        api.createOrg(teammate, "Teammate's own org"); // signing in once puts the teammate on record
+    }
+
+    private ResponseEntity<Map<String, Object>> addTeammate(String as, String role) {
+        return api.send(POST, "/v1/orgs/" + orgId + "/members", as,
+                "{\"email\":\"" + teammateEmail.toUpperCase() + "\",\"role\":\"" + role + "\"}");
+    }
+
+    private int eventsOfOrg() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, orgId);
+    }
+
+    @Test
+    void an_owner_adds_a_teammate_by_email_with_a_role() {
+        ResponseEntity<Map<String, Object>> added = addTeammate(owner, "developer");
+
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(added.getBody()).containsEntry("role", "developer").containsEntry("orgId", orgId);
+        assertThat(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'role' from domain_event_entry
+                where aggregate_identifier = ? and sequence_number = 2
+                """, String.class, orgId)).isEqualTo("DEVELOPER");
+    }
+
+    @Test
+    void a_developer_may_not_add_members() {
+        addTeammate(owner, "developer");
+        int before = eventsOfOrg();
+
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/members", teammate,
+                "{\"email\":\"someone@example.com\",\"role\":\"viewer\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/forbidden")
+                .containsEntry("detail", "This needs the admin role or higher; you are developer");
+        assertThat(eventsOfOrg()).isEqualTo(before);
+    }
+
+    @Test
+    void an_admin_may_not_make_owners() {
+        addTeammate(owner, "admin");
+        String thirdEmail = "third-" + UUID.randomUUID() + "@example.com";
+        api.createOrg(api.tokenFor(thirdEmail), "Third");
+
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/members", teammate,
+                "{\"email\":\"" + thirdEmail + "\",\"role\":\"owner\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void someone_outside_the_org_gets_404_on_every_member_endpoint_and_changes_nothing() {
+        int before = eventsOfOrg();
+        String members = "/v1/orgs/" + orgId + "/members";
+        String someMember = members + "/" + UUID.randomUUID();
+
+        assertThat(api.send(POST, members, teammate, "{\"email\":\"x@example.com\",\"role\":\"viewer\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.send(PATCH, someMember, teammate, "{\"role\":\"viewer\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<Map<String, Object>> removal = api.send(DELETE, someMember, teammate, null);
+        assertThat(removal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(removal.getBody()).containsEntry("type", "https://runledger.io/problems/not-found");
+        assertThat(eventsOfOrg()).isEqualTo(before);
+    }
+
+    @Test
+    void the_last_owner_cannot_be_removed() {
+        String ownerId = jdbc.queryForObject(
+                "select user_id::text from access_memberships where org_id = ?::uuid and role = 'OWNER'", String.class, orgId);
+
+        ResponseEntity<Map<String, Object>> refused = api.send(DELETE, "/v1/orgs/" + orgId + "/members/" + ownerId, owner, null);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/last-owner-protected");
+    }
+
+    @Test
+    void a_role_change_and_a_removal_are_recorded() {
+        String mateId = (String) addTeammate(owner, "viewer").getBody().get("userId");
+
+        assertThat(api.send(PATCH, "/v1/orgs/" + orgId + "/members/" + mateId, owner, "{\"role\":\"admin\"}").getBody())
+                .containsEntry("role", "admin");
+        assertThat(api.send(DELETE, "/v1/orgs/" + orgId + "/members/" + mateId, owner, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForList("""
+                select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number
+                """, String.class, orgId)).containsExactly("io.runledger.domain.org.OrgCreated",
+                "io.runledger.domain.org.MemberAdded", "io.runledger.domain.org.MemberAdded",
+                "io.runledger.domain.org.MemberRoleChanged", "io.runledger.domain.org.MemberRemoved");
+    }
+
+    @Test
+    void adding_someone_who_never_signed_in_says_what_to_do() {
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/members", owner,
+                "{\"email\":\"stranger@example.com\",\"role\":\"viewer\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/unknown-user");
+    }
+
+    @Test
+    void an_unknown_role_or_a_malformed_id_is_a_400() {
+        assertThat(addTeammate(owner, "superuser").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map<String, Object>> badId = api.send(DELETE, "/v1/orgs/not-a-uuid/members/42", owner, null);
+        assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badId.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter");
+    }
+
+    @Test
+    void a_second_sign_in_provider_cannot_claim_an_email_that_is_taken() {
+        String sameEmailViaGoogle = api.tokenFor(teammateEmail, "google");
+
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs", sameEmailViaGoogle, "{\"name\":\"Dup\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/email-already-registered");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry
+                where payload_type = 'io.runledger.domain.user.UserRegistered'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = ?
+                """, Integer.class, teammateEmail)).isEqualTo(1);
+    }
+
+    @Test
+    void an_admin_renames_the_org_and_changes_its_settings_but_a_viewer_may_not() {
+        assertThat(api.send(PATCH, "/v1/orgs/" + orgId, owner,
+                "{\"name\":\"Acme Labs\",\"settings\":{\"timezone\":\"Europe/Paris\"}}").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        addTeammate(owner, "viewer");
+        assertThat(api.send(PATCH, "/v1/orgs/" + orgId, teammate, "{\"name\":\"Hijacked\"}").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(jdbc.queryForList("""
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type in
+                  ('io.runledger.domain.org.OrgRenamed', 'io.runledger.domain.org.OrgSettingsChanged')
+                order by sequence_number
+                """, String.class, orgId)).hasSize(2).noneMatch(payload -> payload.contains("Hijacked"))
+                .anyMatch(payload -> payload.contains("Europe/Paris"));
+    }
+}
