@@ -7,15 +7,9 @@ import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.SpawnedAggregates;
 import java.math.BigDecimal;
 import java.util.UUID;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,22 +26,13 @@ class ProjectTest {
     private static final UUID GEN_2 = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
 
     private FixtureConfiguration<Project> fixture;
-    /** Where generations spawned by the project under test store their events. */
-    private EventStore generationStore;
+    /** The generations the project under test spawned. */
+    private SpawnedAggregates generations;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Project.class);
-        generationStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        Repository<Generation> generations =
-                EventSourcingRepository.builder(Generation.class).eventStore(generationStore).build();
-        fixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> Repository<T> repositoryFor(Class<T> type) {
-                return type == Generation.class ? (Repository<T>) generations : null;
-            }
-        });
+        generations = SpawnedAggregates.allowSpawning(fixture, Generation.class);
     }
 
     private static ProjectCreated created() {
@@ -71,10 +56,6 @@ class ProjectTest {
 
     private static ProjectGenerationFinished finished(UUID generationId, ProjectStatus outcome) {
         return new ProjectGenerationFinished(ORG, PROJECT, generationId, outcome);
-    }
-
-    private Object[] generationEvents(UUID generationId) {
-        return generationStore.readEvents(generationId.toString()).asStream().map(EventMessage::getPayload).toArray();
     }
 
     // CreateProject
@@ -203,7 +184,7 @@ class ProjectTest {
         fixture.given(created())
                 .when(new RequestGeneration(PROJECT, GEN_1, USER, "seed-1"))
                 .expectEvents(queued(GEN_1, 1, "seed-1"));
-        assertThat(generationEvents(GEN_1)).containsExactly(new GenerationRequested(ORG, PROJECT, GEN_1, USER,
+        assertThat(generations.eventsOf(GEN_1)).containsExactly(new GenerationRequested(ORG, PROJECT, GEN_1, USER,
                 "seed-1", 1, GenerationStatus.PENDING, ProjectStatus.QUEUED));
     }
 
@@ -212,7 +193,7 @@ class ProjectTest {
         fixture.given(created(), queued(GEN_1, 1, "seed-1"), finished(GEN_1, ProjectStatus.FAILED))
                 .when(new RequestGeneration(PROJECT, GEN_2, USER, "seed-2"))
                 .expectEvents(queued(GEN_2, 2, "seed-2"));
-        assertThat(generationEvents(GEN_2)).containsExactly(new GenerationRequested(ORG, PROJECT, GEN_2, USER,
+        assertThat(generations.eventsOf(GEN_2)).containsExactly(new GenerationRequested(ORG, PROJECT, GEN_2, USER,
                 "seed-2", 2, GenerationStatus.PENDING, ProjectStatus.QUEUED));
     }
 
@@ -222,7 +203,7 @@ class ProjectTest {
                 .when(new RequestGeneration(PROJECT, GEN_1, USER, " "))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();
-        assertThat(generationEvents(GEN_1)).isEmpty();
+        assertThat(generations.eventsOf(GEN_1)).isEmpty();
     }
 
     @Test
@@ -231,7 +212,7 @@ class ProjectTest {
                 .when(new RequestGeneration(PROJECT, GEN_2, USER, "seed-1"))
                 .expectException(DuplicateSeed.class)
                 .expectNoEvents();
-        assertThat(generationEvents(GEN_2)).isEmpty();
+        assertThat(generations.eventsOf(GEN_2)).isEmpty();
     }
 
     @Test
@@ -249,7 +230,7 @@ class ProjectTest {
                 .when(new RequestGeneration(PROJECT, GEN_1, USER, "seed-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-        assertThat(generationEvents(GEN_1)).isEmpty();
+        assertThat(generations.eventsOf(GEN_1)).isEmpty();
     }
 
     // RecordGenerationOutcome
