@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.org.ChangeOrgSettings;
 import io.runledger.domain.org.CreateOrg;
 import io.runledger.domain.org.RenameOrg;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,11 +29,13 @@ class OrgCommandController {
 
     private final CommandGateway commands;
     private final OrgAccess access;
+    private final IdempotentRequests idempotency;
     private final Clock clock;
 
-    OrgCommandController(CommandGateway commands, OrgAccess access, Clock clock) {
+    OrgCommandController(CommandGateway commands, OrgAccess access, IdempotentRequests idempotency, Clock clock) {
         this.commands = commands;
         this.access = access;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -45,12 +49,17 @@ class OrgCommandController {
     record OrgChanges(String name, Map<String, Object> settings) {
     }
 
+    /** Idempotency keys of org creation belong to the person creating, as there is no org yet to scope them. */
     @PostMapping
-    ResponseEntity<OrgCreatedResponse> create(@RequestBody NewOrg request) {
-        UUID orgId = UUID.randomUUID();
-        commands.sendAndWait(new CreateOrg(orgId, request.name(), request.slug(), AuthenticatedUser.id(), clock.instant()));
-        return ResponseEntity.created(URI.create("/v1/orgs/" + orgId))
-                .body(new OrgCreatedResponse(orgId, request.name().strip(), request.slug()));
+    ResponseEntity<?> create(@RequestBody NewOrg request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        UUID creator = AuthenticatedUser.id();
+        return idempotency.once("user:" + creator + ":POST /v1/orgs", idempotencyKey, request, () -> {
+            UUID orgId = UUID.randomUUID();
+            commands.sendAndWait(new CreateOrg(orgId, request.name(), request.slug(), creator, clock.instant()));
+            return ResponseEntity.created(URI.create("/v1/orgs/" + orgId))
+                    .body(new OrgCreatedResponse(orgId, request.name().strip(), request.slug()));
+        });
     }
 
     @PatchMapping("/{orgId}")

@@ -5,6 +5,8 @@ import java.net.URI;
 import io.runledger.command.access.OrgNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
+import io.runledger.command.idempotency.IdempotencyKeyReused;
+import io.runledger.command.idempotency.IdempotentRequestInProgress;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
@@ -70,6 +72,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unknownUser(UnknownUser unknown) {
         return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-user", "Unknown user", unknown.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
+                reused.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail idempotentRequestInProgress(IdempotentRequestInProgress inProgress) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, "idempotent-request-in-progress", "Request in progress",
+                inProgress.getMessage());
     }
 
     @ExceptionHandler

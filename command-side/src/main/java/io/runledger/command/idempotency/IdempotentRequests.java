@@ -1,0 +1,116 @@
+package io.runledger.command.idempotency;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stripe's idempotency semantics for creating requests. The first request with a key claims it (a row
+ * committed before any work starts) and records its answer; a retry with the same key and body gets that
+ * answer again, marked {@code Idempotent-Replayed: true}, and causes nothing; the same key with another
+ * body, or while the first is still running, is a 409. A request that fails frees its key, since it
+ * created nothing.
+ */
+@Component
+public class IdempotentRequests {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    IdempotentRequests(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Runs {@code create} once per {@code (scope, key)}; without a key, every call runs it. */
+    public ResponseEntity<?> once(String scope, String key, Object request, Supplier<ResponseEntity<?>> create) {
+        if (key == null || key.isBlank()) {
+            return create.get();
+        }
+        String fingerprint = fingerprint(request);
+        if (!claim(scope, key, fingerprint)) {
+            return replay(scope, key, fingerprint);
+        }
+        ResponseEntity<?> answer;
+        try {
+            answer = create.get();
+        } catch (RuntimeException failed) {
+            jdbc.sql("delete from idempotency_keys where scope = ? and idempotency_key = ?").params(scope, key).update();
+            throw failed;
+        }
+        jdbc.sql("""
+                update idempotency_keys set response_status = ?, response_location = ?, response_body = ?
+                where scope = ? and idempotency_key = ?
+                """).params(answer.getStatusCode().value(), locationOf(answer), toJson(answer.getBody()), scope, key)
+                .update();
+        return answer;
+    }
+
+    private boolean claim(String scope, String key, String fingerprint) {
+        return jdbc.sql("""
+                insert into idempotency_keys (scope, idempotency_key, request_fingerprint) values (?, ?, ?)
+                on conflict do nothing
+                """).params(scope, key, fingerprint).update() == 1;
+    }
+
+    private ResponseEntity<?> replay(String scope, String key, String fingerprint) {
+        StoredAnswer stored = jdbc.sql("""
+                select request_fingerprint, response_status, response_location, response_body
+                from idempotency_keys where scope = ? and idempotency_key = ?
+                """).params(scope, key).query(StoredAnswer.class).optional()
+                // freed by a failed first request between our claim and this read: nothing to replay
+                .orElseThrow(() -> new IdempotentRequestInProgress(key));
+        if (!stored.requestFingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReused(key);
+        }
+        if (stored.responseStatus() == null) {
+            throw new IdempotentRequestInProgress(key);
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatusCode.valueOf(stored.responseStatus()))
+                .header(REPLAYED_HEADER, "true")
+                .contentType(MediaType.APPLICATION_JSON);
+        if (stored.responseLocation() != null) {
+            answer.location(URI.create(stored.responseLocation()));
+        }
+        return answer.body(stored.responseBody());
+    }
+
+    record StoredAnswer(String requestFingerprint, Integer responseStatus, String responseLocation, String responseBody) {
+    }
+
+    private static String locationOf(ResponseEntity<?> answer) {
+        URI location = answer.getHeaders().getLocation();
+        return location == null ? null : location.toString();
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK offers no SHA-256", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value + " as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.runledger.infra.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Creating an org with an {@code Idempotency-Key}, retried the ways real clients retry. */
+@RunledgerIntegrationTest
+class IdempotencyApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private String token;
+    private String orgName;
+
+    @BeforeEach
+    void setUp() {
+        token = new ApiClient(http).tokenFor("idem-" + UUID.randomUUID() + "@example.com");
+        orgName = "Org " + UUID.randomUUID();
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private ResponseEntity<Map<String, Object>> createOrg(String key, String name) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        headers.set("Idempotency-Key", key);
+        ResponseEntity answer = http.exchange("/v1/orgs", HttpMethod.POST,
+                new HttpEntity<>("{\"name\":\"" + name + "\"}", headers), Map.class);
+        return answer;
+    }
+
+    private int orgsNamed(String name) {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'name' = ?
+                """, Integer.class, name);
+    }
+
+    @Test
+    void a_retry_with_the_same_key_and_body_gets_the_first_answer_and_creates_nothing_more() {
+        ResponseEntity<Map<String, Object>> first = createOrg("key-1", orgName);
+        ResponseEntity<Map<String, Object>> retry = createOrg("key-1", orgName);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        assertThat(orgsNamed(orgName)).isEqualTo(1);
+    }
+
+    @Test
+    void the_same_key_with_a_different_body_is_a_409_that_creates_nothing() {
+        createOrg("key-2", orgName);
+
+        ResponseEntity<Map<String, Object>> reused = createOrg("key-2", orgName + " (changed)");
+
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reused.getBody()).containsEntry("type", "https://runledger.io/problems/idempotency-key-reused");
+        assertThat(orgsNamed(orgName + " (changed)")).isZero();
+    }
+
+    @Test
+    void a_request_that_failed_leaves_its_key_free_for_the_corrected_request() {
+        assertThat(createOrg("key-3", " ").getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        assertThat(createOrg("key-3", orgName).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(orgsNamed(orgName)).isEqualTo(1);
+    }
+
+    @Test
+    void keys_belong_to_their_caller() {
+        createOrg("shared-key", orgName);
+        token = new ApiClient(http).tokenFor("other-" + UUID.randomUUID() + "@example.com");
+
+        assertThat(createOrg("shared-key", orgName).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(orgsNamed(orgName)).isEqualTo(2);
+    }
+
+    @Test
+    void twenty_concurrent_requests_with_one_key_create_exactly_one_org() throws Exception {
+        createOrg("warm-up", "Warm-up " + orgName); // registers the caller, so the race is about the key alone
+        List<Callable<ResponseEntity<Map<String, Object>>>> requests = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            requests.add(() -> createOrg("key-race", orgName));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(requests)) {
+            answers.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(orgsNamed(orgName)).isEqualTo(1);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT));
+        assertThat(answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CREATED).map(a -> a.getBody().get("id")).distinct())
+                .hasSize(1);
+        assertThat(answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT))
+                .allSatisfy(a -> assertThat(a.getBody()).containsEntry("type",
+                        "https://runledger.io/problems/idempotent-request-in-progress"));
+        System.out.printf("20 concurrent requests, one Idempotency-Key: %d created/replayed, %d told to retry, 1 org%n",
+                answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CREATED).count(),
+                answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT).count());
+    }
+}
