@@ -1,0 +1,33 @@
+package io.runledger.infra.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@RunledgerIntegrationTest
+class ApiDocsTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_openapi_document_is_generated_from_the_controllers_and_open_to_read() {
+        ResponseEntity<Map> docs = http.getForEntity("/v3/api-docs", Map.class);
+
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((Map<String, Object>) docs.getBody().get("paths"))
+                .containsKeys("/v1/orgs", "/v1/orgs/{orgId}", "/v1/orgs/{orgId}/members", "/v1/orgs/{orgId}/members/{userId}",
+                        "/dev/tokens");
+        assertThat((Map<String, Object>) ((Map<String, Object>) docs.getBody().get("components")).get("securitySchemes"))
+                .containsKey("bearer");
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
