@@ -5,11 +5,13 @@ import java.net.URI;
 import io.runledger.command.access.OrgNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
+import io.runledger.command.catalog.UnknownPattern;
 import io.runledger.command.idempotency.IdempotencyKeyReused;
 import io.runledger.command.idempotency.IdempotentRequestInProgress;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -84,6 +86,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail idempotentRequestInProgress(IdempotentRequestInProgress inProgress) {
         return ProblemTypes.problem(HttpStatus.CONFLICT, "idempotent-request-in-progress", "Request in progress",
                 inProgress.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unknownPattern(UnknownPattern unknown) {
+        return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-pattern", "Unknown pattern", unknown.getMessage());
+    }
+
+    /** A creating command whose id is taken: the thing exists already (a retry that outlived its idempotency record). */
+    @ExceptionHandler
+    ProblemDetail alreadyExists(AggregateStreamCreationException taken) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "This was created by an earlier request; nothing new was created");
     }
 
     @ExceptionHandler

@@ -1,6 +1,9 @@
 package io.runledger.infra.axon;
 
+import java.util.List;
+
 import io.runledger.command.access.AccessProjector;
+import io.runledger.command.catalog.CatalogProjector;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -10,13 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventProcessingConfiguration {
 
+    /** command-side's lookup tables, written in the transaction of the events they follow. */
+    static final List<String> TRANSACTIONAL_LOOKUPS = List.of(AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP);
+
     /**
-     * The access tables guard every command, so a failure writing them (say, an email already taken)
-     * must fail the command that caused it rather than be logged and skipped.
+     * The lookup tables guard commands, so a failure writing them (say, an email already taken) must fail
+     * the command that caused it rather than be logged and skipped.
      */
     @Bean
-    ConfigurerModule accessFailuresFailTheCommand() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                AccessProjector.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    ConfigurerModule lookupFailuresFailTheCommand() {
+        return configurer -> TRANSACTIONAL_LOOKUPS.forEach(group -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }
 }

@@ -83,7 +83,7 @@ class EventStoreLifecycleTest {
     void live_a_tenants_first_day_then_restart() {
         database = FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh());
         try (RunningRunledger first = RunningRunledger.start(database)) {
-            send(first, Caller.system(), new RegisterPattern(pattern, "summarize", "Short summary", "writing", null));
+            send(first, Caller.system(), new RegisterPattern(pattern, "summarize_briefly", "Short summary", "writing", null));
             send(first, aliceInBrowser, new RegisterUser(alice, "alice@acme.test", "Alice", AuthProvider.GOOGLE, "g-alice"));
             send(first, aliceInBrowser, new CreateOrg(org, "Acme", "acme", alice, NOW));
             send(first, aliceInBrowser, new AddMember(org, bob, Role.DEVELOPER));
@@ -238,6 +238,13 @@ class EventStoreLifecycleTest {
 
         assertThat(eventTypesOf(project)).containsExactly(
                 "ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished", "ProjectGenerationQueued");
+    }
+
+    @Test
+    void a_restart_does_not_register_the_starter_patterns_again() {
+        assertThat(jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.pattern.PatternRegistered'",
+                Integer.class)).isEqualTo(5 + 1);
     }
 
     @Test

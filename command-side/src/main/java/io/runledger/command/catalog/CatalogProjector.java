@@ -1,0 +1,58 @@
+package io.runledger.command.catalog;
+
+import io.runledger.domain.pattern.PatternDeactivated;
+import io.runledger.domain.pattern.PatternReactivated;
+import io.runledger.domain.pattern.PatternRegistered;
+import io.runledger.domain.pattern.PatternUpdated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code catalog_patterns} in step with the pattern events, in their transaction. */
+@Component
+@ProcessingGroup(CatalogProjector.PROCESSING_GROUP)
+public class CatalogProjector {
+
+    public static final String PROCESSING_GROUP = "catalog";
+
+    private final JdbcClient jdbc;
+
+    CatalogProjector(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PatternRegistered registered) {
+        uniqueName(registered.name(), () -> jdbc
+                .sql("insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)")
+                .params(registered.patternId(), registered.name(), registered.defaultStrategy()).update());
+    }
+
+    @EventHandler
+    void on(PatternUpdated updated) {
+        uniqueName(updated.name(), () -> jdbc
+                .sql("update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?")
+                .params(updated.name(), updated.defaultStrategy(), updated.patternId()).update());
+    }
+
+    /** Runs choose patterns by name, so two patterns may not share one; the command that tries fails whole. */
+    private static void uniqueName(String name, Runnable write) {
+        try {
+            write.run();
+        } catch (DuplicateKeyException nameTaken) {
+            throw new PatternNameTaken(name);
+        }
+    }
+
+    @EventHandler
+    void on(PatternDeactivated deactivated) {
+        jdbc.sql("update catalog_patterns set active = false where pattern_id = ?").param(deactivated.patternId()).update();
+    }
+
+    @EventHandler
+    void on(PatternReactivated reactivated) {
+        jdbc.sql("update catalog_patterns set active = true where pattern_id = ?").param(reactivated.patternId()).update();
+    }
+}

@@ -1,0 +1,31 @@
+package io.runledger.command.catalog;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Finds the active pattern a run asks for, by id or by name. */
+@Component
+public class PatternCatalog {
+
+    private final JdbcClient jdbc;
+
+    PatternCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record ActivePattern(UUID patternId, String name, String defaultStrategy) {
+    }
+
+    public ActivePattern activePattern(String idOrName) {
+        if (idOrName == null || idOrName.isBlank()) {
+            throw new UnknownPattern("(none)");
+        }
+        return jdbc.sql("""
+                select pattern_id, name, default_strategy from catalog_patterns
+                where active and (pattern_id::text = ? or name = ?)
+                """).params(idOrName.strip(), idOrName.strip()).query(ActivePattern.class).optional()
+                .orElseThrow(() -> new UnknownPattern(idOrName));
+    }
+}

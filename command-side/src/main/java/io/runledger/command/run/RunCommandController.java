@@ -1,0 +1,80 @@
+package io.runledger.command.run;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.catalog.PatternCatalog;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.domain.org.Role;
+import io.runledger.domain.run.InputSource;
+import io.runledger.domain.run.RunStatus;
+import io.runledger.domain.shared.InvalidCommand;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/orgs/{orgId}/runs}: developers queue runs; the answer is 202, the work happens later. */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}/runs")
+class RunCommandController {
+
+    private final OrgAccess access;
+    private final PatternCatalog catalog;
+    private final IdempotentRequests idempotency;
+    private final RunQueue queue;
+
+    RunCommandController(OrgAccess access, PatternCatalog catalog, IdempotentRequests idempotency, RunQueue queue) {
+        this.access = access;
+        this.catalog = catalog;
+        this.idempotency = idempotency;
+        this.queue = queue;
+    }
+
+    /**
+     * @param pattern     the pattern's id or name
+     * @param inputSource text, youtube or upload
+     * @param input       the text itself, or the URL of the video or upload
+     * @param strategy    optional; the pattern's default strategy otherwise
+     */
+    record RunRequest(String pattern, InputSource inputSource, String input, String strategy) {
+    }
+
+    record QueuedRun(UUID id, String status, UUID patternId) {
+    }
+
+    @PostMapping
+    ResponseEntity<?> queue(@PathVariable UUID orgId, @RequestBody RunRequest request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        access.require(orgId, Role.DEVELOPER);
+        UUID userId = AuthenticatedUser.id();
+        return idempotency.once("org:" + orgId + ":POST /runs", idempotencyKey, request, () -> {
+            if (request.inputSource() == null || request.input() == null || request.input().isBlank()) {
+                throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
+            }
+            PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
+            UUID runId = runIdFor(orgId, idempotencyKey);
+            queue.queue(new RunQueue.NewRun(runId, orgId, userId, pattern.patternId(), request.inputSource(),
+                    request.input(), request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
+                    idempotencyKey));
+            return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
+                    .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
+        });
+    }
+
+    /**
+     * With a key, the run's id follows from org and key, so even a lost idempotency record cannot queue the
+     * same run twice (seed 000: unique (org_id, idempotency_key), for ever).
+     */
+    private static UUID runIdFor(UUID orgId, String idempotencyKey) {
+        return idempotencyKey == null || idempotencyKey.isBlank()
+                ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(("run:" + orgId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+}
