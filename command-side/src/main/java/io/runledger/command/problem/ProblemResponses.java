@@ -1,12 +1,17 @@
 package io.runledger.command.problem;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 
 import io.runledger.command.access.OrgNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
 import io.runledger.command.catalog.UnknownPattern;
 import io.runledger.command.idempotency.IdempotencyKeyReused;
+import io.runledger.command.plan.InputTooLong;
+import io.runledger.command.plan.LimitReached;
+import io.runledger.command.plan.SubscriptionInactive;
 import io.runledger.command.idempotency.IdempotentRequestInProgress;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
@@ -98,6 +103,35 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail alreadyExists(AggregateStreamCreationException taken) {
         return ProblemTypes.problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
                 "This was created by an earlier request; nothing new was created");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> limitReached(LimitReached reached) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", "Plan limit reached",
+                reached.getMessage());
+        problem.setProperty("limit", reached.limitName());
+        problem.setProperty("allowed", reached.limit());
+        problem.setProperty("current", reached.current());
+        problem.setProperty("resetsAt", reached.resetsAt().toString());
+        long secondsToReset = Math.max(1, Duration.between(Instant.now(), reached.resetsAt()).toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(secondsToReset)).body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail inputTooLong(InputTooLong tooLong) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "input-too-long", "Input too long",
+                tooLong.getMessage());
+        problem.setProperty("limit", "max_chars");
+        problem.setProperty("allowed", tooLong.limit());
+        problem.setProperty("current", tooLong.current());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail subscriptionInactive(SubscriptionInactive inactive) {
+        return ProblemTypes.problem(HttpStatus.PAYMENT_REQUIRED, "subscription-inactive", "Subscription inactive",
+                inactive.getMessage());
     }
 
     @ExceptionHandler

@@ -4,6 +4,9 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.plan.InputTooLong;
+import io.runledger.command.plan.PlanCatalog;
+import io.runledger.command.plan.PlanLimits;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.QueueRun;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -17,19 +20,29 @@ class RunQueue {
 
     private final CommandGateway commands;
     private final JdbcClient jdbc;
+    private final PlanLimits planLimits;
 
-    RunQueue(CommandGateway commands, JdbcClient jdbc) {
+    RunQueue(CommandGateway commands, JdbcClient jdbc, PlanLimits planLimits) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.planLimits = planLimits;
     }
 
     record NewRun(UUID runId, UUID orgId, UUID userId, UUID patternId, InputSource inputSource, String input,
                   String strategy, String idempotencyKey) {
     }
 
-    /** One transaction, which Axon's unit of work joins: the run and its input are stored together or not at all. */
+    /**
+     * One transaction, which Axon's unit of work joins: the day's allowance, the run and its input are
+     * taken and stored together or not at all.
+     */
     @Transactional
     void queue(NewRun run) {
+        PlanCatalog.Limits limits = planLimits.limitsForNewWork(run.orgId());
+        if (run.inputSource() == InputSource.TEXT && run.input().length() > limits.maxChars()) {
+            throw new InputTooLong(limits.maxChars(), run.input().length());
+        }
+        planLimits.takeRunOfToday(run.orgId(), limits.maxRunsPerDay());
         String requestId = CallerContext.current().map(Caller::requestId).orElse(null);
         commands.sendAndWait(new QueueRun(run.runId(), run.orgId(), run.userId(), run.patternId(), run.inputSource(),
                 run.inputSource() == InputSource.TEXT ? run.input().length() : null, run.strategy(), requestId,

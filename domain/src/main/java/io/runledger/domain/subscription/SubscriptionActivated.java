@@ -3,7 +3,5 @@ package io.runledger.domain.subscription;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.runledger.domain.shared.TenantEvent;
-
-public record SubscriptionActivated(UUID orgId, Plan plan, SubscriptionStatus status, Instant currentPeriodEnd) implements TenantEvent {
+public record SubscriptionActivated(UUID orgId, Plan plan, SubscriptionStatus status, Instant currentPeriodEnd) implements SubscriptionStateChanged {
 }

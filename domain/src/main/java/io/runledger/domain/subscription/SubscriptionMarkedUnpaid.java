@@ -2,7 +2,5 @@ package io.runledger.domain.subscription;
 
 import java.util.UUID;
 
-import io.runledger.domain.shared.TenantEvent;
-
-public record SubscriptionMarkedUnpaid(UUID orgId, Plan plan, SubscriptionStatus status) implements TenantEvent {
+public record SubscriptionMarkedUnpaid(UUID orgId, Plan plan, SubscriptionStatus status) implements SubscriptionStateChanged {
 }

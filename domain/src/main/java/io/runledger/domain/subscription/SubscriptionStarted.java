@@ -3,7 +3,5 @@ package io.runledger.domain.subscription;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.runledger.domain.shared.TenantEvent;
-
-public record SubscriptionStarted(UUID orgId, UUID subscriptionId, Plan plan, SubscriptionStatus status, Instant trialEndsAt) implements TenantEvent {
+public record SubscriptionStarted(UUID orgId, UUID subscriptionId, Plan plan, SubscriptionStatus status, Instant trialEndsAt) implements SubscriptionStateChanged {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.runledger.command.access.AccessProjector;
 import io.runledger.command.catalog.CatalogProjector;
+import io.runledger.command.plan.SubscriptionProjector;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class EventProcessingConfiguration {
 
     /** command-side's lookup tables, written in the transaction of the events they follow. */
-    static final List<String> TRANSACTIONAL_LOOKUPS = List.of(AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP);
+    static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
+            AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP);
 
     /**
      * The lookup tables guard commands, so a failure writing them (say, an email already taken) must fail

@@ -1,0 +1,38 @@
+package io.runledger.command.plan;
+
+import java.sql.Timestamp;
+
+import io.runledger.domain.subscription.SubscriptionStarted;
+import io.runledger.domain.subscription.SubscriptionStateChanged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code plan_subscriptions} in step with the subscription events, in their transaction. */
+@Component
+@ProcessingGroup(SubscriptionProjector.PROCESSING_GROUP)
+public class SubscriptionProjector {
+
+    public static final String PROCESSING_GROUP = "plans";
+
+    private final JdbcClient jdbc;
+
+    SubscriptionProjector(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(SubscriptionStarted started) {
+        jdbc.sql("insert into plan_subscriptions (org_id, plan, status, trial_ends_at) values (?, ?, ?, ?)")
+                .params(started.orgId(), started.plan().name(), started.status().name(),
+                        Timestamp.from(started.trialEndsAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(SubscriptionStateChanged changed) {
+        jdbc.sql("update plan_subscriptions set plan = ?, status = ? where org_id = ?")
+                .params(changed.plan().name(), changed.status().name(), changed.orgId()).update();
+    }
+}
