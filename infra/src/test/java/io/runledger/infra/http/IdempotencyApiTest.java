@@ -17,11 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -43,15 +40,8 @@ class IdempotencyApiTest {
         orgName = "Org " + UUID.randomUUID();
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private ResponseEntity<Map<String, Object>> createOrg(String key, String name) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token);
-        headers.set("Idempotency-Key", key);
-        ResponseEntity answer = http.exchange("/v1/orgs", HttpMethod.POST,
-                new HttpEntity<>("{\"name\":\"" + name + "\"}", headers), Map.class);
-        return answer;
+        return new ApiClient(http).send(HttpMethod.POST, "/v1/orgs", token, "{\"name\":\"" + name + "\"}", key);
     }
 
     private int orgsNamed(String name) {

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -46,26 +44,19 @@ class PlanLimitsApiTest {
     @Autowired
     CommandGateway commands;
 
+    private ApiClient api;
     private String owner;
     private String orgId;
 
     @BeforeEach
     void a_new_org_on_the_free_trial() {
-        ApiClient api = new ApiClient(http);
+        api = new ApiClient(http);
         owner = api.tokenFor("limits-" + UUID.randomUUID() + "@example.com");
         orgId = api.createOrg(owner, "Limited");
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private ResponseEntity<Map<String, Object>> queue(String key, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(owner);
-        if (key != null) {
-            headers.set("Idempotency-Key", key);
-        }
-        ResponseEntity answer = http.exchange("/v1/orgs/" + orgId + "/runs", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
-        return answer;
+        return api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", owner, body, key);
     }
 
     private int runsQueued() {

@@ -11,11 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,16 +38,8 @@ class RunsApiTest {
         orgId = api.createOrg(owner, "Runs Inc");
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
     private ResponseEntity<Map<String, Object>> queue(String token, String key, String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(token);
-        if (key != null) {
-            headers.set("Idempotency-Key", key);
-        }
-        ResponseEntity answer = http.exchange("/v1/orgs/" + orgId + "/runs", HttpMethod.POST, new HttpEntity<>(body, headers), Map.class);
-        return answer;
+        return api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, body, key);
     }
 
     private int runsQueuedInOrg() {

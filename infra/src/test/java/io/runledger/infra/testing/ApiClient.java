@@ -34,12 +34,21 @@ public final class ApiClient {
     }
 
     /** {@code token} may be null for an anonymous call; {@code json} null for no body. */
-    @SuppressWarnings({"rawtypes", "unchecked"})
     public ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, String token, String json) {
+        return send(method, path, token, json, null);
+    }
+
+    /** As {@link #send(HttpMethod, String, String, String)}, with an {@code Idempotency-Key} unless it is null. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, String token, String json,
+            String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {
             headers.setBearerAuth(token);
+        }
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
         }
         ResponseEntity answer = http.exchange(path, method, new HttpEntity<>(json, headers), Map.class);
         return answer;
