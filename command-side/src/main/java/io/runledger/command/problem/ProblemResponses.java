@@ -18,9 +18,11 @@ import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -43,6 +45,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem && UNTYPED.equals(problem.getType())) {
+            if (failure instanceof HttpMessageNotReadableException unreadable
+                    && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+                                tooLarge.getMessage()));
+            }
             if (failure instanceof HttpMessageNotReadableException) {
                 problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
                 problem.setDetail("The request body is not valid JSON of the expected shape");
