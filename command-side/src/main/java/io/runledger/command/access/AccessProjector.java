@@ -3,6 +3,7 @@ package io.runledger.command.access;
 import io.runledger.domain.org.MemberAdded;
 import io.runledger.domain.org.MemberRemoved;
 import io.runledger.domain.org.MemberRoleChanged;
+import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code access_users} and {@code access_memberships} in step with the event store, inside the
+ * Keeps {@code access_users}, {@code access_memberships} and {@code access_projects} in step with the event store, inside the
  * transaction that stores the events (processing group {@value #PROCESSING_GROUP} is subscribing and
  * propagates errors), so a rejected row rolls the command back.
  */
@@ -35,6 +36,12 @@ public class AccessProjector {
         } catch (DuplicateKeyException emailInUse) {
             throw new EmailAlreadyRegistered(registered.email());
         }
+    }
+
+    @EventHandler
+    void on(ProjectCreated created) {
+        jdbc.sql("insert into access_projects (project_id, org_id) values (?, ?)")
+                .params(created.projectId(), created.orgId()).update();
     }
 
     @EventHandler

@@ -31,6 +31,17 @@ public class OrgAccess {
         return role;
     }
 
+    /** As {@link #require}, and the project must belong to that org; otherwise it is "not found". */
+    public Role requireProject(UUID orgId, UUID projectId, Role required) {
+        Role role = require(orgId, required);
+        boolean inOrg = jdbc.sql("select exists (select 1 from access_projects where project_id = ? and org_id = ?)")
+                .params(projectId, orgId).query(Boolean.class).single();
+        if (!inOrg) {
+            throw new ProjectNotFound(orgId, projectId);
+        }
+        return role;
+    }
+
     public UUID userWithEmail(String email) {
         return jdbc.sql("select user_id from access_users where email = lower(trim(?))").param(email)
                 .query(UUID.class).optional().orElseThrow(() -> new UnknownUser(email));

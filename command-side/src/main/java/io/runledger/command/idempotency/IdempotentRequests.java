@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,6 +35,16 @@ public class IdempotentRequests {
     IdempotentRequests(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /**
+     * The id of a resource created under {@code key}: derived from org and key, so even a retry that
+     * outlives its idempotency record cannot create the resource twice; random without a key.
+     */
+    public static UUID resourceId(String kind, UUID orgId, String key) {
+        return key == null || key.isBlank()
+                ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((kind + ":" + orgId + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Runs {@code create} once per {@code (scope, key)}; without a key, every call runs it. */

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class PlanLimits {
 
     static final String RUNS_PER_DAY = "runs.per_day";
+    static final String GENERATIONS_PER_MONTH = "generations.per_month";
 
     private final JdbcClient jdbc;
     private final PlanCatalog catalog;
@@ -52,14 +53,23 @@ public class PlanLimits {
     /** Takes one run of today's allowance, or refuses with the limit, the usage and when it resets. */
     public void takeRunOfToday(UUID orgId, int maxRunsPerDay) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        boolean taken = maxRunsPerDay > 0 && jdbc.sql("""
+        take(orgId, RUNS_PER_DAY, "max_runs_per_day", today, today.plusDays(1), maxRunsPerDay);
+    }
+
+    /** Takes one generation of this month's allowance (seed 003's generations_limit). */
+    public void takeGenerationOfThisMonth(UUID orgId, int generationsPerMonth) {
+        LocalDate monthStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
+        take(orgId, GENERATIONS_PER_MONTH, "generations_per_month", monthStart, monthStart.plusMonths(1), generationsPerMonth);
+    }
+
+    private void take(UUID orgId, String meter, String limitName, LocalDate periodStart, LocalDate nextPeriod, int allowed) {
+        boolean taken = allowed > 0 && jdbc.sql("""
                 insert into plan_usage (org_id, meter, period_start, used) values (?, ?, ?, 1)
                 on conflict (org_id, meter, period_start) do update set used = plan_usage.used + 1
                 where plan_usage.used < ?
-                """).params(orgId, RUNS_PER_DAY, today, maxRunsPerDay).update() == 1;
+                """).params(orgId, meter, periodStart, allowed).update() == 1;
         if (!taken) {
-            throw new LimitReached("max_runs_per_day", maxRunsPerDay, maxRunsPerDay,
-                    today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            throw new LimitReached(limitName, allowed, allowed, nextPeriod.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.runledger.command.access.OrgNotFound;
+import io.runledger.command.access.ProjectNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
 import io.runledger.command.catalog.UnknownPattern;
@@ -79,8 +80,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Invalid request", rejected.getMessage());
     }
 
-    @ExceptionHandler
-    ProblemDetail orgNotFound(OrgNotFound missing) {
+    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class})
+    ProblemDetail notFound(RuntimeException missing) {
         return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }
 

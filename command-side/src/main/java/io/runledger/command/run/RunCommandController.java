@@ -1,7 +1,6 @@
 package io.runledger.command.run;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
@@ -59,22 +58,13 @@ class RunCommandController {
                 throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
             }
             PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
-            UUID runId = runIdFor(orgId, idempotencyKey);
+            // seed 000: unique (org_id, idempotency_key), for ever
+            UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
             queue.queue(new RunQueue.NewRun(runId, orgId, userId, pattern.patternId(), request.inputSource(),
                     request.input(), request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
                     idempotencyKey));
             return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
                     .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
         });
-    }
-
-    /**
-     * With a key, the run's id follows from org and key, so even a lost idempotency record cannot queue the
-     * same run twice (seed 000: unique (org_id, idempotency_key), for ever).
-     */
-    private static UUID runIdFor(UUID orgId, String idempotencyKey) {
-        return idempotencyKey == null || idempotencyKey.isBlank()
-                ? UUID.randomUUID()
-                : UUID.nameUUIDFromBytes(("run:" + orgId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,90 @@
+package io.runledger.command.project;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.domain.generation.GenerationStatus;
+import io.runledger.domain.org.Role;
+import io.runledger.domain.project.CreateProject;
+import io.runledger.domain.project.ProjectDetails;
+import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.project.RequestGeneration;
+import io.runledger.domain.project.UpdateProject;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Music-video projects and their generations: developers create, edit and render them. */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}/projects")
+class ProjectCommandController {
+
+    private final CommandGateway commands;
+    private final OrgAccess access;
+    private final IdempotentRequests idempotency;
+    private final GenerationRequests generations;
+
+    ProjectCommandController(CommandGateway commands, OrgAccess access, IdempotentRequests idempotency,
+            GenerationRequests generations) {
+        this.commands = commands;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.generations = generations;
+    }
+
+    record CreatedProject(UUID id, String status) {
+    }
+
+    /** Optional: without a seed, one is chosen. */
+    record GenerationRequest(String seed) {
+    }
+
+    record QueuedGeneration(UUID id, UUID projectId, String seed, String status) {
+    }
+
+    @PostMapping
+    ResponseEntity<?> create(@PathVariable UUID orgId, @RequestBody ProjectDetails details,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        access.require(orgId, Role.DEVELOPER);
+        UUID userId = AuthenticatedUser.id();
+        return idempotency.once("org:" + orgId + ":POST /projects", idempotencyKey, details, () -> {
+            UUID projectId = IdempotentRequests.resourceId("project", orgId, idempotencyKey);
+            commands.sendAndWait(new CreateProject(projectId, orgId, userId, details));
+            return ResponseEntity.created(URI.create("/v1/orgs/%s/projects/%s".formatted(orgId, projectId)))
+                    .body(new CreatedProject(projectId, ProjectStatus.DRAFT.code()));
+        });
+    }
+
+    /** Fields left out (or null) keep their values. */
+    @PatchMapping("/{projectId}")
+    ResponseEntity<Void> update(@PathVariable UUID orgId, @PathVariable UUID projectId, @RequestBody ProjectDetails changes) {
+        access.requireProject(orgId, projectId, Role.DEVELOPER);
+        commands.sendAndWait(new UpdateProject(projectId, changes));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{projectId}/generations")
+    ResponseEntity<?> requestGeneration(@PathVariable UUID orgId, @PathVariable UUID projectId,
+            @RequestBody(required = false) GenerationRequest request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        access.requireProject(orgId, projectId, Role.DEVELOPER);
+        UUID userId = AuthenticatedUser.id();
+        GenerationRequest body = request == null ? new GenerationRequest(null) : request;
+        return idempotency.once("org:" + orgId + ":POST /projects/" + projectId + "/generations", idempotencyKey, body, () -> {
+            UUID generationId = IdempotentRequests.resourceId("generation", orgId, idempotencyKey);
+            String seed = body.seed() == null ? generationId.toString() : body.seed();
+            generations.request(orgId, new RequestGeneration(projectId, generationId, userId, seed));
+            return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/generations/%s".formatted(orgId, generationId)))
+                    .body(new QueuedGeneration(generationId, projectId, seed, GenerationStatus.PENDING.code()));
+        });
+    }
+}
