@@ -3,10 +3,12 @@ package io.runledger.infra;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Runledger: one Spring Boot application wiring the domain, command side, projections and query side. */
 @SpringBootApplication(scanBasePackages = "io.runledger")
 @ConfigurationPropertiesScan("io.runledger")
+@EnableScheduling
 public class RunledgerApplication {
 
     private static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";

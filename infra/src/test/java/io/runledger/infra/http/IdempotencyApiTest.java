@@ -2,6 +2,7 @@ package io.runledger.infra.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.runledger.command.idempotency.IdempotencyKeyExpiry;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +32,8 @@ class IdempotencyApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    IdempotencyKeyExpiry expiry;
 
     private String token;
     private String orgName;
@@ -90,6 +94,21 @@ class IdempotencyApiTest {
         token = new ApiClient(http).tokenFor("other-" + UUID.randomUUID() + "@example.com");
 
         assertThat(createOrg("shared-key", orgName).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(orgsNamed(orgName)).isEqualTo(2);
+    }
+
+    @Test
+    void org_keys_are_forgotten_after_their_retention_but_run_keys_never() {
+        createOrg("key-expiring", orgName);
+        String runsOrg = (String) createOrg("key-runs-org", orgName + " runs").getBody().get("id");
+        new ApiClient(http).send(HttpMethod.POST, "/v1/orgs/" + runsOrg + "/runs", token,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"kept\"}", "run-key-kept");
+
+        expiry.purgeOlderThan(Instant.now().plusSeconds(60));
+
+        assertThat(jdbc.queryForList("select idempotency_key from idempotency_keys where idempotency_key in (?, ?, ?)",
+                String.class, "key-expiring", "key-runs-org", "run-key-kept")).containsExactly("run-key-kept");
+        assertThat(createOrg("key-expiring", orgName).getHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(orgsNamed(orgName)).isEqualTo(2);
     }
 
