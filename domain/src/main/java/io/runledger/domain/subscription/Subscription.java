@@ -119,23 +119,10 @@ public class Subscription {
         currentPeriodEnd = event.currentPeriodEnd();
     }
 
+    /** Plan changes, past due, unpaid and canceled: each event states the plan and status that follow it. */
     @EventSourcingHandler
-    void on(SubscriptionPlanChanged event) {
+    void on(SubscriptionStateChanged event) {
         plan = event.plan();
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionMarkedPastDue event) {
-        status = event.status();
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionMarkedUnpaid event) {
-        status = event.status();
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionCanceled event) {
         status = event.status();
     }
 
