@@ -1,9 +1,6 @@
 package io.runledger.command.auth;
 
-import java.util.Locale;
-
 import io.runledger.domain.shared.InvalidCommand;
-import io.runledger.domain.user.AuthProvider;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,18 +30,7 @@ class DevTokenController {
         if (request.email() == null || !request.email().contains("@")) {
             throw new InvalidCommand("email must be an email address");
         }
-        String token = issuer.mint(request.email(), request.name(), provider(request.provider()));
+        String token = issuer.mint(request.email(), request.name(), AuthProviders.fromCode(request.provider()));
         return new TokenResponse(token, "Bearer", properties.localTokenTtl().toSeconds());
-    }
-
-    private static AuthProvider provider(String code) {
-        if (code == null) {
-            return AuthProvider.MAGIC;
-        }
-        try {
-            return AuthProvider.valueOf(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCommand("provider must be one of google, github, magic; was '%s'".formatted(code));
-        }
     }
 }

@@ -1,12 +1,10 @@
 package io.runledger.command.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.runledger.domain.user.AuthProvider;
 import io.runledger.domain.user.RegisterUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -49,14 +47,10 @@ public class JwtCallers {
     private void register(UUID userId, Jwt jwt) {
         String email = jwt.getClaimAsString(EMAIL);
         try {
-            commands.sendAndWait(new RegisterUser(userId, email, jwt.getClaimAsString(NAME), provider(jwt), jwt.getSubject()));
+            commands.sendAndWait(new RegisterUser(userId, email, jwt.getClaimAsString(NAME),
+                    AuthProviders.fromCode(jwt.getClaimAsString(PROVIDER)), jwt.getSubject()));
         } catch (AggregateStreamCreationException registeredMeanwhile) {
             // Another request for the same person won the race; the user exists, which is all we need.
         }
-    }
-
-    private static AuthProvider provider(Jwt jwt) {
-        String claim = jwt.getClaimAsString(PROVIDER);
-        return claim == null ? AuthProvider.MAGIC : AuthProvider.valueOf(claim.toUpperCase(Locale.ROOT));
     }
 }
