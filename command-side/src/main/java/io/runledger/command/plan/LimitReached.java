@@ -2,19 +2,17 @@ package io.runledger.command.plan;
 
 import java.time.Instant;
 
-/** A metered allowance is used up until {@link #resetsAt()}. */
+/** A metered allowance is used up (all of {@link #limit()} taken) until {@link #resetsAt()}. */
 public class LimitReached extends RuntimeException {
 
     private final String limitName;
     private final int limit;
-    private final int current;
     private final Instant resetsAt;
 
-    public LimitReached(String limitName, int limit, int current, Instant resetsAt) {
-        super("The plan allows %d (%s); %d used, resets at %s".formatted(limit, limitName, current, resetsAt));
+    public LimitReached(String limitName, int limit, Instant resetsAt) {
+        super("The plan allows %d (%s); all used, resets at %s".formatted(limit, limitName, resetsAt));
         this.limitName = limitName;
         this.limit = limit;
-        this.current = current;
         this.resetsAt = resetsAt;
     }
 
@@ -26,8 +24,9 @@ public class LimitReached extends RuntimeException {
         return limit;
     }
 
-    public int current() {
-        return current;
+    /** Refused only once the allowance is used up, so the usage is the limit itself. */
+    public int used() {
+        return limit;
     }
 
     public Instant resetsAt() {

@@ -69,7 +69,7 @@ public class PlanLimits {
                 where plan_usage.used < ?
                 """).params(orgId, meter, periodStart, allowed).update() == 1;
         if (!taken) {
-            throw new LimitReached(limitName, allowed, allowed, nextPeriod.atStartOfDay(ZoneOffset.UTC).toInstant());
+            throw new LimitReached(limitName, allowed, nextPeriod.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
     }
 }

@@ -49,8 +49,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             if (failure instanceof HttpMessageNotReadableException unreadable
                     && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
-                                tooLarge.getMessage()));
+                        .body(RequestSizeLimit.problem(tooLarge.getMessage()));
             }
             if (failure instanceof HttpMessageNotReadableException) {
                 problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
@@ -116,11 +115,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> limitReached(LimitReached reached) {
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", "Plan limit reached",
-                reached.getMessage());
-        problem.setProperty("limit", reached.limitName());
-        problem.setProperty("allowed", reached.limit());
-        problem.setProperty("current", reached.current());
+        ProblemDetail problem = ProblemTypes.withLimit(ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached",
+                "Plan limit reached", reached.getMessage()), reached.limitName(), reached.limit(), reached.used());
         problem.setProperty("resetsAt", reached.resetsAt().toString());
         long secondsToReset = Math.max(1, Duration.between(Instant.now(), reached.resetsAt()).toSeconds());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -129,12 +125,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail inputTooLong(InputTooLong tooLong) {
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "input-too-long", "Input too long",
-                tooLong.getMessage());
-        problem.setProperty("limit", "max_chars");
-        problem.setProperty("allowed", tooLong.limit());
-        problem.setProperty("current", tooLong.current());
-        return problem;
+        return ProblemTypes.withLimit(ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "input-too-long",
+                "Input too long", tooLong.getMessage()), "max_chars", tooLong.limit(), tooLong.current());
     }
 
     @ExceptionHandler

@@ -1,8 +1,12 @@
 package io.runledger.command.problem;
 
+import java.io.IOException;
 import java.net.URI;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -20,6 +24,21 @@ public final class ProblemTypes {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(BASE + type));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** For filters, which answer before Spring MVC (and its exception handlers) is reached. */
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Limit, what it allows and what the request would make of it, named alike on every limit problem. */
+    static ProblemDetail withLimit(ProblemDetail problem, String limit, int allowed, int current) {
+        problem.setProperty("limit", limit);
+        problem.setProperty("allowed", allowed);
+        problem.setProperty("current", current);
         return problem;
     }
 

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -39,24 +39,22 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "body-too-large", "Request body too large",
+            ProblemTypes.write(response, json, problem(
                     "The body has %d bytes; at most %d are accepted".formatted(request.getContentLengthLong(), maxBytes)));
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new CappedBody(request, maxBytes) : request, response);
     }
 
-    static String tooLarge(long maxBytes) {
-        return "The body is larger than the %d bytes accepted".formatted(maxBytes);
+    /** The 413 answer, whether the declared length or the bytes read gave the body away. */
+    static ProblemDetail problem(String detail) {
+        return ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", detail);
     }
 
     /** Thrown while reading past the limit; {@link ProblemResponses} answers it with 413. */
     static class BodyTooLarge extends IOException {
         BodyTooLarge(long maxBytes) {
-            super(tooLarge(maxBytes));
+            super("The body is larger than the %d bytes accepted".formatted(maxBytes));
         }
     }
 
