@@ -34,7 +34,7 @@ public class IdempotencyKeyExpiry {
 
     /** @return how many keys were forgotten */
     public int purgeOlderThan(Instant cutoff) {
-        return jdbc.sql("delete from idempotency_keys where created_at < ? and scope not like '%:POST /runs'")
-                .param(Timestamp.from(cutoff)).update();
+        return jdbc.sql("delete from idempotency_keys where created_at < ? and scope not like ?")
+                .params(Timestamp.from(cutoff), "%:" + IdempotentRequests.QUEUE_RUN).update();
     }
 }

@@ -28,6 +28,8 @@ public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** The request whose keys are kept for ever: seed 000 makes (org_id, idempotency_key) unique on runs. */
+    public static final String QUEUE_RUN = "POST /runs";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -35,6 +37,16 @@ public class IdempotentRequests {
     IdempotentRequests(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** Keys of a request made inside an org, shared by all its members. */
+    public static String orgScope(UUID orgId, String request) {
+        return "org:" + orgId + ":" + request;
+    }
+
+    /** Keys of a request made outside any org, such as creating one: the caller's own. */
+    public static String callerScope(UUID userId, String request) {
+        return "user:" + userId + ":" + request;
     }
 
     /**

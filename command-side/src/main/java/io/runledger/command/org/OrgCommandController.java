@@ -54,7 +54,7 @@ class OrgCommandController {
     ResponseEntity<?> create(@RequestBody NewOrg request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         UUID creator = AuthenticatedUser.id();
-        return idempotency.once("user:" + creator + ":POST /v1/orgs", idempotencyKey, request, () -> {
+        return idempotency.once(IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
             UUID orgId = UUID.randomUUID();
             commands.sendAndWait(new CreateOrg(orgId, request.name(), request.slug(), creator, clock.instant()));
             return ResponseEntity.created(URI.create("/v1/orgs/" + orgId))

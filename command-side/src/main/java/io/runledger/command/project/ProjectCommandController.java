@@ -56,7 +56,7 @@ class ProjectCommandController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
-        return idempotency.once("org:" + orgId + ":POST /projects", idempotencyKey, details, () -> {
+        return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /projects"), idempotencyKey, details, () -> {
             UUID projectId = IdempotentRequests.resourceId("project", orgId, idempotencyKey);
             commands.sendAndWait(new CreateProject(projectId, orgId, userId, details));
             return ResponseEntity.created(URI.create("/v1/orgs/%s/projects/%s".formatted(orgId, projectId)))
@@ -79,7 +79,8 @@ class ProjectCommandController {
         access.requireProject(orgId, projectId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
         GenerationRequest body = request == null ? new GenerationRequest(null) : request;
-        return idempotency.once("org:" + orgId + ":POST /projects/" + projectId + "/generations", idempotencyKey, body, () -> {
+        String scope = IdempotentRequests.orgScope(orgId, "POST /projects/" + projectId + "/generations");
+        return idempotency.once(scope, idempotencyKey, body, () -> {
             UUID generationId = IdempotentRequests.resourceId("generation", orgId, idempotencyKey);
             String seed = body.seed() == null ? generationId.toString() : body.seed();
             generations.request(orgId, new RequestGeneration(projectId, generationId, userId, seed));

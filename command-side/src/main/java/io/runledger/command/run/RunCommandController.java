@@ -53,7 +53,7 @@ class RunCommandController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
-        return idempotency.once("org:" + orgId + ":POST /runs", idempotencyKey, request, () -> {
+        return idempotency.once(IdempotentRequests.orgScope(orgId, IdempotentRequests.QUEUE_RUN), idempotencyKey, request, () -> {
             if (request.inputSource() == null || request.input() == null || request.input().isBlank()) {
                 throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
             }
