@@ -8,13 +8,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.runledger.domain.user.RegisterUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
  * Maps a verified JWT to a Runledger user. The user id is derived from issuer and subject, so the first
  * request of a new person registers them, and concurrent first requests (on any number of instances)
- * still register them once: the event store admits only one stream per id.
+ * still register them once: the event store admits only one stream per id. People already on record
+ * (say, from before a restart) are looked up, not registered again.
  */
 @Component
 public class JwtCallers {
@@ -24,10 +26,12 @@ public class JwtCallers {
     static final String PROVIDER = "provider";
 
     private final CommandGateway commands;
+    private final JdbcClient jdbc;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
-    JwtCallers(CommandGateway commands) {
+    JwtCallers(CommandGateway commands, JdbcClient jdbc) {
         this.commands = commands;
+        this.jdbc = jdbc;
     }
 
     /** The same person, as named by the token's issuer and subject, always gets the same id. */
@@ -39,9 +43,17 @@ public class JwtCallers {
     /** Registers the person on their first request; sent as themselves, so they are the actor of their sign-up. */
     public void ensureRegistered(UUID userId, Jwt jwt) {
         if (!known.contains(userId)) {
-            register(userId, jwt);
+            if (!onRecord(userId)) {
+                register(userId, jwt);
+            }
             known.add(userId);
         }
+    }
+
+    /** access_users is written in the transaction of UserRegistered, so it is never behind the event store. */
+    private boolean onRecord(UUID userId) {
+        return jdbc.sql("select exists (select 1 from access_users where user_id = ?)").param(userId)
+                .query(Boolean.class).single();
     }
 
     private void register(UUID userId, Jwt jwt) {

@@ -2,6 +2,7 @@ package io.runledger.command.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
@@ -16,8 +17,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Registers the platform's starter patterns at every start. Their ids derive from their names, so a
- * pattern registered before (by this or another instance) is simply found taken and left as it is.
+ * Registers the platform's starter patterns that are not in the catalog yet, at every start. Their ids
+ * derive from their names, so one registered meanwhile by another instance is found taken and left as it is.
  */
 @Component
 class DefaultCatalog implements ApplicationRunner {
@@ -32,9 +33,11 @@ class DefaultCatalog implements ApplicationRunner {
             starter("analyze_claims", "Claims made, with the evidence offered for each", "analysis", "chunked"));
 
     private final CommandGateway commands;
+    private final PatternCatalog catalog;
 
-    DefaultCatalog(CommandGateway commands) {
+    DefaultCatalog(CommandGateway commands, PatternCatalog catalog) {
         this.commands = commands;
+        this.catalog = catalog;
     }
 
     /**
@@ -44,8 +47,10 @@ class DefaultCatalog implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         try {
+            Set<UUID> registered = catalog.registeredIds();
             CallerContext.callAs(Caller.system(), () -> {
-                STARTER_PATTERNS.forEach(this::registerUnlessPresent);
+                STARTER_PATTERNS.stream().filter(pattern -> !registered.contains(pattern.patternId()))
+                        .forEach(this::registerUnlessPresent);
                 return null;
             });
         } catch (RuntimeException unavailable) {
@@ -57,7 +62,7 @@ class DefaultCatalog implements ApplicationRunner {
         try {
             commands.sendAndWait(pattern);
         } catch (AggregateStreamCreationException alreadyRegistered) {
-            // registered at an earlier start or by another instance
+            // registered by another instance starting at the same time
         }
     }
 

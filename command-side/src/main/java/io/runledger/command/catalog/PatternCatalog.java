@@ -1,5 +1,6 @@
 package io.runledger.command.catalog;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,11 @@ public class PatternCatalog {
     }
 
     public record ActivePattern(UUID patternId, String name, String defaultStrategy) {
+    }
+
+    /** Every pattern ever registered, active or not. */
+    Set<UUID> registeredIds() {
+        return Set.copyOf(jdbc.sql("select pattern_id from catalog_patterns").query(UUID.class).list());
     }
 
     public ActivePattern activePattern(String idOrName) {

@@ -39,13 +39,15 @@ class RunQueue {
     @Transactional
     void queue(NewRun run) {
         PlanCatalog.Limits limits = planLimits.limitsForNewWork(run.orgId());
-        if (run.inputSource() == InputSource.TEXT && run.input().length() > limits.maxChars()) {
-            throw new InputTooLong(limits.maxChars(), run.input().length());
+        // only text is counted: for youtube and upload the input is a URL, not the work
+        Integer inputChars = run.inputSource() == InputSource.TEXT ? run.input().length() : null;
+        if (inputChars != null && inputChars > limits.maxChars()) {
+            throw new InputTooLong(limits.maxChars(), inputChars);
         }
         planLimits.takeRunOfToday(run.orgId(), limits.maxRunsPerDay());
         String requestId = CallerContext.current().map(Caller::requestId).orElse(null);
         commands.sendAndWait(new QueueRun(run.runId(), run.orgId(), run.userId(), run.patternId(), run.inputSource(),
-                run.inputSource() == InputSource.TEXT ? run.input().length() : null, run.strategy(), requestId,
+                inputChars, run.strategy(), requestId,
                 run.idempotencyKey()));
         jdbc.sql("insert into run_inputs (run_id, org_id, input_source, content) values (?, ?, ?, ?)")
                 .params(run.runId(), run.orgId(), run.inputSource().name(), run.input()).update();
