@@ -21,6 +21,7 @@ public class Generation {
     private UUID projectId;
     private Stage stage;
     private String workerId;
+    private int attempt;
     private Map<String, Object> audioAnalysis;
     private Map<String, Object> visualPlan;
 
@@ -42,7 +43,7 @@ public class Generation {
             return;
         }
         require(Stage.REQUESTED, "start its audio analysis");
-        apply(new AudioAnalysisStarted(orgId, projectId, generationId, cmd.workerId(),
+        apply(new AudioAnalysisStarted(orgId, projectId, generationId, cmd.workerId(), attempt + 1,
                 Stage.ANALYZING.status, Stage.ANALYZING.projectStatus));
     }
 
@@ -116,6 +117,18 @@ public class Generation {
                 Stage.FAILED.status, Stage.FAILED.projectStatus));
     }
 
+    @CommandHandler
+    public void handle(RequeueGeneration cmd) {
+        if (cmd.reason() == null || cmd.reason().isBlank()) {
+            throw new InvalidCommand("reason is required");
+        }
+        if (stage == Stage.REQUESTED || stage == Stage.COMPLETED || stage == Stage.FAILED) {
+            throw new IllegalTransition("Generation", generationId, stage, "requeue it");
+        }
+        apply(new GenerationRequeued(orgId, projectId, generationId, cmd.reason(), attempt,
+                Stage.REQUESTED.status, Stage.REQUESTED.projectStatus));
+    }
+
     private void require(Stage expected, String attempted) {
         if (stage != expected) {
             throw new IllegalTransition("Generation", generationId, stage, attempted);
@@ -140,6 +153,7 @@ public class Generation {
     void on(AudioAnalysisStarted event) {
         stage = Stage.ANALYZING;
         workerId = event.workerId();
+        attempt = event.attempt();
     }
 
     @EventSourcingHandler
@@ -161,6 +175,15 @@ public class Generation {
     @EventSourcingHandler
     void on(GenerationCompleted event) {
         stage = Stage.COMPLETED;
+    }
+
+    /** The next attempt starts over: a fresh analysis and plan from whichever worker claims it. */
+    @EventSourcingHandler
+    void on(GenerationRequeued event) {
+        stage = Stage.REQUESTED;
+        workerId = null;
+        audioAnalysis = null;
+        visualPlan = null;
     }
 
     @EventSourcingHandler

@@ -35,19 +35,22 @@ class GenerationMessagesSurviveJsonTest {
         assertSurvivesJson(new StartRendering(GEN));
         assertSurvivesJson(new CompleteGeneration(GEN, "s3://v.mp4", null, new BigDecimal("183.4"), 48_000_000L, 95));
         assertSurvivesJson(new FailGeneration(GEN, "renderer crashed"));
+        assertSurvivesJson(new RequeueGeneration(GEN, "lease expired"));
     }
 
     @Test
     void events_survive_json() {
         assertSurvivesJson(new GenerationRequested(ORG, PROJECT, GEN, UUID.randomUUID(), "seed-1", 1,
                 GenerationStatus.PENDING, ProjectStatus.QUEUED));
-        assertSurvivesJson(new AudioAnalysisStarted(ORG, PROJECT, GEN, "render-1",
+        assertSurvivesJson(new AudioAnalysisStarted(ORG, PROJECT, GEN, "render-1", 2,
                 GenerationStatus.PROCESSING, ProjectStatus.ANALYZING));
         assertSurvivesJson(new AudioAnalysisRecorded(ORG, PROJECT, GEN, analysis(),
                 GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING));
         assertSurvivesJson(new VisualPlanRecorded(ORG, PROJECT, GEN, Map.of("scenes", 12),
                 GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING));
         assertSurvivesJson(new RenderingStarted(ORG, PROJECT, GEN, GenerationStatus.PROCESSING, ProjectStatus.RENDERING));
+        assertSurvivesJson(new GenerationRequeued(ORG, PROJECT, GEN, "lease expired", 1,
+                GenerationStatus.PENDING, ProjectStatus.QUEUED));
         assertSurvivesJson(new GenerationCompleted(ORG, PROJECT, GEN, "s3://v.mp4", "s3://t.jpg",
                 new BigDecimal("183.4"), 48_000_000L, 95, GenerationStatus.COMPLETED, ProjectStatus.COMPLETED));
         assertSurvivesJson(new GenerationFailed(ORG, PROJECT, GEN, "renderer crashed",

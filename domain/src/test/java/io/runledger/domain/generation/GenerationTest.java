@@ -35,8 +35,17 @@ class GenerationTest {
     }
 
     private static AudioAnalysisStarted analysisStarted() {
-        return new AudioAnalysisStarted(ORG, PROJECT, GEN, "render-1",
+        return analysisStarted("render-1", 1);
+    }
+
+    private static AudioAnalysisStarted analysisStarted(String workerId, int attempt) {
+        return new AudioAnalysisStarted(ORG, PROJECT, GEN, workerId, attempt,
                 GenerationStatus.PROCESSING, ProjectStatus.ANALYZING);
+    }
+
+    private static GenerationRequeued requeued(int attempt) {
+        return new GenerationRequeued(ORG, PROJECT, GEN, "lease expired", attempt,
+                GenerationStatus.PENDING, ProjectStatus.QUEUED);
     }
 
     private static AudioAnalysisRecorded analysisRecorded() {
@@ -314,5 +323,52 @@ class GenerationTest {
                 .expectException(IllegalTransition.class)
                 .expectExceptionMessage("Generation " + GEN + " is COMPLETED; cannot fail it")
                 .expectNoEvents();
+    }
+
+    // RequeueGeneration
+
+    @Test
+    void a_generation_whose_lease_expired_is_pending_again() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded())
+                .when(new RequeueGeneration(GEN, "lease expired"))
+                .expectEvents(requeued(1));
+    }
+
+    @Test
+    void a_requeued_generation_starts_its_next_attempt_from_the_analysis() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), requeued(1))
+                .when(new StartAudioAnalysis(GEN, "render-2"))
+                .expectEvents(analysisStarted("render-2", 2));
+    }
+
+    @Test
+    void a_requeued_generation_has_no_plan_to_render_until_the_next_attempt_records_one() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), requeued(1),
+                        analysisStarted("render-2", 2), analysisRecorded())
+                .when(new StartRendering(GEN))
+                .expectException(VisualPlanMissing.class);
+    }
+
+    @Test
+    void a_generation_nobody_works_on_cannot_be_requeued() {
+        fixture.given(requested())
+                .when(new RequeueGeneration(GEN, "lease expired"))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_finished_generation_cannot_be_requeued() {
+        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted(), completed())
+                .when(new RequeueGeneration(GEN, "lease expired"))
+                .expectException(IllegalTransition.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_requeue_needs_a_reason() {
+        fixture.given(requested(), analysisStarted())
+                .when(new RequeueGeneration(GEN, " "))
+                .expectException(InvalidCommand.class);
     }
 }

@@ -1,0 +1,15 @@
+package io.runledger.domain.generation;
+
+import io.runledger.domain.project.ProjectStatus;
+import java.util.UUID;
+
+/** {@code attempt} is the attempt whose lease expired; the generation is pending again. */
+public record GenerationRequeued(
+        UUID orgId,
+        UUID projectId,
+        UUID generationId,
+        String reason,
+        int attempt,
+        GenerationStatus status,
+        ProjectStatus projectStatus) implements GenerationEvent {
+}
