@@ -5,11 +5,14 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.worker.WorkerCredentials;
 import io.runledger.domain.shared.DomainRuleViolation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.StringUtils;
@@ -38,17 +41,27 @@ public class CallerBindingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            UUID userId = callers.userIdOf(token.getToken());
+            bind(userId.toString(), request, response, chain, () -> callers.ensureRegistered(userId, token.getToken()));
+        } else if (authentication != null && AuthorityUtils.authorityListToSet(authentication.getAuthorities())
+                .contains(WorkerCredentials.AUTHORITY)) {
+            bind(Caller.WORKER_PREFIX + authentication.getName(), request, response, chain, () -> { });
+        } else {
             chain.doFilter(request, response);
-            return;
         }
+    }
+
+    /** {@code admit} runs with the caller bound; a rule it breaks is answered as a problem instead of the request. */
+    private void bind(String actor, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+            Runnable admit) throws ServletException, IOException {
         String requestId = headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
         String correlationId = headerOr(request, CORRELATION_ID_HEADER, requestId);
         response.setHeader(REQUEST_ID_HEADER, requestId);
-        UUID userId = callers.userIdOf(token.getToken());
-        try (CallerContext.Binding ignored = CallerContext.bind(new Caller(userId.toString(), requestId, correlationId))) {
+        try (CallerContext.Binding ignored = CallerContext.bind(new Caller(actor, requestId, correlationId))) {
             try {
-                callers.ensureRegistered(userId, token.getToken());
+                admit.run();
             } catch (DomainRuleViolation refused) {
                 problems.resolveException(request, response, null, refused);
                 return;

@@ -7,7 +7,7 @@ import java.util.UUID;
  * Who is asking, and within which request and conversation: stamped on every command as metadata and
  * copied onto every event the command causes, so the event store answers "who did what, when" on its own.
  *
- * @param actor         a user id, {@code worker:<id>}, or {@code system}
+ * @param actor         a user id, {@code worker:<credential name>}, or {@code system}
  * @param requestId     the id of the request that carried the command (one per HTTP request or job)
  * @param correlationId the conversation the request belongs to; a client may supply it, else the request id
  */
@@ -18,6 +18,8 @@ public record Caller(String actor, String requestId, String correlationId) {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
     public static final String SYSTEM = "system";
+    /** Followed by the name of the worker credential used. */
+    public static final String WORKER_PREFIX = "worker:";
 
     public Caller {
         Objects.requireNonNull(actor, "actor");

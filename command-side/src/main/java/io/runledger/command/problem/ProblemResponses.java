@@ -14,6 +14,10 @@ import io.runledger.command.plan.InputTooLong;
 import io.runledger.command.plan.LimitReached;
 import io.runledger.command.plan.SubscriptionInactive;
 import io.runledger.command.idempotency.IdempotentRequestInProgress;
+import io.runledger.command.worker.LeaseExpired;
+import io.runledger.command.worker.LeaseNotHeld;
+import io.runledger.command.worker.OutputTooLarge;
+import io.runledger.command.worker.UnknownJob;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
@@ -79,7 +83,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Invalid request", rejected.getMessage());
     }
 
-    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class})
+    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class})
     ProblemDetail notFound(RuntimeException missing) {
         return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }
@@ -144,5 +148,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail ruleViolation(DomainRuleViolation rejected) {
         return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(rejected.getClass()),
                 "Rejected by a domain rule", rejected.getMessage());
+    }
+
+    @ExceptionHandler({LeaseNotHeld.class, LeaseExpired.class})
+    ProblemDetail leaseLost(RuntimeException lost) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(lost.getClass()), "Lease lost", lost.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail outputTooLarge(OutputTooLarge tooLarge) {
+        ProblemDetail problem = ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "output-too-large",
+                "Output too large to send inline", tooLarge.getMessage());
+        problem.setProperty("allowed", tooLarge.limit());
+        problem.setProperty("current", tooLarge.size());
+        return problem;
     }
 }

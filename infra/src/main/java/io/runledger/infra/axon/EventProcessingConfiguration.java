@@ -5,6 +5,7 @@ import java.util.List;
 import io.runledger.command.access.AccessProjector;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.plan.SubscriptionProjector;
+import io.runledger.command.worker.WorkQueue;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,8 @@ class EventProcessingConfiguration {
 
     /** command-side's lookup tables, written in the transaction of the events they follow. */
     static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
-            AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP);
+            AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
+            WorkQueue.PROCESSING_GROUP);
 
     /**
      * The lookup tables guard commands, so a failure writing them (say, an email already taken) must fail

@@ -1,17 +1,25 @@
 package io.runledger.infra.security;
 
 import java.time.Clock;
+import java.util.List;
 
 import io.runledger.command.auth.AuthProperties;
 import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.auth.JwtCallers;
 import io.runledger.command.auth.LocalIssuer;
 import io.runledger.command.auth.UsesLocalIssuer;
+import io.runledger.command.worker.WorkerCredentials;
+import io.runledger.command.worker.WorkerProperties;
+import io.runledger.infra.database.UsesEmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -23,11 +31,14 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * A stateless JWT resource server: every {@code /v1} request carries a bearer token; health, API docs and,
- * with the local issuer, {@code /dev/tokens} are open. Failures answer problem+json.
+ * A stateless resource server: {@code /v1/worker} requests carry a worker credential, every other {@code /v1}
+ * request a person's JWT; health, API docs and, with the local issuer, {@code /dev/tokens} are open.
+ * Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -50,12 +61,41 @@ class SecurityConfiguration {
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
     }
 
+    /** The credential the development setup admits when the operator configured none. */
+    static final String DEV_WORKER_CREDENTIAL = "dev:dev-worker-token";
+
     @Bean
+    WorkerCredentials workerCredentials(WorkerProperties properties, Environment environment) {
+        if (properties.tokens().isEmpty() && UsesEmbeddedPostgres.in(environment)) {
+            log.warn("No RUNLEDGER_WORKER_TOKENS set: admitting workers with the development token 'dev-worker-token'");
+            return new WorkerCredentials(List.of(DEV_WORKER_CREDENTIAL));
+        }
+        if (properties.tokens().isEmpty()) {
+            log.warn("No RUNLEDGER_WORKER_TOKENS set: no worker can claim runs or generations");
+        }
+        return new WorkerCredentials(properties.tokens());
+    }
+
+    /** Workers authenticate with operator-issued credentials, never with a person's JWT, and only here. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain workers(HttpSecurity http, WorkerCredentials credentials, JwtCallers callers,
+            ProblemAuthenticationResponses problems,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
+        return statelessBearer(http.securityMatcher("/v1/worker/**"), callers, problems, handlerExceptionResolver)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(WorkerCredentials.AUTHORITY))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .opaqueToken(opaqueToken -> opaqueToken.introspector(credentials))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        return statelessBearer(http, callers, problems, handlerExceptionResolver)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/dev/tokens", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -64,10 +104,18 @@ class SecurityConfiguration {
                         .jwt(jwt -> { })
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
+                .build();
+    }
+
+    /** What every chain shares: no sessions, no CSRF (no cookies), problem+json refusals, the caller bound. */
+    private static HttpSecurity statelessBearer(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
+            HandlerExceptionResolver handlerExceptionResolver) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterAfter(new CallerBindingFilter(callers, handlerExceptionResolver), BearerTokenAuthenticationFilter.class)
-                .build();
+                .addFilterAfter(new CallerBindingFilter(callers, handlerExceptionResolver), BearerTokenAuthenticationFilter.class);
     }
 }

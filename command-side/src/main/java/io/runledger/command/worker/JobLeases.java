@@ -1,0 +1,104 @@
+package io.runledger.command.worker;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.runledger.command.caller.Caller;
+import io.runledger.command.caller.CallerContext;
+import io.runledger.domain.shared.InvalidCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The worker protocol's rules: a claim leases the next job and starts it in one transaction; a report is
+ * sent only while its lease holds the job, and extends the lease, since a report is a sign of life.
+ */
+@Component
+class JobLeases {
+
+    private final WorkQueue queue;
+    private final CommandGateway commands;
+    private final WorkerProperties properties;
+
+    JobLeases(WorkQueue queue, CommandGateway commands, WorkerProperties properties) {
+        this.queue = queue;
+        this.commands = commands;
+        this.properties = properties;
+    }
+
+    /** What a worker gets with a claim: the job, its lease, and everything needed to do the work. */
+    record ClaimedJob(UUID id, UUID orgId, UUID leaseId, String workerId, int attempt, Instant leaseExpiresAt,
+                      Map<String, Object> task) {
+    }
+
+    /** A lease as it stands after a report. */
+    record LeaseView(UUID id, UUID leaseId, int attempt, Instant leaseExpiresAt) {
+    }
+
+    /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
+    @Transactional
+    Optional<ClaimedJob> claim(JobKind kind, String workerId) {
+        String worker = workerId == null || workerId.isBlank() ? credentialName() : workerId;
+        return queue.lease(kind, worker, properties.lease()).map(lease -> {
+            commands.sendAndWait(kind.start(lease.jobId(), worker));
+            if (kind == JobKind.RUN) {
+                queue.runInput(lease.jobId()).ifPresent(input -> lease.task().put("input", input));
+            }
+            return new ClaimedJob(lease.jobId(), lease.orgId(), lease.leaseId(), worker, lease.attempt(),
+                    lease.expiresAt(), lease.task());
+        });
+    }
+
+    /** Keeps the job with its worker for another lease period. */
+    @Transactional
+    LeaseView heartbeat(JobKind kind, UUID jobId, UUID leaseId) {
+        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId));
+        if (standing != WorkQueue.Standing.HELD) {
+            throw refusal(kind, jobId, leaseId, standing);
+        }
+        return extend(jobId, leaseId);
+    }
+
+    /**
+     * Sends the worker's command if its lease holds the job. The last report of a finished job may be
+     * retried under the same lease: the aggregate answers a repeat without a new event.
+     */
+    @Transactional
+    void report(JobKind kind, UUID jobId, UUID leaseId, Object command) {
+        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId));
+        switch (standing) {
+            case HELD -> extend(jobId, leaseId);
+            case FINISHED -> { }
+            default -> throw refusal(kind, jobId, leaseId, standing);
+        }
+        commands.sendAndWait(command);
+    }
+
+    private LeaseView extend(UUID jobId, UUID leaseId) {
+        WorkQueue.Lease lease = queue.extend(jobId, leaseId, properties.lease()).orElseThrow();
+        return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
+    }
+
+    private static RuntimeException refusal(JobKind kind, UUID jobId, UUID leaseId, WorkQueue.Standing standing) {
+        return switch (standing) {
+            case UNKNOWN -> new UnknownJob(kind, jobId);
+            case EXPIRED -> new LeaseExpired(jobId, leaseId);
+            default -> new LeaseNotHeld(jobId, leaseId);
+        };
+    }
+
+    private static UUID requireLease(UUID leaseId) {
+        if (leaseId == null) {
+            throw new InvalidCommand("leaseId is required: send the one the claim returned");
+        }
+        return leaseId;
+    }
+
+    private static String credentialName() {
+        return CallerContext.current().map(Caller::actor).map(actor -> actor.substring(Caller.WORKER_PREFIX.length()))
+                .orElseThrow(() -> new IllegalStateException("No worker is bound to this request"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.runledger.command.worker;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
+import org.springframework.security.oauth2.server.resource.introspection.BadOpaqueTokenException;
+import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
+
+/**
+ * Admits the platform's workers by the bearer credentials the operator configured ({@code name:secret}, or a
+ * bare secret named {@value #UNNAMED}). Only digests are kept in memory; the principal is the credential's name.
+ */
+public class WorkerCredentials implements OpaqueTokenIntrospector {
+
+    public static final String AUTHORITY = "ROLE_WORKER";
+    static final String UNNAMED = "worker";
+
+    private final Map<String, String> namesByDigest;
+
+    public WorkerCredentials(List<String> credentials) {
+        this.namesByDigest = credentials.stream().collect(Collectors.toUnmodifiableMap(
+                credential -> digest(secretOf(credential)), WorkerCredentials::nameOf, (first, second) -> first));
+    }
+
+    public boolean isEmpty() {
+        return namesByDigest.isEmpty();
+    }
+
+    @Override
+    public OAuth2AuthenticatedPrincipal introspect(String token) {
+        String name = namesByDigest.get(digest(token));
+        if (name == null) {
+            throw new BadOpaqueTokenException("Not a worker credential");
+        }
+        return new DefaultOAuth2AuthenticatedPrincipal(name, Map.of("sub", name), AuthorityUtils.createAuthorityList(AUTHORITY));
+    }
+
+    private static String nameOf(String credential) {
+        int colon = credential.indexOf(':');
+        return colon > 0 ? credential.substring(0, colon) : UNNAMED;
+    }
+
+    private static String secretOf(String credential) {
+        int colon = credential.indexOf(':');
+        return colon > 0 ? credential.substring(colon + 1) : credential;
+    }
+
+    private static String digest(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException unavailable) {
+            throw new IllegalStateException("Every JVM has SHA-256", unavailable);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.runledger.command.worker;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.domain.generation.CompleteGeneration;
+import io.runledger.domain.generation.FailGeneration;
+import io.runledger.domain.generation.RecordAudioAnalysis;
+import io.runledger.domain.generation.RecordVisualPlan;
+import io.runledger.domain.generation.StartRendering;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/worker/generations}: the render workers' side of a generation. The claim starts its audio
+ * analysis; then analysis → plan → render → complete, or fail at any stage.
+ */
+@RestController
+@RequestMapping("/v1/worker/generations")
+class WorkerGenerationController {
+
+    private final JobLeases leases;
+
+    WorkerGenerationController(JobLeases leases) {
+        this.leases = leases;
+    }
+
+    record Claim(String workerId) {
+    }
+
+    record LeaseReport(UUID leaseId) {
+    }
+
+    record Analysis(UUID leaseId, Map<String, Object> audioAnalysis) {
+    }
+
+    record Plan(UUID leaseId, Map<String, Object> visualPlan) {
+    }
+
+    record Completion(UUID leaseId, String videoUrl, String thumbnailUrl, BigDecimal durationSeconds,
+                      Long fileSizeBytes, Integer renderTimeSeconds) {
+    }
+
+    record Failure(UUID leaseId, String errorMessage) {
+    }
+
+    /** 200 with the generation, its lease and the project details to render; 204 when none is waiting. */
+    @PostMapping("/claim")
+    ResponseEntity<JobLeases.ClaimedJob> claim(@RequestBody(required = false) Claim claim) {
+        return leases.claim(JobKind.GENERATION, claim == null ? null : claim.workerId())
+                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/{generationId}/heartbeat")
+    JobLeases.LeaseView heartbeat(@PathVariable UUID generationId, @RequestBody LeaseReport report) {
+        return leases.heartbeat(JobKind.GENERATION, generationId, report.leaseId());
+    }
+
+    @PostMapping("/{generationId}/analysis")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void analysis(@PathVariable UUID generationId, @RequestBody Analysis analysis) {
+        leases.report(JobKind.GENERATION, generationId, analysis.leaseId(),
+                new RecordAudioAnalysis(generationId, analysis.audioAnalysis()));
+    }
+
+    @PostMapping("/{generationId}/plan")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void plan(@PathVariable UUID generationId, @RequestBody Plan plan) {
+        leases.report(JobKind.GENERATION, generationId, plan.leaseId(), new RecordVisualPlan(generationId, plan.visualPlan()));
+    }
+
+    @PostMapping("/{generationId}/render")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void render(@PathVariable UUID generationId, @RequestBody LeaseReport report) {
+        leases.report(JobKind.GENERATION, generationId, report.leaseId(), new StartRendering(generationId));
+    }
+
+    @PostMapping("/{generationId}/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void complete(@PathVariable UUID generationId, @RequestBody Completion done) {
+        leases.report(JobKind.GENERATION, generationId, done.leaseId(), new CompleteGeneration(generationId,
+                done.videoUrl(), done.thumbnailUrl(), done.durationSeconds(), done.fileSizeBytes(), done.renderTimeSeconds()));
+    }
+
+    @PostMapping("/{generationId}/fail")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void fail(@PathVariable UUID generationId, @RequestBody Failure failure) {
+        leases.report(JobKind.GENERATION, generationId, failure.leaseId(), new FailGeneration(generationId, failure.errorMessage()));
+    }
+}

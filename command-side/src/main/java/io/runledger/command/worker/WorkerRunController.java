@@ -1,0 +1,110 @@
+package io.runledger.command.worker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.domain.run.FailRun;
+import io.runledger.domain.run.ProduceOutput;
+import io.runledger.domain.run.RecordTokenUsage;
+import io.runledger.domain.run.SucceedRun;
+import io.runledger.domain.run.UsageMeter;
+import io.runledger.domain.shared.InvalidCommand;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/worker/runs}: the LLM workers' side of a run, under a lease taken by a claim. */
+@RestController
+@RequestMapping("/v1/worker/runs")
+class WorkerRunController {
+
+    private final JobLeases leases;
+    private final long maxInlineBytes;
+
+    WorkerRunController(JobLeases leases, WorkerProperties properties) {
+        this.leases = leases;
+        this.maxInlineBytes = properties.maxInlineOutput().toBytes();
+    }
+
+    record Claim(String workerId) {
+    }
+
+    record LeaseReport(UUID leaseId) {
+    }
+
+    /** @param outputId chosen by the worker, so a retried delivery is recognised; a new one when omitted */
+    record Output(UUID leaseId, UUID outputId, String content, String contentUrl, String summary,
+                  List<String> keywords, Map<String, Object> metadata) {
+    }
+
+    /** @param meter {@code tokens.used}, the only meter a worker reports */
+    record Usage(UUID leaseId, String meter, long quantity) {
+    }
+
+    record Failure(UUID leaseId, String error) {
+    }
+
+    record Delivered(UUID outputId) {
+    }
+
+    /** 200 with the run, its lease and its input; 204 when no run is waiting. */
+    @PostMapping("/claim")
+    ResponseEntity<JobLeases.ClaimedJob> claim(@RequestBody(required = false) Claim claim) {
+        return leases.claim(JobKind.RUN, claim == null ? null : claim.workerId())
+                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/{runId}/heartbeat")
+    JobLeases.LeaseView heartbeat(@PathVariable UUID runId, @RequestBody LeaseReport report) {
+        return leases.heartbeat(JobKind.RUN, runId, report.leaseId());
+    }
+
+    /** The claim already started the run; a worker that reports its start separately gets the lease extended. */
+    @PostMapping("/{runId}/start")
+    JobLeases.LeaseView start(@PathVariable UUID runId, @RequestBody LeaseReport report) {
+        return leases.heartbeat(JobKind.RUN, runId, report.leaseId());
+    }
+
+    @PostMapping("/{runId}/outputs")
+    @ResponseStatus(HttpStatus.CREATED)
+    Delivered output(@PathVariable UUID runId, @RequestBody Output output) {
+        if (output.content() != null) {
+            long bytes = output.content().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxInlineBytes) {
+                throw new OutputTooLarge(maxInlineBytes, bytes);
+            }
+        }
+        UUID outputId = output.outputId() == null ? UUID.randomUUID() : output.outputId();
+        leases.report(JobKind.RUN, runId, output.leaseId(), new ProduceOutput(runId, outputId, output.content(),
+                output.contentUrl(), output.summary(), output.keywords(), output.metadata()));
+        return new Delivered(outputId);
+    }
+
+    @PostMapping("/{runId}/usage")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void usage(@PathVariable UUID runId, @RequestBody Usage usage) {
+        if (usage.meter() != null && !UsageMeter.TOKENS_USED.code().equals(usage.meter())) {
+            throw new InvalidCommand("Workers report the meter " + UsageMeter.TOKENS_USED.code() + ", not " + usage.meter());
+        }
+        leases.report(JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.quantity()));
+    }
+
+    @PostMapping("/{runId}/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void complete(@PathVariable UUID runId, @RequestBody LeaseReport report) {
+        leases.report(JobKind.RUN, runId, report.leaseId(), new SucceedRun(runId));
+    }
+
+    @PostMapping("/{runId}/fail")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void fail(@PathVariable UUID runId, @RequestBody Failure failure) {
+        leases.report(JobKind.RUN, runId, failure.leaseId(), new FailRun(runId, failure.error()));
+    }
+}
