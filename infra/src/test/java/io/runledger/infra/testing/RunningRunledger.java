@@ -6,6 +6,8 @@ import java.util.Map;
 import io.runledger.infra.RunledgerApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,6 +37,12 @@ public final class RunningRunledger implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** A client of this instance's HTTP API. */
+    public ApiClient api() {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return new ApiClient(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)));
     }
 
     public <T> T bean(Class<T> type) {
