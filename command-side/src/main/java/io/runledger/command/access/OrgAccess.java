@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.runledger.command.auth.ApiKeyGrant;
 import io.runledger.command.auth.AuthenticatedUser;
 import io.runledger.domain.org.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +23,13 @@ public class OrgAccess {
         this.jdbc = jdbc;
     }
 
-    /** The caller's role in the org, which must include {@code required}. */
+    /** The caller's role in the org, which must include {@code required}; an API key's is its own, in its org only. */
     public Role require(UUID orgId, Role required) {
-        Role role = roleOf(orgId, AuthenticatedUser.id()).orElseThrow(() -> new OrgNotFound(orgId));
+        Optional<ApiKeyGrant> key = ApiKeyGrant.current();
+        Role role = (key.isPresent()
+                ? key.filter(grant -> grant.orgId().equals(orgId)).map(ApiKeyGrant::role)
+                : roleOf(orgId, AuthenticatedUser.id()))
+                .orElseThrow(() -> new OrgNotFound(orgId));
         if (!role.includes(required)) {
             throw new RoleTooLow(role, required);
         }
@@ -40,6 +45,19 @@ public class OrgAccess {
             throw new ProjectNotFound(orgId, projectId);
         }
         return role;
+    }
+
+    /** As {@link #require}, for what only people do: API keys neither create orgs nor manage keys. */
+    public Role requirePerson(UUID orgId, Role required) {
+        Role role = require(orgId, required);
+        requirePerson();
+        return role;
+    }
+
+    public void requirePerson() {
+        if (ApiKeyGrant.current().isPresent()) {
+            throw new PersonRequired();
+        }
     }
 
     public UUID userWithEmail(String email) {

@@ -4,15 +4,18 @@ import java.util.UUID;
 
 import io.runledger.command.caller.CallerContext;
 
-/** The person behind the current HTTP request, as bound by {@link CallerBindingFilter}. */
+/**
+ * The person accountable for the current HTTP request: the signed-in user, or the person who issued the
+ * API key in use (the key itself is the request's actor).
+ */
 public final class AuthenticatedUser {
 
     private AuthenticatedUser() {
     }
 
     public static UUID id() {
-        return UUID.fromString(CallerContext.current()
+        return ApiKeyGrant.current().map(ApiKeyGrant::issuedBy).orElseGet(() -> UUID.fromString(CallerContext.current()
                 .orElseThrow(() -> new IllegalStateException("No authenticated caller is bound to this request"))
-                .actor());
+                .actor()));
     }
 }

@@ -45,6 +45,8 @@ public class CallerBindingFilter extends OncePerRequestFilter {
         if (authentication instanceof JwtAuthenticationToken token) {
             UUID userId = callers.userIdOf(token.getToken());
             bind(userId.toString(), request, response, chain, () -> callers.ensureRegistered(userId, token.getToken()));
+        } else if (ApiKeyGrant.current().isPresent()) {
+            bind(Caller.API_KEY_PREFIX + authentication.getName(), request, response, chain, () -> { });
         } else if (authentication != null && AuthorityUtils.authorityListToSet(authentication.getAuthorities())
                 .contains(WorkerCredentials.AUTHORITY)) {
             bind(Caller.WORKER_PREFIX + authentication.getName(), request, response, chain, () -> { });

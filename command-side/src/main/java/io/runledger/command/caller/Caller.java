@@ -7,7 +7,7 @@ import java.util.UUID;
  * Who is asking, and within which request and conversation: stamped on every command as metadata and
  * copied onto every event the command causes, so the event store answers "who did what, when" on its own.
  *
- * @param actor         a user id, {@code worker:<credential name>}, or {@code system}
+ * @param actor         a user id, {@code apikey:<key id>}, {@code worker:<credential name>}, or {@code system}
  * @param requestId     the id of the request that carried the command (one per HTTP request or job)
  * @param correlationId the conversation the request belongs to; a client may supply it, else the request id
  */
@@ -20,6 +20,8 @@ public record Caller(String actor, String requestId, String correlationId) {
     public static final String SYSTEM = "system";
     /** Followed by the name of the worker credential used. */
     public static final String WORKER_PREFIX = "worker:";
+    /** Followed by the id of the tenant API key used. */
+    public static final String API_KEY_PREFIX = "apikey:";
 
     public Caller {
         Objects.requireNonNull(actor, "actor");

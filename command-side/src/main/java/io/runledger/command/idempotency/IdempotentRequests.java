@@ -2,14 +2,12 @@ package io.runledger.command.idempotency;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runledger.command.auth.Sha256;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +35,11 @@ public class IdempotentRequests {
     IdempotentRequests(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** An answer carrying a secret shown only once: what is recorded, and replayed, is {@link #withoutSecret()}. */
+    public interface OneTimeSecret {
+        Object withoutSecret();
     }
 
     /** Keys of a request made inside an org, shared by all its members. */
@@ -78,7 +81,7 @@ public class IdempotentRequests {
         jdbc.sql("""
                 update idempotency_keys set response_status = ?, response_location = ?, response_body = ?
                 where scope = ? and idempotency_key = ?
-                """).params(answer.getStatusCode().value(), locationOf(answer), toJson(answer.getBody()), scope, key)
+                """).params(answer.getStatusCode().value(), locationOf(answer), toJson(recordable(answer.getBody())), scope, key)
                 .update();
         return answer;
     }
@@ -115,18 +118,17 @@ public class IdempotentRequests {
     record StoredAnswer(String requestFingerprint, Integer responseStatus, String responseLocation, String responseBody) {
     }
 
+    private static Object recordable(Object body) {
+        return body instanceof OneTimeSecret secret ? secret.withoutSecret() : body;
+    }
+
     private static String locationOf(ResponseEntity<?> answer) {
         URI location = answer.getHeaders().getLocation();
         return location == null ? null : location.toString();
     }
 
     private String fingerprint(Object request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(toJson(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK offers no SHA-256", e);
-        }
+        return Sha256.hex(toJson(request));
     }
 
     private String toJson(Object value) {

@@ -53,6 +53,7 @@ class OrgCommandController {
     @PostMapping
     ResponseEntity<?> create(@RequestBody NewOrg request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        access.requirePerson();
         UUID creator = AuthenticatedUser.id();
         return idempotency.once(IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
             UUID orgId = UUID.randomUUID();

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.runledger.command.access.OrgNotFound;
+import io.runledger.command.access.PersonRequired;
 import io.runledger.command.access.ProjectNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
+import io.runledger.command.apikey.UnknownApiKey;
 import io.runledger.command.catalog.UnknownPattern;
 import io.runledger.command.idempotency.IdempotencyKeyReused;
 import io.runledger.command.plan.InputTooLong;
@@ -83,7 +85,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Invalid request", rejected.getMessage());
     }
 
-    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class})
+    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class, UnknownApiKey.class})
     ProblemDetail notFound(RuntimeException missing) {
         return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }
@@ -142,6 +144,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail roleTooLow(RoleTooLow refused) {
         return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", refused.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail personRequired(PersonRequired refused) {
+        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "person-required", "Not allowed to API keys", refused.getMessage());
     }
 
     @ExceptionHandler

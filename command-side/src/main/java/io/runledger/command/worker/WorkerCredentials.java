@@ -1,13 +1,10 @@
 package io.runledger.command.worker;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.runledger.command.auth.Sha256;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
@@ -27,7 +24,7 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
 
     public WorkerCredentials(List<String> credentials) {
         this.namesByDigest = credentials.stream().collect(Collectors.toUnmodifiableMap(
-                credential -> digest(secretOf(credential)), WorkerCredentials::nameOf, (first, second) -> first));
+                credential -> Sha256.hex(secretOf(credential)), WorkerCredentials::nameOf, (first, second) -> first));
     }
 
     public boolean isEmpty() {
@@ -36,7 +33,7 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        String name = namesByDigest.get(digest(token));
+        String name = namesByDigest.get(Sha256.hex(token));
         if (name == null) {
             throw new BadOpaqueTokenException("Not a worker credential");
         }
@@ -51,13 +48,5 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
     private static String secretOf(String credential) {
         int colon = credential.indexOf(':');
         return colon > 0 ? credential.substring(colon + 1) : credential;
-    }
-
-    private static String digest(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException unavailable) {
-            throw new IllegalStateException("Every JVM has SHA-256", unavailable);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.runledger.infra.axon;
 
 import java.util.List;
 
+import io.runledger.domain.apikey.ApiKey;
 import io.runledger.domain.generation.Generation;
 import io.runledger.domain.org.Org;
 import io.runledger.domain.pattern.Pattern;
@@ -21,7 +22,7 @@ import org.springframework.context.annotation.Configuration;
 class DomainAggregatesConfiguration {
 
     static final List<Class<?>> AGGREGATES = List.of(
-            Org.class, Subscription.class, User.class, Pattern.class, Run.class, Project.class, Generation.class);
+            Org.class, Subscription.class, User.class, Pattern.class, Run.class, Project.class, Generation.class, ApiKey.class);
 
     @Bean
     ConfigurerModule domainAggregates() {

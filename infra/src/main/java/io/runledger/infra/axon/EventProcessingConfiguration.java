@@ -3,6 +3,7 @@ package io.runledger.infra.axon;
 import java.util.List;
 
 import io.runledger.command.access.AccessProjector;
+import io.runledger.command.apikey.ApiKeyProjector;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
@@ -18,7 +19,7 @@ class EventProcessingConfiguration {
     /** command-side's lookup tables, written in the transaction of the events they follow. */
     static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
             AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
-            WorkQueue.PROCESSING_GROUP);
+            WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP);
 
     /**
      * The lookup tables guard commands, so a failure writing them (say, an email already taken) must fail

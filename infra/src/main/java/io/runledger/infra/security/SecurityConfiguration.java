@@ -3,6 +3,7 @@ package io.runledger.infra.security;
 import java.time.Clock;
 import java.util.List;
 
+import io.runledger.command.apikey.ApiKeyCredentials;
 import io.runledger.command.auth.AuthProperties;
 import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.auth.JwtCallers;
@@ -20,11 +21,17 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
@@ -32,7 +39,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * A stateless resource server: {@code /v1/worker} requests carry a worker credential, every other {@code /v1}
- * request a person's JWT; health, API docs and, with the local issuer, {@code /dev/tokens} are open.
+ * request a person's JWT or a tenant API key; health, API docs and, with the local issuer, {@code /dev/tokens} are open.
  * Failures answer problem+json.
  */
 @Configuration(proxyBeanMethods = false)
@@ -91,17 +98,23 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** A person's JWT, or a tenant API key ({@code rlk_…}) looked up by its digest. */
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
+            JwtDecoder jwtDecoder, ApiKeyCredentials apiKeys,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
+        BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
+        AuthenticationManager people = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
+        AuthenticationManager keys = new ProviderManager(new OpaqueTokenAuthenticationProvider(apiKeys));
         return statelessBearer(http, callers, problems, handlerExceptionResolver)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/dev/tokens", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> { })
+                        .authenticationManagerResolver(request ->
+                                ApiKeyCredentials.looksLikeKey(bearerTokens.resolve(request)) ? keys : people)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();

@@ -1,0 +1,107 @@
+package io.runledger.command.apikey;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.auth.Sha256;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.domain.apikey.IssueApiKey;
+import io.runledger.domain.apikey.RevokeApiKey;
+import io.runledger.domain.org.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/orgs/{orgId}/api-keys}: admins issue, list and revoke their org's keys, signed in as themselves.
+ * The secret is in the creation answer only; Runledger keeps its digest.
+ */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}/api-keys")
+class ApiKeyController {
+
+    private final OrgAccess access;
+    private final IdempotentRequests idempotency;
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+
+    ApiKeyController(OrgAccess access, IdempotentRequests idempotency, CommandGateway commands, JdbcClient jdbc) {
+        this.access = access;
+        this.idempotency = idempotency;
+        this.commands = commands;
+        this.jdbc = jdbc;
+    }
+
+    /** @param role admin, developer or viewer */
+    record NewKey(String name, Role role) {
+    }
+
+    /** @param key the secret, in this answer only: a replay of the request gets the answer without it */
+    record IssuedKey(UUID id, String name, Role role, String prefix, String key) implements IdempotentRequests.OneTimeSecret {
+        @Override
+        public Object withoutSecret() {
+            return new IssuedKey(id, name, role, prefix, null);
+        }
+    }
+
+    record KeyOnRecord(UUID id, String name, Role role, String prefix, UUID issuedBy, Instant issuedAt, Instant revokedAt) {
+    }
+
+    record Keys(List<KeyOnRecord> items) {
+    }
+
+    @PostMapping
+    ResponseEntity<?> issue(@PathVariable UUID orgId, @RequestBody NewKey request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        access.requirePerson(orgId, Role.ADMIN);
+        UUID issuer = AuthenticatedUser.id();
+        return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /api-keys"), idempotencyKey, request, () -> {
+            UUID keyId = IdempotentRequests.resourceId("api-key", orgId, idempotencyKey);
+            String secret = ApiKeySecrets.newSecret();
+            commands.sendAndWait(new IssueApiKey(keyId, orgId, request.name(), request.role(), Sha256.hex(secret),
+                    ApiKeySecrets.shownPart(secret), issuer));
+            return ResponseEntity.created(URI.create("/v1/orgs/%s/api-keys/%s".formatted(orgId, keyId)))
+                    .body(new IssuedKey(keyId, request.name().strip(), request.role(), ApiKeySecrets.shownPart(secret), secret));
+        });
+    }
+
+    @GetMapping
+    Keys list(@PathVariable UUID orgId) {
+        access.requirePerson(orgId, Role.ADMIN);
+        return new Keys(jdbc.sql("""
+                select key_id, name, role, key_prefix, issued_by, issued_at, revoked_at
+                from api_keys where org_id = ? order by issued_at, key_id
+                """).param(orgId).query((rs, row) -> new KeyOnRecord(rs.getObject("key_id", UUID.class),
+                        rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getString("key_prefix"),
+                        rs.getObject("issued_by", UUID.class), rs.getTimestamp("issued_at").toInstant(),
+                        Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null)))
+                .list());
+    }
+
+    /** Takes effect at once: the next request with the key is refused. Revoking a revoked key changes nothing. */
+    @DeleteMapping("/{keyId}")
+    ResponseEntity<Void> revoke(@PathVariable UUID orgId, @PathVariable UUID keyId) {
+        access.requirePerson(orgId, Role.ADMIN);
+        boolean inOrg = jdbc.sql("select exists (select 1 from api_keys where key_id = ? and org_id = ?)")
+                .params(keyId, orgId).query(Boolean.class).single();
+        if (!inOrg) {
+            throw new UnknownApiKey(orgId, keyId);
+        }
+        commands.sendAndWait(new RevokeApiKey(keyId));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,10 @@
+package io.runledger.command.apikey;
+
+import java.util.UUID;
+
+/** Also what a member of another org hears, so key ids cannot be probed. */
+public class UnknownApiKey extends RuntimeException {
+    UnknownApiKey(UUID orgId, UUID keyId) {
+        super("No API key " + keyId + " in org " + orgId);
+    }
+}
