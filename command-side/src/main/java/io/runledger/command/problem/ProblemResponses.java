@@ -20,6 +20,7 @@ import io.runledger.command.worker.LeaseExpired;
 import io.runledger.command.worker.LeaseNotHeld;
 import io.runledger.command.worker.OutputTooLarge;
 import io.runledger.command.worker.UnknownJob;
+import io.runledger.domain.org.NotAMember;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
@@ -85,7 +86,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Invalid request", rejected.getMessage());
     }
 
-    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class, UnknownApiKey.class})
+    /** A user who is not a member of the org is, for that org, a member not found. */
+    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class, UnknownApiKey.class, NotAMember.class})
     ProblemDetail notFound(RuntimeException missing) {
         return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }
