@@ -51,14 +51,14 @@ class ApiKeyController {
     }
 
     /** @param key the secret, in this answer only: a replay of the request gets the answer without it */
-    record IssuedKey(UUID id, String name, Role role, String prefix, String key) implements IdempotentRequests.OneTimeSecret {
+    record IssuedKey(UUID id, String name, String role, String prefix, String key) implements IdempotentRequests.OneTimeSecret {
         @Override
         public Object withoutSecret() {
             return new IssuedKey(id, name, role, prefix, null);
         }
     }
 
-    record KeyOnRecord(UUID id, String name, Role role, String prefix, UUID issuedBy, Instant issuedAt, Instant revokedAt) {
+    record KeyOnRecord(UUID id, String name, String role, String prefix, UUID issuedBy, Instant issuedAt, Instant revokedAt) {
     }
 
     record Keys(List<KeyOnRecord> items) {
@@ -75,7 +75,7 @@ class ApiKeyController {
             commands.sendAndWait(new IssueApiKey(keyId, orgId, request.name(), request.role(), Sha256.hex(secret),
                     ApiKeySecrets.shownPart(secret), issuer));
             return ResponseEntity.created(URI.create("/v1/orgs/%s/api-keys/%s".formatted(orgId, keyId)))
-                    .body(new IssuedKey(keyId, request.name().strip(), request.role(), ApiKeySecrets.shownPart(secret), secret));
+                    .body(new IssuedKey(keyId, request.name().strip(), request.role().code(), ApiKeySecrets.shownPart(secret), secret));
         });
     }
 
@@ -86,7 +86,7 @@ class ApiKeyController {
                 select key_id, name, role, key_prefix, issued_by, issued_at, revoked_at
                 from api_keys where org_id = ? order by issued_at, key_id
                 """).param(orgId).query((rs, row) -> new KeyOnRecord(rs.getObject("key_id", UUID.class),
-                        rs.getString("name"), Role.valueOf(rs.getString("role")), rs.getString("key_prefix"),
+                        rs.getString("name"), Role.valueOf(rs.getString("role")).code(), rs.getString("key_prefix"),
                         rs.getObject("issued_by", UUID.class), rs.getTimestamp("issued_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null)))
                 .list());

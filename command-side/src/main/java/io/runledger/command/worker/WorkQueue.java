@@ -71,7 +71,7 @@ public class WorkQueue {
         task.put("pattern", jdbc.sql("select name from catalog_patterns where pattern_id = ?")
                 .param(queued.patternId()).query(String.class).optional().orElse(null));
         task.put("strategy", queued.strategy());
-        task.put("inputSource", queued.inputSource());
+        task.put("inputSource", queued.inputSource().code());
         task.put("inputChars", queued.inputChars());
         enqueue(JobKind.RUN, queued.runId(), queued.orgId(), at, task);
     }

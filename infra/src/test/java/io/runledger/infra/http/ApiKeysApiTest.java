@@ -157,7 +157,7 @@ class ApiKeysApiTest {
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) listed.getBody().get("items");
-        assertThat(items).extracting(item -> item.get("role")).containsExactly("DEVELOPER", "VIEWER");
+        assertThat(items).extracting(item -> item.get("role")).containsExactly("developer", "viewer");
         assertThat(items).allSatisfy(item -> assertThat(item).doesNotContainKey("key").containsEntry("revokedAt", null));
     }
 

@@ -130,7 +130,7 @@ class WorkerProtocolApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> task = (Map<String, Object>) claim.getBody().get("task");
         assertThat(task).containsEntry("input", "Leases keep workers honest.").containsEntry("pattern", "summarize")
-                .containsEntry("strategy", "map-reduce").containsEntry("inputSource", "TEXT");
+                .containsEntry("strategy", "map-reduce").containsEntry("inputSource", "text");
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
         assertThat(lastEventOf(runId, "RunStarted")).containsEntry("worker_id", "runs-worker-1")
                 .containsEntry("attempt", 1).containsEntry("actor", "worker:llm");
