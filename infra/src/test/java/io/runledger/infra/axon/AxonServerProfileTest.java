@@ -9,6 +9,7 @@ import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -17,6 +18,8 @@ import org.springframework.test.context.TestPropertySource;
 @ActiveProfiles("axonserver")
 // Nothing listens on port 1: the wiring is what is under test, not a live Axon Server.
 @TestPropertySource(properties = "AXON_AXONSERVER_SERVERS=localhost:1")
+// Closed at once rather than at JVM exit, where its shutdown, waiting on the absent server, would hold the fork.
+@DirtiesContext
 class AxonServerProfileTest {
 
     @Autowired
