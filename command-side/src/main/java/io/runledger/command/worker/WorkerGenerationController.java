@@ -10,7 +10,6 @@ import io.runledger.domain.generation.RecordAudioAnalysis;
 import io.runledger.domain.generation.RecordVisualPlan;
 import io.runledger.domain.generation.StartRendering;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,8 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v1/worker/generations}: the render workers' side of a generation. The claim starts its audio
- * analysis; then analysis → plan → render → complete, or fail at any stage.
+ * {@code /v1/worker/generations}: the render workers' reports on a generation. The claim
+ * ({@link WorkerLeaseController}) starts its audio analysis; then analysis → plan → render → complete,
+ * or fail at any stage.
  */
 @RestController
 @RequestMapping("/v1/worker/generations")
@@ -30,12 +30,6 @@ class WorkerGenerationController {
 
     WorkerGenerationController(JobLeases leases) {
         this.leases = leases;
-    }
-
-    record Claim(String workerId) {
-    }
-
-    record LeaseReport(UUID leaseId) {
     }
 
     record Analysis(UUID leaseId, Map<String, Object> audioAnalysis) {
@@ -49,18 +43,6 @@ class WorkerGenerationController {
     }
 
     record Failure(UUID leaseId, String errorMessage) {
-    }
-
-    /** 200 with the generation, its lease and the project details to render; 204 when none is waiting. */
-    @PostMapping("/claim")
-    ResponseEntity<JobLeases.ClaimedJob> claim(@RequestBody(required = false) Claim claim) {
-        return leases.claim(JobKind.GENERATION, claim == null ? null : claim.workerId())
-                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
-    }
-
-    @PostMapping("/{generationId}/heartbeat")
-    JobLeases.LeaseView heartbeat(@PathVariable UUID generationId, @RequestBody LeaseReport report) {
-        return leases.heartbeat(JobKind.GENERATION, generationId, report.leaseId());
     }
 
     @PostMapping("/{generationId}/analysis")

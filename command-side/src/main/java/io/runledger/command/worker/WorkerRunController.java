@@ -12,7 +12,6 @@ import io.runledger.domain.run.SucceedRun;
 import io.runledger.domain.run.UsageMeter;
 import io.runledger.domain.shared.InvalidCommand;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /v1/worker/runs}: the LLM workers' side of a run, under a lease taken by a claim. */
+/** {@code /v1/worker/runs}: the LLM workers' reports on a run, under the lease its claim took ({@link WorkerLeaseController}). */
 @RestController
 @RequestMapping("/v1/worker/runs")
 class WorkerRunController {
@@ -31,12 +30,6 @@ class WorkerRunController {
     WorkerRunController(JobLeases leases, WorkerProperties properties) {
         this.leases = leases;
         this.maxInlineBytes = properties.maxInlineOutput().toBytes();
-    }
-
-    record Claim(String workerId) {
-    }
-
-    record LeaseReport(UUID leaseId) {
     }
 
     /** @param outputId chosen by the worker, so a retried delivery is recognised; a new one when omitted */
@@ -52,18 +45,6 @@ class WorkerRunController {
     }
 
     record Delivered(UUID outputId) {
-    }
-
-    /** 200 with the run, its lease and its input; 204 when no run is waiting. */
-    @PostMapping("/claim")
-    ResponseEntity<JobLeases.ClaimedJob> claim(@RequestBody(required = false) Claim claim) {
-        return leases.claim(JobKind.RUN, claim == null ? null : claim.workerId())
-                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
-    }
-
-    @PostMapping("/{runId}/heartbeat")
-    JobLeases.LeaseView heartbeat(@PathVariable UUID runId, @RequestBody LeaseReport report) {
-        return leases.heartbeat(JobKind.RUN, runId, report.leaseId());
     }
 
     /** The claim already started the run; a worker that reports its start separately gets the lease extended. */
