@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import io.runledger.domain.subscription.Plan;
+import io.runledger.domain.subscription.PlanCatalog;
 import io.runledger.domain.subscription.SubscriptionStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import java.util.UUID;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
 import io.runledger.command.plan.InputTooLong;
-import io.runledger.command.plan.PlanCatalog;
+import io.runledger.domain.subscription.PlanCatalog;
 import io.runledger.command.plan.PlanLimits;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.QueueRun;

@@ -1,0 +1,125 @@
+package io.runledger.projections.org;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import io.runledger.domain.generation.GenerationRequested;
+import io.runledger.domain.org.MemberAdded;
+import io.runledger.domain.org.MemberRemoved;
+import io.runledger.domain.org.MemberRoleChanged;
+import io.runledger.domain.org.OrgCreated;
+import io.runledger.domain.org.OrgRenamed;
+import io.runledger.domain.org.OrgSettingsChanged;
+import io.runledger.domain.subscription.StripeCustomerLinked;
+import io.runledger.domain.subscription.StripeSubscriptionLinked;
+import io.runledger.domain.subscription.SubscriptionStarted;
+import io.runledger.domain.subscription.SubscriptionStateChanged;
+import io.runledger.projections.ReadModels;
+import io.runledger.projections.plan.PlanTable;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code orgs} (seed 000's orgs with seed 003's organization columns) and {@code org_memberships}. The
+ * subscription and generation columns follow the Subscription and Generation events of the org.
+ */
+@Component
+@ProcessingGroup(OrgProjector.PROCESSING_GROUP)
+public class OrgProjector {
+
+    public static final String PROCESSING_GROUP = "read-orgs";
+
+    private final ReadModels models;
+
+    OrgProjector(ReadModels models) {
+        this.models = models;
+    }
+
+    @EventHandler
+    void on(OrgCreated created, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                insert into orgs (id, name, slug, created_at, updated_at) values (?, ?, ?, ?, ?)
+                on conflict (id) do nothing
+                """).params(created.orgId(), created.name(), created.slug(), ReadModels.at(at), ReadModels.at(at)).update();
+    }
+
+    @EventHandler
+    void on(OrgRenamed renamed, @Timestamp Instant at) {
+        change("name = ?", renamed.orgId(), at, renamed.name());
+    }
+
+    @EventHandler
+    void on(OrgSettingsChanged changed, @Timestamp Instant at) {
+        change("settings = ?::jsonb", changed.orgId(), at, models.json(changed.settings()));
+    }
+
+    @EventHandler
+    void on(SubscriptionStarted started, @Timestamp Instant at) {
+        change("subscription_plan = ?, subscription_status = ?, trial_ends_at = ?, generations_limit = "
+                        + PlanTable.GENERATIONS_LIMIT_OF_PLAN,
+                started.orgId(), at, started.plan().code(), started.status().code(), ReadModels.at(started.trialEndsAt()),
+                started.plan().code());
+    }
+
+    @EventHandler
+    void on(SubscriptionStateChanged changed, @Timestamp Instant at) {
+        change("subscription_plan = ?, subscription_status = ?, generations_limit = " + PlanTable.GENERATIONS_LIMIT_OF_PLAN,
+                changed.orgId(), at, changed.plan().code(), changed.status().code(), changed.plan().code());
+    }
+
+    @EventHandler
+    void on(StripeCustomerLinked linked, @Timestamp Instant at) {
+        change("stripe_customer_id = ?", linked.orgId(), at, linked.stripeCustomerId());
+    }
+
+    @EventHandler
+    void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
+        change("stripe_subscription_id = ?", linked.orgId(), at, linked.stripeSubscriptionId());
+    }
+
+    /** Counts the month's requests; the first of a new month starts the count again. */
+    @EventHandler
+    void on(GenerationRequested requested, @Timestamp Instant at) {
+        LocalDate month = at.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+        change("generations_this_month = case when generations_month = ? then generations_this_month + 1 else 1 end, "
+                + "generations_month = ?", requested.orgId(), at, month, month);
+    }
+
+    @EventHandler
+    void on(MemberAdded added, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                insert into org_memberships (org_id, user_id, role, created_at) values (?, ?, ?, ?)
+                on conflict (org_id, user_id) do update set role = excluded.role
+                """).params(added.orgId(), added.userId(), added.role().code(), ReadModels.at(at)).update();
+    }
+
+    @EventHandler
+    void on(MemberRoleChanged changed) {
+        models.jdbc().sql("update org_memberships set role = ? where org_id = ? and user_id = ?")
+                .params(changed.role().code(), changed.orgId(), changed.userId()).update();
+    }
+
+    @EventHandler
+    void on(MemberRemoved removed) {
+        models.jdbc().sql("delete from org_memberships where org_id = ? and user_id = ?")
+                .params(removed.orgId(), removed.userId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        models.truncate("orgs", "org_memberships");
+    }
+
+    /** {@code set} assigns with {@code ?} placeholders for {@code values}; {@code updated_at} moves to the event's time. */
+    private void change(String set, Object orgId, Instant at, Object... values) {
+        Object[] params = new Object[values.length + 2];
+        System.arraycopy(values, 0, params, 0, values.length);
+        params[values.length] = ReadModels.at(at);
+        params[values.length + 1] = orgId;
+        models.jdbc().sql("update orgs set " + set + ", updated_at = ? where id = ?").params(params).update();
+    }
+}

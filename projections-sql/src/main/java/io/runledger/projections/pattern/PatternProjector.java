@@ -1,0 +1,61 @@
+package io.runledger.projections.pattern;
+
+import java.time.Instant;
+
+import io.runledger.domain.pattern.PatternDeactivated;
+import io.runledger.domain.pattern.PatternReactivated;
+import io.runledger.domain.pattern.PatternRegistered;
+import io.runledger.domain.pattern.PatternUpdated;
+import io.runledger.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/** {@code patterns}: the global catalog. */
+@Component
+@ProcessingGroup(PatternProjector.PROCESSING_GROUP)
+public class PatternProjector {
+
+    public static final String PROCESSING_GROUP = "read-patterns";
+
+    private final ReadModels models;
+
+    PatternProjector(ReadModels models) {
+        this.models = models;
+    }
+
+    @EventHandler
+    void on(PatternRegistered registered, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                insert into patterns (id, name, description, category, default_strategy, active, created_at)
+                values (?, ?, ?, ?, ?, true, ?)
+                on conflict (id) do nothing
+                """).params(registered.patternId(), registered.name(), registered.description(), registered.category(),
+                        registered.defaultStrategy(), ReadModels.at(at)).update();
+    }
+
+    /** The event carries every field as it is after the update. */
+    @EventHandler
+    void on(PatternUpdated updated) {
+        models.jdbc().sql("update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?")
+                .params(updated.name(), updated.description(), updated.category(), updated.defaultStrategy(),
+                        updated.patternId()).update();
+    }
+
+    @EventHandler
+    void on(PatternDeactivated deactivated) {
+        models.jdbc().sql("update patterns set active = false where id = ?").param(deactivated.patternId()).update();
+    }
+
+    @EventHandler
+    void on(PatternReactivated reactivated) {
+        models.jdbc().sql("update patterns set active = true where id = ?").param(reactivated.patternId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        models.truncate("patterns");
+    }
+}

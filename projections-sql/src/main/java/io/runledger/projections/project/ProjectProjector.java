@@ -1,0 +1,150 @@
+package io.runledger.projections.project;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.runledger.domain.generation.AudioAnalysisRecorded;
+import io.runledger.domain.generation.AudioAnalysisStarted;
+import io.runledger.domain.generation.GenerationCompleted;
+import io.runledger.domain.generation.GenerationEvent;
+import io.runledger.domain.generation.GenerationFailed;
+import io.runledger.domain.generation.GenerationRequested;
+import io.runledger.domain.generation.GenerationRequeued;
+import io.runledger.domain.generation.VisualPlanRecorded;
+import io.runledger.domain.project.ProjectCreated;
+import io.runledger.domain.project.ProjectDetails;
+import io.runledger.domain.project.ProjectGenerationFinished;
+import io.runledger.domain.project.ProjectGenerationQueued;
+import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.project.ProjectUpdated;
+import io.runledger.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code projects} and their {@code generations} (seed 003). Every generation event states the project's
+ * resulting status, so the project row follows its generation without loading anything.
+ */
+@Component
+@ProcessingGroup(ProjectProjector.PROCESSING_GROUP)
+public class ProjectProjector {
+
+    public static final String PROCESSING_GROUP = "read-projects";
+
+    private final ReadModels models;
+
+    ProjectProjector(ReadModels models) {
+        this.models = models;
+    }
+
+    @EventHandler
+    void on(ProjectCreated created, @Timestamp Instant at) {
+        ProjectDetails details = created.details();
+        models.jdbc().sql("""
+                insert into projects (id, organization_id, user_id, name, description, prompt, audio_path, audio_duration,
+                                      resolution, style_preference, footage_visibility, effect_intensity, status,
+                                      created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing
+                """).params(created.projectId(), created.orgId(), created.userId(), details.name(), details.description(),
+                        details.prompt(), details.audioPath(), details.audioDuration(), details.resolution(),
+                        details.stylePreference(), details.footageVisibility(), details.effectIntensity(),
+                        created.status().code(), ReadModels.at(at), ReadModels.at(at)).update();
+    }
+
+    @EventHandler
+    void on(ProjectUpdated updated, @Timestamp Instant at) {
+        ProjectDetails details = updated.details();
+        models.jdbc().sql("""
+                update projects set name = ?, description = ?, prompt = ?, audio_path = ?, audio_duration = ?, resolution = ?,
+                                    style_preference = ?, footage_visibility = ?, effect_intensity = ?, updated_at = ?
+                where id = ?
+                """).params(details.name(), details.description(), details.prompt(), details.audioPath(),
+                        details.audioDuration(), details.resolution(), details.stylePreference(), details.footageVisibility(),
+                        details.effectIntensity(), ReadModels.at(at), updated.projectId()).update();
+    }
+
+    @EventHandler
+    void on(ProjectGenerationQueued queued, @Timestamp Instant at) {
+        projectIs(queued.projectId(), queued.projectStatus(), at);
+    }
+
+    @EventHandler
+    void on(ProjectGenerationFinished finished, @Timestamp Instant at) {
+        projectIs(finished.projectId(), finished.projectStatus(), at);
+    }
+
+    @EventHandler
+    void on(GenerationRequested requested, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                insert into generations (id, project_id, organization_id, user_id, seed, generation_number, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing
+                """).params(requested.generationId(), requested.projectId(), requested.orgId(), requested.userId(),
+                        requested.seed(), requested.generationNumber(), requested.status().code(), ReadModels.at(at)).update();
+        projectIs(requested.projectId(), requested.projectStatus(), at);
+    }
+
+    @EventHandler
+    void on(AudioAnalysisStarted started, @Timestamp Instant at) {
+        generation(started, at, "started_at = ?, attempt = ?", ReadModels.at(at), started.attempt());
+    }
+
+    @EventHandler
+    void on(AudioAnalysisRecorded recorded, @Timestamp Instant at) {
+        generation(recorded, at, "audio_analysis = ?::jsonb", models.json(recorded.audioAnalysis()));
+    }
+
+    @EventHandler
+    void on(VisualPlanRecorded recorded, @Timestamp Instant at) {
+        generation(recorded, at, "visual_plan = ?::jsonb", models.json(recorded.visualPlan()));
+    }
+
+    /** The next attempt starts from nothing: its own analysis and plan. */
+    @EventHandler
+    void on(GenerationRequeued requeued, @Timestamp Instant at) {
+        generation(requeued, at, "started_at = null, audio_analysis = null, visual_plan = null");
+    }
+
+    @EventHandler
+    void on(GenerationCompleted completed, @Timestamp Instant at) {
+        generation(completed, at, "video_url = ?, thumbnail_url = ?, duration = ?, file_size = ?, render_time_seconds = ?, "
+                        + "completed_at = ?", completed.videoUrl(), completed.thumbnailUrl(), completed.durationSeconds(),
+                completed.fileSizeBytes(), completed.renderTimeSeconds(), ReadModels.at(at));
+    }
+
+    @EventHandler
+    void on(GenerationFailed failed, @Timestamp Instant at) {
+        generation(failed, at, "error_message = ?, completed_at = ?", failed.errorMessage(), ReadModels.at(at));
+    }
+
+    /** Any other stage (rendering started) changes only the statuses. */
+    @EventHandler
+    void on(GenerationEvent event, @Timestamp Instant at) {
+        generation(event, at, null);
+    }
+
+    @ResetHandler
+    void reset() {
+        models.truncate("projects", "generations");
+    }
+
+    /** Sets the generation's status and {@code set}'s columns, and moves its project to the status the event states. */
+    private void generation(GenerationEvent event, Instant at, String set, Object... values) {
+        Object[] params = new Object[values.length + 2];
+        params[0] = event.status().code();
+        System.arraycopy(values, 0, params, 1, values.length);
+        params[values.length + 1] = event.generationId();
+        models.jdbc().sql("update generations set status = ?" + (set == null ? "" : ", " + set) + " where id = ?")
+                .params(params).update();
+        projectIs(event.projectId(), event.projectStatus(), at);
+    }
+
+    private void projectIs(UUID projectId, ProjectStatus status, Instant at) {
+        models.jdbc().sql("update projects set status = ?, updated_at = ? where id = ?")
+                .params(status.code(), ReadModels.at(at), projectId).update();
+    }
+}

@@ -1,0 +1,70 @@
+package io.runledger.projections.subscription;
+
+import java.time.Instant;
+
+import io.runledger.domain.subscription.StripeCustomerLinked;
+import io.runledger.domain.subscription.StripeSubscriptionLinked;
+import io.runledger.domain.subscription.SubscriptionActivated;
+import io.runledger.domain.subscription.SubscriptionStarted;
+import io.runledger.domain.subscription.SubscriptionStateChanged;
+import io.runledger.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/** {@code subscriptions}: each org's one subscription, its plan, status and Stripe ids. */
+@Component
+@ProcessingGroup(SubscriptionReadProjector.PROCESSING_GROUP)
+public class SubscriptionReadProjector {
+
+    public static final String PROCESSING_GROUP = "read-subscriptions";
+
+    private final ReadModels models;
+
+    SubscriptionReadProjector(ReadModels models) {
+        this.models = models;
+    }
+
+    @EventHandler
+    void on(SubscriptionStarted started, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                insert into subscriptions (id, org_id, plan_id, status, trial_ends_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing
+                """).params(started.subscriptionId(), started.orgId(), started.plan().code(), started.status().code(),
+                        ReadModels.at(started.trialEndsAt()), ReadModels.at(at), ReadModels.at(at)).update();
+    }
+
+    @EventHandler
+    void on(SubscriptionActivated activated, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                update subscriptions set plan_id = ?, status = ?, current_period_end = ?, updated_at = ? where org_id = ?
+                """).params(activated.plan().code(), activated.status().code(), ReadModels.at(activated.currentPeriodEnd()),
+                        ReadModels.at(at), activated.orgId()).update();
+    }
+
+    @EventHandler
+    void on(SubscriptionStateChanged changed, @Timestamp Instant at) {
+        models.jdbc().sql("update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?")
+                .params(changed.plan().code(), changed.status().code(), ReadModels.at(at), changed.orgId()).update();
+    }
+
+    @EventHandler
+    void on(StripeCustomerLinked linked, @Timestamp Instant at) {
+        models.jdbc().sql("update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?")
+                .params(linked.stripeCustomerId(), ReadModels.at(at), linked.orgId()).update();
+    }
+
+    @EventHandler
+    void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
+        models.jdbc().sql("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?")
+                .params(linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId()).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        models.truncate("subscriptions");
+    }
+}

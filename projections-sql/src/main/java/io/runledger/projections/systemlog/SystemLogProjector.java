@@ -1,0 +1,83 @@
+package io.runledger.projections.systemlog;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runledger.domain.shared.TenantEvent;
+import io.runledger.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code system_logs}: every event makes one row, in a person's words, with the event's ids and values as
+ * {@code details} and its place in the store ({@code global_index}), linked to org, user, project and
+ * generation where the event names them.
+ */
+@Component
+@ProcessingGroup(SystemLogProjector.PROCESSING_GROUP)
+public class SystemLogProjector {
+
+    public static final String PROCESSING_GROUP = "read-system-logs";
+
+    private final ReadModels models;
+    private final ObjectMapper json;
+
+    SystemLogProjector(ReadModels models, ObjectMapper json) {
+        this.models = models;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(TenantEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant at) {
+        ObjectNode values = json.valueToTree(event);
+        // an inline output may be hundreds of kilobytes; the log keeps its size, the outputs table its text
+        if (values.path("content").isTextual()) {
+            values.put("content", values.get("content").asText().length() + " characters");
+        }
+        LogLine line = LogLine.of(event, values);
+        ObjectNode details = json.createObjectNode();
+        details.set("event", values);
+        details.set("metadata", json.valueToTree(message.getMetaData()));
+        models.jdbc().sql("""
+                insert into system_logs (id, global_index, organization_id, user_id, project_id, generation_id, action_type,
+                                         status, severity, message, details, error_message, created_at)
+                values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                on conflict (id) do nothing
+                """).params(message.getIdentifier(), token.position().orElseThrow(), event.orgId(),
+                        userOf(values, message.getMetaData()), uuid(values, "projectId"), uuid(values, "generationId"),
+                        line.actionType(), line.status().code(), line.status().severity(), line.message(),
+                        details.toString(), line.errorMessage(), ReadModels.at(at)).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        models.truncate("system_logs");
+    }
+
+    /** The person the event is about, else the person who caused it. */
+    private static UUID userOf(JsonNode values, Map<String, ?> metadata) {
+        UUID named = uuid(values, "userId");
+        if (named != null) {
+            return named;
+        }
+        try {
+            return metadata.get("actor") == null ? null : UUID.fromString(metadata.get("actor").toString());
+        } catch (IllegalArgumentException notAPerson) {
+            return null; // a worker, an API key or Runledger itself
+        }
+    }
+
+    private static UUID uuid(JsonNode values, String field) {
+        JsonNode value = values.get(field);
+        return value == null || value.isNull() ? null : UUID.fromString(value.asText());
+    }
+}

@@ -1,0 +1,41 @@
+package io.runledger.projections.usage;
+
+import java.time.Instant;
+
+import io.runledger.domain.run.UsageRecorded;
+import io.runledger.projections.ReadModels;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+/** {@code usage_events}: one row per {@code UsageRecorded}, under the event's id, which billing reconciles on. */
+@Component
+@ProcessingGroup(UsageProjector.PROCESSING_GROUP)
+public class UsageProjector {
+
+    public static final String PROCESSING_GROUP = "read-usage";
+
+    private final ReadModels models;
+
+    UsageProjector(ReadModels models) {
+        this.models = models;
+    }
+
+    @EventHandler
+    void on(UsageRecorded recorded, EventMessage<?> message, @Timestamp Instant at) {
+        models.jdbc().sql("""
+                insert into usage_events (id, org_id, user_id, run_id, event_type, quantity, created_at)
+                values (?::uuid, ?, ?, ?, ?, ?, ?)
+                on conflict (id) do nothing
+                """).params(message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(),
+                        recorded.meter().code(), recorded.quantity(), ReadModels.at(at)).update();
+    }
+
+    @ResetHandler
+    void reset() {
+        models.truncate("usage_events");
+    }
+}
