@@ -37,8 +37,16 @@ public class Org {
                     .formatted(command.slug()));
         }
         apply(new OrgCreated(command.orgId(), command.name().strip(), command.slug(), command.creatorUserId()));
-        apply(new MemberAdded(command.orgId(), command.creatorUserId(), Role.OWNER));
-        createNew(Subscription.class, () -> new Subscription(new StartSubscription(command.orgId(), command.requestedAt())));
+        // after the org's own events, so the store (and every projection) sees the org before its subscription
+        apply(new MemberAdded(command.orgId(), command.creatorUserId(), Role.OWNER)).andThen(() -> spawnSubscription(command));
+    }
+
+    private static void spawnSubscription(CreateOrg command) {
+        try {
+            createNew(Subscription.class, () -> new Subscription(new StartSubscription(command.orgId(), command.requestedAt())));
+        } catch (Exception refused) {
+            throw refused instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(refused);
+        }
     }
 
     @CommandHandler

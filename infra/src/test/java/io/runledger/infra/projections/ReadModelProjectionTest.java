@@ -1,0 +1,151 @@
+package io.runledger.infra.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.TenantDay;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Events in, rows out: a tenant's day through the API, then every read-model table as the projectors left it. */
+@RunledgerIntegrationTest
+@TestPropertySource(properties = "runledger.test.context=read-models")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadModelProjectionTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private TenantDay day;
+
+    @BeforeAll
+    void a_tenants_day_fully_projected() {
+        day = TenantDay.live(new ApiClient(http), "Projected Inc");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from system_logs where organization_id = ?::uuid", Long.class,
+                    day.orgId())).isEqualTo(eventsOfOrg());
+            assertThat(one("select status from projects where id = ?::uuid", day.projectId())).isEqualTo("completed");
+            assertThat(one("select status from runs where id = ?::uuid", day.failedRun())).isEqualTo("failed");
+            assertThat(one("select generations_this_month::text from orgs where id = ?::uuid", day.orgId())).isEqualTo("1");
+            assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?::uuid", Long.class,
+                    day.orgId())).isEqualTo(4);
+            assertThat(one("select status from subscriptions where org_id = ?::uuid", day.orgId())).isEqualTo("trialing");
+        });
+    }
+
+    private long eventsOfOrg() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
+                Long.class, day.orgId());
+    }
+
+    private String one(String sql, Object... args) {
+        List<String> values = jdbc.queryForList(sql, String.class, args);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    @Test
+    void the_org_row_shows_seed_003s_subscription_and_generation_columns() {
+        Map<String, Object> org = jdbc.queryForMap("select * from orgs where id = ?::uuid", day.orgId());
+
+        assertThat(org).containsEntry("name", "Projected Inc").containsEntry("subscription_status", "trialing")
+                .containsEntry("subscription_plan", "free").containsEntry("generations_this_month", 1)
+                .containsEntry("generations_limit", 3);
+        assertThat(org.get("trial_ends_at")).isNotNull();
+        assertThat(jdbc.queryForList("select role from org_memberships where org_id = ?::uuid order by role", String.class,
+                day.orgId())).containsExactly("developer", "owner");
+    }
+
+    @Test
+    void runs_carry_their_lifecycle_and_outputs() {
+        Map<String, Object> succeeded = jdbc.queryForMap("select * from runs where id = ?::uuid", day.succeededRun());
+        Map<String, Object> failed = jdbc.queryForMap("select * from runs where id = ?::uuid", day.failedRun());
+        Map<String, Object> output = jdbc.queryForMap(
+                "select content, summary, array_to_string(keywords, ',') as keywords from outputs where run_id = ?::uuid",
+                day.succeededRun());
+
+        assertThat(succeeded).containsEntry("status", "succeeded").containsEntry("input_source", "text")
+                .containsEntry("input_chars", 32).containsEntry("strategy", "map-reduce").containsEntry("attempt", 1)
+                .containsEntry("worker_id", "w-1");
+        assertThat(succeeded.get("started_at")).isNotNull();
+        assertThat(succeeded.get("finished_at")).isNotNull();
+        assertThat(succeeded.get("idempotency_key")).isNotNull();
+        assertThat(failed).containsEntry("status", "failed").containsEntry("error", "model overloaded");
+        assertThat(output).containsEntry("content", "Every fact is kept.").containsEntry("summary", "Facts")
+                .containsEntry("keywords", "events,facts");
+    }
+
+    @Test
+    void usage_events_are_the_billable_facts_under_their_event_ids() {
+        List<Map<String, Object>> usage = jdbc.queryForList(
+                "select event_type, quantity from usage_events where org_id = ?::uuid order by created_at, event_type", day.orgId());
+
+        assertThat(usage).extracting(row -> row.get("event_type")).containsExactlyInAnyOrder(
+                "run.created", "run.created", "tokens.used", "run.completed");
+        assertThat(usage).filteredOn(row -> row.get("event_type").equals("tokens.used"))
+                .extracting(row -> ((BigDecimal) row.get("quantity")).intValueExact()).containsExactly(1543);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from usage_events u join domain_event_entry e on e.event_identifier = u.id::text
+                where u.org_id = ?::uuid and e.payload_type like '%.UsageRecorded'
+                """, Long.class, day.orgId())).isEqualTo(4);
+    }
+
+    @Test
+    void the_project_follows_its_generation_to_the_video() {
+        Map<String, Object> generation = jdbc.queryForMap(
+                "select *, audio_analysis ->> 'bpm' as bpm from generations where id = ?::uuid", day.generationId());
+
+        assertThat(generation).containsEntry("status", "completed").containsEntry("generation_number", 1)
+                .containsEntry("file_size", 48_000_000L).containsEntry("render_time_seconds", 95).containsEntry("bpm", "128")
+                .containsEntry("organization_id", java.util.UUID.fromString(day.orgId()));
+        assertThat(generation.get("completed_at")).isNotNull();
+        assertThat(jdbc.queryForMap("select name, resolution, status from projects where id = ?::uuid", day.projectId()))
+                .containsEntry("name", "Launch video").containsEntry("resolution", "1080p").containsEntry("status", "completed");
+    }
+
+    @Test
+    void every_event_of_the_org_is_one_readable_system_log_row() {
+        Map<String, Object> failure = jdbc.queryForMap("""
+                select l.status, l.severity, l.message, l.error_message, l.details -> 'metadata' ->> 'actor' as actor
+                from system_logs l where l.organization_id = ?::uuid and l.action_type = 'run_failed'
+                """, day.orgId());
+        Map<String, Object> completion = jdbc.queryForMap("""
+                select status, project_id::text as project, generation_id::text as generation from system_logs
+                where organization_id = ?::uuid and action_type = 'generation_completed'
+                """, day.orgId());
+
+        assertThat(failure).containsEntry("status", "error").containsEntry("severity", "error")
+                .containsEntry("message", "Run failed: model overloaded").containsEntry("error_message", "model overloaded")
+                .containsEntry("actor", "worker:test");
+        assertThat(completion).containsEntry("status", "success").containsEntry("project", day.projectId())
+                .containsEntry("generation", day.generationId());
+        assertThat(jdbc.queryForList("select distinct status from system_logs where organization_id = ?::uuid", String.class,
+                day.orgId())).containsExactlyInAnyOrder("started", "success", "error");
+    }
+
+    @Test
+    void the_catalog_users_and_plans_are_there() {
+        assertThat(jdbc.queryForObject("select count(*) from patterns where active", Long.class)).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.queryForList("select id from plans order by monthly_price_cents", String.class))
+                .containsExactly("free", "pro", "team");
+        assertThat(jdbc.queryForObject("select limits ->> 'generations_per_month' from plans where id = 'pro'", String.class))
+                .isEqualTo("50");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from users u join auth_identities i on i.user_id = u.id
+                join org_memberships m on m.user_id = u.id where m.org_id = ?::uuid
+                """, Long.class, day.orgId())).isEqualTo(2);
+    }
+}
