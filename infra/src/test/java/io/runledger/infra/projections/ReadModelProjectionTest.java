@@ -1,10 +1,8 @@
 package io.runledger.infra.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -34,27 +32,7 @@ class ReadModelProjectionTest {
 
     @BeforeAll
     void a_tenants_day_fully_projected() {
-        day = TenantDay.live(new ApiClient(http), "Projected Inc");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(jdbc.queryForObject("select count(*) from system_logs where organization_id = ?::uuid", Long.class,
-                    day.orgId())).isEqualTo(eventsOfOrg());
-            assertThat(one("select status from projects where id = ?::uuid", day.projectId())).isEqualTo("completed");
-            assertThat(one("select status from runs where id = ?::uuid", day.failedRun())).isEqualTo("failed");
-            assertThat(one("select generations_this_month::text from orgs where id = ?::uuid", day.orgId())).isEqualTo("1");
-            assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?::uuid", Long.class,
-                    day.orgId())).isEqualTo(4);
-            assertThat(one("select status from subscriptions where org_id = ?::uuid", day.orgId())).isEqualTo("trialing");
-        });
-    }
-
-    private long eventsOfOrg() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
-                Long.class, day.orgId());
-    }
-
-    private String one(String sql, Object... args) {
-        List<String> values = jdbc.queryForList(sql, String.class, args);
-        return values.isEmpty() ? null : values.get(0);
+        day = TenantDay.live(new ApiClient(http), "Projected Inc").projectedIn(jdbc);
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.runledger.infra.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A tenant's first day, lived through the HTTP API: an owner and a developer, a key, two runs (one
@@ -51,6 +55,29 @@ public record TenantDay(String orgId, String ownerToken, String succeededRun, St
         report(api, "generations", render, "complete", "\"videoUrl\":\"https://cdn.example.com/" + suffix
                 + ".mp4\",\"fileSizeBytes\":48000000,\"renderTimeSeconds\":95,\"durationSeconds\":184.5");
         return new TenantDay(orgId, owner, succeeded, failed, projectId, generationId);
+    }
+
+    /** Waits until every read model shows the whole day: each table's last change, and one log row per event. */
+    public TenantDay projectedIn(JdbcTemplate jdbc) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(jdbc.queryForObject("select count(*) from system_logs where organization_id = ?::uuid", Long.class,
+                    orgId)).isEqualTo(jdbc.queryForObject("""
+                    select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
+                    """, Long.class, orgId));
+            assertThat(jdbc.queryForList("select status from projects where id = ?::uuid", String.class, projectId))
+                    .containsExactly("completed");
+            assertThat(jdbc.queryForList("select status from runs where id = ?::uuid", String.class, failedRun))
+                    .containsExactly("failed");
+            assertThat(jdbc.queryForList("select generations_this_month from orgs where id = ?::uuid", Integer.class, orgId))
+                    .containsExactly(1);
+            assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?::uuid", Long.class, orgId))
+                    .isEqualTo(4);
+            assertThat(jdbc.queryForList("select status from subscriptions where org_id = ?::uuid", String.class, orgId))
+                    .containsExactly("trialing");
+            assertThat(jdbc.queryForObject("select count(*) from users u join org_memberships m on m.user_id = u.id "
+                    + "where m.org_id = ?::uuid", Long.class, orgId)).isEqualTo(2);
+        });
+        return this;
     }
 
     private static String queueRun(ApiClient api, String orgId, String token, String pattern, String input) {
