@@ -205,4 +205,4 @@ create table system_logs (
     error_message   text,
     created_at      timestamptz not null
 );
-create index system_logs_by_org_time on system_logs (organization_id, created_at, global_index);
+create index system_logs_by_org_time on system_logs (organization_id, created_at, id);

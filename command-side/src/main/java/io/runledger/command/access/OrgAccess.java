@@ -1,11 +1,13 @@
 package io.runledger.command.access;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.runledger.command.auth.ApiKeyGrant;
 import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.auth.PlatformAdmins;
 import io.runledger.domain.org.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
 public class OrgAccess {
 
     private final JdbcClient jdbc;
+    private final PlatformAdmins platformAdmins;
 
-    OrgAccess(JdbcClient jdbc) {
+    OrgAccess(JdbcClient jdbc, PlatformAdmins platformAdmins) {
         this.jdbc = jdbc;
+        this.platformAdmins = platformAdmins;
     }
 
     /** The caller's role in the org, which must include {@code required}; an API key's is its own, in its org only. */
@@ -57,6 +61,26 @@ public class OrgAccess {
     public void requirePerson() {
         if (ApiKeyGrant.current().isPresent()) {
             throw new PersonRequired();
+        }
+    }
+
+    /** The orgs the caller belongs to; an API key belongs to its one org. */
+    public List<UUID> readableOrgs() {
+        Optional<ApiKeyGrant> key = ApiKeyGrant.current();
+        if (key.isPresent()) {
+            return List.of(key.get().orgId());
+        }
+        return jdbc.sql("select org_id from access_memberships where user_id = ?").param(AuthenticatedUser.id())
+                .query(UUID.class).list();
+    }
+
+    /** Platform operators are people named by email; an API key is never one. */
+    public void requirePlatformAdmin() {
+        requirePerson();
+        String email = jdbc.sql("select email from access_users where user_id = ?").param(AuthenticatedUser.id())
+                .query(String.class).optional().orElse(null);
+        if (!platformAdmins.includes(email)) {
+            throw new PlatformAdminRequired();
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.runledger.command.access.OrgNotFound;
 import io.runledger.command.access.PersonRequired;
+import io.runledger.command.access.PlatformAdminRequired;
 import io.runledger.command.access.ProjectNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
@@ -146,6 +147,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail roleTooLow(RoleTooLow refused) {
         return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", refused.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail platformAdminRequired(PlatformAdminRequired refused) {
+        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "platform-admin-required", "Not allowed", refused.getMessage());
     }
 
     @ExceptionHandler

@@ -7,14 +7,7 @@ import io.runledger.command.apikey.ApiKeyProjector;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
-import io.runledger.projections.org.OrgProjector;
-import io.runledger.projections.pattern.PatternProjector;
-import io.runledger.projections.project.ProjectProjector;
-import io.runledger.projections.run.RunProjector;
-import io.runledger.projections.subscription.SubscriptionReadProjector;
-import io.runledger.projections.systemlog.SystemLogProjector;
-import io.runledger.projections.usage.UsageProjector;
-import io.runledger.projections.user.UserProjector;
+import io.runledger.projections.ReadModelProcessors;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,19 +23,13 @@ class EventProcessingConfiguration {
             AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
             WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP);
 
-    /** The read models of projections-sql, each rebuilt on its own by resetting its processor. */
-    static final List<String> READ_MODELS = List.of(
-            OrgProjector.PROCESSING_GROUP, UserProjector.PROCESSING_GROUP, PatternProjector.PROCESSING_GROUP,
-            SubscriptionReadProjector.PROCESSING_GROUP, RunProjector.PROCESSING_GROUP, UsageProjector.PROCESSING_GROUP,
-            ProjectProjector.PROCESSING_GROUP, SystemLogProjector.PROCESSING_GROUP);
-
     /**
      * Pooled streaming processors, one per read model, each with its own token, which Axon stores in the
      * transaction of the batch's writes. A failing event stops its segment to retry, never skips a row.
      */
     @Bean
     ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size:100}") int batchSize) {
-        return configurer -> READ_MODELS.forEach(group -> configurer.eventProcessing()
+        return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(group, configuration -> configuration.eventStore(),
                         (configuration, builder) -> builder.batchSize(batchSize))
                 .registerSequencingPolicy(group, configuration -> PerTenantSequencing.INSTANCE)

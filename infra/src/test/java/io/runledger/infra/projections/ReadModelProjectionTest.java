@@ -7,20 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 /** Events in, rows out: a tenant's day through the API, then every read-model table as the projectors left it. */
-@RunledgerIntegrationTest
-@TestPropertySource(properties = "runledger.test.context=read-models")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelIntegrationTest
 class ReadModelProjectionTest {
 
     @Autowired

@@ -8,26 +8,22 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import io.runledger.query.tenant.TenantReads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Row-level security on the read models: what a tenant's transaction can see, whatever its SQL says. */
-@RunledgerIntegrationTest
-@TestPropertySource(properties = "runledger.test.context=read-models")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ReadModelIntegrationTest
 class TenantIsolationTest {
 
     static final List<String> ORG_SCOPED = List.of("orgs", "org_memberships", "subscriptions", "runs", "outputs",

@@ -1,0 +1,35 @@
+package io.runledger.infra.query;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.domain.org.Role;
+import io.runledger.query.access.Readers;
+import org.springframework.stereotype.Component;
+
+/** Queries ask the command side's access tables, which are never behind the events, who may read. */
+@Component
+class CommandSideReaders implements Readers {
+
+    private final OrgAccess access;
+
+    CommandSideReaders(OrgAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public void requireReader(UUID orgId) {
+        access.require(orgId, Role.VIEWER);
+    }
+
+    @Override
+    public List<UUID> readableOrgs() {
+        return access.readableOrgs();
+    }
+
+    @Override
+    public void requirePlatformAdmin() {
+        access.requirePlatformAdmin();
+    }
+}

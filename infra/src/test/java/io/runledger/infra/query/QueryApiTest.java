@@ -1,0 +1,195 @@
+package io.runledger.infra.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.TenantDay;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The query API over a tenant's projected day: lists, details, filters, pages, usage, dashboard, logs, streams. */
+@ReadModelIntegrationTest
+class QueryApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private TenantDay day;
+    private String org;
+
+    @BeforeAll
+    void a_tenants_projected_day() {
+        api = new ApiClient(http);
+        day = TenantDay.live(api, "Queried Inc").projectedIn(jdbc);
+        org = "/v1/orgs/" + day.orgId();
+    }
+
+    private Map<String, Object> get(String path) {
+        ResponseEntity<Map<String, Object>> answer = api.send(GET, path, day.ownerToken(), null);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    @Test
+    void runs_list_newest_first_and_filter_by_status_and_pattern() {
+        assertThat(items(get(org + "/runs"))).extracting(run -> run.get("id")).containsExactly(day.failedRun(), day.succeededRun());
+        assertThat(items(get(org + "/runs?status=failed"))).extracting(run -> run.get("id")).containsExactly(day.failedRun());
+        assertThat(items(get(org + "/runs?pattern=summarize"))).extracting(run -> run.get("id"))
+                .containsExactly(day.succeededRun());
+        assertThat(items(get(org + "/runs?from=2000-01-01&to=2001-01-01"))).isEmpty();
+    }
+
+    @Test
+    void runs_come_a_page_at_a_time_without_repeats() {
+        Map<String, Object> first = get(org + "/runs?limit=1");
+        Map<String, Object> second = get(org + "/runs?limit=1&cursor=" + first.get("nextCursor"));
+
+        assertThat(items(first)).extracting(run -> run.get("id")).containsExactly(day.failedRun());
+        assertThat(items(second)).extracting(run -> run.get("id")).containsExactly(day.succeededRun());
+        assertThat(second.get("nextCursor")).isNull();
+    }
+
+    @Test
+    void a_run_reads_with_its_outputs() {
+        Map<String, Object> run = get(org + "/runs/" + day.succeededRun());
+
+        assertThat(run).containsEntry("status", "succeeded").containsEntry("pattern", "summarize").containsEntry("attempt", 1);
+        assertThat(items(Map.of("items", run.get("outputs")))).singleElement()
+                .satisfies(output -> assertThat(output).containsEntry("content", "Every fact is kept.")
+                        .containsEntry("keywords", List.of("events", "facts")));
+    }
+
+    @Test
+    void mistakes_in_a_query_are_problems() {
+        ResponseEntity<Map<String, Object>> badStatus = api.send(GET, org + "/runs?status=done", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> badCursor = api.send(GET, org + "/runs?cursor=nonsense", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> badDate = api.send(GET, org + "/runs?from=yesterday", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> unknown = api.send(GET, org + "/runs/" + UUID.randomUUID(), day.ownerToken(), null);
+
+        assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badStatus.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter");
+        assertThat(badCursor.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    @Test
+    void another_tenant_reads_nothing_of_this_one() {
+        String stranger = api.tokenFor("stranger-" + UUID.randomUUID() + "@example.com");
+        api.createOrg(stranger, "Stranger Inc");
+
+        for (String path : List.of(org, org + "/runs", org + "/runs/" + day.succeededRun(), org + "/projects",
+                org + "/projects/" + day.projectId(), org + "/generations", org + "/generations/" + day.generationId(),
+                org + "/usage", org + "/dashboard", org + "/system-logs")) {
+            assertThat(api.send(GET, path, stranger, null).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        // the stranger's new org shows once projected
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs", stranger, null)
+                .getBody())).extracting(o -> o.get("name")).containsExactly("Stranger Inc"));
+    }
+
+    @Test
+    void orgs_show_plan_trial_and_the_months_generations() {
+        Map<String, Object> orgView = get(org);
+
+        assertThat(orgView).containsEntry("name", "Queried Inc").containsEntry("subscriptionPlan", "free")
+                .containsEntry("subscriptionStatus", "trialing").containsEntry("generationsThisMonth", 1)
+                .containsEntry("generationsLimit", 3).containsEntry("members", 2);
+        assertThat(items(get("/v1/orgs"))).extracting(o -> o.get("id")).contains(day.orgId());
+    }
+
+    @Test
+    void projects_and_generations_read_with_their_status() {
+        assertThat(items(get(org + "/projects"))).extracting(p -> p.get("id")).containsExactly(day.projectId());
+        assertThat(get(org + "/projects/" + day.projectId())).containsEntry("status", "completed")
+                .containsEntry("stylePreference", "organic");
+        assertThat(items(get(org + "/generations?status=completed"))).extracting(g -> g.get("id"))
+                .containsExactly(day.generationId());
+        assertThat(items(get(org + "/generations?status=failed"))).isEmpty();
+        assertThat(get(org + "/generations/" + day.generationId())).containsEntry("fileSize", 48_000_000)
+                .containsEntry("audioAnalysis", Map.of("bpm", 128));
+    }
+
+    @Test
+    void usage_adds_up_per_type_and_against_the_plans_limits() {
+        Map<String, Object> usage = get(org + "/usage");
+
+        assertThat(usage).containsEntry("plan", "free");
+        assertThat(usage.get("totals")).isEqualTo(Map.of("run.created", 2, "run.completed", 1, "tokens.used", 1543));
+        assertThat(items(Map.of("items", usage.get("limits")))).extracting(l -> l.get("limit") + " " + l.get("used") + "/" + l.get("allowed"))
+                .containsExactly("max_runs_per_day 2/50", "generations_per_month 1/3");
+    }
+
+    @Test
+    void the_dashboard_sums_up_runs_patterns_and_renders() {
+        Map<String, Object> dashboard = get(org + "/dashboard");
+
+        assertThat(dashboard.get("runsByStatus")).isEqualTo(Map.of("queued", 0, "processing", 0, "succeeded", 1, "failed", 1));
+        assertThat(dashboard).containsEntry("successRate", 0.5);
+        assertThat(items(Map.of("items", dashboard.get("patterns")))).extracting(p -> p.get("pattern"))
+                .containsExactlyInAnyOrder("summarize", "extract_keywords");
+        assertThat(dashboard.get("generations")).isEqualTo(Map.of("completed", 1, "failed", 0, "renderSecondsAvg", 95.0,
+                "renderSecondsP95", 95.0, "bytesRendered", 48_000_000));
+    }
+
+    @Test
+    void the_system_log_filters_by_severity_and_action() {
+        assertThat(items(get(org + "/system-logs?severity=error"))).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("message", "Run failed: model overloaded"));
+        assertThat(items(get(org + "/system-logs?actionType=generation_completed&generationId=" + day.generationId())))
+                .hasSize(1);
+        Map<String, Object> page = get(org + "/system-logs?limit=5");
+        assertThat(items(page)).hasSize(5);
+        assertThat(items(get(org + "/system-logs?limit=5&cursor=" + page.get("nextCursor"))))
+                .extracting(entry -> entry.get("id")).doesNotContainAnyElementsOf(items(page).stream().map(e -> e.get("id")).toList());
+    }
+
+    @Test
+    void a_finished_runs_stream_sends_its_status_and_ends() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(day.ownerToken());
+        headers.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
+
+        ResponseEntity<String> stream = http.exchange(org + "/runs/" + day.succeededRun() + "/stream", GET,
+                new HttpEntity<>(headers), String.class);
+
+        assertThat(stream.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(stream.getBody()).startsWith("event:status").contains("\"status\":\"succeeded\"");
+    }
+
+    @Test
+    void an_api_key_reads_its_org() {
+        String key = (String) api.send(POST, org + "/api-keys", day.ownerToken(), "{\"name\":\"dashboards\",\"role\":\"viewer\"}")
+                .getBody().get("key");
+
+        assertThat(api.send(GET, org + "/runs", key, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(items(api.send(GET, "/v1/orgs", key, null).getBody())).extracting(o -> o.get("id"))
+                .containsExactly(day.orgId());
+    }
+}

@@ -1,0 +1,31 @@
+package io.runledger.query;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** The problem+json answers of queries, with the same stable types as the command API's. */
+public final class QueryProblems {
+
+    private static final String BASE = "https://runledger.io/problems/";
+
+    private QueryProblems() {
+    }
+
+    public static ErrorResponseException notFound(String what) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what);
+    }
+
+    public static ErrorResponseException invalidParameter(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(BASE + type));
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

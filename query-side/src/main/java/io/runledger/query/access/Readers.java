@@ -1,0 +1,20 @@
+package io.runledger.query.access;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Who may read what, as the command side decides it (the application wires it in): queries never read
+ * their own idea of membership from the eventually consistent read models.
+ */
+public interface Readers {
+
+    /** Returns if the caller may read the org; otherwise throws what the API answers (404 to strangers). */
+    void requireReader(UUID orgId);
+
+    /** The orgs the caller may read: a person's memberships, or an API key's one org. */
+    List<UUID> readableOrgs();
+
+    /** Returns if the caller operates the platform; otherwise throws a 403. */
+    void requirePlatformAdmin();
+}

@@ -1,0 +1,46 @@
+package io.runledger.query.dashboard;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.runledger.query.access.Readers;
+import io.runledger.query.paging.TimeRange;
+import io.runledger.query.usage.UsageQueries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/orgs/{orgId}/dashboard} and {@code …/usage} over {@code from}–{@code to} (the last 30 days by default). */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}")
+class DashboardQueryController {
+
+    private final Readers readers;
+    private final DashboardQueries dashboards;
+    private final UsageQueries usage;
+    private final Clock clock;
+
+    DashboardQueryController(Readers readers, DashboardQueries dashboards, UsageQueries usage, Clock clock) {
+        this.readers = readers;
+        this.dashboards = dashboards;
+        this.usage = usage;
+        this.clock = clock;
+    }
+
+    @GetMapping("/dashboard")
+    DashboardQueries.Dashboard dashboard(@PathVariable UUID orgId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        readers.requireReader(orgId);
+        return dashboards.dashboard(orgId, TimeRange.ofPeriod(from, to));
+    }
+
+    /** Per UTC day and event type, totals, and today's use of the plan's limits. */
+    @GetMapping("/usage")
+    UsageQueries.Usage usage(@PathVariable UUID orgId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        readers.requireReader(orgId);
+        return usage.usage(orgId, TimeRange.ofPeriod(from, to), clock.instant());
+    }
+}

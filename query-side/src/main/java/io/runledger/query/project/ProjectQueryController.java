@@ -1,0 +1,76 @@
+package io.runledger.query.project;
+
+import java.util.Set;
+import java.util.UUID;
+
+import io.runledger.query.QueryProblems;
+import io.runledger.query.access.Readers;
+import io.runledger.query.live.StatusStreams;
+import io.runledger.query.paging.Keyset;
+import io.runledger.query.paging.Page;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** {@code GET /v1/orgs/{orgId}/projects[/{projectId}]} and {@code …/generations[/{id}[/stream]]}: any member reads. */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}")
+class ProjectQueryController {
+
+    private static final Set<String> GENERATION_STATUSES = Set.of("pending", "processing", "completed", "failed");
+
+    private final Readers readers;
+    private final ProjectQueries queries;
+    private final StatusStreams streams;
+
+    ProjectQueryController(Readers readers, ProjectQueries queries, StatusStreams streams) {
+        this.readers = readers;
+        this.queries = queries;
+        this.streams = streams;
+    }
+
+    @GetMapping("/projects")
+    Page<ProjectQueries.ProjectView> projects(@PathVariable UUID orgId, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        readers.requireReader(orgId);
+        return queries.projects(orgId, Keyset.position(cursor, limit));
+    }
+
+    @GetMapping("/projects/{projectId}")
+    ProjectQueries.ProjectView project(@PathVariable UUID orgId, @PathVariable UUID projectId) {
+        readers.requireReader(orgId);
+        return queries.project(orgId, projectId)
+                .orElseThrow(() -> QueryProblems.notFound("No project " + projectId + " in org " + orgId));
+    }
+
+    /** Newest first; filters {@code status} (pending, processing, completed, failed) and {@code projectId}. */
+    @GetMapping("/generations")
+    Page<ProjectQueries.GenerationView> generations(@PathVariable UUID orgId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) UUID projectId, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        readers.requireReader(orgId);
+        if (status != null && !GENERATION_STATUSES.contains(status)) {
+            throw QueryProblems.invalidParameter("status must be one of " + String.join(", ", GENERATION_STATUSES));
+        }
+        return queries.generations(orgId, projectId, status, Keyset.position(cursor, limit));
+    }
+
+    @GetMapping("/generations/{generationId}")
+    ProjectQueries.GenerationView generation(@PathVariable UUID orgId, @PathVariable UUID generationId) {
+        readers.requireReader(orgId);
+        return queries.generation(orgId, generationId)
+                .orElseThrow(() -> QueryProblems.notFound("No generation " + generationId + " in org " + orgId));
+    }
+
+    /** Server-sent {@code status} events, one per change of the generation's status, ending when it does. */
+    @GetMapping(path = "/generations/{generationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {
+        readers.requireReader(orgId);
+        return streams.follow(() -> queries.generation(orgId, generationId), ProjectQueries.GenerationView::status,
+                generation -> generation.status().equals("completed") || generation.status().equals("failed"));
+    }
+}

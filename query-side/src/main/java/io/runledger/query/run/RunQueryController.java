@@ -1,0 +1,73 @@
+package io.runledger.query.run;
+
+import java.util.Set;
+import java.util.UUID;
+
+import io.runledger.query.QueryProblems;
+import io.runledger.query.access.Readers;
+import io.runledger.query.live.StatusStreams;
+import io.runledger.query.paging.Keyset;
+import io.runledger.query.paging.Page;
+import io.runledger.query.paging.TimeRange;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** {@code GET /v1/orgs/{orgId}/runs[/{runId}[/stream]]}: any member reads the org's runs. */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}/runs")
+class RunQueryController {
+
+    private static final Set<String> STATUSES = Set.of("queued", "processing", "succeeded", "failed");
+
+    private final Readers readers;
+    private final RunQueries runs;
+    private final StatusStreams streams;
+
+    RunQueryController(Readers readers, RunQueries runs, StatusStreams streams) {
+        this.readers = readers;
+        this.runs = runs;
+        this.streams = streams;
+    }
+
+    /**
+     * Newest first, {@code limit} (1–200, 50) at a time; pass {@code nextCursor} back as {@code cursor}.
+     *
+     * @param pattern a pattern's name or id
+     * @param from    queued at or after (ISO instant or date)
+     * @param to      queued before
+     */
+    @GetMapping
+    Page<RunQueries.RunView> list(@PathVariable UUID orgId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String pattern, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        readers.requireReader(orgId);
+        if (status != null && !STATUSES.contains(status)) {
+            throw QueryProblems.invalidParameter("status must be one of " + String.join(", ", STATUSES));
+        }
+        return runs.list(orgId, status, pattern, TimeRange.of(from, to), Keyset.position(cursor, limit));
+    }
+
+    /** The run with its outputs. */
+    @GetMapping("/{runId}")
+    RunQueries.RunView one(@PathVariable UUID orgId, @PathVariable UUID runId) {
+        readers.requireReader(orgId);
+        return runs.one(orgId, runId).orElseThrow(() -> QueryProblems.notFound("No run " + runId + " in org " + orgId));
+    }
+
+    /**
+     * Server-sent {@code status} events, the first as soon as the run is readable (a stream opened right after
+     * the 202 waits for it), one per change, ending when the run does.
+     */
+    @GetMapping(path = "/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID runId) {
+        readers.requireReader(orgId);
+        return streams.follow(() -> runs.one(orgId, runId), RunQueries.RunView::status,
+                run -> run.status().equals("succeeded") || run.status().equals("failed"));
+    }
+}

@@ -1,0 +1,44 @@
+package io.runledger.query.systemlog;
+
+import java.util.Set;
+import java.util.UUID;
+
+import io.runledger.query.QueryProblems;
+import io.runledger.query.access.Readers;
+import io.runledger.query.paging.Keyset;
+import io.runledger.query.paging.Page;
+import io.runledger.query.paging.TimeRange;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /v1/orgs/{orgId}/system-logs}: what happened in the org, one entry per event, for any member. */
+@RestController
+class SystemLogQueryController {
+
+    private static final Set<String> SEVERITIES = Set.of("debug", "info", "warning", "error");
+
+    private final Readers readers;
+    private final SystemLogQueries logs;
+
+    SystemLogQueryController(Readers readers, SystemLogQueries logs) {
+        this.readers = readers;
+        this.logs = logs;
+    }
+
+    /** @param actionType the event, in snake case ({@code run_failed}) */
+    @GetMapping("/v1/orgs/{orgId}/system-logs")
+    Page<SystemLogQueries.LogEntry> entries(@PathVariable UUID orgId, @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String actionType, @RequestParam(required = false) UUID projectId,
+            @RequestParam(required = false) UUID generationId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        readers.requireReader(orgId);
+        if (severity != null && !SEVERITIES.contains(severity)) {
+            throw QueryProblems.invalidParameter("severity must be one of " + String.join(", ", SEVERITIES));
+        }
+        return logs.entries(orgId, new SystemLogQueries.Filter(severity, actionType, projectId, generationId,
+                TimeRange.of(from, to)), Keyset.position(cursor, limit));
+    }
+}
