@@ -1,0 +1,115 @@
+package io.runledger.infra.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.TenantDay;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Operators watch the read models and rebuild them from the event store, to the same content. */
+@ReadModelIntegrationTest
+class ProjectionReplayTest {
+
+    static final List<String> READ_MODEL_TABLES = List.of("orgs", "org_memberships", "users", "auth_identities", "patterns",
+            "subscriptions", "runs", "outputs", "usage_events", "projects", "generations", "system_logs");
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private String operator;
+
+    @BeforeAll
+    void two_tenants_days_projected() {
+        api = new ApiClient(http);
+        operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
+        TenantDay.live(api, "Replayed A").projectedIn(jdbc);
+        TenantDay.live(api, "Replayed B").projectedIn(jdbc);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> projections() {
+        ResponseEntity<Map<String, Object>> answer = api.send(GET, "/v1/admin/projections", operator, null);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return (List<Map<String, Object>>) answer.getBody().get("items");
+    }
+
+    private void awaitAllCaughtUp() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(projections())
+                .allSatisfy(projection -> assertThat(projection).containsEntry("lagEvents", 0).containsEntry("replaying", false)));
+    }
+
+    private Map<String, String> checksums() {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String table : READ_MODEL_TABLES) {
+            sums.put(table, jdbc.queryForObject("select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from "
+                    + table + " t", String.class));
+        }
+        return sums;
+    }
+
+    @Test
+    void every_read_model_reports_its_position_against_the_head_of_the_store() {
+        awaitAllCaughtUp();
+        List<Map<String, Object>> states = projections();
+
+        assertThat(states).extracting(state -> state.get("name")).containsExactly("read-orgs", "read-users", "read-patterns",
+                "read-subscriptions", "read-runs", "read-usage", "read-projects", "read-system-logs");
+        long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        assertThat(states).allSatisfy(state -> assertThat(state)
+                .containsEntry("running", true).containsEntry("head", (int) head).containsEntry("lagSeconds", 0.0)
+                .containsKeys("eventsPerSecond", "segments", "position"));
+    }
+
+    @Test
+    void replaying_every_read_model_while_serving_rebuilds_the_same_tables_from_the_store() {
+        awaitAllCaughtUp();
+        Map<String, String> before = checksums();
+        assertThat(before.get("runs")).doesNotStartWith("0:");
+        // damage every table, so only a rebuild from the event store can give the checksums back
+        for (String table : READ_MODEL_TABLES) {
+            jdbc.update("delete from " + table + " where ctid = (select min(ctid) from " + table + ")");
+        }
+        assertThat(checksums()).allSatisfy((table, sum) -> assertThat(sum).as(table).isNotEqualTo(before.get(table)));
+
+        for (Map<String, Object> projection : projections()) {
+            ResponseEntity<Map<String, Object>> replay = api.send(POST,
+                    "/v1/admin/projections/" + projection.get("name") + "/replay", operator, null);
+            assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        }
+        awaitAllCaughtUp();
+
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void only_platform_admins_operate_the_read_models() {
+        String tenant = api.tokenFor("not-ops@example.com");
+
+        ResponseEntity<Map<String, Object>> list = api.send(GET, "/v1/admin/projections", tenant, null);
+        ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", tenant, null);
+        ResponseEntity<Map<String, Object>> unknown = api.send(POST, "/v1/admin/projections/read-everything/replay", operator, null);
+
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(list.getBody()).containsEntry("type", "https://runledger.io/problems/platform-admin-required");
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}
