@@ -24,6 +24,11 @@ public class PatternCatalog {
         return Set.copyOf(jdbc.sql("select pattern_id from catalog_patterns").query(UUID.class).list());
     }
 
+    boolean isRegistered(UUID patternId) {
+        return jdbc.sql("select exists (select 1 from catalog_patterns where pattern_id = ?)").param(patternId)
+                .query(Boolean.class).single();
+    }
+
     public ActivePattern activePattern(String idOrName) {
         if (idOrName == null || idOrName.isBlank()) {
             throw new UnknownPattern("(none)");

@@ -11,6 +11,7 @@ import io.runledger.command.access.ProjectNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
 import io.runledger.command.apikey.UnknownApiKey;
+import io.runledger.command.catalog.PatternNotFound;
 import io.runledger.command.catalog.UnknownPattern;
 import io.runledger.command.idempotency.IdempotencyKeyReused;
 import io.runledger.command.plan.InputTooLong;
@@ -88,7 +89,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     /** A user who is not a member of the org is, for that org, a member not found. */
-    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class, UnknownApiKey.class, NotAMember.class})
+    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class, UnknownApiKey.class, NotAMember.class,
+            PatternNotFound.class})
     ProblemDetail notFound(RuntimeException missing) {
         return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
     }

@@ -1,0 +1,96 @@
+package io.runledger.command.catalog;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.domain.pattern.DeactivatePattern;
+import io.runledger.domain.pattern.ReactivatePattern;
+import io.runledger.domain.pattern.RegisterPattern;
+import io.runledger.domain.pattern.UpdatePattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/patterns}, {@code PATCH /v1/patterns/{id}}: platform admins keep the catalog runs choose from. */
+@RestController
+@RequestMapping("/v1/patterns")
+class PatternController {
+
+    private final OrgAccess access;
+    private final IdempotentRequests idempotency;
+    private final CommandGateway commands;
+    private final PatternCatalog catalog;
+    private final TransactionTemplate transactions;
+
+    PatternController(OrgAccess access, IdempotentRequests idempotency, CommandGateway commands, PatternCatalog catalog,
+            TransactionTemplate transactions) {
+        this.access = access;
+        this.idempotency = idempotency;
+        this.commands = commands;
+        this.catalog = catalog;
+        this.transactions = transactions;
+    }
+
+    record NewPattern(String name, String description, String category, String defaultStrategy) {
+    }
+
+    /** Absent fields stay as they are; {@code active} false takes the pattern out of new runs, true puts it back. */
+    record PatternChanges(String name, String description, String category, String defaultStrategy, Boolean active) {
+
+        boolean changesDetails() {
+            return name != null || description != null || category != null || defaultStrategy != null;
+        }
+    }
+
+    record RegisteredPattern(UUID id, String name, String description, String category, String defaultStrategy,
+                             boolean active) {
+    }
+
+    @PostMapping
+    ResponseEntity<?> register(@RequestBody NewPattern request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        access.requirePlatformAdmin();
+        return idempotency.once(IdempotentRequests.callerScope(AuthenticatedUser.id(), "POST /v1/patterns"), idempotencyKey,
+                request, () -> {
+                    UUID patternId = IdempotentRequests.resourceId("pattern", AuthenticatedUser.id(), idempotencyKey);
+                    commands.sendAndWait(new RegisterPattern(patternId, request.name(), request.description(),
+                            request.category(), request.defaultStrategy()));
+                    return ResponseEntity.created(URI.create("/v1/patterns/" + patternId)).body(new RegisteredPattern(
+                            patternId, request.name().strip(), request.description(), request.category(),
+                            request.defaultStrategy(), true));
+                });
+    }
+
+    /** One transaction, which Axon joins: a refused part (a taken name, say) leaves the whole change undone. */
+    @PatchMapping("/{patternId}")
+    ResponseEntity<Void> change(@PathVariable UUID patternId, @RequestBody PatternChanges changes) {
+        access.requirePlatformAdmin();
+        if (!catalog.isRegistered(patternId)) {
+            throw new PatternNotFound(patternId);
+        }
+        transactions.executeWithoutResult(status -> {
+            // an inactive pattern takes no edits, so it comes back before them and goes away after them
+            if (Boolean.TRUE.equals(changes.active())) {
+                commands.sendAndWait(new ReactivatePattern(patternId));
+            }
+            if (changes.changesDetails()) {
+                commands.sendAndWait(new UpdatePattern(patternId, changes.name(), changes.description(), changes.category(),
+                        changes.defaultStrategy()));
+            }
+            if (Boolean.FALSE.equals(changes.active())) {
+                commands.sendAndWait(new DeactivatePattern(patternId));
+            }
+        });
+        return ResponseEntity.noContent().build();
+    }
+}
