@@ -192,7 +192,8 @@ create index generations_by_org_status on generations (organization_id, status, 
 -- SystemLogProjector: one row per event, whatever its kind; its id is the event's
 create table system_logs (
     id              uuid primary key,
-    global_index    bigint      not null unique,
+    -- the event's place in the store, for ordering; the id is what makes a row unique
+    global_index    bigint      not null,
     organization_id uuid        not null,
     user_id         uuid,
     project_id      uuid,

@@ -31,7 +31,9 @@ class EventProcessingConfiguration {
     ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size:100}") int batchSize) {
         return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(group, configuration -> configuration.eventStore(),
-                        (configuration, builder) -> builder.batchSize(batchSize))
+                        // a null token is the start of the store: no call to the event source at start-up,
+                        // which Axon Server might not answer yet
+                        (configuration, builder) -> builder.batchSize(batchSize).initialToken(source -> null))
                 .registerSequencingPolicy(group, configuration -> PerTenantSequencing.INSTANCE)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }

@@ -106,6 +106,11 @@ class ReadModelProjectionTest {
                 .containsEntry("actor", "worker:test");
         assertThat(completion).containsEntry("status", "success").containsEntry("project", day.projectId())
                 .containsEntry("generation", day.generationId());
+        assertThat(jdbc.queryForObject("""
+                select count(*) from system_logs l join domain_event_entry e on e.event_identifier = l.id::text
+                where l.organization_id = ?::uuid and l.global_index = e.global_index
+                """, Long.class, day.orgId())).isEqualTo(jdbc.queryForObject(
+                "select count(*) from system_logs where organization_id = ?::uuid", Long.class, day.orgId()));
         assertThat(jdbc.queryForList("select distinct status from system_logs where organization_id = ?::uuid", String.class,
                 day.orgId())).containsExactlyInAnyOrder("started", "success", "error");
     }

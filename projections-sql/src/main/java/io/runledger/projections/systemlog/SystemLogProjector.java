@@ -11,10 +11,9 @@ import io.runledger.domain.shared.TenantEvent;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +36,7 @@ public class SystemLogProjector {
     }
 
     @EventHandler
-    void on(TenantEvent event, EventMessage<?> message, TrackingToken token, @Timestamp Instant at) {
+    void on(TenantEvent event, TrackedEventMessage<?> message, @Timestamp Instant at) {
         ObjectNode values = json.valueToTree(event);
         // an inline output may be hundreds of kilobytes; the log keeps its size, the outputs table its text
         if (values.path("content").isTextual()) {
@@ -52,7 +51,7 @@ public class SystemLogProjector {
                                          status, severity, message, details, error_message, created_at)
                 values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (id) do nothing
-                """).params(message.getIdentifier(), token.position().orElseThrow(), event.orgId(),
+                """).params(message.getIdentifier(), message.trackingToken().position().orElseThrow(), event.orgId(),
                         userOf(values, message.getMetaData()), uuid(values, "projectId"), uuid(values, "generationId"),
                         line.actionType(), line.status().code(), line.status().severity(), line.message(),
                         details.toString(), line.errorMessage(), ReadModels.at(at)).update();
