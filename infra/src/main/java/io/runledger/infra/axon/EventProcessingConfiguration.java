@@ -28,12 +28,14 @@ class EventProcessingConfiguration {
      * transaction of the batch's writes. A failing event stops its segment to retry, never skips a row.
      */
     @Bean
-    ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size:100}") int batchSize) {
+    ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size:100}") int batchSize,
+            @Value("${runledger.projections.segments:4}") int segments) {
         return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
                 .registerPooledStreamingEventProcessor(group, configuration -> configuration.eventStore(),
                         // a null token is the start of the store: no call to the event source at start-up,
                         // which Axon Server might not answer yet
-                        (configuration, builder) -> builder.batchSize(batchSize).initialToken(source -> null))
+                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments)
+                                .initialToken(source -> null))
                 .registerSequencingPolicy(group, configuration -> PerTenantSequencing.INSTANCE)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }

@@ -53,10 +53,25 @@ public final class TestDatabases {
         return server;
     }
 
+    private static void awaitApplicationShutdown() {
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                .forEach(springShutdown -> {
+                    try {
+                        springShutdown.join(60_000);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+    }
+
     private static Server startEmbedded() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // Shutdown hooks run at once: let the cached application contexts close first, or their
+                // processors lose the database mid-shutdown and each waits out its timeouts.
+                awaitApplicationShutdown();
                 try {
                     postgres.close();
                 } catch (IOException ignored) {
