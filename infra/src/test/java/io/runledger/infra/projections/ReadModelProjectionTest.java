@@ -104,6 +104,9 @@ class ReadModelProjectionTest {
         assertThat(failure).containsEntry("status", "error").containsEntry("severity", "error")
                 .containsEntry("message", "Run failed: model overloaded").containsEntry("error_message", "model overloaded")
                 .containsEntry("actor", "worker:test");
+        assertThat(jdbc.queryForList("select message from system_logs where organization_id = ?::uuid "
+                + "and action_type = 'usage_recorded' order by global_index", String.class, day.orgId()))
+                .contains("Usage recorded: 1543 of tokens.used", "Usage recorded: 1 of run.created");
         assertThat(completion).containsEntry("status", "success").containsEntry("project", day.projectId())
                 .containsEntry("generation", day.generationId());
         assertThat(jdbc.queryForObject("""

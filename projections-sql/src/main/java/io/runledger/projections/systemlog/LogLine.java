@@ -94,7 +94,13 @@ record LogLine(String actionType, LogStatus status, String message, String error
                 value = value.path(field);
             }
             String text = value.isMissingNode() || value.isNull() ? "-" : value.asText();
-            placeholder.appendReplacement(filled, Matcher.quoteReplacement(isCode(value) ? text.toLowerCase(Locale.ROOT) : text));
+            if (isCode(value)) {
+                text = text.toLowerCase(Locale.ROOT);
+            }
+            if (placeholder.group(1).equals("meter")) {
+                text = text.replace('_', '.'); // a meter reads as its usage_events code: tokens.used
+            }
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(text));
         }
         placeholder.appendTail(filled);
         return filled.toString();
