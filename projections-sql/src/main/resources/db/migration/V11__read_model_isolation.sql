@@ -25,41 +25,22 @@ $$;
 grant select on orgs, org_memberships, users, auth_identities, patterns, plans, subscriptions, runs, outputs,
     usage_events, projects, generations, system_logs to runledger_reader;
 
-alter table orgs enable row level security;
-create policy tenant_isolation on orgs for select to runledger_reader
-    using (id = current_setting('runledger.org_id')::uuid);
-
-alter table org_memberships enable row level security;
-create policy tenant_isolation on org_memberships for select to runledger_reader
-    using (org_id = current_setting('runledger.org_id')::uuid);
-
-alter table subscriptions enable row level security;
-create policy tenant_isolation on subscriptions for select to runledger_reader
-    using (org_id = current_setting('runledger.org_id')::uuid);
-
-alter table runs enable row level security;
-create policy tenant_isolation on runs for select to runledger_reader
-    using (org_id = current_setting('runledger.org_id')::uuid);
-
-alter table outputs enable row level security;
-create policy tenant_isolation on outputs for select to runledger_reader
-    using (org_id = current_setting('runledger.org_id')::uuid);
-
-alter table usage_events enable row level security;
-create policy tenant_isolation on usage_events for select to runledger_reader
-    using (org_id = current_setting('runledger.org_id')::uuid);
-
-alter table projects enable row level security;
-create policy tenant_isolation on projects for select to runledger_reader
-    using (organization_id = current_setting('runledger.org_id')::uuid);
-
-alter table generations enable row level security;
-create policy tenant_isolation on generations for select to runledger_reader
-    using (organization_id = current_setting('runledger.org_id')::uuid);
-
-alter table system_logs enable row level security;
-create policy tenant_isolation on system_logs for select to runledger_reader
-    using (organization_id = current_setting('runledger.org_id')::uuid);
+-- Each org-scoped table, by the column naming its org (seed 003's tables say organization_id).
+do $$
+declare
+    scoped record;
+begin
+    for scoped in select * from (values
+            ('orgs', 'id'), ('org_memberships', 'org_id'), ('subscriptions', 'org_id'), ('runs', 'org_id'),
+            ('outputs', 'org_id'), ('usage_events', 'org_id'), ('projects', 'organization_id'),
+            ('generations', 'organization_id'), ('system_logs', 'organization_id')) as tables (name, org_column)
+    loop
+        execute format('alter table %I enable row level security', scoped.name);
+        execute format('create policy tenant_isolation on %I for select to runledger_reader '
+                       'using (%I = current_setting(''runledger.org_id'')::uuid)', scoped.name, scoped.org_column);
+    end loop;
+end
+$$;
 
 -- People are global, but a tenant sees only its members (org_memberships is itself isolated above).
 alter table users enable row level security;
