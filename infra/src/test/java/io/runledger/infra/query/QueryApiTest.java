@@ -5,10 +5,18 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,6 +41,8 @@ class QueryApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     private ApiClient api;
     private TenantDay day;
@@ -181,6 +192,33 @@ class QueryApiTest {
 
         assertThat(stream.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stream.getBody()).startsWith("event:status").contains("\"status\":\"succeeded\"");
+    }
+
+    @Test
+    void a_live_runs_stream_sends_each_status_change_as_it_happens() throws Exception {
+        // an org of its own, so the day's figures the other tests check stay as they are
+        String liveOrg = "/v1/orgs/" + api.createOrg(day.ownerToken(), "Live Inc");
+        String runId = (String) api.send(POST, liveOrg + "/runs", day.ownerToken(),
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Live.\"}", "live-1").getBody().get("id");
+        List<String> statuses = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + liveOrg + "/runs/" + runId + "/stream"))
+                .header("Authorization", "Bearer " + day.ownerToken()).header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Void> reading = stream.thenAccept(response -> response.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> statuses.add(line.replaceAll(".*\"status\":\"([a-z]+)\".*", "$1"))));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses.contains("queued"));
+        Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
+        await().atMost(Duration.ofSeconds(10)).until(() -> statuses.contains("processing"));
+        String lease = "\"leaseId\":\"" + claim.get("leaseId") + "\"";
+        api.send(POST, "/v1/worker/runs/" + runId + "/outputs", TenantDay.WORKER, "{" + lease + ",\"content\":\"ok\"}");
+        api.send(POST, "/v1/worker/runs/" + runId + "/complete", TenantDay.WORKER, "{" + lease + "}");
+        reading.get(10, TimeUnit.SECONDS);
+
+        assertThat(claim).containsEntry("id", runId);
+        assertThat(statuses).containsExactly("queued", "processing", "succeeded");
     }
 
     @Test
