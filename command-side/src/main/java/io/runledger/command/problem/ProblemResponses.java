@@ -11,6 +11,9 @@ import io.runledger.command.access.ProjectNotFound;
 import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
 import io.runledger.command.apikey.UnknownApiKey;
+import io.runledger.command.billing.BillingNotConfigured;
+import io.runledger.command.billing.InvalidStripeSignature;
+import io.runledger.command.billing.StripeManagesPlans;
 import io.runledger.command.catalog.PatternNotFound;
 import io.runledger.command.catalog.UnknownPattern;
 import io.runledger.command.idempotency.IdempotencyKeyReused;
@@ -149,6 +152,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail roleTooLow(RoleTooLow refused) {
         return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", refused.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidStripeSignature(InvalidStripeSignature refused) {
+        return ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-signature", "Webhook not verified", refused.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail billingNotConfigured(BillingNotConfigured off) {
+        return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "billing-not-configured", "Billing not configured",
+                off.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail stripeManagesPlans(StripeManagesPlans refused) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, "stripe-manages-plans", "Plans follow Stripe", refused.getMessage());
     }
 
     @ExceptionHandler

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.runledger.command.access.AccessProjector;
 import io.runledger.command.apikey.ApiKeyProjector;
+import io.runledger.command.billing.StripeCustomers;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
@@ -21,7 +22,7 @@ class EventProcessingConfiguration {
     /** command-side's lookup tables, written in the transaction of the events they follow. */
     static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
             AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
-            WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP);
+            WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP, StripeCustomers.PROCESSING_GROUP);
 
     /**
      * Pooled streaming processors, one per read model, each with its own token, which Axon stores in the

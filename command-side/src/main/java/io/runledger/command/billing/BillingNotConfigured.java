@@ -1,0 +1,7 @@
+package io.runledger.command.billing;
+
+public class BillingNotConfigured extends RuntimeException {
+    BillingNotConfigured(String reason) {
+        super(reason);
+    }
+}

@@ -1,0 +1,63 @@
+package io.runledger.command.billing;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.access.OrgNotFound;
+import io.runledger.domain.subscription.ActivateSubscription;
+import io.runledger.domain.subscription.Plan;
+import io.runledger.domain.shared.InvalidCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code PUT /v1/admin/orgs/{orgId}/plan}: without Stripe, platform admins put an org on a plan (active for a
+ * month from now); with Stripe, plans follow Stripe's webhooks only.
+ */
+@RestController
+class PlanOperations {
+
+    private final OrgAccess access;
+    private final StripeSettings stripe;
+    private final CommandGateway commands;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    PlanOperations(OrgAccess access, StripeSettings stripe, CommandGateway commands, JdbcClient jdbc, Clock clock) {
+        this.access = access;
+        this.stripe = stripe;
+        this.commands = commands;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record PlanChoice(Plan plan) {
+    }
+
+    @PutMapping("/v1/admin/orgs/{orgId}/plan")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void putOnPlan(@PathVariable UUID orgId, @RequestBody PlanChoice choice) {
+        access.requirePlatformAdmin();
+        if (stripe.enabled()) {
+            throw new StripeManagesPlans();
+        }
+        if (choice.plan() == null) {
+            throw new InvalidCommand("plan is required: free, pro or team");
+        }
+        boolean exists = jdbc.sql("select exists (select 1 from plan_subscriptions where org_id = ?)").param(orgId)
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new OrgNotFound(orgId);
+        }
+        commands.sendAndWait(new ActivateSubscription(orgId, choice.plan(),
+                clock.instant().atOffset(ZoneOffset.UTC).plusMonths(1).toInstant()));
+    }
+}

@@ -1,0 +1,35 @@
+package io.runledger.command.billing;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.runledger.domain.subscription.StripeCustomerLinked;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps {@code billing_customers} in step with {@code StripeCustomerLinked}, in its transaction. */
+@Component
+@ProcessingGroup(StripeCustomers.PROCESSING_GROUP)
+public class StripeCustomers {
+
+    public static final String PROCESSING_GROUP = "billing";
+
+    private final JdbcClient jdbc;
+
+    StripeCustomers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(StripeCustomerLinked linked) {
+        jdbc.sql("insert into billing_customers (stripe_customer_id, org_id) values (?, ?) on conflict do nothing")
+                .params(linked.stripeCustomerId(), linked.orgId()).update();
+    }
+
+    Optional<UUID> orgOf(String stripeCustomerId) {
+        return jdbc.sql("select org_id from billing_customers where stripe_customer_id = ?").param(stripeCustomerId)
+                .query(UUID.class).optional();
+    }
+}

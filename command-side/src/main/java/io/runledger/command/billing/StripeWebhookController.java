@@ -1,0 +1,26 @@
+package io.runledger.command.billing;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/stripe/webhook}: Stripe's events, authenticated by their signature, not a token. */
+@RestController
+class StripeWebhookController {
+
+    private final StripeWebhooks webhooks;
+
+    StripeWebhookController(StripeWebhooks webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    /** The body is taken as bytes, so the signature is checked over exactly what Stripe signed. */
+    @PostMapping("/v1/stripe/webhook")
+    StripeWebhooks.Receipt receive(@RequestBody byte[] body,
+            @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+        return webhooks.receive(new String(body, StandardCharsets.UTF_8), signature);
+    }
+}

@@ -1,0 +1,197 @@
+package io.runledger.infra.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** Stripe's webhooks, signed as Stripe signs them: verified, applied once, in order, to the org they name. */
+@RunledgerIntegrationTest
+@TestPropertySource(properties = {
+        "runledger.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
+        "runledger.stripe.price-pro=price_pro_test",
+        "runledger.stripe.price-team=price_team_test",
+        "runledger.platform-admins=billing-ops@example.com"})
+class StripeWebhookTest {
+
+    static final String SECRET = "whsec_test_secret";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private String orgId;
+    private String customer;
+    private long now;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(http);
+        orgId = api.createOrg(api.tokenFor("billing-" + UUID.randomUUID() + "@example.com"), "Paying Inc");
+        customer = "cus_" + UUID.randomUUID().toString().substring(0, 8);
+        now = Instant.now().getEpochSecond();
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private ResponseEntity<Map<String, Object>> deliver(String payload, String signature) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (signature != null) {
+            headers.set("Stripe-Signature", signature);
+        }
+        ResponseEntity answer = http.exchange("/v1/stripe/webhook", HttpMethod.POST, new HttpEntity<>(payload, headers), Map.class);
+        return answer;
+    }
+
+    private ResponseEntity<Map<String, Object>> deliverSigned(String payload) {
+        return deliver(payload, StripeFixtures.signature(SECRET, now, payload));
+    }
+
+    private String subscriptionEvent(String eventId, long created, String status, String price) {
+        ObjectNode subscription = StripeFixtures.sample("subscription", object -> {
+            object.put("status", status).put("customer", customer);
+            object.putObject("metadata").put("org_id", orgId);
+            ObjectNode item = (ObjectNode) object.get("items").get("data").get(0);
+            ((ObjectNode) item.get("price")).put("id", price);
+            item.put("current_period_end", now + 30 * 24 * 3600);
+        });
+        return StripeFixtures.event(eventId, "customer.subscription.updated", created, subscription);
+    }
+
+    private Map<String, Object> subscription() {
+        return jdbc.queryForMap("select plan, status from plan_subscriptions where org_id = ?::uuid", orgId);
+    }
+
+    private long subscriptionEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like 'io.runledger.domain.subscription.%' "
+                + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?", Long.class, orgId);
+    }
+
+    @Test
+    void a_signed_subscription_update_puts_the_org_on_its_plan_as_stripe_with_the_event_id() {
+        String eventId = "evt_" + UUID.randomUUID();
+
+        ResponseEntity<Map<String, Object>> answer = deliverSigned(subscriptionEvent(eventId, now, "active", "price_pro_test"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody()).containsEntry("outcome", "applied: ActivateSubscription");
+        assertThat(subscription()).containsEntry("plan", "PRO").containsEntry("status", "ACTIVE");
+        assertThat(jdbc.queryForMap("""
+                select convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' as actor,
+                       convert_from(meta_data, 'UTF8')::jsonb ->> 'requestId' as request_id
+                from domain_event_entry where payload_type like '%.SubscriptionActivated'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
+                """, orgId)).containsEntry("actor", "stripe").containsEntry("request_id", eventId);
+    }
+
+    @Test
+    void a_bad_or_stale_signature_is_refused_and_changes_nothing() {
+        String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_pro_test");
+        long before = subscriptionEvents();
+
+        ResponseEntity<Map<String, Object>> forged = deliver(payload, StripeFixtures.signature("whsec_other", now, payload));
+        ResponseEntity<Map<String, Object>> stale = deliver(payload, StripeFixtures.signature(SECRET, now - 400, payload));
+        ResponseEntity<Map<String, Object>> unsigned = deliver(payload, null);
+        ResponseEntity<Map<String, Object>> tampered = deliver(payload.replace("price_pro_test", "price_team_test"),
+                StripeFixtures.signature(SECRET, now, payload));
+
+        for (ResponseEntity<Map<String, Object>> refused : java.util.List.of(forged, stale, unsigned, tampered)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-signature");
+        }
+        assertThat(subscriptionEvents()).isEqualTo(before);
+        assertThat(subscription()).containsEntry("plan", "FREE").containsEntry("status", "TRIALING");
+    }
+
+    @Test
+    void a_redelivered_event_is_acknowledged_and_applied_once() {
+        String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_team_test");
+
+        deliverSigned(payload);
+        long afterFirst = subscriptionEvents();
+        ResponseEntity<Map<String, Object>> again = deliverSigned(payload);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("outcome", "duplicate");
+        assertThat(subscriptionEvents()).isEqualTo(afterFirst);
+        assertThat(subscription()).containsEntry("plan", "TEAM");
+    }
+
+    @Test
+    void a_late_older_event_never_moves_the_subscription_back() {
+        deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now - 100, "active", "price_pro_test"));
+        deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now, "past_due", "price_pro_test"));
+
+        ResponseEntity<Map<String, Object>> late = deliverSigned(
+                subscriptionEvent("evt_" + UUID.randomUUID(), now - 50, "active", "price_pro_test"));
+
+        assertThat(late.getBody()).containsEntry("outcome", "stale");
+        assertThat(subscription()).containsEntry("status", "PAST_DUE");
+    }
+
+    @Test
+    void a_checkout_links_the_customer_so_later_events_naming_only_the_customer_find_the_org() {
+        ObjectNode session = StripeFixtures.sample("checkout.session", object -> object
+                .put("client_reference_id", orgId).put("customer", customer).put("subscription", "sub_" + orgId));
+        ObjectNode failedInvoice = StripeFixtures.sample("invoice", object -> {
+            object.put("customer", customer);
+            object.remove("metadata");
+        });
+
+        ResponseEntity<Map<String, Object>> linked = deliverSigned(
+                StripeFixtures.event("evt_" + UUID.randomUUID(), "checkout.session.completed", now, session));
+        ResponseEntity<Map<String, Object>> failed = deliverSigned(
+                StripeFixtures.event("evt_" + UUID.randomUUID(), "invoice.payment_failed", now, failedInvoice));
+
+        assertThat(linked.getBody()).containsEntry("outcome", "applied: linked");
+        assertThat(failed.getBody()).containsEntry("outcome", "applied: MarkSubscriptionPastDue");
+        assertThat(subscription()).containsEntry("status", "PAST_DUE");
+        assertThat(jdbc.queryForObject("select org_id::text from billing_customers where stripe_customer_id = ?",
+                String.class, customer)).isEqualTo(orgId);
+    }
+
+    @Test
+    void other_event_types_are_acknowledged_and_logged() {
+        ResponseEntity<Map<String, Object>> answer = deliverSigned(StripeFixtures.event("evt_" + UUID.randomUUID(),
+                "customer.updated", now, StripeFixtures.sample("customer", object -> object.put("id", customer))));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getBody().get("outcome").toString()).startsWith("ignored");
+    }
+
+    @Test
+    void without_stripe_a_platform_admin_puts_an_org_on_a_plan() {
+        String admin = api.tokenFor("billing-ops@example.com");
+        String tenant = api.tokenFor("not-ops-" + UUID.randomUUID() + "@example.com");
+
+        ResponseEntity<Map<String, Object>> byTenant = api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", tenant, "{\"plan\":\"team\"}");
+        ResponseEntity<Map<String, Object>> byAdmin = api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"pro\"}");
+        ResponseEntity<Map<String, Object>> unknownOrg = api.send(PUT, "/v1/admin/orgs/" + UUID.randomUUID() + "/plan", admin,
+                "{\"plan\":\"pro\"}");
+
+        assertThat(byTenant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(unknownOrg.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(subscription()).containsEntry("plan", "PRO").containsEntry("status", "ACTIVE");
+    }
+}
