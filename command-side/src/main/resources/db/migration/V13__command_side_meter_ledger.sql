@@ -9,7 +9,6 @@ create table stripe_meter_events (
     occurred_at    timestamptz not null,
     -- sent: Stripe acknowledged it; failed: gave up after retries (last_error says why)
     status         text        not null check (status in ('sent', 'failed')),
-    attempts       int         not null,
     last_error     text,
     recorded_at    timestamptz not null default now()
 );

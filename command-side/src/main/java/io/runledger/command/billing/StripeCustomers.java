@@ -28,6 +28,11 @@ public class StripeCustomers {
                 .params(linked.stripeCustomerId(), linked.orgId()).update();
     }
 
+    Optional<String> customerOf(UUID orgId) {
+        return jdbc.sql("select stripe_customer_id from billing_customers where org_id = ?").param(orgId)
+                .query(String.class).optional();
+    }
+
     Optional<UUID> orgOf(String stripeCustomerId) {
         return jdbc.sql("select org_id from billing_customers where stripe_customer_id = ?").param(stripeCustomerId)
                 .query(UUID.class).optional();

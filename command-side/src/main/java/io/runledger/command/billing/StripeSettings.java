@@ -12,13 +12,24 @@ import org.springframework.util.StringUtils;
  * platform admins set plans by command.
  *
  * @param webhookTolerance how old a webhook's signed timestamp may be (Stripe's default: 5 minutes)
+ * @param returnUrl        where Checkout and the customer portal send people back to
  */
 @ConfigurationProperties("runledger.stripe")
 public record StripeSettings(String apiKey, String webhookSecret, String pricePro, String priceTeam, String apiBase,
-                             Duration webhookTolerance) {
+                             Duration webhookTolerance, String returnUrl) {
 
     public StripeSettings {
         webhookTolerance = webhookTolerance == null ? Duration.ofMinutes(5) : webhookTolerance;
+        returnUrl = StringUtils.hasText(returnUrl) ? returnUrl : "http://localhost:8080/";
+    }
+
+    public Optional<String> priceOf(Plan plan) {
+        String price = switch (plan) {
+            case PRO -> pricePro;
+            case TEAM -> priceTeam;
+            case FREE -> null;
+        };
+        return StringUtils.hasText(price) ? Optional.of(price) : Optional.empty();
     }
 
     public boolean enabled() {

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProjectFollowsGenerationPolicy.PROCESSING_GROUP)
-class ProjectFollowsGenerationPolicy {
+public class ProjectFollowsGenerationPolicy {
 
-    static final String PROCESSING_GROUP = "project-follows-generation";
+    public static final String PROCESSING_GROUP = "project-follows-generation";
 
     private final CommandGateway commands;
 

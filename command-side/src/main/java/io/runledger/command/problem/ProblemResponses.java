@@ -12,6 +12,7 @@ import io.runledger.command.access.RoleTooLow;
 import io.runledger.command.access.UnknownUser;
 import io.runledger.command.apikey.UnknownApiKey;
 import io.runledger.command.billing.BillingNotConfigured;
+import io.runledger.command.billing.CustomerNotReady;
 import io.runledger.command.billing.InvalidStripeSignature;
 import io.runledger.command.billing.StripeManagesPlans;
 import io.runledger.command.catalog.PatternNotFound;
@@ -163,6 +164,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ProblemDetail billingNotConfigured(BillingNotConfigured off) {
         return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "billing-not-configured", "Billing not configured",
                 off.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail customerNotReady(CustomerNotReady notYet) {
+        return ProblemTypes.problem(HttpStatus.CONFLICT, "customer-not-ready", "Stripe customer not ready", notYet.getMessage());
     }
 
     @ExceptionHandler

@@ -4,7 +4,10 @@ import java.util.List;
 
 import io.runledger.command.access.AccessProjector;
 import io.runledger.command.apikey.ApiKeyProjector;
+import io.runledger.command.billing.StripeCustomerCreation;
 import io.runledger.command.billing.StripeCustomers;
+import io.runledger.command.billing.StripeMeterReporter;
+import io.runledger.command.generation.ProjectFollowsGenerationPolicy;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
@@ -39,6 +42,18 @@ class EventProcessingConfiguration {
                                 .initialToken(source -> null))
                 .registerSequencingPolicy(group, configuration -> PerTenantSequencing.INSTANCE)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
+    }
+
+    /**
+     * Processors that act on the world (Stripe, other aggregates) retry a failed event, with Axon's backoff,
+     * rather than log and skip it: a skipped event would be a customer never created or usage never billed.
+     */
+    @Bean
+    ConfigurerModule sideEffectsRetryUntilDone() {
+        return configurer -> List.of(StripeCustomerCreation.PROCESSING_GROUP, StripeMeterReporter.PROCESSING_GROUP,
+                        ProjectFollowsGenerationPolicy.PROCESSING_GROUP)
+                .forEach(group -> configurer.eventProcessing()
+                        .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }
 
     /**

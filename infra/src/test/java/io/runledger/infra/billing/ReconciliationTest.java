@@ -52,8 +52,8 @@ class ReconciliationTest {
         period = "from=" + today + "&to=" + today.plusDays(1) + "&orgId=" + day.orgId();
         // what Stripe acknowledged: every usage event of the day
         jdbc.update("""
-                insert into stripe_meter_events (usage_event_id, org_id, meter, quantity, occurred_at, status, attempts)
-                select id, org_id, event_type, quantity, created_at, 'sent', 1 from usage_events where org_id = ?::uuid
+                insert into stripe_meter_events (usage_event_id, org_id, meter, quantity, occurred_at, status)
+                select id, org_id, event_type, quantity, created_at, 'sent' from usage_events where org_id = ?::uuid
                 """, UUID.fromString(day.orgId()));
         UUID tokens = usageEvent("tokens.used");
         UUID completed = usageEvent("run.completed");
@@ -67,8 +67,8 @@ class ReconciliationTest {
                 stray, day.orgId());
         jdbc.update("update stripe_meter_events set status = 'failed', last_error = 'card_declined' where usage_event_id = ?", created);
         jdbc.update("""
-                insert into stripe_meter_events (usage_event_id, org_id, meter, quantity, occurred_at, status, attempts)
-                values (?, ?::uuid, 'tokens.used', 1543, now(), 'sent', 1)
+                insert into stripe_meter_events (usage_event_id, org_id, meter, quantity, occurred_at, status)
+                values (?, ?::uuid, 'tokens.used', 1543, now(), 'sent')
                 """, strayReport, day.orgId());
         planted = Map.of("missing_in_read_model", tokens, "quantity_mismatch", completed, "unknown_in_read_model", stray,
                 "not_reported_to_stripe", created, "unknown_in_stripe_ledger", strayReport);

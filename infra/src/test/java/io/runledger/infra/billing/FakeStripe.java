@@ -1,0 +1,116 @@
+package io.runledger.infra.billing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for Stripe's HTTP API (stripe-java is pointed at it through {@code STRIPE_API_BASE}): it
+ * records every request as Stripe would receive it and answers the few endpoints Runledger calls, with
+ * failures on demand.
+ */
+final class FakeStripe implements AutoCloseable {
+
+    record Request(String method, String path, String idempotencyKey, Map<String, String> form) {
+    }
+
+    private final HttpServer server;
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> failuresToGo = new ConcurrentHashMap<>();
+    private final Set<String> refusedCustomers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    FakeStripe() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        } catch (IOException unavailable) {
+            throw new UncheckedIOException(unavailable);
+        }
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    String base() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    List<Request> requests(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    /** The next {@code times} calls to {@code path} answer 500, as Stripe does when it is in trouble. */
+    void failNext(String path, int times) {
+        failuresToGo.put(path, new AtomicInteger(times));
+    }
+
+    /** Meter events for this customer are refused for good (400), as for a deleted customer. */
+    void refuseMeterEventsFor(String customer) {
+        refusedCustomers.add(customer);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), form));
+        AtomicInteger failures = failuresToGo.get(path);
+        if (failures != null && failures.getAndDecrement() > 0) {
+            respond(exchange, 500, "{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end\"}}");
+            return;
+        }
+        int id = ids.incrementAndGet();
+        switch (path) {
+            case "/v1/customers" -> respond(exchange, 200,
+                    "{\"id\":\"cus_fake" + id + "\",\"object\":\"customer\",\"name\":\"" + form.get("name") + "\"}");
+            case "/v1/checkout/sessions" -> respond(exchange, 200,
+                    "{\"id\":\"cs_fake" + id + "\",\"object\":\"checkout.session\",\"url\":\"https://checkout.stripe.test/cs_fake" + id + "\"}");
+            case "/v1/billing_portal/sessions" -> respond(exchange, 200,
+                    "{\"id\":\"bps_fake" + id + "\",\"object\":\"billing_portal.session\",\"url\":\"https://billing.stripe.test/p/" + id + "\"}");
+            case "/v1/billing/meter_events" -> {
+                if (refusedCustomers.contains(form.get("payload[stripe_customer_id]"))) {
+                    respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such customer\"}}");
+                } else {
+                    respond(exchange, 200, "{\"object\":\"billing.meter_event\",\"event_name\":\"" + form.get("event_name")
+                            + "\",\"identifier\":\"" + form.get("identifier") + "\",\"livemode\":false}");
+                }
+            }
+            default -> respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unknown path\"}}");
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

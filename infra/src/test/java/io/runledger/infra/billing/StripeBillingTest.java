@@ -1,0 +1,166 @@
+package io.runledger.infra.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Billing with Stripe, offline: stripe-java talks to {@link FakeStripe}, which shows what Runledger sent. */
+@RunledgerIntegrationTest
+class StripeBillingTest {
+
+    static final FakeStripe STRIPE = new FakeStripe();
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry properties) {
+        properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
+        properties.add("runledger.stripe.api-base", STRIPE::base);
+        properties.add("runledger.stripe.price-pro", () -> "price_pro_test");
+        properties.add("runledger.stripe.price-team", () -> "price_team_test");
+        properties.add("runledger.platform-admins", () -> "stripe-ops@example.com");
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.close();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private String owner;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(http);
+        owner = api.tokenFor("stripe-owner-" + UUID.randomUUID() + "@example.com");
+    }
+
+    private String linkedCustomer(String orgId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.queryForList(
+                "select stripe_customer_id from billing_customers where org_id = ?::uuid", String.class, orgId).isEmpty());
+        return jdbc.queryForObject("select stripe_customer_id from billing_customers where org_id = ?::uuid", String.class, orgId);
+    }
+
+    private List<FakeStripe.Request> customerRequestsFor(String orgId) {
+        return STRIPE.requests("/v1/customers").stream().filter(request -> orgId.equals(request.form().get("metadata[org_id]"))).toList();
+    }
+
+    private String queueRun(String orgId) {
+        return (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Billable.\"}", UUID.randomUUID().toString())
+                .getBody().get("id");
+    }
+
+    private String usageEventOf(String runId) {
+        return jdbc.queryForObject("select event_identifier from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%.UsageRecorded' order by sequence_number limit 1", String.class, runId);
+    }
+
+    @Test
+    void a_new_org_gets_one_stripe_customer_created_under_an_idempotency_key_from_its_id() {
+        String orgId = api.createOrg(owner, "Customer Inc");
+
+        String customer = linkedCustomer(orgId);
+
+        assertThat(customerRequestsFor(orgId)).isNotEmpty().allSatisfy(request -> assertThat(request.idempotencyKey())
+                .isEqualTo("runledger-customer-" + orgId));
+        assertThat(customerRequestsFor(orgId).get(0).form()).containsEntry("name", "Customer Inc");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%.StripeCustomerLinked' "
+                + "and convert_from(payload, 'UTF8')::jsonb ->> 'stripeCustomerId' = ?", Long.class, customer)).isEqualTo(1);
+    }
+
+    @Test
+    void a_stripe_in_trouble_is_retried_with_the_same_idempotency_key() {
+        STRIPE.failNext("/v1/customers", 2);
+        String orgId = api.createOrg(owner, "Patient Inc");
+
+        linkedCustomer(orgId);
+
+        assertThat(customerRequestsFor(orgId)).hasSizeGreaterThanOrEqualTo(3)
+                .extracting(FakeStripe.Request::idempotencyKey).containsOnly("runledger-customer-" + orgId);
+    }
+
+    @Test
+    void every_usage_event_goes_to_the_meter_once_with_our_event_id_as_identifier() {
+        String orgId = api.createOrg(owner, "Metered Inc");
+        String customer = linkedCustomer(orgId);
+        String eventId = usageEventOf(queueRun(orgId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.queryForList(
+                "select status from stripe_meter_events where usage_event_id = ?::uuid", String.class, eventId).isEmpty());
+
+        assertThat(jdbc.queryForObject("select status from stripe_meter_events where usage_event_id = ?::uuid", String.class, eventId))
+                .isEqualTo("sent");
+        assertThat(STRIPE.requests("/v1/billing/meter_events")).filteredOn(request -> eventId.equals(request.form().get("identifier")))
+                .singleElement().satisfies(request -> assertThat(request.form()).containsEntry("event_name", "run_created")
+                        .containsEntry("payload[stripe_customer_id]", customer).containsEntry("payload[value]", "1"));
+    }
+
+    @Test
+    void a_meter_event_stripe_refuses_for_good_is_recorded_with_the_reason() {
+        String orgId = api.createOrg(owner, "Refused Inc");
+        STRIPE.refuseMeterEventsFor(linkedCustomer(orgId));
+        String eventId = usageEventOf(queueRun(orgId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.queryForList(
+                "select status from stripe_meter_events where usage_event_id = ?::uuid", String.class, eventId).isEmpty());
+
+        assertThat(jdbc.queryForMap("select status, last_error from stripe_meter_events where usage_event_id = ?::uuid", eventId))
+                .containsEntry("status", "failed").hasEntrySatisfying("last_error",
+                        error -> assertThat(error.toString()).contains("400").contains("No such customer"));
+    }
+
+    @Test
+    void an_owner_goes_to_checkout_for_a_plans_price_and_to_the_portal() {
+        String orgId = api.createOrg(owner, "Upgrading Inc");
+        String customer = linkedCustomer(orgId);
+
+        ResponseEntity<Map<String, Object>> checkout = api.send(POST, "/v1/orgs/" + orgId + "/billing/checkout", owner,
+                "{\"plan\":\"pro\"}");
+        ResponseEntity<Map<String, Object>> portal = api.send(POST, "/v1/orgs/" + orgId + "/billing/portal", owner, "{}");
+        ResponseEntity<Map<String, Object>> freePlan = api.send(POST, "/v1/orgs/" + orgId + "/billing/checkout", owner,
+                "{\"plan\":\"free\"}");
+
+        assertThat(checkout.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((String) checkout.getBody().get("url")).startsWith("https://checkout.stripe.test/");
+        assertThat(STRIPE.requests("/v1/checkout/sessions")).filteredOn(request -> orgId.equals(request.form().get("client_reference_id")))
+                .singleElement().satisfies(request -> assertThat(request.form()).containsEntry("customer", customer)
+                        .containsEntry("mode", "subscription").containsEntry("line_items[0][price]", "price_pro_test")
+                        .containsEntry("subscription_data[metadata][org_id]", orgId));
+        assertThat((String) portal.getBody().get("url")).startsWith("https://billing.stripe.test/");
+        assertThat(freePlan.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
+    void with_stripe_plans_follow_stripe_not_operators() {
+        String orgId = api.createOrg(owner, "Managed Inc");
+
+        ResponseEntity<Map<String, Object>> refused = api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan",
+                api.tokenFor("stripe-ops@example.com"), "{\"plan\":\"team\"}");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/stripe-manages-plans");
+    }
+}
