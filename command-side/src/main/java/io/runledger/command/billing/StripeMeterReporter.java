@@ -40,7 +40,7 @@ public class StripeMeterReporter {
     }
 
     /** The Stripe meter's event name: {@code tokens.used} is sent as {@code tokens_used}. */
-    static String eventName(String meterCode) {
+    public static String eventName(String meterCode) {
         return meterCode.replace('.', '_');
     }
 

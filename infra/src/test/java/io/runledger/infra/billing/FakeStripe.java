@@ -70,6 +70,11 @@ final class FakeStripe implements AutoCloseable {
             return;
         }
         int id = ids.incrementAndGet();
+        if (path.startsWith("/v1/billing/meters/") && path.endsWith("/event_summaries")) {
+            respond(exchange, 200, summaries(path.split("/")[4].substring("mtr_".length()),
+                    query(exchange.getRequestURI().getRawQuery()).get("customer")));
+            return;
+        }
         switch (path) {
             case "/v1/customers" -> respond(exchange, 200,
                     "{\"id\":\"cus_fake" + id + "\",\"object\":\"customer\",\"name\":\"" + form.get("name") + "\"}");
@@ -85,8 +90,29 @@ final class FakeStripe implements AutoCloseable {
                             + "\",\"identifier\":\"" + form.get("identifier") + "\",\"livemode\":false}");
                 }
             }
+            case "/v1/billing/meters" -> respond(exchange, 200, "{\"object\":\"list\",\"has_more\":false,\"url\":\"/v1/billing/meters\",\"data\":["
+                    + String.join(",", List.of("run_created", "run_completed", "tokens_used").stream()
+                            .map(name -> "{\"id\":\"mtr_" + name + "\",\"object\":\"billing.meter\",\"event_name\":\"" + name + "\"}")
+                            .toList()) + "]}");
             default -> respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unknown path\"}}");
         }
+    }
+
+    /** One summary: the sum of the meter events this fake took for the meter and customer. */
+    private String summaries(String eventName, String customer) {
+        java.math.BigDecimal total = requests("/v1/billing/meter_events").stream()
+                .filter(request -> eventName.equals(request.form().get("event_name"))
+                        && customer.equals(request.form().get("payload[stripe_customer_id]"))
+                        && !refusedCustomers.contains(customer))
+                .map(request -> new java.math.BigDecimal(request.form().get("payload[value]")))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        return "{\"object\":\"list\",\"has_more\":false,\"url\":\"/v1/billing/meters/mtr_" + eventName
+                + "/event_summaries\",\"data\":[{\"id\":\"sum_1\",\"object\":\"billing.meter_event_summary\",\"aggregated_value\":"
+                + total.toPlainString() + ",\"meter\":\"mtr_" + eventName + "\"}]}";
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        return rawQuery == null ? Map.of() : form(rawQuery);
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

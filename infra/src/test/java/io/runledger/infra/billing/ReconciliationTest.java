@@ -1,8 +1,10 @@
 package io.runledger.infra.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.http.HttpMethod.GET;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,16 +24,29 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Finance's question, asked of a tenant's day with discrepancies planted in the read model and the Stripe
  * ledger: the report finds exactly them, from the event store, the same every time.
  */
 @ReadModelIntegrationTest
-// a database of its own (the planted damage must not meet other read-model tests), with Stripe in use
-@TestPropertySource(properties = "runledger.stripe.api-key=sk_test_reconciliation")
 class ReconciliationTest {
+
+    /** Stripe in use (a database of its own, too, so the planted damage meets no other read-model test). */
+    static final FakeStripe STRIPE = new FakeStripe();
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry properties) {
+        properties.add("runledger.stripe.api-key", () -> "sk_test_reconciliation");
+        properties.add("runledger.stripe.api-base", STRIPE::base);
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.close();
+    }
 
     @Autowired
     TestRestTemplate http;
@@ -50,11 +66,10 @@ class ReconciliationTest {
         day = TenantDay.live(api, "Reconciled Inc").projectedIn(jdbc);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         period = "from=" + today + "&to=" + today.plusDays(1) + "&orgId=" + day.orgId();
-        // what Stripe acknowledged: every usage event of the day
-        jdbc.update("""
-                insert into stripe_meter_events (usage_event_id, org_id, meter, quantity, occurred_at, status)
-                select id, org_id, event_type, quantity, created_at, 'sent' from usage_events where org_id = ?::uuid
-                """, UUID.fromString(day.orgId()));
+        // the meter reporter sends each of the day's four usage events to (fake) Stripe
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from stripe_meter_events where org_id = ?::uuid and status = 'sent'", Long.class,
+                UUID.fromString(day.orgId())) == 4);
         UUID tokens = usageEvent("tokens.used");
         UUID completed = usageEvent("run.completed");
         UUID created = jdbc.queryForObject("select id from usage_events where org_id = ?::uuid and event_type = 'run.created' "
@@ -110,11 +125,12 @@ class ReconciliationTest {
         List<Map<String, Object>> lines = list(report(period).getBody(), "lines");
 
         assertThat(lines).extracting(line -> line.get("meter") + " events=" + line.get("events") + " store=" + line.get("eventStore")
-                + " model=" + line.get("readModel") + " stripe=" + line.get("reportedToStripe") + " " + line.get("matches"))
+                + " model=" + line.get("readModel") + " stripe=" + line.get("reportedToStripe") + " summary=" + line.get("stripeSummary")
+                + " " + line.get("matches"))
                 .containsExactly(
-                        "run.completed events=1 store=1 model=2 stripe=1 false",
-                        "run.created events=2 store=2 model=3 stripe=1 false",
-                        "tokens.used events=1 store=1543 model=0 stripe=3086 false");
+                        "run.completed events=1 store=1 model=2 stripe=1 summary=1 false",
+                        "run.created events=2 store=2 model=3 stripe=1 summary=2 false",
+                        "tokens.used events=1 store=1543 model=0 stripe=3086 summary=1543 false");
     }
 
     @Test
@@ -122,9 +138,9 @@ class ReconciliationTest {
         String first = csv(period);
         String second = csv(period);
 
-        assertThat(first).isEqualTo(second).startsWith("row,org_id,meter,event_id,events,event_store,read_model,reported_to_stripe,result\n")
-                .contains("total," + day.orgId() + ",tokens.used,,1,1543,0,3086,mismatch")
-                .contains("discrepancy," + day.orgId() + ",tokens.used," + planted.get("missing_in_read_model") + ",,1543,,,missing_in_read_model");
+        assertThat(first).isEqualTo(second).startsWith("row,org_id,meter,event_id,events,event_store,read_model,reported_to_stripe,stripe_summary,result\n")
+                .contains("total," + day.orgId() + ",tokens.used,,1,1543,0,3086,1543,mismatch")
+                .contains("discrepancy," + day.orgId() + ",tokens.used," + planted.get("missing_in_read_model") + ",,1543,,,,missing_in_read_model");
     }
 
     @Test

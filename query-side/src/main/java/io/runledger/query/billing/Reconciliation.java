@@ -3,9 +3,11 @@ package io.runledger.query.billing;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.runledger.query.Rows;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
@@ -14,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Does what we billed match what happened? Reads {@code UsageRecorded} straight from the event store for a
  * period (optionally as the store stood at an instant), totals it per org and meter, and compares every event
- * with the {@code usage_events} read model and with the ledger of meter events Stripe acknowledged. The
+ * with the {@code usage_events} read model and with the ledger of meter events Stripe acknowledged, and each
+ * total with Stripe's own meter summary when Stripe is configured. The
  * database does the scanning and grouping, so the store is streamed, never loaded; every list is in a fixed
  * order, so the same inputs give byte-identical reports.
  */
@@ -44,16 +47,19 @@ public class Reconciliation {
             """;
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<StripeMeterTotals> stripeTotals;
 
-    Reconciliation(JdbcClient jdbc) {
+    Reconciliation(JdbcClient jdbc, ObjectProvider<StripeMeterTotals> stripeTotals) {
         this.jdbc = jdbc;
+        this.stripeTotals = stripeTotals;
     }
 
     /**
      * @param reportedToStripe sum of the ledger's acknowledged meter events; null when Stripe is not used
+     * @param stripeSummary    Stripe's own meter summary for the org; null when Stripe is not used or has none
      */
     public record Line(UUID orgId, String meter, long events, BigDecimal eventStore, BigDecimal readModel,
-                       BigDecimal reportedToStripe, boolean matches) {
+                       BigDecimal reportedToStripe, BigDecimal stripeSummary, boolean matches) {
     }
 
     /**
@@ -88,8 +94,12 @@ public class Reconciliation {
                     BigDecimal store = rs.getBigDecimal("event_store");
                     BigDecimal model = rs.getBigDecimal("read_model");
                     BigDecimal reported = stripe ? rs.getBigDecimal("reported") : null;
-                    return new Line(rs.getObject("org_id", UUID.class), rs.getString("meter"), rs.getLong("events"),
-                            store, model, reported, store.compareTo(model) == 0 && (reported == null || store.compareTo(reported) == 0));
+                    UUID org = rs.getObject("org_id", UUID.class);
+                    String meter = rs.getString("meter");
+                    BigDecimal summary = stripe ? Optional.ofNullable(stripeTotals.getIfAvailable())
+                            .flatMap(totals -> totals.total(org, meter, from, to)).orElse(null) : null;
+                    return new Line(org, meter, rs.getLong("events"), store, model, reported, summary,
+                            agree(store, model) && agree(store, reported) && agree(store, summary));
                 }).list();
         List<Discrepancy> discrepancies = query(STORE + """
                 select 'missing_in_read_model' as kind, s.org_id, s.meter, s.id, s.quantity as event_store, null::numeric as other
@@ -117,19 +127,24 @@ public class Reconciliation {
         return new Report(from, to, asOf, orgId, stripe, lines, discrepancies);
     }
 
+    /** A source that is not in use (null) disagrees with nothing. */
+    private static boolean agree(BigDecimal store, BigDecimal other) {
+        return other == null || store.compareTo(other) == 0;
+    }
+
     /** The report as CSV: a {@code total} row per org and meter, then a {@code discrepancy} row per event. */
     public static String csv(Report report) {
-        StringBuilder csv = new StringBuilder("row,org_id,meter,event_id,events,event_store,read_model,reported_to_stripe,result\n");
+        StringBuilder csv = new StringBuilder("row,org_id,meter,event_id,events,event_store,read_model,reported_to_stripe,stripe_summary,result\n");
         for (Line line : report.lines()) {
             csv.append(String.join(",", "total", line.orgId().toString(), line.meter(), "", String.valueOf(line.events()),
                     plain(line.eventStore()), plain(line.readModel()), plain(line.reportedToStripe()),
-                    line.matches() ? "match" : "mismatch")).append('\n');
+                    plain(line.stripeSummary()), line.matches() ? "match" : "mismatch")).append('\n');
         }
         for (Discrepancy discrepancy : report.discrepancies()) {
             boolean aboutStripe = discrepancy.kind().contains("stripe");
             csv.append(String.join(",", "discrepancy", discrepancy.orgId().toString(), discrepancy.meter(),
                     discrepancy.eventId().toString(), "", plain(discrepancy.eventStore()),
-                    aboutStripe ? "" : plain(discrepancy.other()), aboutStripe ? plain(discrepancy.other()) : "",
+                    aboutStripe ? "" : plain(discrepancy.other()), aboutStripe ? plain(discrepancy.other()) : "", "",
                     discrepancy.kind())).append('\n');
         }
         return csv.toString();
