@@ -2,6 +2,7 @@ package io.runledger.infra.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -130,6 +131,9 @@ class StripeBillingTest {
         assertThat(jdbc.queryForMap("select status, last_error from stripe_meter_events where usage_event_id = ?::uuid", eventId))
                 .containsEntry("status", "failed").hasEntrySatisfying("last_error",
                         error -> assertThat(error.toString()).contains("400").contains("No such customer"));
+        Map<String, Object> report = api.send(GET, "/v1/admin/billing/meter-reports?orgId=" + orgId,
+                api.tokenFor("stripe-ops@example.com"), null).getBody();
+        assertThat(report.get("items").toString()).contains("failed=1").contains(eventId).contains("No such customer");
     }
 
     @Test
