@@ -37,6 +37,9 @@ class DataSourceConfiguration {
                 // library's test-speed default of running without fsync (its -F flag).
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
+                // stopped by this bean's destroy method, after the application (its processors included) has
+                // stopped using it; the library's own JVM hook would stop it at once, in parallel
+                .setRegisterShutdownHook(false)
                 .start();
         log.info("Embedded PostgreSQL on port {} with data in {} (psql -h localhost -p {} -U {})",
                 postgres.getPort(), properties.embeddedClusterDir(), postgres.getPort(), EMBEDDED_SUPERUSER);

@@ -67,7 +67,7 @@ public final class TestDatabases {
 
     private static Server startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Shutdown hooks run at once: let the cached application contexts close first, or their
                 // processors lose the database mid-shutdown and each waits out its timeouts.
