@@ -14,6 +14,7 @@ import io.runledger.domain.org.RenameOrg;
 import io.runledger.domain.org.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +32,15 @@ class OrgCommandController {
     private final OrgAccess access;
     private final IdempotentRequests idempotency;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    OrgCommandController(CommandGateway commands, OrgAccess access, IdempotentRequests idempotency, Clock clock) {
+    OrgCommandController(CommandGateway commands, OrgAccess access, IdempotentRequests idempotency, Clock clock,
+            TransactionTemplate transactions) {
         this.commands = commands;
         this.access = access;
         this.idempotency = idempotency;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     record NewOrg(String name, String slug) {
@@ -66,12 +70,15 @@ class OrgCommandController {
     @PatchMapping("/{orgId}")
     ResponseEntity<Void> change(@PathVariable UUID orgId, @RequestBody OrgChanges changes) {
         access.require(orgId, Role.ADMIN);
-        if (changes.name() != null) {
-            commands.sendAndWait(new RenameOrg(orgId, changes.name()));
-        }
-        if (changes.settings() != null) {
-            commands.sendAndWait(new ChangeOrgSettings(orgId, changes.settings()));
-        }
+        // one transaction, which Axon joins: a refused part leaves the other undone too
+        transactions.executeWithoutResult(status -> {
+            if (changes.name() != null) {
+                commands.sendAndWait(new RenameOrg(orgId, changes.name()));
+            }
+            if (changes.settings() != null) {
+                commands.sendAndWait(new ChangeOrgSettings(orgId, changes.settings()));
+            }
+        });
         return ResponseEntity.noContent().build();
     }
 }
