@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  * derive from their names, so one registered meanwhile by another instance is found taken and left as it is.
  */
 @Component
+// before the command-line operations (replay, reconciliation, benchmark), which expect a catalog
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DefaultCatalog implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultCatalog.class);

@@ -1,0 +1,252 @@
+package io.runledger.infra.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import io.runledger.command.caller.Caller;
+import io.runledger.command.caller.CallerContext;
+import io.runledger.domain.run.InputSource;
+import io.runledger.domain.run.ProduceOutput;
+import io.runledger.domain.run.QueueRun;
+import io.runledger.domain.run.RecordTokenUsage;
+import io.runledger.domain.run.StartRun;
+import io.runledger.domain.run.SucceedRun;
+import io.runledger.projections.ProjectionAdmin;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.query.billing.Reconciliation;
+import io.runledger.query.dashboard.DashboardQueries;
+import io.runledger.query.org.OrgQueries;
+import io.runledger.query.paging.Keyset;
+import io.runledger.query.paging.TimeRange;
+import io.runledger.query.project.ProjectQueries;
+import io.runledger.query.run.RunQueries;
+import io.runledger.query.systemlog.SystemLogQueries;
+import io.runledger.query.usage.UsageQueries;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar runledger.jar --runledger.bench.events=1000000} on a fresh database: measures the raw
+ * PostgreSQL limits, command append, projection catch-up and replay, reconciliation and dashboard queries
+ * in one run, prints a table of figure, value, target and ratio (BENCHMARKS.md keeps one), and exits.
+ */
+@Component
+class Benchmark implements ApplicationRunner {
+
+    private static final Duration RAW_PHASE = Duration.ofSeconds(5);
+    private static final Duration APPEND_PHASE = Duration.ofSeconds(10);
+    private static final int ORGS = 1_000;
+    private static final int QUERY_SAMPLES = 200;
+
+    private final Environment environment;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final CommandGateway commands;
+    private final Serializer eventSerializer;
+    private final ProjectionAdmin projections;
+    private final Reconciliation reconciliation;
+    private final RunQueries runs;
+    private final DashboardQueries dashboards;
+    private final UsageQueries usage;
+    private final SystemLogQueries logs;
+    private final ProjectQueries projects;
+    private final OrgQueries orgs;
+    private final ConfigurableApplicationContext context;
+
+    Benchmark(Environment environment, DataSource dataSource, JdbcClient jdbc, CommandGateway commands,
+            @Qualifier("eventSerializer") Serializer eventSerializer, ProjectionAdmin projections, Reconciliation reconciliation,
+            RunQueries runs, DashboardQueries dashboards, UsageQueries usage, SystemLogQueries logs, ProjectQueries projects,
+            OrgQueries orgs, ConfigurableApplicationContext context) {
+        this.environment = environment;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.eventSerializer = eventSerializer;
+        this.projections = projections;
+        this.reconciliation = reconciliation;
+        this.runs = runs;
+        this.dashboards = dashboards;
+        this.usage = usage;
+        this.logs = logs;
+        this.projects = projects;
+        this.orgs = orgs;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        String events = environment.getProperty("runledger.bench.events");
+        if (events == null) {
+            return;
+        }
+        Figures figures = new Figures();
+        System.out.printf("Runledger benchmark: %d cores, %d MB max heap%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+
+        RawBaseline raw = new RawBaseline(dataSource, 420);
+        raw.createTable();
+        double oneRow1 = raw.insertRate(1, 1, RAW_PHASE);
+        figures.add("raw: 1 row per commit, 1 thread", Figures.rate(oneRow1, "rows"), "baseline", "");
+        double oneRow16 = raw.insertRate(16, 1, RAW_PHASE);
+        figures.add("raw: 1 row per commit, 16 threads", Figures.rate(oneRow16, "rows"), "baseline", "");
+        double batch100 = raw.insertRate(1, 100, RAW_PHASE);
+        figures.add("raw: 100 rows per transaction", Figures.rate(batch100, "rows"), "baseline", "");
+        raw.dropTable();
+
+        appendThroughGateway(figures, 1, oneRow1);
+        appendThroughGateway(figures, 16, oneRow16);
+
+        List<UUID> patterns = jdbc.sql("select pattern_id from catalog_patterns order by name").query(UUID.class).list();
+        long loadStart = System.nanoTime();
+        long loaded = new EventBulkLoader(dataSource, eventSerializer, patterns).load(ORGS, Long.parseLong(events));
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        figures.add("bulk load: " + String.format("%,d", loaded) + " events, " + ORGS + " orgs", Figures.rate(loaded / loadSeconds, "events"), "", "");
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+
+        double catchUp = replayAll(null);
+        figures.add("projection catch-up from zero (8 read models)", Figures.rate(head / catchUp, "events")
+                + String.format(" (%.0f s)", catchUp), "≥ 30% of batch insert", Figures.ratio(head / catchUp, batch100));
+        long[] peakHeap = {0};
+        double replay = replayAll(peakHeap);
+        figures.add("full replay of every read model", Figures.rate(head / replay, "events") + String.format(" (%.0f s)", replay),
+                "≥ 30% of batch insert", Figures.ratio(head / replay, batch100));
+        figures.add("full replay: peak heap", peakHeap[0] / 1024 / 1024 + " MB", "≤ 512 MB", "");
+
+        double scan = raw.scanRate();
+        figures.add("raw: ordered full scan of the event table", Figures.rate(scan, "rows"), "baseline", "");
+        long reconcileStart = System.nanoTime();
+        Reconciliation.Report report = reconciliation.report(Instant.now().minus(Duration.ofDays(31)), Instant.now().plusSeconds(1),
+                Instant.now().plusSeconds(1), null, false);
+        double reconcileSeconds = (System.nanoTime() - reconcileStart) / 1e9;
+        figures.add("reconciliation of a month (" + report.lines().size() + " org-meter lines)",
+                Figures.rate(head / reconcileSeconds, "events") + String.format(" (%.1f s)", reconcileSeconds),
+                "≥ 25% of raw scan", Figures.ratio(head / reconcileSeconds, scan));
+
+        queries(figures);
+        System.out.println();
+        System.out.println(figures.table());
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /** Run lifecycles (queue, start, output, tokens, success) by {@code clients} at once; per-command latency. */
+    private void appendThroughGateway(Figures figures, int clients, double rawRate) throws Exception {
+        AtomicLong sent = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Long> lags = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<long[]>> work = new ArrayList<>();
+        UUID org = UUID.randomUUID();
+        UUID pattern = jdbc.sql("select pattern_id from catalog_patterns order by name limit 1").query(UUID.class).single();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            work.add(pool.submit(() -> CallerContext.callAs(Caller.system(), () -> {
+                long[] own = new long[1_000_000];
+                int n = 0;
+                while (!stop.get() && n < own.length - 5) {
+                    UUID run = UUID.randomUUID();
+                    for (Object command : List.of(
+                            new QueueRun(run, org, org, pattern, InputSource.TEXT, 1200, "map-reduce", "bench", null),
+                            new StartRun(run, "bench"),
+                            new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
+                            new RecordTokenUsage(run, 1200), new SucceedRun(run))) {
+                        long t = System.nanoTime();
+                        commands.sendAndWait(command);
+                        own[n++] = System.nanoTime() - t;
+                        sent.incrementAndGet();
+                    }
+                }
+                return Arrays.copyOf(own, n);
+            })));
+        }
+        Instant end = Instant.now().plus(APPEND_PHASE);
+        while (Instant.now().isBefore(end)) {
+            lags.add(projections.states().stream().mapToLong(ProjectionAdmin.ProjectionState::lagEvents).max().orElse(0));
+            Thread.sleep(250);
+        }
+        stop.set(true);
+        for (Future<long[]> client : work) {
+            latencies.add(client.get());
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+        double rate = sent.get() / seconds;
+        figures.add("command append via CommandGateway, " + clients + " client(s)", Figures.rate(rate, "commands")
+                + String.format(", p50 %.1f ms, p99 %.1f ms", Figures.percentile(all, 0.5), Figures.percentile(all, 0.99)),
+                "≥ 40% of raw 1-row commits", Figures.ratio(rate, rawRate));
+        long[] lagSamples = lags.stream().mapToLong(Long::longValue).map(lag -> lag * 1_000_000).toArray();
+        figures.add("projection lag while appending, " + clients + " client(s), p99", String.format("%.0f events",
+                Figures.percentile(lagSamples, 0.99)), "", "");
+        awaitCaughtUp();
+    }
+
+    /** Seconds to rebuild every read model from the store; samples the heap if asked. */
+    private double replayAll(long[] peakHeap) throws InterruptedException {
+        long started = System.nanoTime();
+        ReadModelProcessors.NAMES.forEach(projections::replay);
+        awaitCaughtUp(peakHeap);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private void awaitCaughtUp() throws InterruptedException {
+        awaitCaughtUp(null);
+    }
+
+    private void awaitCaughtUp(long[] peakHeap) throws InterruptedException {
+        do {
+            if (peakHeap != null) {
+                peakHeap[0] = Math.max(peakHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        } while (!projections.caughtUp());
+    }
+
+    /** p50/p99 of each query behind the query API, for random orgs of the loaded store. */
+    private void queries(Figures figures) {
+        List<UUID> orgIds = jdbc.sql("select id from orgs order by random() limit ?").param(QUERY_SAMPLES).query(UUID.class).list();
+        TimeRange month = TimeRange.ofPeriod(null, null);
+        time(figures, "runs list (first page)", orgIds, org -> runs.list(org, null, null, TimeRange.of(null, null), Keyset.position(null, null)));
+        time(figures, "runs list by status", orgIds, org -> runs.list(org, "failed", null, TimeRange.of(null, null), Keyset.position(null, null)));
+        time(figures, "dashboard (30 days)", orgIds, org -> dashboards.dashboard(org, month));
+        time(figures, "usage (30 days)", orgIds, org -> usage.usage(org, month, Instant.now()));
+        time(figures, "system log (first page)", orgIds, org -> logs.entries(org,
+                new SystemLogQueries.Filter(null, null, null, null, TimeRange.of(null, null)), Keyset.position(null, null)));
+        time(figures, "generations", orgIds, org -> projects.generations(org, null, null, Keyset.position(null, null)));
+        time(figures, "org", orgIds, orgs::org);
+    }
+
+    private void time(Figures figures, String name, List<UUID> orgIds, Function<UUID, Object> query) {
+        long[] nanos = new long[orgIds.size()];
+        for (int i = 0; i < orgIds.size(); i++) {
+            long t = System.nanoTime();
+            query.apply(orgIds.get(i));
+            nanos[i] = System.nanoTime() - t;
+        }
+        figures.add("query: " + name, String.format("p50 %.1f ms, p99 %.1f ms", Figures.percentile(nanos, 0.5),
+                Figures.percentile(nanos, 0.99)), "p99 ≤ 50 ms", "");
+    }
+}
