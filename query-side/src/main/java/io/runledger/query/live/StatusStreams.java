@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -48,8 +49,18 @@ public class StatusStreams {
     public <T> SseEmitter follow(Supplier<Optional<T>> read, Function<T, String> status, Predicate<T> finished) {
         SseEmitter emitter = new SseEmitter(maxDuration.toMillis());
         AtomicReference<String> lastSent = new AtomicReference<>();
+        AtomicBoolean over = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> polling = new AtomicReference<>();
+        // the first poll may run before its future is known: a stream that is over cancels it when it is
+        Runnable stop = () -> {
+            over.set(true);
+            Optional.ofNullable(polling.get()).ifPresent(future -> future.cancel(false));
+        };
         polling.set(pollers.scheduleWithFixedDelay(() -> {
+            if (over.get()) {
+                stop.run();
+                return;
+            }
             try {
                 Optional<T> view = read.get();
                 if (view.isEmpty()) {
@@ -61,15 +72,17 @@ public class StatusStreams {
                     lastSent.set(now);
                 }
                 if (finished.test(view.get())) {
+                    stop.run();
                     emitter.complete();
-                    polling.get().cancel(false);
                 }
             } catch (IOException | RuntimeException clientGoneOrReadFailed) {
+                stop.run();
                 emitter.completeWithError(clientGoneOrReadFailed);
-                polling.get().cancel(false);
             }
         }, 0, interval.toMillis(), TimeUnit.MILLISECONDS));
-        Runnable stop = () -> polling.get().cancel(false);
+        if (over.get()) {
+            stop.run();
+        }
         emitter.onCompletion(stop);
         emitter.onTimeout(stop);
         emitter.onError(failure -> stop.run());
