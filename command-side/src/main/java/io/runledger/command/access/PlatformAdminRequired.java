@@ -1,7 +1,11 @@
 package io.runledger.command.access;
 
-public class PlatformAdminRequired extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
+public class PlatformAdminRequired extends ClientProblem {
     public PlatformAdminRequired() {
-        super("Only platform admins (RUNLEDGER_PLATFORM_ADMINS) may do this");
+        super(HttpStatus.FORBIDDEN, "platform-admin-required", "Not allowed",
+                "Only platform admins (RUNLEDGER_PLATFORM_ADMINS) may do this");
     }
 }

@@ -1,8 +1,12 @@
 package io.runledger.command.access;
 
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
 /** Members are added by email, and only people who have signed in once have one on record. */
-public class UnknownUser extends RuntimeException {
+public class UnknownUser extends ClientProblem {
     public UnknownUser(String email) {
-        super("Nobody has signed in with " + email + " yet; ask them to sign in once, then add them");
+        super(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-user", "Unknown user",
+                "Nobody has signed in with " + email + " yet; ask them to sign in once, then add them");
     }
 }

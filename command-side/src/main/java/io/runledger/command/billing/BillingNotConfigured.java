@@ -1,7 +1,10 @@
 package io.runledger.command.billing;
 
-public class BillingNotConfigured extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
+public class BillingNotConfigured extends ClientProblem {
     BillingNotConfigured(String reason) {
-        super(reason);
+        super(HttpStatus.SERVICE_UNAVAILABLE, "billing-not-configured", "Billing not configured", reason);
     }
 }

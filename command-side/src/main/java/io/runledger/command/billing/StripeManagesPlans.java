@@ -1,7 +1,11 @@
 package io.runledger.command.billing;
 
-public class StripeManagesPlans extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
+public class StripeManagesPlans extends ClientProblem {
     StripeManagesPlans() {
-        super("Stripe is configured, so plans follow Stripe: change the subscription in Stripe (or the customer portal)");
+        super(HttpStatus.CONFLICT, "stripe-manages-plans", "Plans follow Stripe",
+                "Stripe is configured, so plans follow Stripe: change the subscription in Stripe (or the customer portal)");
     }
 }

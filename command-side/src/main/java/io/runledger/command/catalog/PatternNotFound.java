@@ -2,8 +2,11 @@ package io.runledger.command.catalog;
 
 import java.util.UUID;
 
-public class PatternNotFound extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
+public class PatternNotFound extends ClientProblem {
     PatternNotFound(UUID patternId) {
-        super("No pattern " + patternId + " in the catalog");
+        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No pattern " + patternId + " in the catalog");
     }
 }

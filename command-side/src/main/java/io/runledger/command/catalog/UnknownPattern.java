@@ -1,7 +1,11 @@
 package io.runledger.command.catalog;
 
-public class UnknownPattern extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
+public class UnknownPattern extends ClientProblem {
     public UnknownPattern(String idOrName) {
-        super("No active pattern '%s' in the catalog; GET /v1/patterns lists them".formatted(idOrName));
+        super(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-pattern", "Unknown pattern",
+                "No active pattern '%s' in the catalog; GET /v1/patterns lists them".formatted(idOrName));
     }
 }

@@ -4,28 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.runledger.command.access.OrgNotFound;
-import io.runledger.command.access.PersonRequired;
-import io.runledger.command.access.PlatformAdminRequired;
-import io.runledger.command.access.ProjectNotFound;
-import io.runledger.command.access.RoleTooLow;
-import io.runledger.command.access.UnknownUser;
-import io.runledger.command.apikey.UnknownApiKey;
-import io.runledger.command.billing.BillingNotConfigured;
-import io.runledger.command.billing.CustomerNotReady;
-import io.runledger.command.billing.InvalidStripeSignature;
-import io.runledger.command.billing.StripeManagesPlans;
-import io.runledger.command.catalog.PatternNotFound;
-import io.runledger.command.catalog.UnknownPattern;
-import io.runledger.command.idempotency.IdempotencyKeyReused;
 import io.runledger.command.plan.InputTooLong;
 import io.runledger.command.plan.LimitReached;
-import io.runledger.command.plan.SubscriptionInactive;
-import io.runledger.command.idempotency.IdempotentRequestInProgress;
-import io.runledger.command.worker.LeaseExpired;
-import io.runledger.command.worker.LeaseNotHeld;
 import io.runledger.command.worker.OutputTooLarge;
-import io.runledger.command.worker.UnknownJob;
 import io.runledger.domain.org.NotAMember;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
@@ -92,33 +73,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "Invalid request", rejected.getMessage());
     }
 
-    /** A user who is not a member of the org is, for that org, a member not found. */
-    @ExceptionHandler({OrgNotFound.class, ProjectNotFound.class, UnknownJob.class, UnknownApiKey.class, NotAMember.class,
-            PatternNotFound.class})
-    ProblemDetail notFound(RuntimeException missing) {
+    /** Every mistake that names its own answer. */
+    @ExceptionHandler
+    ProblemDetail clientProblem(ClientProblem mistake) {
+        return mistake.toProblem();
+    }
+
+    /** A user who is not a member of the org is, for that org, a member not found (like {@code OrgNotFound}). */
+    @ExceptionHandler
+    ProblemDetail notAMember(NotAMember missing) {
         return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", missing.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknownUser(UnknownUser unknown) {
-        return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-user", "Unknown user", unknown.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused reused) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
-                reused.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail idempotentRequestInProgress(IdempotentRequestInProgress inProgress) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, "idempotent-request-in-progress", "Request in progress",
-                inProgress.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail unknownPattern(UnknownPattern unknown) {
-        return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-pattern", "Unknown pattern", unknown.getMessage());
     }
 
     /** A creating command whose id is taken: the thing exists already (a retry that outlived its idempotency record). */
@@ -145,56 +109,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ProblemDetail subscriptionInactive(SubscriptionInactive inactive) {
-        return ProblemTypes.problem(HttpStatus.PAYMENT_REQUIRED, "subscription-inactive", "Subscription inactive",
-                inactive.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail roleTooLow(RoleTooLow refused) {
-        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", refused.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidStripeSignature(InvalidStripeSignature refused) {
-        return ProblemTypes.problem(HttpStatus.BAD_REQUEST, "invalid-signature", "Webhook not verified", refused.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail billingNotConfigured(BillingNotConfigured off) {
-        return ProblemTypes.problem(HttpStatus.SERVICE_UNAVAILABLE, "billing-not-configured", "Billing not configured",
-                off.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail customerNotReady(CustomerNotReady notYet) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, "customer-not-ready", "Stripe customer not ready", notYet.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail stripeManagesPlans(StripeManagesPlans refused) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, "stripe-manages-plans", "Plans follow Stripe", refused.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail platformAdminRequired(PlatformAdminRequired refused) {
-        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "platform-admin-required", "Not allowed", refused.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail personRequired(PersonRequired refused) {
-        return ProblemTypes.problem(HttpStatus.FORBIDDEN, "person-required", "Not allowed to API keys", refused.getMessage());
-    }
-
-    @ExceptionHandler
     ProblemDetail ruleViolation(DomainRuleViolation rejected) {
         return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(rejected.getClass()),
                 "Rejected by a domain rule", rejected.getMessage());
-    }
-
-    @ExceptionHandler({LeaseNotHeld.class, LeaseExpired.class})
-    ProblemDetail leaseLost(RuntimeException lost) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(lost.getClass()), "Lease lost", lost.getMessage());
     }
 
     @ExceptionHandler

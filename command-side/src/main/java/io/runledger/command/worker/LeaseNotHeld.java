@@ -2,9 +2,13 @@ package io.runledger.command.worker;
 
 import java.util.UUID;
 
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
 /** The report's lease is not the job's current one: it expired and was taken back, or was never this one. */
-public class LeaseNotHeld extends RuntimeException {
+public class LeaseNotHeld extends ClientProblem {
     public LeaseNotHeld(UUID jobId, UUID leaseId) {
-        super("Lease " + leaseId + " does not hold " + jobId + " (any more); stop working on it and claim again");
+        super(HttpStatus.CONFLICT, "lease-not-held", "Lease lost",
+                "Lease " + leaseId + " does not hold " + jobId + " (any more); stop working on it and claim again");
     }
 }

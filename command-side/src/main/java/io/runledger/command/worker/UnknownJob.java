@@ -2,8 +2,11 @@ package io.runledger.command.worker;
 
 import java.util.UUID;
 
-public class UnknownJob extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
+
+public class UnknownJob extends ClientProblem {
     UnknownJob(JobKind kind, UUID jobId) {
-        super("No " + kind.code + " " + jobId + " was ever queued");
+        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + kind.code + " " + jobId + " was ever queued");
     }
 }
