@@ -28,7 +28,7 @@ public class StripeCustomers {
                 .params(linked.stripeCustomerId(), linked.orgId()).update();
     }
 
-    Optional<String> customerOf(UUID orgId) {
+    public Optional<String> customerOf(UUID orgId) {
         return jdbc.sql("select stripe_customer_id from billing_customers where org_id = ?").param(orgId)
                 .query(String.class).optional();
     }

@@ -2,18 +2,20 @@ package io.runledger.infra.billing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.billing.Meter;
 import com.stripe.model.billing.MeterEventSummary;
 import com.stripe.param.billing.MeterEventSummaryListParams;
+import io.runledger.command.billing.StripeCustomers;
 import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.query.billing.StripeMeterTotals;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Stripe's meter event summaries for reconciliation: the meter by event name, the org by its customer. */
@@ -22,33 +24,29 @@ import org.springframework.stereotype.Component;
 class StripeMeterSummaries implements StripeMeterTotals {
 
     private final StripeClient stripe;
-    private final JdbcClient jdbc;
+    private final StripeCustomers customers;
+    /** Meter ids by event name: a report asks for every org and meter, the meters are the same few. */
+    private final Map<String, String> meterIds = new ConcurrentHashMap<>();
 
-    StripeMeterSummaries(StripeClient stripe, JdbcClient jdbc) {
+    StripeMeterSummaries(StripeClient stripe, StripeCustomers customers) {
         this.stripe = stripe;
-        this.jdbc = jdbc;
+        this.customers = customers;
     }
 
     /** Stripe sums in whole minutes, so the period is taken to the minute. */
     @Override
     public Optional<BigDecimal> total(UUID orgId, String meter, Instant from, Instant to) {
-        Optional<String> customer = jdbc.sql("select stripe_customer_id from billing_customers where org_id = ?").param(orgId)
-                .query(String.class).optional();
+        Optional<String> customer = customers.customerOf(orgId);
         if (customer.isEmpty()) {
             return Optional.empty();
         }
         try {
-            Optional<Meter> stripeMeter = Optional.empty();
-            for (Meter candidate : stripe.v1().billing().meters().list().autoPagingIterable()) {
-                if (StripeMeterReporter.eventName(meter).equals(candidate.getEventName())) {
-                    stripeMeter = Optional.of(candidate);
-                }
-            }
-            if (stripeMeter.isEmpty()) {
+            Optional<String> meterId = meterIdOf(StripeMeterReporter.eventName(meter));
+            if (meterId.isEmpty()) {
                 return Optional.empty();
             }
             BigDecimal total = BigDecimal.ZERO;
-            for (MeterEventSummary summary : stripe.v1().billing().meters().eventSummaries().list(stripeMeter.get().getId(),
+            for (MeterEventSummary summary : stripe.v1().billing().meters().eventSummaries().list(meterId.get(),
                     MeterEventSummaryListParams.builder().setCustomer(customer.get())
                             .setStartTime(from.getEpochSecond() / 60 * 60).setEndTime(to.getEpochSecond() / 60 * 60).build())
                     .autoPagingIterable()) {
@@ -58,5 +56,15 @@ class StripeMeterSummaries implements StripeMeterTotals {
         } catch (StripeException unavailable) {
             throw new IllegalStateException("Stripe's meter summaries are unavailable: " + unavailable.getMessage(), unavailable);
         }
+    }
+
+    /** Lists Stripe's meters again only for an event name not seen yet (a meter created since). */
+    private Optional<String> meterIdOf(String eventName) throws StripeException {
+        if (!meterIds.containsKey(eventName)) {
+            for (Meter candidate : stripe.v1().billing().meters().list().autoPagingIterable()) {
+                meterIds.put(candidate.getEventName(), candidate.getId());
+            }
+        }
+        return Optional.ofNullable(meterIds.get(eventName));
     }
 }
