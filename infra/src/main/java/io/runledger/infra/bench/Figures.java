@@ -25,10 +25,15 @@ final class Figures {
         return baseline <= 0 ? "" : String.format("%.0f%%", 100 * value / baseline);
     }
 
-    static double percentile(long[] nanos, double p) {
-        long[] sorted = nanos.clone();
+    static long percentile(long[] values, double p) {
+        long[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] / 1e6;
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /** The percentile of durations in nanoseconds, in milliseconds. */
+    static double millis(long[] nanos, double p) {
+        return percentile(nanos, p) / 1e6;
     }
 
     String table() {
