@@ -68,11 +68,6 @@ public class ProjectionAdmin {
         return state(name);
     }
 
-    /** Whether every read model has handled every event stored so far. */
-    public boolean caughtUp() {
-        return states().stream().allMatch(state -> state.lagEvents() == 0 && !state.replaying());
-    }
-
     private ProjectionState state(String name, long head) {
         StreamingEventProcessor processor = processor(name);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();

@@ -5,6 +5,9 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,16 +15,39 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadModels {
 
+    private static final String PENDING_WRITES = PendingWrites.class.getName();
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final ObjectMapper json;
 
-    ReadModels(JdbcClient jdbc, ObjectMapper json) {
+    ReadModels(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /**
+     * One insert, update or delete of a projector. Inside a batch of events it is kept and sent when the
+     * batch commits, with the batch's other writes in the order they were made and consecutive ones of the
+     * same statement as one JDBC batch: a round trip per statement run instead of per event. Projectors
+     * never read their tables while handling, so nothing needs to see a write before the commit.
+     */
+    public void write(String sql, Object... params) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            template.update(sql, params);
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        batch.getOrComputeResource(PENDING_WRITES, key -> {
+            PendingWrites pending = new PendingWrites();
+            batch.onPrepareCommit(committing -> pending.send(template));
+            return pending;
+        }).add(sql, params);
     }
 
     /** A value as JSON text, for a {@code ?::jsonb} parameter; null stays null. */

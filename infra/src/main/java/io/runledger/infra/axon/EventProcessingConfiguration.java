@@ -14,6 +14,7 @@ import io.runledger.command.worker.WorkQueue;
 import io.runledger.projections.ReadModelProcessors;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,18 +29,21 @@ class EventProcessingConfiguration {
             WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP, StripeCustomers.PROCESSING_GROUP);
 
     /**
-     * Pooled streaming processors, one per read model, each with its own token, which Axon stores in the
-     * transaction of the batch's writes. A failing event stops its segment to retry, never skips a row.
+     * Tracking processors, one per read model, each with its own token, which Axon stores in the transaction
+     * of the batch's writes. A failing event stops its segment to retry, never skips a row. Tracking rather
+     * than pooled streaming: Axon's pooled coordinator spent more CPU handing events to its workers than
+     * the projectors spent handling them (BENCHMARKS.md).
      */
     @Bean
-    ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size:100}") int batchSize,
-            @Value("${runledger.projections.segments:4}") int segments) {
+    ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size}") int batchSize,
+            @Value("${runledger.projections.segments}") int segments) {
         return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(group, configuration -> configuration.eventStore(),
-                        // a null token is the start of the store: no call to the event source at start-up,
-                        // which Axon Server might not answer yet
-                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments)
-                                .initialToken(source -> null))
+                .registerTrackingEventProcessor(group, configuration -> configuration.eventStore(),
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments).andBatchSize(batchSize)
+                                // a null token is the start of the store: no call to the event source at
+                                // start-up, which Axon Server might not answer yet
+                                .andInitialTrackingToken(source -> null))
                 .registerSequencingPolicy(group, configuration -> PerTenantSequencing.INSTANCE)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }

@@ -41,10 +41,10 @@ public class OrgProjector {
 
     @EventHandler
     void on(OrgCreated created, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into orgs (id, name, slug, created_at, updated_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(created.orgId(), created.name(), created.slug(), ReadModels.at(at), ReadModels.at(at)).update();
+                """, created.orgId(), created.name(), created.slug(), ReadModels.at(at), ReadModels.at(at));
     }
 
     @EventHandler
@@ -91,22 +91,20 @@ public class OrgProjector {
 
     @EventHandler
     void on(MemberAdded added, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into org_memberships (org_id, user_id, role, created_at) values (?, ?, ?, ?)
                 on conflict (org_id, user_id) do update set role = excluded.role
-                """).params(added.orgId(), added.userId(), added.role().code(), ReadModels.at(at)).update();
+                """, added.orgId(), added.userId(), added.role().code(), ReadModels.at(at));
     }
 
     @EventHandler
     void on(MemberRoleChanged changed) {
-        models.jdbc().sql("update org_memberships set role = ? where org_id = ? and user_id = ?")
-                .params(changed.role().code(), changed.orgId(), changed.userId()).update();
+        models.write("update org_memberships set role = ? where org_id = ? and user_id = ?", changed.role().code(), changed.orgId(), changed.userId());
     }
 
     @EventHandler
     void on(MemberRemoved removed) {
-        models.jdbc().sql("delete from org_memberships where org_id = ? and user_id = ?")
-                .params(removed.orgId(), removed.userId()).update();
+        models.write("delete from org_memberships where org_id = ? and user_id = ?", removed.orgId(), removed.userId());
     }
 
     @ResetHandler
@@ -120,6 +118,6 @@ public class OrgProjector {
         System.arraycopy(values, 0, params, 0, values.length);
         params[values.length] = ReadModels.at(at);
         params[values.length + 1] = orgId;
-        models.jdbc().sql("update orgs set " + set + ", updated_at = ? where id = ?").params(params).update();
+        models.write("update orgs set " + set + ", updated_at = ? where id = ?", params);
     }
 }

@@ -28,30 +28,29 @@ public class PatternProjector {
 
     @EventHandler
     void on(PatternRegistered registered, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into patterns (id, name, description, category, default_strategy, active, created_at)
                 values (?, ?, ?, ?, ?, true, ?)
                 on conflict (id) do nothing
-                """).params(registered.patternId(), registered.name(), registered.description(), registered.category(),
-                        registered.defaultStrategy(), ReadModels.at(at)).update();
+                """, registered.patternId(), registered.name(), registered.description(), registered.category(),
+                        registered.defaultStrategy(), ReadModels.at(at));
     }
 
     /** The event carries every field as it is after the update. */
     @EventHandler
     void on(PatternUpdated updated) {
-        models.jdbc().sql("update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?")
-                .params(updated.name(), updated.description(), updated.category(), updated.defaultStrategy(),
-                        updated.patternId()).update();
+        models.write("update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?", updated.name(), updated.description(), updated.category(), updated.defaultStrategy(),
+                        updated.patternId());
     }
 
     @EventHandler
     void on(PatternDeactivated deactivated) {
-        models.jdbc().sql("update patterns set active = false where id = ?").param(deactivated.patternId()).update();
+        models.write("update patterns set active = false where id = ?", deactivated.patternId());
     }
 
     @EventHandler
     void on(PatternReactivated reactivated) {
-        models.jdbc().sql("update patterns set active = true where id = ?").param(reactivated.patternId()).update();
+        models.write("update patterns set active = true where id = ?", reactivated.patternId());
     }
 
     @ResetHandler

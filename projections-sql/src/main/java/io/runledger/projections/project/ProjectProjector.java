@@ -43,28 +43,28 @@ public class ProjectProjector {
     @EventHandler
     void on(ProjectCreated created, @Timestamp Instant at) {
         ProjectDetails details = created.details();
-        models.jdbc().sql("""
+        models.write("""
                 insert into projects (id, organization_id, user_id, name, description, prompt, audio_path, audio_duration,
                                       resolution, style_preference, footage_visibility, effect_intensity, status,
                                       created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(created.projectId(), created.orgId(), created.userId(), details.name(), details.description(),
+                """, created.projectId(), created.orgId(), created.userId(), details.name(), details.description(),
                         details.prompt(), details.audioPath(), details.audioDuration(), details.resolution(),
                         details.stylePreference(), details.footageVisibility(), details.effectIntensity(),
-                        created.status().code(), ReadModels.at(at), ReadModels.at(at)).update();
+                        created.status().code(), ReadModels.at(at), ReadModels.at(at));
     }
 
     @EventHandler
     void on(ProjectUpdated updated, @Timestamp Instant at) {
         ProjectDetails details = updated.details();
-        models.jdbc().sql("""
+        models.write("""
                 update projects set name = ?, description = ?, prompt = ?, audio_path = ?, audio_duration = ?, resolution = ?,
                                     style_preference = ?, footage_visibility = ?, effect_intensity = ?, updated_at = ?
                 where id = ?
-                """).params(details.name(), details.description(), details.prompt(), details.audioPath(),
+                """, details.name(), details.description(), details.prompt(), details.audioPath(),
                         details.audioDuration(), details.resolution(), details.stylePreference(), details.footageVisibility(),
-                        details.effectIntensity(), ReadModels.at(at), updated.projectId()).update();
+                        details.effectIntensity(), ReadModels.at(at), updated.projectId());
     }
 
     @EventHandler
@@ -79,12 +79,12 @@ public class ProjectProjector {
 
     @EventHandler
     void on(GenerationRequested requested, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into generations (id, project_id, organization_id, user_id, seed, generation_number, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(requested.generationId(), requested.projectId(), requested.orgId(), requested.userId(),
-                        requested.seed(), requested.generationNumber(), requested.status().code(), ReadModels.at(at)).update();
+                """, requested.generationId(), requested.projectId(), requested.orgId(), requested.userId(),
+                        requested.seed(), requested.generationNumber(), requested.status().code(), ReadModels.at(at));
         projectIs(requested.projectId(), requested.projectStatus(), at);
     }
 
@@ -138,13 +138,11 @@ public class ProjectProjector {
         params[0] = event.status().code();
         System.arraycopy(values, 0, params, 1, values.length);
         params[values.length + 1] = event.generationId();
-        models.jdbc().sql("update generations set status = ?" + (set == null ? "" : ", " + set) + " where id = ?")
-                .params(params).update();
+        models.write("update generations set status = ?" + (set == null ? "" : ", " + set) + " where id = ?", params);
         projectIs(event.projectId(), event.projectStatus(), at);
     }
 
     private void projectIs(UUID projectId, ProjectStatus status, Instant at) {
-        models.jdbc().sql("update projects set status = ?, updated_at = ? where id = ?")
-                .params(status.code(), ReadModels.at(at), projectId).update();
+        models.write("update projects set status = ?, updated_at = ? where id = ?", status.code(), ReadModels.at(at), projectId);
     }
 }

@@ -31,39 +31,36 @@ public class RunProjector {
 
     @EventHandler
     void on(RunQueued queued, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into runs (id, org_id, user_id, pattern_id, input_source, input_chars, strategy, status, queued_at,
                                   request_id, idempotency_key)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(queued.runId(), queued.orgId(), queued.userId(), queued.patternId(), queued.inputSource().code(),
+                """, queued.runId(), queued.orgId(), queued.userId(), queued.patternId(), queued.inputSource().code(),
                         queued.inputChars(), queued.strategy(), RunStatus.QUEUED.code(), ReadModels.at(at),
-                        queued.requestId(), queued.idempotencyKey()).update();
+                        queued.requestId(), queued.idempotencyKey());
     }
 
     @EventHandler
     void on(RunStarted started, @Timestamp Instant at) {
-        models.jdbc().sql("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?")
-                .params(RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId())
-                .update();
+        models.write("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?", RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId());
     }
 
     /** Back in the queue: the next start sets a new {@code started_at}. */
     @EventHandler
     void on(RunRequeued requeued) {
-        models.jdbc().sql("update runs set status = ?, started_at = null, worker_id = null where id = ?")
-                .params(RunStatus.QUEUED.code(), requeued.runId()).update();
+        models.write("update runs set status = ?, started_at = null, worker_id = null where id = ?", RunStatus.QUEUED.code(), requeued.runId());
     }
 
     @EventHandler
     void on(OutputProduced produced, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into outputs (id, run_id, org_id, content, content_url, summary, keywords, metadata, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (id) do nothing
-                """).params(produced.outputId(), produced.runId(), produced.orgId(), produced.content(), produced.contentUrl(),
+                """, produced.outputId(), produced.runId(), produced.orgId(), produced.content(), produced.contentUrl(),
                         produced.summary(), produced.keywords().toArray(String[]::new), models.json(produced.metadata()),
-                        ReadModels.at(at)).update();
+                        ReadModels.at(at));
     }
 
     @EventHandler
@@ -77,8 +74,7 @@ public class RunProjector {
     }
 
     private void finish(Object runId, RunStatus status, String error, Instant at) {
-        models.jdbc().sql("update runs set status = ?, error = ?, finished_at = ? where id = ?")
-                .params(status.code(), error, ReadModels.at(at), runId).update();
+        models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?", status.code(), error, ReadModels.at(at), runId);
     }
 
     @ResetHandler

@@ -29,38 +29,35 @@ public class SubscriptionReadProjector {
 
     @EventHandler
     void on(SubscriptionStarted started, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into subscriptions (id, org_id, plan_id, status, trial_ends_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(started.subscriptionId(), started.orgId(), started.plan().code(), started.status().code(),
-                        ReadModels.at(started.trialEndsAt()), ReadModels.at(at), ReadModels.at(at)).update();
+                """, started.subscriptionId(), started.orgId(), started.plan().code(), started.status().code(),
+                        ReadModels.at(started.trialEndsAt()), ReadModels.at(at), ReadModels.at(at));
     }
 
     @EventHandler
     void on(SubscriptionActivated activated, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 update subscriptions set plan_id = ?, status = ?, current_period_end = ?, updated_at = ? where org_id = ?
-                """).params(activated.plan().code(), activated.status().code(), ReadModels.at(activated.currentPeriodEnd()),
-                        ReadModels.at(at), activated.orgId()).update();
+                """, activated.plan().code(), activated.status().code(), ReadModels.at(activated.currentPeriodEnd()),
+                        ReadModels.at(at), activated.orgId());
     }
 
     @EventHandler
     void on(SubscriptionStateChanged changed, @Timestamp Instant at) {
-        models.jdbc().sql("update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?")
-                .params(changed.plan().code(), changed.status().code(), ReadModels.at(at), changed.orgId()).update();
+        models.write("update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?", changed.plan().code(), changed.status().code(), ReadModels.at(at), changed.orgId());
     }
 
     @EventHandler
     void on(StripeCustomerLinked linked, @Timestamp Instant at) {
-        models.jdbc().sql("update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?")
-                .params(linked.stripeCustomerId(), ReadModels.at(at), linked.orgId()).update();
+        models.write("update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?", linked.stripeCustomerId(), ReadModels.at(at), linked.orgId());
     }
 
     @EventHandler
     void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
-        models.jdbc().sql("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?")
-                .params(linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId()).update();
+        models.write("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?", linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId());
     }
 
     @ResetHandler

@@ -46,15 +46,15 @@ public class SystemLogProjector {
         ObjectNode details = json.createObjectNode();
         details.set("event", values);
         details.set("metadata", json.valueToTree(message.getMetaData()));
-        models.jdbc().sql("""
+        models.write("""
                 insert into system_logs (id, global_index, organization_id, user_id, project_id, generation_id, action_type,
                                          status, severity, message, details, error_message, created_at)
                 values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (id) do nothing
-                """).params(message.getIdentifier(), message.trackingToken().position().orElseThrow(), event.orgId(),
+                """, message.getIdentifier(), message.trackingToken().position().orElseThrow(), event.orgId(),
                         userOf(values, message.getMetaData()), uuid(values, "projectId"), uuid(values, "generationId"),
                         line.actionType(), line.status().code(), line.status().severity(), line.message(),
-                        details.toString(), line.errorMessage(), ReadModels.at(at)).update();
+                        details.toString(), line.errorMessage(), ReadModels.at(at));
     }
 
     @ResetHandler

@@ -26,12 +26,12 @@ public class UsageProjector {
 
     @EventHandler
     void on(UsageRecorded recorded, EventMessage<?> message, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into usage_events (id, org_id, user_id, run_id, event_type, quantity, created_at)
                 values (?::uuid, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(),
-                        recorded.meter().code(), recorded.quantity(), ReadModels.at(at)).update();
+                """, message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(),
+                        recorded.meter().code(), recorded.quantity(), ReadModels.at(at));
     }
 
     @ResetHandler

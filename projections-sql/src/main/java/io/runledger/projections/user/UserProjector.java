@@ -29,17 +29,15 @@ public class UserProjector {
 
     @EventHandler
     void on(UserRegistered registered, @Timestamp Instant at) {
-        models.jdbc().sql("""
+        models.write("""
                 insert into users (id, email, name, created_at, updated_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(registered.userId(), registered.email(), registered.name(), ReadModels.at(at), ReadModels.at(at))
-                .update();
+                """, registered.userId(), registered.email(), registered.name(), ReadModels.at(at), ReadModels.at(at));
     }
 
     @EventHandler
     void on(UserRenamed renamed, @Timestamp Instant at) {
-        models.jdbc().sql("update users set name = ?, updated_at = ? where id = ?")
-                .params(renamed.name(), ReadModels.at(at), renamed.userId()).update();
+        models.write("update users set name = ?, updated_at = ? where id = ?", renamed.name(), ReadModels.at(at), renamed.userId());
     }
 
     /** The identity's id follows from provider and subject, so a replay gives it the same id. */
@@ -47,11 +45,10 @@ public class UserProjector {
     void on(AuthIdentityLinked linked, @Timestamp Instant at) {
         UUID identityId = UUID.nameUUIDFromBytes(("identity:" + linked.provider().code() + "|" + linked.providerUserId())
                 .getBytes(StandardCharsets.UTF_8));
-        models.jdbc().sql("""
+        models.write("""
                 insert into auth_identities (id, user_id, provider, provider_user_id, created_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """).params(identityId, linked.userId(), linked.provider().code(), linked.providerUserId(), ReadModels.at(at))
-                .update();
+                """, identityId, linked.userId(), linked.provider().code(), linked.providerUserId(), ReadModels.at(at));
     }
 
     @ResetHandler
