@@ -19,6 +19,8 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
 
     public static final String AUTHORITY = "ROLE_WORKER";
     static final String UNNAMED = "worker";
+    /** The credential the development setup (embedded database) admits when the operator configured none. */
+    public static final String DEVELOPMENT = "dev:dev-worker-token";
 
     private final Map<String, String> namesByDigest;
 
@@ -45,7 +47,8 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
         return colon > 0 ? credential.substring(0, colon) : UNNAMED;
     }
 
-    private static String secretOf(String credential) {
+    /** The secret a worker sends for {@code credential} ({@code name:secret} or a bare secret). */
+    public static String secretOf(String credential) {
         int colon = credential.indexOf(':');
         return colon > 0 ? credential.substring(colon + 1) : credential;
     }

@@ -3,19 +3,12 @@ package io.runledger.infra.bench;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,6 +16,7 @@ import javax.sql.DataSource;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.worker.WorkerCredentials;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.ProduceOutput;
 import io.runledger.domain.run.QueueRun;
@@ -61,6 +55,7 @@ class Benchmark implements ApplicationRunner {
 
     private static final Duration RAW_PHASE = Duration.ofSeconds(5);
     private static final Duration APPEND_PHASE = Duration.ofSeconds(10);
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final int ORGS = 1_000;
     private static final int QUERY_SAMPLES = 200;
 
@@ -119,8 +114,9 @@ class Benchmark implements ApplicationRunner {
         figures.add("raw: 100 rows per transaction", Figures.rate(batch100, "rows"), "baseline", "");
         raw.dropTable();
 
-        appendThroughGateway(figures, 1, oneRow1);
-        appendThroughGateway(figures, 16, oneRow16);
+        append(figures, "CommandGateway", gatewayClients(1), oneRow1);
+        append(figures, "CommandGateway", gatewayClients(16), oneRow16);
+        append(figures, "HTTP", httpClients(16), oneRow16);
 
         List<UUID> patterns = jdbc.sql("select pattern_id from catalog_patterns order by name").query(UUID.class).list();
         long loadStart = System.nanoTime();
@@ -157,61 +153,49 @@ class Benchmark implements ApplicationRunner {
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 
-    /** Run lifecycles (queue, start, output, tokens, success) by {@code clients} at once; per-command latency. */
-    private void appendThroughGateway(Figures figures, int clients, double rawRate) throws Exception {
-        AtomicLong sent = new AtomicLong();
-        List<long[]> latencies = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Long> lagEvents = new ArrayList<>();
-        List<Long> lagMillis = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> work = new ArrayList<>();
+    /**
+     * Run lifecycles by {@code clients} at once, after a warm-up of the same (JIT compilation and pools would
+     * otherwise be measured): commands/s, per-command latency, and the read models' lag meanwhile.
+     */
+    private void append(Figures figures, String how, List<AppendLoad.Client> clients, double rawRate) throws Exception {
+        AppendLoad load = new AppendLoad(projections);
+        load.run(clients, WARM_UP);
+        awaitCaughtUp();
+        AppendLoad.Result result = load.run(clients, APPEND_PHASE);
+        String who = clients.size() == 1 ? "1 client" : clients.size() + " clients";
+        figures.add("command append via " + how + ", " + who, Figures.rate(result.commandsPerSecond(), "commands")
+                + String.format(", p50 %.1f ms, p99 %.1f ms", Figures.millis(result.nanos(), 0.5), Figures.millis(result.nanos(), 0.99)),
+                "≥ 40% of raw 1-row commits", Figures.ratio(result.commandsPerSecond(), rawRate));
+        figures.add("projection lag while appending via " + how + ", " + who + ", p99", String.format("%d events, %.1f s",
+                Figures.percentile(result.lagEvents(), 0.99), Figures.percentile(result.lagMillis(), 0.99) / 1000.0), "", "");
+        awaitCaughtUp();
+    }
+
+    /** Clients sending a run's commands (queue, start, output, tokens, success) through the gateway, as the API does. */
+    private List<AppendLoad.Client> gatewayClients(int count) {
         UUID org = UUID.randomUUID();
         UUID pattern = jdbc.sql("select pattern_id from catalog_patterns order by name limit 1").query(UUID.class).single();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            work.add(pool.submit(() -> CallerContext.callAs(Caller.system(), () -> {
-                long[] own = new long[1_000_000];
-                int n = 0;
-                while (!stop.get() && n < own.length - 5) {
-                    UUID run = UUID.randomUUID();
-                    for (Object command : List.of(
-                            new QueueRun(run, org, org, pattern, InputSource.TEXT, 1200, "map-reduce", "bench", null),
-                            new StartRun(run, "bench"),
-                            new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
-                            new RecordTokenUsage(run, 1200), new SucceedRun(run))) {
-                        long t = System.nanoTime();
-                        commands.sendAndWait(command);
-                        own[n++] = System.nanoTime() - t;
-                        sent.incrementAndGet();
-                    }
+        AppendLoad.Client client = timing -> {
+            UUID run = UUID.randomUUID();
+            try (CallerContext.Binding system = CallerContext.bind(Caller.system())) {
+                for (Object command : List.of(
+                        new QueueRun(run, org, org, pattern, InputSource.TEXT, 1200, "map-reduce", "bench", null),
+                        new StartRun(run, "bench"),
+                        new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
+                        new RecordTokenUsage(run, 1200), new SucceedRun(run))) {
+                    timing.command(() -> commands.sendAndWait(command));
                 }
-                return Arrays.copyOf(own, n);
-            })));
-        }
-        Instant end = Instant.now().plus(APPEND_PHASE);
-        while (Instant.now().isBefore(end)) {
-            List<ProjectionAdmin.ProjectionState> states = projections.states();
-            lagEvents.add(states.stream().mapToLong(ProjectionAdmin.ProjectionState::lagEvents).max().orElse(0));
-            lagMillis.add(states.stream().mapToLong(state -> (long) (state.lagSeconds() * 1000)).max().orElse(0));
-            Thread.sleep(250);
-        }
-        stop.set(true);
-        for (Future<long[]> client : work) {
-            latencies.add(client.get());
-        }
-        pool.shutdown();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        double rate = sent.get() / seconds;
-        figures.add("command append via CommandGateway, " + clients + " client(s)", Figures.rate(rate, "commands")
-                + String.format(", p50 %.1f ms, p99 %.1f ms", Figures.millis(all, 0.5), Figures.millis(all, 0.99)),
-                "≥ 40% of raw 1-row commits", Figures.ratio(rate, rawRate));
-        long[] events = lagEvents.stream().mapToLong(Long::longValue).toArray();
-        long[] millis = lagMillis.stream().mapToLong(Long::longValue).toArray();
-        figures.add("projection lag while appending, " + clients + " client(s), p99", String.format("%d events, %.1f s",
-                Figures.percentile(events, 0.99), Figures.percentile(millis, 0.99) / 1000.0), "", "");
-        awaitCaughtUp();
+            }
+        };
+        return Collections.nCopies(count, client);
+    }
+
+    /** Clients of the HTTP API, each a tenant: its developer queues runs, the configured worker takes them through. */
+    private List<AppendLoad.Client> httpClients(int count) {
+        String[] configured = environment.getProperty("runledger.worker.tokens", String[].class, new String[0]);
+        String worker = WorkerCredentials.secretOf(configured.length == 0 ? WorkerCredentials.DEVELOPMENT : configured[0]);
+        int port = environment.getRequiredProperty("local.server.port", Integer.class);
+        return new HttpAppend(port, worker, commands).newTenants(count);
     }
 
     /** Rebuilds every read model from the store at once: the seconds each took; samples the heap if asked. */

@@ -68,14 +68,11 @@ class SecurityConfiguration {
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
     }
 
-    /** The credential the development setup admits when the operator configured none. */
-    static final String DEV_WORKER_CREDENTIAL = "dev:dev-worker-token";
-
     @Bean
     WorkerCredentials workerCredentials(WorkerProperties properties, Environment environment) {
         if (properties.tokens().isEmpty() && UsesEmbeddedPostgres.in(environment)) {
             log.warn("No RUNLEDGER_WORKER_TOKENS set: admitting workers with the development token 'dev-worker-token'");
-            return new WorkerCredentials(List.of(DEV_WORKER_CREDENTIAL));
+            return new WorkerCredentials(List.of(WorkerCredentials.DEVELOPMENT));
         }
         if (properties.tokens().isEmpty()) {
             log.warn("No RUNLEDGER_WORKER_TOKENS set: no worker can claim runs or generations");
