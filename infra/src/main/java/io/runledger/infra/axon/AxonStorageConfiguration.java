@@ -20,6 +20,17 @@ import org.springframework.context.annotation.Configuration;
 class AxonStorageConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String OPTIMIZE_EVENT_CONSUMPTION = "optimize-event-consumption";
+
+    static {
+        // Each tracking processor reads the store on its own. Axon's default shares one cache of recent events
+        // between processors at the head, but a slow one keeps every event since its position on the heap: a
+        // 1,000,000-event catch-up ran out of 1 GB (BENCHMARKS.md). Axon's embedded event store reads only this
+        // system property, when it is built; with Axon Server the server streams events and it does not apply.
+        if (System.getProperty(OPTIMIZE_EVENT_CONSUMPTION) == null) {
+            System.setProperty(OPTIMIZE_EVENT_CONSUMPTION, "false");
+        }
+    }
 
     @Bean
     EventSchema eventSchema() {
