@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,16 +54,24 @@ public final class TestDatabases {
         return server;
     }
 
+    /**
+     * Joins Spring's shutdown hook. Shutdown hooks start in no particular order, so this one may look before
+     * Spring's has started: it looks again for up to two seconds.
+     */
     private static void awaitApplicationShutdown() {
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
-                .forEach(springShutdown -> {
-                    try {
-                        springShutdown.join(60_000);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
+        try {
+            for (int look = 0; look < 40; look++) {
+                Optional<Thread> springShutdown = Thread.getAllStackTraces().keySet().stream()
+                        .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook")).findFirst();
+                if (springShutdown.isPresent()) {
+                    springShutdown.get().join(60_000);
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Server startEmbedded() {
