@@ -99,7 +99,8 @@ public class OrgProjector {
 
     @EventHandler
     void on(MemberRoleChanged changed) {
-        models.write("update org_memberships set role = ? where org_id = ? and user_id = ?", changed.role().code(), changed.orgId(), changed.userId());
+        models.write("update org_memberships set role = ? where org_id = ? and user_id = ?",
+                changed.role().code(), changed.orgId(), changed.userId());
     }
 
     @EventHandler

@@ -39,8 +39,8 @@ public class PatternProjector {
     /** The event carries every field as it is after the update. */
     @EventHandler
     void on(PatternUpdated updated) {
-        models.write("update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?", updated.name(), updated.description(), updated.category(), updated.defaultStrategy(),
-                        updated.patternId());
+        models.write("update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?",
+                updated.name(), updated.description(), updated.category(), updated.defaultStrategy(), updated.patternId());
     }
 
     @EventHandler

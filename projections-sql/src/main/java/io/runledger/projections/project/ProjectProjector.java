@@ -143,6 +143,7 @@ public class ProjectProjector {
     }
 
     private void projectIs(UUID projectId, ProjectStatus status, Instant at) {
-        models.write("update projects set status = ?, updated_at = ? where id = ?", status.code(), ReadModels.at(at), projectId);
+        models.write("update projects set status = ?, updated_at = ? where id = ?",
+                status.code(), ReadModels.at(at), projectId);
     }
 }

@@ -43,13 +43,15 @@ public class RunProjector {
 
     @EventHandler
     void on(RunStarted started, @Timestamp Instant at) {
-        models.write("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?", RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId());
+        models.write("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?",
+                RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId());
     }
 
     /** Back in the queue: the next start sets a new {@code started_at}. */
     @EventHandler
     void on(RunRequeued requeued) {
-        models.write("update runs set status = ?, started_at = null, worker_id = null where id = ?", RunStatus.QUEUED.code(), requeued.runId());
+        models.write("update runs set status = ?, started_at = null, worker_id = null where id = ?",
+                RunStatus.QUEUED.code(), requeued.runId());
     }
 
     @EventHandler
@@ -74,7 +76,8 @@ public class RunProjector {
     }
 
     private void finish(Object runId, RunStatus status, String error, Instant at) {
-        models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?", status.code(), error, ReadModels.at(at), runId);
+        models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?",
+                status.code(), error, ReadModels.at(at), runId);
     }
 
     @ResetHandler

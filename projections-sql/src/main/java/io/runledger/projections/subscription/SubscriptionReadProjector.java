@@ -47,17 +47,20 @@ public class SubscriptionReadProjector {
 
     @EventHandler
     void on(SubscriptionStateChanged changed, @Timestamp Instant at) {
-        models.write("update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?", changed.plan().code(), changed.status().code(), ReadModels.at(at), changed.orgId());
+        models.write("update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?",
+                changed.plan().code(), changed.status().code(), ReadModels.at(at), changed.orgId());
     }
 
     @EventHandler
     void on(StripeCustomerLinked linked, @Timestamp Instant at) {
-        models.write("update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?", linked.stripeCustomerId(), ReadModels.at(at), linked.orgId());
+        models.write("update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?",
+                linked.stripeCustomerId(), ReadModels.at(at), linked.orgId());
     }
 
     @EventHandler
     void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
-        models.write("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?", linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId());
+        models.write("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?",
+                linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId());
     }
 
     @ResetHandler

@@ -37,7 +37,8 @@ public class UserProjector {
 
     @EventHandler
     void on(UserRenamed renamed, @Timestamp Instant at) {
-        models.write("update users set name = ?, updated_at = ? where id = ?", renamed.name(), ReadModels.at(at), renamed.userId());
+        models.write("update users set name = ?, updated_at = ? where id = ?",
+                renamed.name(), ReadModels.at(at), renamed.userId());
     }
 
     /** The identity's id follows from provider and subject, so a replay gives it the same id. */
