@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A local stand-in for Stripe's HTTP API (stripe-java is pointed at it through {@code STRIPE_API_BASE}): it
@@ -42,8 +43,10 @@ final class FakeStripe implements AutoCloseable {
         server.start();
     }
 
-    String base() {
-        return "http://localhost:" + server.getAddress().getPort();
+    /** Turns Stripe on for the application under test, with this fake as its API. */
+    void useIn(DynamicPropertyRegistry properties) {
+        properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
+        properties.add("runledger.stripe.api-base", () -> "http://localhost:" + server.getAddress().getPort());
     }
 
     List<Request> requests(String path) {

@@ -39,8 +39,7 @@ class ReconciliationTest {
 
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry properties) {
-        properties.add("runledger.stripe.api-key", () -> "sk_test_reconciliation");
-        properties.add("runledger.stripe.api-base", STRIPE::base);
+        STRIPE.useIn(properties);
     }
 
     @AfterAll

@@ -32,8 +32,7 @@ class StripeBillingTest {
 
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry properties) {
-        properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
-        properties.add("runledger.stripe.api-base", STRIPE::base);
+        STRIPE.useIn(properties);
         properties.add("runledger.stripe.price-pro", () -> "price_pro_test");
         properties.add("runledger.stripe.price-team", () -> "price_team_test");
         properties.add("runledger.platform-admins", () -> "stripe-ops@example.com");
