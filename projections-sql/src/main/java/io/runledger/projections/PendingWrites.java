@@ -17,6 +17,15 @@ final class PendingWrites {
         writes.add(new Write(sql, params));
     }
 
+    /** How many writes are kept: an event's handler that fails gives back what it added since. */
+    int mark() {
+        return writes.size();
+    }
+
+    void discardFrom(int mark) {
+        writes.subList(mark, writes.size()).clear();
+    }
+
     void send(JdbcTemplate jdbc) {
         int start = 0;
         while (start < writes.size()) {

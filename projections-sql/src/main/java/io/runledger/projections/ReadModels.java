@@ -1,20 +1,33 @@
 package io.runledger.projections;
 
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** What every projector needs: writes to its tables, JSON for {@code jsonb} columns, and a reset of its tables. */
+/**
+ * What every projector needs: writes to its tables, JSON for {@code jsonb} columns, and a reset of its tables.
+ *
+ * <p>Writes go one of two ways. Normally a batch's writes are kept and sent when the batch commits, consecutive
+ * ones of the same statement as one JDBC batch: a round trip per statement run instead of per event. But a write
+ * that fails there cannot be told apart from the batch's other events, and PostgreSQL refuses every statement
+ * after it in the transaction. So once a batch has failed, the thread's next batch, and every dead letter being
+ * processed again, writes event by event, each event's handling behind a savepoint ({@link #attempt()}): the
+ * failing event is undone alone, and the dead-letter queue can park it in the same, still usable, transaction.
+ */
 @Component
 public class ReadModels {
 
-    private static final String PENDING_WRITES = PendingWrites.class.getName();
+    private static final String BATCH = ReadModels.class.getName() + ".batch";
+    private static final ThreadLocal<Boolean> LAST_BATCH_FAILED = ThreadLocal.withInitial(() -> false);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -25,23 +38,62 @@ public class ReadModels {
     }
 
     /**
-     * One insert, update or delete of a projector. Inside a batch of events it is kept and sent when the
-     * batch commits, with the batch's other writes in the order they were made and consecutive ones of the
-     * same statement as one JDBC batch: a round trip per statement run instead of per event. Projectors
-     * never read their tables while handling, so nothing needs to see a write before the commit. Outside a
-     * batch (the plan table at start-up) it is sent at once.
+     * One insert, update or delete of a projector, kept for the batch's commit or sent at once (see above).
+     * Projectors never read their tables while handling, so nothing needs to see a write before the commit.
+     * Outside a batch (the plan table at start-up) it is sent at once.
      */
     public void write(String sql, Object... params) {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || writesEventByEvent()) {
             jdbc.update(sql, params);
             return;
         }
+        batch().add(sql, params);
+    }
+
+    /** One try at handling the current event: {@link Attempt#undo()} takes back every write it made. */
+    public Attempt attempt() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Attempt.NONE;
+        }
+        if (writesEventByEvent()) {
+            batch();
+            Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) connection -> connection.setSavepoint());
+            return new Attempt(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+                connection.releaseSavepoint(savepoint);
+                return null;
+            }), () -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+                connection.rollback(savepoint);
+                return null;
+            }));
+        }
+        PendingWrites pending = batch();
+        int mark = pending.mark();
+        return new Attempt(() -> {
+        }, () -> pending.discardFrom(mark));
+    }
+
+    /** An event's handling that can be kept or taken back whole. */
+    public record Attempt(Runnable keep, Runnable undo) {
+        /** Outside a batch, or for handlers that keep no read model: nothing to keep or take back. */
+        public static final Attempt NONE = new Attempt(() -> {
+        }, () -> {
+        });
+    }
+
+    private static boolean writesEventByEvent() {
+        return LAST_BATCH_FAILED.get() || CurrentUnitOfWork.get().getResource(DeadLetter.class.getName()) != null;
+    }
+
+    /** The batch's kept writes, created with the batch: sent as it commits; a failed batch makes the next careful. */
+    private PendingWrites batch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        batch.getOrComputeResource(PENDING_WRITES, key -> {
+        return batch.getOrComputeResource(BATCH, key -> {
             PendingWrites pending = new PendingWrites();
             batch.onPrepareCommit(committing -> pending.send(jdbc));
+            batch.afterCommit(committed -> LAST_BATCH_FAILED.set(false));
+            batch.onRollback(failed -> LAST_BATCH_FAILED.set(true));
             return pending;
-        }).add(sql, params);
+        });
     }
 
     /** A value as JSON text, for a {@code ?::jsonb} parameter; null stays null. */

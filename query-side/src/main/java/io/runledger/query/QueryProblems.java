@@ -22,6 +22,11 @@ public final class QueryProblems {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
     }
 
+    /** 409: the request is sound but the state of things refuses it now; the detail says what to do first. */
+    public static ErrorResponseException conflict(String type, String title, String detail) {
+        return problem(HttpStatus.CONFLICT, type, title, detail);
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(BASE + type));

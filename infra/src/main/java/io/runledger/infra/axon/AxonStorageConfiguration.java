@@ -1,13 +1,19 @@
 package io.runledger.infra.axon;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -72,6 +78,19 @@ class AxonStorageConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, with the claim owner configurable: Axon names
+     * the owner after the JVM, so two instances in one JVM (tests) would both believe they hold every claim,
+     * and operators can tell their instances apart in {@code token_entry.owner}.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
+            TokenStoreProperties properties, @Value("${runledger.instance-id:}") String instanceId) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder().connectionProvider(connections).schema(schema)
+                .serializer(serializer).claimTimeout(properties.getClaimTimeout());
+        return (instanceId.isBlank() ? tokenStore : tokenStore.nodeId(instanceId)).build();
     }
 
     @Bean

@@ -1,9 +1,12 @@
 package io.runledger.infra.query;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
+import io.runledger.command.caller.Caller;
+import io.runledger.command.caller.CallerContext;
 import io.runledger.domain.org.Role;
 import io.runledger.query.access.Readers;
 import org.springframework.stereotype.Component;
@@ -31,5 +34,12 @@ class CommandSideReaders implements Readers {
     @Override
     public void requirePlatformAdmin() {
         access.requirePlatformAdmin();
+    }
+
+    @Override
+    public Map<String, String> callerMetadata() {
+        Caller caller = CallerContext.current().orElseGet(Caller::system);
+        return Map.of(Caller.ACTOR, caller.actor(), Caller.REQUEST_ID, caller.requestId(),
+                Caller.CORRELATION_ID, caller.correlationId());
     }
 }

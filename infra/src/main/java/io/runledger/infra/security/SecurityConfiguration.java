@@ -3,6 +3,7 @@ package io.runledger.infra.security;
 import java.time.Clock;
 import java.util.List;
 
+import io.runledger.command.access.OrgAccess;
 import io.runledger.command.apikey.ApiKeyCredentials;
 import io.runledger.command.auth.AuthProperties;
 import io.runledger.command.auth.CallerBindingFilter;
@@ -21,6 +22,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,6 +37,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -46,6 +50,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String READ_MODELS_HEALTH = "/actuator/health/readModels/**";
 
     @Bean
     Clock clock() {
@@ -99,13 +104,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
-            JwtDecoder jwtDecoder, ApiKeyCredentials apiKeys,
+            JwtDecoder jwtDecoder, ApiKeyCredentials apiKeys, OrgAccess access,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
         BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
         AuthenticationManager people = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
         AuthenticationManager keys = new ProviderManager(new OpaqueTokenAuthenticationProvider(apiKeys));
         return statelessBearer(http, callers, problems, handlerExceptionResolver)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(READ_MODELS_HEALTH).access(platformAdmin(access))
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/dev/tokens", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 // Stripe authenticates by the signature of what it sends
@@ -117,6 +123,18 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Health with details names every processor and its lag: for operators only (the bound caller is checked). */
+    private static AuthorizationManager<RequestAuthorizationContext> platformAdmin(OrgAccess access) {
+        return (authentication, request) -> {
+            try {
+                access.requirePlatformAdmin();
+                return new AuthorizationDecision(true);
+            } catch (RuntimeException notAnOperator) {
+                return new AuthorizationDecision(false);
+            }
+        };
     }
 
     /** What every chain shares: no sessions, no CSRF (no cookies), problem+json refusals, the caller bound. */

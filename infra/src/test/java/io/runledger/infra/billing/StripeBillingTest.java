@@ -36,6 +36,7 @@ class StripeBillingTest {
         properties.add("runledger.stripe.price-pro", () -> "price_pro_test");
         properties.add("runledger.stripe.price-team", () -> "price_team_test");
         properties.add("runledger.platform-admins", () -> "stripe-ops@example.com");
+        properties.add("runledger.dead-letters.side-effect-retry", () -> "1s");
     }
 
     @AfterAll
@@ -100,6 +101,25 @@ class StripeBillingTest {
 
         assertThat(customerRequestsFor(orgId)).hasSizeGreaterThanOrEqualTo(3)
                 .extracting(FakeStripe.Request::idempotencyKey).containsOnly("runledger-customer-" + orgId);
+    }
+
+    @Test
+    void a_stripe_down_for_longer_than_the_tries_parks_the_orgs_customer_and_creates_it_once_stripe_is_back() {
+        STRIPE.failNext("/v1/customers", 1_000);
+        String orgId = api.createOrg(owner, "Outage Inc");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> parkedFor("stripe-customers", orgId) > 0);
+        STRIPE.failNext("/v1/customers", 0);
+
+        linkedCustomer(orgId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> parkedFor("stripe-customers", orgId) == 0);
+        assertThat(customerRequestsFor(orgId)).extracting(FakeStripe.Request::idempotencyKey)
+                .containsOnly("runledger-customer-" + orgId);
+    }
+
+    private long parkedFor(String processor, String orgId) {
+        return jdbc.queryForObject("select count(*) from dead_letter_entry where processing_group = ? and sequence_identifier = ?",
+                Long.class, processor, orgId);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.runledger.query.access;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,4 +18,7 @@ public interface Readers {
 
     /** Returns if the caller operates the platform; otherwise throws a 403. */
     void requirePlatformAdmin();
+
+    /** Who is asking, as the events they cause record it (actor, request and correlation ids). */
+    Map<String, String> callerMetadata();
 }

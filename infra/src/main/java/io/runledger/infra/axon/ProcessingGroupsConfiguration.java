@@ -1,0 +1,157 @@
+package io.runledger.infra.axon;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.runledger.command.access.AccessProjector;
+import io.runledger.command.apikey.ApiKeyProjector;
+import io.runledger.command.billing.StripeCustomerCreation;
+import io.runledger.command.billing.StripeCustomers;
+import io.runledger.command.billing.StripeMeterReporter;
+import io.runledger.command.catalog.CatalogProjector;
+import io.runledger.command.generation.ProjectFollowsGenerationPolicy;
+import io.runledger.command.plan.SubscriptionProjector;
+import io.runledger.command.worker.WorkQueue;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModels;
+import io.runledger.projections.deadletter.DeadLetters;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/** Processor settings that code, not configuration, must decide. */
+@Configuration(proxyBeanMethods = false)
+class ProcessingGroupsConfiguration {
+
+    /** command-side's lookup tables, written in the transaction of the events they follow. */
+    static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
+            AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
+            WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP, StripeCustomers.PROCESSING_GROUP);
+
+    /** Processors that act on the world (Stripe, other aggregates) rather than keep a read model. */
+    static final List<String> SIDE_EFFECTS = List.of(StripeCustomerCreation.PROCESSING_GROUP,
+            StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP);
+
+    /** The cause of a parked event as the dead-letter table has room for it. */
+    private static final int CAUSE_LENGTH = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
+
+    @Bean
+    ProcessorFailures processorFailures(Clock clock) {
+        return new ProcessorFailures(clock);
+    }
+
+    /**
+     * Tracking processors, one per read model, each with its own token, which Axon stores in the transaction
+     * of the batch's writes. Tracking rather than pooled streaming: Axon's pooled coordinator spent more CPU
+     * handing events to its workers than the projectors spent handling them (BENCHMARKS.md).
+     */
+    @Bean
+    ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size}") int batchSize,
+            @Value("${runledger.projections.segments}") int segments, ProcessorFailures failures) {
+        return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(group, configuration -> configuration.eventStore(),
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments).andBatchSize(batchSize)
+                                .andEventTrackerStatusChangeListener(failures.listenerFor(group))
+                                // a null token is the start of the store: no call to the event source at
+                                // start-up, which Axon Server might not answer yet
+                                .andInitialTrackingToken(source -> null)));
+    }
+
+    /** The side-effect processors keep Axon's defaults (one thread, from the start of the store), watched the same. */
+    @Bean
+    ConfigurerModule sideEffectProcessors(ProcessorFailures failures) {
+        return configurer -> SIDE_EFFECTS.forEach(group -> configurer.eventProcessing()
+                .registerTrackingEventProcessorConfiguration(group, configuration ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andEventTrackerStatusChangeListener(failures.listenerFor(group))));
+    }
+
+    /**
+     * Every read model and side effect parks an event that keeps failing, with its tenant's later events behind
+     * it (order kept), in a dead-letter queue in PostgreSQL ({@code dead_letter_entry}), instead of retrying it
+     * for ever while every other tenant waits. Its handlers try each event {@code runledger.dead-letters.attempts}
+     * times first ({@link RetryBeforeParking}); a batch that fails as a whole (a write refused at commit) is
+     * retried by Axon after a second, event by event, so the failing event is found ({@link ReadModels}).
+     * The queue works in nested transactions (savepoints): parking an event, or one dead letter failing again,
+     * never spoils the batch it happens in.
+     */
+    @Bean
+    ConfigurerModule deadLetterQueues(ConnectionProvider connections, PlatformTransactionManager transactions,
+            DeadLetterSchema schema, Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+            DeadLetterProperties settings) {
+        SpringTransactionManager nested = new SpringTransactionManager(transactions,
+                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        EnqueuePolicy<EventMessage<?>> parkAndCount = (letter, cause) -> Decisions.enqueue(
+                ThrowableCause.truncated(NestedExceptionUtils.getMostSpecificCause(cause), CAUSE_LENGTH),
+                parked -> parked.diagnostics().and(DeadLetters.ATTEMPTS, attemptsOf(parked) + settings.attempts()));
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            deadLettering().forEach(group -> processing
+                    .registerSequencingPolicy(group, configuration -> PerTenantSequencing.INSTANCE)
+                    .registerDeadLetterQueue(group, configuration -> JdbcSequencedDeadLetterQueue.builder()
+                            .processingGroup(group)
+                            .connectionProvider(connections)
+                            .transactionManager(nested)
+                            .schema(schema)
+                            .genericSerializer(serializer)
+                            .eventSerializer(eventSerializer)
+                            // a tenant's sequence, and the tenants parked at once, are bounded only by the database
+                            .maxSequences(Integer.MAX_VALUE)
+                            .maxSequenceSize(Integer.MAX_VALUE)
+                            .build())
+                    .registerDeadLetterPolicy(group, configuration -> parkAndCount)
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, invoker) -> invoker
+                            .transactionManager(nested)
+                            // a query per event only while the queue holds something for the tenant
+                            .enableSequenceIdentifierCache()));
+        };
+    }
+
+    @Bean
+    RetryBeforeParking retryBeforeParking(ReadModels models, DeadLetterProperties settings) {
+        return new RetryBeforeParking(Set.copyOf(ReadModelProcessors.NAMES), Set.copyOf(SIDE_EFFECTS), models, settings);
+    }
+
+    /**
+     * The lookup tables guard commands, so a failure writing them (say, an email already taken) must fail
+     * the command that caused it rather than be logged and skipped.
+     */
+    @Bean
+    ConfigurerModule lookupFailuresFailTheCommand() {
+        return configurer -> TRANSACTIONAL_LOOKUPS.forEach(group -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
+    }
+
+    static List<String> deadLettering() {
+        Set<String> groups = new HashSet<>(ReadModelProcessors.NAMES);
+        groups.addAll(SIDE_EFFECTS);
+        return List.copyOf(groups);
+    }
+
+    private static long attemptsOf(DeadLetter<?> letter) {
+        return letter.diagnostics().get(DeadLetters.ATTEMPTS) instanceof Number number ? number.longValue() : 0;
+    }
+}

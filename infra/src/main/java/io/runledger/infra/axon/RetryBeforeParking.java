@@ -1,0 +1,65 @@
+package io.runledger.infra.axon;
+
+import java.util.Set;
+
+import io.runledger.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
+import org.axonframework.messaging.annotation.MessageHandlingMember;
+import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+
+/**
+ * The event handlers of processors that park failing events try each event {@code attempts} times, waiting
+ * {@code backoff} and then twice as long after each failure, before the failure reaches Axon's dead-letter
+ * queue. A read model's failed try is taken back whole ({@link ReadModels#attempt()}), so a retry never applies
+ * half an event twice.
+ */
+final class RetryBeforeParking implements HandlerEnhancerDefinition {
+
+    private final Set<String> readModels;
+    private final Set<String> sideEffects;
+    private final ReadModels models;
+    private final DeadLetterProperties settings;
+
+    RetryBeforeParking(Set<String> readModels, Set<String> sideEffects, ReadModels models, DeadLetterProperties settings) {
+        this.readModels = readModels;
+        this.sideEffects = sideEffects;
+        this.models = models;
+        this.settings = settings;
+    }
+
+    @Override
+    public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
+        if (!original.canHandleMessageType(EventMessage.class)) {
+            return original;
+        }
+        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
+        if (group == null || !(readModels.contains(group.value()) || sideEffects.contains(group.value()))) {
+            return original;
+        }
+        boolean readModel = readModels.contains(group.value());
+        return new WrappedMessageHandlingMember<>(original) {
+            @Override
+            public Object handle(Message<?> message, T target) throws Exception {
+                long wait = settings.backoff().toMillis();
+                for (int attempt = 1; ; attempt++) {
+                    ReadModels.Attempt tried = readModel ? models.attempt() : ReadModels.Attempt.NONE;
+                    try {
+                        Object result = super.handle(message, target);
+                        tried.keep().run();
+                        return result;
+                    } catch (Exception failure) {
+                        tried.undo().run();
+                        if (attempt >= settings.attempts()) {
+                            throw failure;
+                        }
+                        Thread.sleep(wait);
+                        wait *= 2;
+                    }
+                }
+            }
+        };
+    }
+}

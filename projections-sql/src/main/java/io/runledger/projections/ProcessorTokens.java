@@ -1,0 +1,52 @@
+package io.runledger.projections;
+
+import java.util.List;
+
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
+import org.axonframework.serialization.Serializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each processor is, read from Axon's token store ({@code token_entry}, created by this module's V1
+ * migration) rather than from the segments this instance happens to hold: every instance gives the same answer,
+ * including one that holds no segment at all. Reading claims nothing.
+ */
+@Component
+class ProcessorTokens {
+
+    /** @param position the last event every segment has handled, or null while any segment is at the start */
+    record Progress(int segments, Long position, boolean replaying) {
+    }
+
+    private final JdbcClient jdbc;
+    /** the token store's: Axon's general serializer */
+    private final Serializer serializer;
+
+    ProcessorTokens(JdbcClient jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** A reset token stays a replay token until the next new event; it has replayed once it reaches where it was. */
+    private static boolean replaying(TrackingToken token) {
+        return token instanceof ReplayToken replay
+                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset()));
+    }
+
+    Progress of(String processor) {
+        List<TrackingToken> tokens = jdbc.sql("""
+                        select token, token_type, timestamp, owner, processor_name, segment from token_entry
+                        where processor_name = ? order by segment
+                        """).param(processor)
+                .query((row, index) -> new GenericTokenEntry<>(row.getBytes("token"), row.getString("token_type"),
+                        row.getString("timestamp"), row.getString("owner"), row.getString("processor_name"),
+                        row.getInt("segment"), byte[].class).getToken(serializer))
+                .list();
+        Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
+                .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
+        return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying));
+    }
+}
