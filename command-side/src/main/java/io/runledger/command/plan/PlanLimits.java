@@ -45,7 +45,9 @@ public class PlanLimits {
         if (orgPlan.status() == SubscriptionStatus.CANCELED || orgPlan.status() == SubscriptionStatus.UNPAID) {
             throw new SubscriptionInactive("The subscription is " + orgPlan.status().code() + "; reactivate it to start new work");
         }
-        if (orgPlan.status() == SubscriptionStatus.TRIALING && orgPlan.trialEndsAt().toInstant().isBefore(now)) {
+        // a trial past its end whose deadline has not fired yet (it fires within a polling interval) reads as ended
+        if (orgPlan.status() == SubscriptionStatus.PAUSED
+                || orgPlan.status() == SubscriptionStatus.TRIALING && orgPlan.trialEndsAt().toInstant().isBefore(now)) {
             throw new SubscriptionInactive("The trial ended at " + orgPlan.trialEndsAt().toInstant() + "; choose a plan to go on");
         }
         return catalog.of(orgPlan.plan());

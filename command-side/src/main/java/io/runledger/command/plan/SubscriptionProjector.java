@@ -22,9 +22,10 @@ public class SubscriptionProjector {
         this.jdbc = jdbc;
     }
 
+    /** The subscription scheduled its trial's end as it started, in this transaction. */
     @EventHandler
     void on(SubscriptionStarted started) {
-        jdbc.sql("insert into plan_subscriptions (org_id, plan, status, trial_ends_at) values (?, ?, ?, ?)")
+        jdbc.sql("insert into plan_subscriptions (org_id, plan, status, trial_ends_at, trial_end_scheduled) values (?, ?, ?, ?, true)")
                 .params(started.orgId(), started.plan().name(), started.status().name(),
                         Timestamp.from(started.trialEndsAt()))
                 .update();

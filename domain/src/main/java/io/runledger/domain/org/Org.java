@@ -12,6 +12,7 @@ import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.subscription.StartSubscription;
 import io.runledger.domain.subscription.Subscription;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -30,7 +31,7 @@ public class Org {
     }
 
     @CommandHandler
-    public Org(CreateOrg command) throws Exception {
+    public Org(CreateOrg command, DeadlineManager deadlines) throws Exception {
         requireName(command.name());
         if (command.slug() != null && !SLUG.matcher(command.slug()).matches()) {
             throw new InvalidCommand("Slug '%s' must be 1 to 63 lowercase letters, digits or inner hyphens"
@@ -38,12 +39,14 @@ public class Org {
         }
         apply(new OrgCreated(command.orgId(), command.name().strip(), command.slug(), command.creatorUserId()));
         // after the org's own events, so the store (and every projection) sees the org before its subscription
-        apply(new MemberAdded(command.orgId(), command.creatorUserId(), Role.OWNER)).andThen(() -> spawnSubscription(command));
+        apply(new MemberAdded(command.orgId(), command.creatorUserId(), Role.OWNER))
+                .andThen(() -> spawnSubscription(command, deadlines));
     }
 
-    private static void spawnSubscription(CreateOrg command) {
+    private static void spawnSubscription(CreateOrg command, DeadlineManager deadlines) {
         try {
-            createNew(Subscription.class, () -> new Subscription(new StartSubscription(command.orgId(), command.requestedAt())));
+            createNew(Subscription.class,
+                    () -> new Subscription(new StartSubscription(command.orgId(), command.requestedAt()), deadlines));
         } catch (Exception refused) {
             throw refused instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(refused);
         }

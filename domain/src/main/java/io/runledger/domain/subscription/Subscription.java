@@ -3,6 +3,7 @@ package io.runledger.domain.subscription;
 import static io.runledger.domain.subscription.SubscriptionStatus.ACTIVE;
 import static io.runledger.domain.subscription.SubscriptionStatus.CANCELED;
 import static io.runledger.domain.subscription.SubscriptionStatus.PAST_DUE;
+import static io.runledger.domain.subscription.SubscriptionStatus.PAUSED;
 import static io.runledger.domain.subscription.SubscriptionStatus.TRIALING;
 import static io.runledger.domain.subscription.SubscriptionStatus.UNPAID;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -16,19 +17,27 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.IllegalTransition;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** An org's plan and payment state, following Stripe's subscription lifecycle. */
+/**
+ * An org's plan and payment state, following Stripe's subscription lifecycle. The trial's end is a deadline of
+ * this aggregate: it pauses a subscription still trialing then, and is canceled when the trial ends otherwise.
+ */
 public class Subscription {
 
     public static final Duration TRIAL_LENGTH = Duration.ofDays(14);
+    /** The deadline that ends the free trial. */
+    public static final String TRIAL_END = "trial-end";
 
     @AggregateIdentifier
     private UUID subscriptionId;
     private UUID orgId;
     private Plan plan;
     private SubscriptionStatus status;
+    private Instant trialEndsAt;
     private Instant currentPeriodEnd;
     private String stripeCustomerId;
     private String stripeSubscriptionId;
@@ -36,17 +45,34 @@ public class Subscription {
     protected Subscription() {
     }
 
-    /** Created by the org it belongs to, in the same unit of work as the org itself. */
-    public Subscription(StartSubscription command) {
-        apply(new SubscriptionStarted(command.orgId(), command.subscriptionId(), Plan.FREE, TRIALING,
-                command.requestedAt().plus(TRIAL_LENGTH)));
+    /** Created by the org it belongs to, in the same unit of work as the org itself; schedules the trial's end. */
+    public Subscription(StartSubscription command, DeadlineManager deadlines) {
+        Instant trialEnd = command.requestedAt().plus(TRIAL_LENGTH);
+        apply(new SubscriptionStarted(command.orgId(), command.subscriptionId(), Plan.FREE, TRIALING, trialEnd));
+        deadlines.schedule(trialEnd, TRIAL_END);
     }
 
     @CommandHandler
-    void handle(ActivateSubscription command) {
+    void handle(ScheduleTrialEnd command, DeadlineManager deadlines) {
+        if (status == TRIALING) {
+            deadlines.schedule(trialEndsAt, TRIAL_END);
+        }
+    }
+
+    /** A trial nobody paid for is paused; a deadline that outlived its trial (paid, canceled) finds nothing to end. */
+    @DeadlineHandler(deadlineName = TRIAL_END)
+    void trialEnds() {
+        if (status == TRIALING) {
+            apply(new TrialEnded(orgId, plan, PAUSED, trialEndsAt));
+        }
+    }
+
+    @CommandHandler
+    void handle(ActivateSubscription command, DeadlineManager deadlines) {
         if (status == ACTIVE && plan == command.plan() && Objects.equals(currentPeriodEnd, command.currentPeriodEnd())) {
             return;
         }
+        leaveTrial(deadlines);
         apply(new SubscriptionActivated(orgId, command.plan(), ACTIVE, command.currentPeriodEnd()));
     }
 
@@ -59,9 +85,10 @@ public class Subscription {
     }
 
     @CommandHandler
-    void handle(MarkSubscriptionPastDue command) {
+    void handle(MarkSubscriptionPastDue command, DeadlineManager deadlines) {
         if (status != PAST_DUE) {
             requireStatusIn(EnumSet.of(TRIALING, ACTIVE), "mark it past due");
+            leaveTrial(deadlines);
             apply(new SubscriptionMarkedPastDue(orgId, plan, PAST_DUE));
         }
     }
@@ -75,8 +102,9 @@ public class Subscription {
     }
 
     @CommandHandler
-    void handle(CancelSubscription command) {
+    void handle(CancelSubscription command, DeadlineManager deadlines) {
         if (status != CANCELED) {
+            leaveTrial(deadlines);
             apply(new SubscriptionCanceled(orgId, plan, CANCELED));
         }
     }
@@ -98,6 +126,13 @@ public class Subscription {
         }
     }
 
+    /** A trial that ends by payment or cancellation before its time needs its deadline no more. */
+    private void leaveTrial(DeadlineManager deadlines) {
+        if (status == TRIALING) {
+            deadlines.cancelAllWithinScope(TRIAL_END);
+        }
+    }
+
     private void requireStatusIn(Set<SubscriptionStatus> allowed, String attempted) {
         if (!allowed.contains(status)) {
             throw new IllegalTransition("Subscription of org", orgId, status, attempted);
@@ -110,6 +145,7 @@ public class Subscription {
         orgId = event.orgId();
         plan = event.plan();
         status = event.status();
+        trialEndsAt = event.trialEndsAt();
     }
 
     @EventSourcingHandler
@@ -119,7 +155,7 @@ public class Subscription {
         currentPeriodEnd = event.currentPeriodEnd();
     }
 
-    /** Plan changes, past due, unpaid and canceled: each event states the plan and status that follow it. */
+    /** Plan changes, past due, unpaid, canceled and a trial's end: each event states the plan and status that follow it. */
     @EventSourcingHandler
     void on(SubscriptionStateChanged event) {
         plan = event.plan();

@@ -49,7 +49,8 @@ class OrgTest {
     void creating_an_org_makes_the_creator_its_owner_and_starts_a_fourteen_day_free_trial() {
         fixture.givenNoPriorActivity()
                 .when(new CreateOrg(ORG, "Acme", "acme", ALICE, NOW))
-                .expectEvents(created(), new MemberAdded(ORG, ALICE, Role.OWNER));
+                .expectEvents(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
+                .expectScheduledDeadlineWithName(Instant.parse("2026-11-15T10:00:00Z"), Subscription.TRIAL_END);
         assertThat(subscriptions.eventsOf(SubscriptionIds.forOrg(ORG))).containsExactly(
                 new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, SubscriptionStatus.TRIALING,
                         Instant.parse("2026-11-15T10:00:00Z")));

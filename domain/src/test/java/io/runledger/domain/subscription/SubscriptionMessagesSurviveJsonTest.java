@@ -26,6 +26,7 @@ class SubscriptionMessagesSurviveJsonTest {
                 new MarkSubscriptionPastDue(ORG),
                 new MarkSubscriptionUnpaid(ORG),
                 new CancelSubscription(ORG),
+                new ScheduleTrialEnd(ORG),
                 new LinkStripeCustomer(ORG, "cus_1"),
                 new LinkStripeSubscription(ORG, "sub_1"),
                 new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, SubscriptionStatus.TRIALING, AT),
@@ -34,6 +35,7 @@ class SubscriptionMessagesSurviveJsonTest {
                 new SubscriptionMarkedPastDue(ORG, Plan.PRO, SubscriptionStatus.PAST_DUE),
                 new SubscriptionMarkedUnpaid(ORG, Plan.PRO, SubscriptionStatus.UNPAID),
                 new SubscriptionCanceled(ORG, Plan.PRO, SubscriptionStatus.CANCELED),
+                new TrialEnded(ORG, Plan.FREE, SubscriptionStatus.PAUSED, AT),
                 new StripeCustomerLinked(ORG, "cus_1"),
                 new StripeSubscriptionLinked(ORG, "sub_2", "sub_1"));
     }

@@ -3,19 +3,26 @@ package io.runledger.domain.subscription;
 import static io.runledger.domain.subscription.SubscriptionStatus.ACTIVE;
 import static io.runledger.domain.subscription.SubscriptionStatus.CANCELED;
 import static io.runledger.domain.subscription.SubscriptionStatus.PAST_DUE;
+import static io.runledger.domain.subscription.SubscriptionStatus.PAUSED;
 import static io.runledger.domain.subscription.SubscriptionStatus.TRIALING;
 import static io.runledger.domain.subscription.SubscriptionStatus.UNPAID;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.runledger.domain.shared.IllegalTransition;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SubscriptionTest {
@@ -23,6 +30,7 @@ class SubscriptionTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant PERIOD_END = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Instant TRIAL_END = NOW.plus(Subscription.TRIAL_LENGTH);
 
     private FixtureConfiguration<Subscription> fixture;
 
@@ -32,7 +40,12 @@ class SubscriptionTest {
     }
 
     private static SubscriptionStarted trialing() {
-        return new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, TRIALING, NOW.plus(Subscription.TRIAL_LENGTH));
+        return new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, TRIALING, TRIAL_END);
+    }
+
+    /** A trial at {@link #NOW} whose end is a scheduled deadline. */
+    private TestExecutor<Subscription> trialWithItsEndScheduled() {
+        return fixture.givenCurrentTime(NOW).andGiven(trialing()).andGivenCommands(new ScheduleTrialEnd(ORG));
     }
 
     private static SubscriptionActivated activePro() {
@@ -205,6 +218,103 @@ class SubscriptionTest {
                 .when(new CancelSubscription(ORG))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void scheduling_a_trials_end_sets_a_deadline_at_the_end_of_the_trial() {
+        fixture.givenCurrentTime(NOW).andGiven(trialing())
+                .when(new ScheduleTrialEnd(ORG))
+                .expectScheduledDeadlineWithName(TRIAL_END, Subscription.TRIAL_END)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_trial_nobody_paid_for_is_paused_when_it_ends() {
+        trialWithItsEndScheduled()
+                .whenThenTimeAdvancesTo(TRIAL_END)
+                .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)
+                .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
+    }
+
+    @Test
+    void a_trial_goes_on_until_its_last_second() {
+        trialWithItsEndScheduled()
+                .whenThenTimeAdvancesTo(TRIAL_END.minusSeconds(1))
+                .expectNoEvents()
+                .expectScheduledDeadlineWithName(TRIAL_END, Subscription.TRIAL_END);
+    }
+
+    @Test
+    void a_trial_that_ended_before_its_end_was_scheduled_is_paused_at_once() {
+        fixture.givenCurrentTime(TRIAL_END.plus(Duration.ofDays(6))).andGiven(trialing())
+                .andGivenCommands(new ScheduleTrialEnd(ORG))
+                .whenThenTimeElapses(Duration.ZERO)
+                .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
+    }
+
+    static Stream<Arguments> ways_a_trial_ends_before_its_time() {
+        return Stream.of(
+                Arguments.of(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END), activePro()),
+                Arguments.of(new CancelSubscription(ORG), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
+                Arguments.of(new MarkSubscriptionPastDue(ORG), new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ways_a_trial_ends_before_its_time")
+    void a_trial_paid_for_canceled_or_past_due_before_its_end_needs_its_deadline_no_more(Object command, Object event) {
+        trialWithItsEndScheduled()
+                .when(command)
+                .expectEvents(event)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_deadline_that_outlived_its_trial_ends_nothing() {
+        // paid for while the deadline was already due: its cancellation came too late
+        trialWithItsEndScheduled().andGiven(activePro())
+                .whenThenTimeAdvancesTo(TRIAL_END)
+                .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_second_deadline_for_the_same_trial_ends_nothing() {
+        trialWithItsEndScheduled().andGivenCommands(new ScheduleTrialEnd(ORG))
+                .whenThenTimeAdvancesTo(TRIAL_END)
+                .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END, Subscription.TRIAL_END)
+                .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
+    }
+
+    @Test
+    void a_subscription_no_longer_trialing_has_no_trial_end_to_schedule() {
+        fixture.given(trialing(), activePro())
+                .when(new ScheduleTrialEnd(ORG))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_paused_trial_is_active_once_a_plan_is_bought() {
+        fixture.given(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END))
+                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
+                .expectEvents(activePro());
+    }
+
+    @Test
+    void a_paused_trial_cannot_become_past_due_because_nothing_was_billed() {
+        fixture.given(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END))
+                .when(new MarkSubscriptionPastDue(ORG))
+                .expectException(IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is PAUSED; cannot mark it past due")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_paused_trial_can_be_canceled() {
+        fixture.given(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END))
+                .when(new CancelSubscription(ORG))
+                .expectEvents(new SubscriptionCanceled(ORG, Plan.FREE, CANCELED));
     }
 
     @Test

@@ -37,7 +37,7 @@ class ModuleBoundariesTest {
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", "io.runledger.domain..", "org.axonframework.modelling..",
                     "org.axonframework.messaging..", "org.axonframework.commandhandling..",
-                    "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..");
+                    "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..", "org.axonframework.deadline..");
 
     @ArchTest
     static final ArchRule the_domain_uses_no_spring_and_no_sql = noClasses()

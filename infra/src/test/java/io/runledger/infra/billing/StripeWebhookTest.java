@@ -68,14 +68,19 @@ class StripeWebhookTest {
     }
 
     private String subscriptionEvent(String eventId, long created, String status, String price) {
+        return subscriptionEvent(eventId, "customer.subscription.updated", created, status, price, false);
+    }
+
+    private String subscriptionEvent(String eventId, String type, long created, String status, String price,
+            boolean cancelAtPeriodEnd) {
         ObjectNode subscription = StripeFixtures.sample("subscription", object -> {
-            object.put("status", status).put("customer", customer);
+            object.put("status", status).put("customer", customer).put("cancel_at_period_end", cancelAtPeriodEnd);
             object.putObject("metadata").put("org_id", orgId);
             ObjectNode item = (ObjectNode) object.get("items").get("data").get(0);
             ((ObjectNode) item.get("price")).put("id", price);
             item.put("current_period_end", now + 30 * 24 * 3600);
         });
-        return StripeFixtures.event(eventId, "customer.subscription.updated", created, subscription);
+        return StripeFixtures.event(eventId, type, created, subscription);
     }
 
     private Map<String, Object> subscription() {
@@ -168,6 +173,25 @@ class StripeWebhookTest {
         assertThat(subscription()).containsEntry("status", "PAST_DUE");
         assertThat(jdbc.queryForObject("select org_id::text from billing_customers where stripe_customer_id = ?",
                 String.class, customer)).isEqualTo(orgId);
+    }
+
+    /**
+     * Why Runledger schedules no deadline at a Stripe period end: Stripe says what happened there. A cancellation
+     * at the period end is announced (still active) and, when the period is over, the subscription is deleted.
+     */
+    @Test
+    void a_cancellation_at_the_period_end_keeps_the_plan_until_stripe_deletes_the_subscription() {
+        deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now - 60, "active", "price_pro_test"));
+
+        ResponseEntity<Map<String, Object>> announced = deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(),
+                "customer.subscription.updated", now - 30, "active", "price_pro_test", true));
+        assertThat(announced.getBody()).containsEntry("outcome", "applied: ActivateSubscription");
+        assertThat(subscription()).containsEntry("plan", "PRO").containsEntry("status", "ACTIVE");
+
+        ResponseEntity<Map<String, Object>> ended = deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(),
+                "customer.subscription.deleted", now, "canceled", "price_pro_test", true));
+        assertThat(ended.getBody()).containsEntry("outcome", "applied: CancelSubscription");
+        assertThat(subscription()).containsEntry("status", "CANCELED");
     }
 
     @Test

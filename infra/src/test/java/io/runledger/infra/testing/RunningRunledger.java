@@ -23,12 +23,14 @@ public final class RunningRunledger implements AutoCloseable {
         this.context = context;
     }
 
-    public static RunningRunledger start(Map<String, Object> properties) {
+    /** @param testConfigurations beans the test puts in, such as {@link TestClockConfiguration} */
+    public static RunningRunledger start(Map<String, Object> properties, Class<?>... testConfigurations) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", 0);
         // As command-line arguments, so they win over application.yml like an operator's settings would.
         String[] args = all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
-        return new RunningRunledger(new SpringApplicationBuilder(RunledgerApplication.class).run(args));
+        return new RunningRunledger(new SpringApplicationBuilder(RunledgerApplication.class)
+                .sources(testConfigurations).run(args));
     }
 
     public CommandGateway commands() {
