@@ -182,7 +182,7 @@ class Benchmark implements ApplicationRunner {
                         new QueueRun(run, org, org, pattern, InputSource.TEXT, 1200, "map-reduce", "bench", null),
                         new StartRun(run, "bench"),
                         new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
-                        new RecordTokenUsage(run, 1200), new SucceedRun(run))) {
+                        new RecordTokenUsage(run, UUID.randomUUID(), 1200), new SucceedRun(run))) {
                     timing.command(() -> commands.sendAndWait(command));
                 }
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,13 +69,27 @@ class ReadModelProjectionTest {
                 "select event_type, quantity from usage_events where org_id = ?::uuid order by created_at, event_type", day.orgId());
 
         assertThat(usage).extracting(row -> row.get("event_type")).containsExactlyInAnyOrder(
-                "run.created", "run.created", "tokens.used", "run.completed");
+                "run.created", "run.created", "tokens.used", "run.completed", "generations.completed", "render.seconds");
         assertThat(usage).filteredOn(row -> row.get("event_type").equals("tokens.used"))
                 .extracting(row -> ((BigDecimal) row.get("quantity")).intValueExact()).containsExactly(1543);
         assertThat(jdbc.queryForObject("""
                 select count(*) from usage_events u join domain_event_entry e on e.event_identifier = u.id::text
                 where u.org_id = ?::uuid and e.payload_type like '%.UsageRecorded'
-                """, Long.class, day.orgId())).isEqualTo(4);
+                """, Long.class, day.orgId())).isEqualTo(TenantDay.USAGE_EVENTS);
+    }
+
+    @Test
+    void a_completed_generation_is_billed_under_the_generation_with_its_render_seconds() {
+        List<Map<String, Object>> billed = jdbc.queryForList("""
+                select event_type, quantity, run_id, user_id from usage_events
+                where org_id = ?::uuid and generation_id = ?::uuid order by event_type
+                """, day.orgId(), day.generationId());
+        long renderSeconds = RenderTime.billedSeconds(jdbc, day.generationId());
+
+        assertThat(billed).extracting(row -> row.get("event_type") + " " + ((BigDecimal) row.get("quantity")).longValueExact())
+                .containsExactly("generations.completed 1", "render.seconds " + renderSeconds);
+        assertThat(billed).allSatisfy(row -> assertThat(row.get("run_id")).isNull())
+                .allSatisfy(row -> assertThat(row.get("user_id")).isNotNull());
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,7 +153,8 @@ class QueryApiTest {
         Map<String, Object> usage = get(org + "/usage");
 
         assertThat(usage).containsEntry("plan", "free");
-        assertThat(usage.get("totals")).isEqualTo(Map.of("run.created", 2, "run.completed", 1, "tokens.used", 1543));
+        assertThat(usage.get("totals")).isEqualTo(Map.of("run.created", 2, "run.completed", 1, "tokens.used", 1543,
+                "generations.completed", 1, "render.seconds", (int) RenderTime.billedSeconds(jdbc, day.generationId())));
         assertThat(items(Map.of("items", usage.get("limits")))).extracting(l -> l.get("limit") + " " + l.get("used") + "/" + l.get("allowed"))
                 .containsExactly("max_runs_per_day 2/50", "generations_per_month 1/3");
     }
