@@ -38,6 +38,10 @@ class WorkerGenerationController {
     record Plan(UUID leaseId, Map<String, Object> visualPlan) {
     }
 
+    /**
+     * @param renderTimeSeconds the worker's own figure, shown with the generation; billing's {@code render.seconds}
+     *                          is measured by Runledger from the render report to this one
+     */
     record Completion(UUID leaseId, String videoUrl, String thumbnailUrl, BigDecimal durationSeconds,
                       Long fileSizeBytes, Integer renderTimeSeconds) {
     }

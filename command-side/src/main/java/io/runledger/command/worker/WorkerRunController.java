@@ -37,8 +37,13 @@ class WorkerRunController {
                   List<String> keywords, Map<String, Object> metadata) {
     }
 
-    /** @param meter {@code tokens.used}, the only meter a worker reports */
-    record Usage(UUID leaseId, String meter, long quantity) {
+    /**
+     * @param usageId chosen by the worker, so a retried report is recognised (the same body again answers as the
+     *                first did, another body under it is 409 {@code usage-id-reused}); without one every report
+     *                is billed anew, so it is not safe to retry
+     * @param meter   {@code tokens.used}, the only meter a worker reports
+     */
+    record Usage(UUID leaseId, UUID usageId, String meter, long quantity) {
     }
 
     record Failure(UUID leaseId, String error) {
@@ -74,7 +79,7 @@ class WorkerRunController {
         if (usage.meter() != null && !UsageMeter.TOKENS_USED.code().equals(usage.meter())) {
             throw new InvalidCommand("Workers report the meter " + UsageMeter.TOKENS_USED.code() + ", not " + usage.meter());
         }
-        leases.report(JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.quantity()));
+        leases.report(JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.usageId(), usage.quantity()));
     }
 
     @PostMapping("/{runId}/complete")

@@ -2,28 +2,40 @@ package io.runledger.domain.generation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.runledger.domain.run.UsageMeter;
+import io.runledger.domain.run.UsageRecorded;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * One render of a project: audio analysis, visual plan, rendering, then completed or failed. A step
- * repeated while its result is still the current stage (a worker's retry) changes nothing.
+ * repeated while its result is still the current stage (a worker's retry) changes nothing. A completed
+ * generation is billed: one {@code generations.completed} and its {@code render.seconds}, the time from its
+ * rendering start to its completion as the store records them, in whole seconds rounded up (a started
+ * second counts). A failed generation bills nothing.
  */
 public class Generation {
     @AggregateIdentifier
     private UUID generationId;
     private UUID orgId;
     private UUID projectId;
+    private UUID userId;
     private Stage stage;
     private String workerId;
     private int attempt;
     private Map<String, Object> audioAnalysis;
     private Map<String, Object> visualPlan;
+    private Instant renderingStartedAt;
+    private Instant completedAt;
 
     protected Generation() {
     }
@@ -100,6 +112,15 @@ public class Generation {
         apply(new GenerationCompleted(orgId, projectId, generationId, cmd.videoUrl(), cmd.thumbnailUrl(),
                 cmd.durationSeconds(), cmd.fileSizeBytes(), cmd.renderTimeSeconds(),
                 Stage.COMPLETED.status, Stage.COMPLETED.projectStatus));
+        apply(UsageRecorded.ofGeneration(orgId, generationId, userId, UsageMeter.GENERATIONS_COMPLETED, BigDecimal.ONE));
+        apply(UsageRecorded.ofGeneration(orgId, generationId, userId, UsageMeter.RENDER_SECONDS,
+                BigDecimal.valueOf(renderSeconds(Duration.between(renderingStartedAt, completedAt)))));
+    }
+
+    /** Billed by the started second, so a render always costs at least one (even across clocks a little apart). */
+    private static long renderSeconds(Duration rendering) {
+        long started = rendering.toNanosPart() == 0 ? rendering.toSeconds() : rendering.toSeconds() + 1;
+        return Math.max(1, started);
     }
 
     @CommandHandler
@@ -146,6 +167,7 @@ public class Generation {
         generationId = event.generationId();
         orgId = event.orgId();
         projectId = event.projectId();
+        userId = event.userId();
         stage = Stage.REQUESTED;
     }
 
@@ -168,13 +190,15 @@ public class Generation {
     }
 
     @EventSourcingHandler
-    void on(RenderingStarted event) {
+    void on(RenderingStarted event, @Timestamp Instant at) {
         stage = Stage.RENDERING;
+        renderingStartedAt = at;
     }
 
     @EventSourcingHandler
-    void on(GenerationCompleted event) {
+    void on(GenerationCompleted event, @Timestamp Instant at) {
         stage = Stage.COMPLETED;
+        completedAt = at;
     }
 
     /** The next attempt starts over: a fresh analysis and plan from whichever worker claims it. */

@@ -5,7 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,6 +24,8 @@ public class Run {
     private String workerId;
     private int attempt;
     private final Set<UUID> outputIds = new HashSet<>();
+    /** Tokens of each worker report by its usage id, to recognise a retry. */
+    private final Map<UUID, BigDecimal> reportedTokens = new HashMap<>();
 
     protected Run() {
     }
@@ -37,7 +41,7 @@ public class Run {
         apply(new RunQueued(cmd.orgId(), cmd.runId(), cmd.userId(), cmd.patternId(), cmd.inputSource(),
                 cmd.inputChars(), cmd.strategy(), cmd.requestId(), cmd.idempotencyKey()));
         // state is not yet sourced inside a constructor, so the usage is built from the command
-        apply(new UsageRecorded(cmd.orgId(), cmd.runId(), cmd.userId(), UsageMeter.RUN_CREATED, BigDecimal.ONE));
+        apply(UsageRecorded.ofRun(cmd.orgId(), cmd.runId(), cmd.userId(), UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
     @CommandHandler
@@ -70,8 +74,16 @@ public class Run {
         if (cmd.tokens() <= 0) {
             throw new InvalidCommand("tokens must be positive");
         }
+        BigDecimal tokens = BigDecimal.valueOf(cmd.tokens());
+        BigDecimal reported = cmd.usageId() == null ? null : reportedTokens.get(cmd.usageId());
+        if (reported != null) {
+            if (reported.compareTo(tokens) == 0) {
+                return; // the worker retried its report
+            }
+            throw new UsageIdReused(runId, cmd.usageId());
+        }
         require(RunStatus.PROCESSING, "record token usage for it");
-        apply(new UsageRecorded(orgId, runId, userId, UsageMeter.TOKENS_USED, BigDecimal.valueOf(cmd.tokens())));
+        apply(UsageRecorded.ofRun(orgId, runId, userId, UsageMeter.TOKENS_USED, tokens, cmd.usageId()));
     }
 
     @CommandHandler
@@ -84,7 +96,7 @@ public class Run {
             throw new RunHasNoOutput(runId);
         }
         apply(new RunSucceeded(orgId, runId, outputIds.size()));
-        apply(new UsageRecorded(orgId, runId, userId, UsageMeter.RUN_COMPLETED, BigDecimal.ONE));
+        apply(UsageRecorded.ofRun(orgId, runId, userId, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null));
     }
 
     @CommandHandler
@@ -138,6 +150,13 @@ public class Run {
     @EventSourcingHandler
     void on(OutputProduced event) {
         outputIds.add(event.outputId());
+    }
+
+    @EventSourcingHandler
+    void on(UsageRecorded event) {
+        if (event.usageId() != null) {
+            reportedTokens.put(event.usageId(), event.quantity());
+        }
     }
 
     @EventSourcingHandler

@@ -1,9 +1,13 @@
 package io.runledger.domain.generation;
 
 import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.run.UsageMeter;
+import io.runledger.domain.run.UsageRecorded;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -21,6 +25,7 @@ class GenerationTest {
     private static final UUID GEN = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     private static final Map<String, Object> ANALYSIS = Map.of("bpm", 128, "key", "A minor");
     private static final Map<String, Object> PLAN = Map.of("scenes", 12, "palette", "ember");
+    private static final Instant RENDER_START = Instant.parse("2026-11-01T10:00:00Z");
 
     private FixtureConfiguration<Generation> fixture;
 
@@ -64,6 +69,10 @@ class GenerationTest {
     private static GenerationCompleted completed() {
         return new GenerationCompleted(ORG, PROJECT, GEN, "s3://videos/f1.mp4", "s3://thumbs/f1.jpg",
                 new BigDecimal("183.4"), 48_000_000L, 95, GenerationStatus.COMPLETED, ProjectStatus.COMPLETED);
+    }
+
+    private static UsageRecorded billed(UsageMeter meter, long quantity) {
+        return UsageRecorded.ofGeneration(ORG, GEN, USER, meter, BigDecimal.valueOf(quantity));
     }
 
     private static GenerationFailed failed() {
@@ -242,11 +251,40 @@ class GenerationTest {
 
     // CompleteGeneration
 
-    @Test
-    void a_rendering_generation_completes_with_its_video() {
-        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+    /** Rendering started at {@link #RENDER_START}; the worker completes the generation {@code rendering} later. */
+    private void completingAfter(Duration rendering, long billedRenderSeconds) {
+        fixture.givenCurrentTime(RENDER_START)
+                .andGiven(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .andGivenCurrentTime(RENDER_START.plus(rendering))
                 .when(complete("s3://videos/f1.mp4", 48_000_000L))
-                .expectEvents(completed());
+                .expectEvents(completed(), billed(UsageMeter.GENERATIONS_COMPLETED, 1),
+                        billed(UsageMeter.RENDER_SECONDS, billedRenderSeconds));
+    }
+
+    @Test
+    void a_rendering_generation_completes_with_its_video_and_bills_the_generation_and_its_render_seconds_rounded_up() {
+        completingAfter(Duration.ofMillis(95_200), 96);
+    }
+
+    @Test
+    void a_render_of_whole_seconds_bills_exactly_those() {
+        completingAfter(Duration.ofSeconds(95), 95);
+    }
+
+    @Test
+    void a_render_under_a_second_bills_one() {
+        completingAfter(Duration.ofMillis(300), 1);
+    }
+
+    @Test
+    void only_the_render_of_the_attempt_that_completes_is_billed() {
+        fixture.givenCurrentTime(RENDER_START)
+                .andGiven(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .andGivenCurrentTime(RENDER_START.plusSeconds(600))
+                .andGiven(requeued(1), analysisStarted("render-2", 2), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .andGivenCurrentTime(RENDER_START.plusSeconds(640))
+                .when(complete("s3://videos/f1.mp4", 48_000_000L))
+                .expectEvents(completed(), billed(UsageMeter.GENERATIONS_COMPLETED, 1), billed(UsageMeter.RENDER_SECONDS, 40));
     }
 
     @Test
@@ -293,7 +331,7 @@ class GenerationTest {
     }
 
     @Test
-    void a_rendering_generation_can_fail() {
+    void a_rendering_generation_can_fail_and_bills_nothing() {
         fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
                 .when(new FailGeneration(GEN, "renderer crashed"))
                 .expectEvents(failed());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -21,6 +22,8 @@ class RunTest {
     private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000042");
     private static final UUID OUTPUT = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
     private static final UUID OTHER_OUTPUT = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+    private static final UUID USAGE = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    private static final UUID OTHER_USAGE = UUID.fromString("00000000-0000-0000-0000-0000000000e2");
 
     private FixtureConfiguration<Run> fixture;
 
@@ -41,6 +44,10 @@ class RunTest {
         return new OutputProduced(ORG, RUN, outputId, "A summary of the talk", null, "short", List.of("ai"), Map.of());
     }
 
+    private static UsageRecorded tokensUsed(long tokens, UUID usageId) {
+        return UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.TOKENS_USED, BigDecimal.valueOf(tokens), usageId);
+    }
+
     private static ProduceOutput produce(UUID outputId, String content, String contentUrl) {
         return new ProduceOutput(RUN, outputId, content, contentUrl, "short", List.of("ai", "talk"),
                 Map.of("model", "gpt", "tokens", 812));
@@ -54,7 +61,7 @@ class RunTest {
                 .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(queued(),
-                        new UsageRecorded(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE));
+                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
     @Test
@@ -62,7 +69,7 @@ class RunTest {
         fixture.givenNoPriorActivity()
                 .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.TEXT, null, null, "req-1", null))
                 .expectEvents(new RunQueued(ORG, RUN, USER, PATTERN, InputSource.TEXT, null, null, "req-1", null),
-                        new UsageRecorded(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE));
+                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
     @Test
@@ -194,16 +201,62 @@ class RunTest {
     // RecordTokenUsage
 
     @Test
-    void token_usage_is_billed_to_the_user_who_queued_the_run() {
+    void token_usage_is_billed_to_the_user_who_queued_the_run_under_the_workers_usage_id() {
         fixture.given(queued(), started("worker-1", 1))
-                .when(new RecordTokenUsage(RUN, 1530))
-                .expectEvents(new UsageRecorded(ORG, RUN, USER, UsageMeter.TOKENS_USED, BigDecimal.valueOf(1530)));
+                .when(new RecordTokenUsage(RUN, USAGE, 1530))
+                .expectEvents(tokensUsed(1530, USAGE));
+    }
+
+    /** A processing run that has recorded one worker report. */
+    private TestExecutor<Run> reported(UsageRecorded usage) {
+        return fixture.given(queued(), started("worker-1", 1), usage);
+    }
+
+    @Test
+    void a_retried_usage_report_is_recognised_by_its_id_and_recorded_once() {
+        reported(tokensUsed(1530, USAGE))
+                .when(new RecordTokenUsage(RUN, USAGE, 1530))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_usage_report_retried_after_the_run_succeeded_is_still_recognised() {
+        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), tokensUsed(1530, USAGE), new RunSucceeded(ORG, RUN, 1),
+                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null))
+                .when(new RecordTokenUsage(RUN, USAGE, 1530))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_usage_id_sent_again_with_another_quantity_is_refused() {
+        reported(tokensUsed(1530, USAGE))
+                .when(new RecordTokenUsage(RUN, USAGE, 99))
+                .expectException(UsageIdReused.class)
+                .expectExceptionMessage("Run " + RUN + " already recorded usage " + USAGE
+                        + " with another quantity; a new report needs a new usageId")
+                .expectNoEvents();
+    }
+
+    @Test
+    void another_usage_id_is_another_report() {
+        reported(tokensUsed(1530, USAGE))
+                .when(new RecordTokenUsage(RUN, OTHER_USAGE, 1530))
+                .expectEvents(tokensUsed(1530, OTHER_USAGE));
+    }
+
+    @Test
+    void usage_without_an_id_is_a_new_fact_each_time() {
+        reported(tokensUsed(1530, null))
+                .when(new RecordTokenUsage(RUN, null, 1530))
+                .expectEvents(tokensUsed(1530, null));
     }
 
     @Test
     void token_usage_must_be_positive() {
         fixture.given(queued(), started("worker-1", 1))
-                .when(new RecordTokenUsage(RUN, 0))
+                .when(new RecordTokenUsage(RUN, USAGE, 0))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
@@ -211,7 +264,7 @@ class RunTest {
     @Test
     void a_queued_run_cannot_record_token_usage() {
         fixture.given(queued())
-                .when(new RecordTokenUsage(RUN, 10))
+                .when(new RecordTokenUsage(RUN, USAGE, 10))
                 .expectException(IllegalTransition.class)
                 .expectNoEvents();
     }
@@ -223,7 +276,7 @@ class RunTest {
         fixture.given(queued(), started("worker-1", 1), output(OUTPUT), output(OTHER_OUTPUT))
                 .when(new SucceedRun(RUN))
                 .expectEvents(new RunSucceeded(ORG, RUN, 2),
-                        new UsageRecorded(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE));
+                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null));
     }
 
     @Test

@@ -20,6 +20,15 @@ public final class JsonRoundTrip {
     private JsonRoundTrip() {
     }
 
+    /** A message as the application reads it from stored JSON, such as an event stored by an earlier version. */
+    public static <T> T fromJson(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (Exception e) {
+            throw new AssertionError("Cannot read " + type.getSimpleName() + " from " + json, e);
+        }
+    }
+
     public static void assertSurvivesJson(Object message) {
         try {
             String json = MAPPER.writeValueAsString(message);

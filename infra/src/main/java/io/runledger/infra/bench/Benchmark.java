@@ -182,7 +182,7 @@ class Benchmark implements ApplicationRunner {
                         new QueueRun(run, org, org, pattern, InputSource.TEXT, 1200, "map-reduce", "bench", null),
                         new StartRun(run, "bench"),
                         new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
-                        new RecordTokenUsage(run, 1200), new SucceedRun(run))) {
+                        new RecordTokenUsage(run, UUID.randomUUID(), 1200), new SucceedRun(run))) {
                     timing.command(() -> commands.sendAndWait(command));
                 }
             }
@@ -241,7 +241,7 @@ class Benchmark implements ApplicationRunner {
         time(figures, "dashboard (30 days)", orgIds, org -> dashboards.dashboard(org, month));
         time(figures, "usage (30 days)", orgIds, org -> usage.usage(org, month, Instant.now()));
         time(figures, "system log (first page)", orgIds, org -> logs.entries(org,
-                new SystemLogQueries.Filter(null, null, null, null, TimeRange.of(null, null)), Keyset.position(null, null)));
+                new SystemLogQueries.Filter(null, null, null, null, TimeRange.of(null, null)), Keyset.storePosition(null, null)));
         time(figures, "generations", orgIds, org -> projects.generations(org, null, null, Keyset.position(null, null)));
         time(figures, "org", orgIds, orgs::org);
     }

@@ -131,14 +131,15 @@ final class EventBulkLoader {
         UUID run = UUID.randomUUID();
         writer.write("Run", run, 0, new RunQueued(org, run, owner, patterns.get(index % patterns.size()), InputSource.TEXT, 1200,
                 "map-reduce", "req-" + run, "key-" + run));
-        writer.write("Run", run, 1, new UsageRecorded(org, run, owner, UsageMeter.RUN_CREATED, BigDecimal.ONE));
+        writer.write("Run", run, 1, UsageRecorded.ofRun(org, run, owner, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
         writer.write("Run", run, 2, new RunStarted(org, run, "llm-" + index % 8, 1));
         if (index % 4 == 0) {
             writer.write("Run", run, 3, new OutputProduced(org, run, UUID.randomUUID(), "A summary of the input, " + "word ".repeat(40),
                     null, "Summary", List.of("bench", "summary"), Map.of("model", "m-1")));
-            writer.write("Run", run, 4, new UsageRecorded(org, run, owner, UsageMeter.TOKENS_USED, BigDecimal.valueOf(1200 + index)));
+            writer.write("Run", run, 4, UsageRecorded.ofRun(org, run, owner, UsageMeter.TOKENS_USED,
+                    BigDecimal.valueOf(1200 + index), UUID.randomUUID()));
             writer.write("Run", run, 5, new RunSucceeded(org, run, 1));
-            writer.write("Run", run, 6, new UsageRecorded(org, run, owner, UsageMeter.RUN_COMPLETED, BigDecimal.ONE));
+            writer.write("Run", run, 6, UsageRecorded.ofRun(org, run, owner, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null));
         } else {
             writer.write("Run", run, 3, new RunFailed(org, run, "model overloaded", RunStatus.PROCESSING));
         }

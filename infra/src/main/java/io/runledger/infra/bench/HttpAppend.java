@@ -62,7 +62,8 @@ final class HttpAppend {
             String run = "/v1/worker/runs/" + claim.path("id").asText() + "/";
             String lease = "{\"leaseId\":\"" + claim.path("leaseId").asText() + "\"";
             timing.command(() -> post(run + "outputs", workerSecret, lease + ",\"content\":\"output\",\"summary\":\"summary\"}", null));
-            timing.command(() -> post(run + "usage", workerSecret, lease + ",\"meter\":\"tokens.used\",\"quantity\":1200}", null));
+            timing.command(() -> post(run + "usage", workerSecret, lease + ",\"usageId\":\"" + UUID.randomUUID()
+                    + "\",\"meter\":\"tokens.used\",\"quantity\":1200}", null));
             timing.command(() -> post(run + "complete", workerSecret, lease + "}", null));
         };
     }

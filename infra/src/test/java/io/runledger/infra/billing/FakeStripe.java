@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.runledger.command.billing.StripeMeterReporter;
+import io.runledger.domain.run.UsageMeter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A local stand-in for Stripe's HTTP API (stripe-java is pointed at it through {@code STRIPE_API_BASE}): it
  * records every request as Stripe would receive it and answers the few endpoints Runledger calls, with
- * failures on demand.
+ * failures on demand. Its account has a meter for every {@link UsageMeter}, as the README asks of a real one.
  */
 final class FakeStripe implements AutoCloseable {
 
@@ -94,7 +97,7 @@ final class FakeStripe implements AutoCloseable {
                 }
             }
             case "/v1/billing/meters" -> respond(exchange, 200, "{\"object\":\"list\",\"has_more\":false,\"url\":\"/v1/billing/meters\",\"data\":["
-                    + String.join(",", List.of("run_created", "run_completed", "tokens_used").stream()
+                    + String.join(",", Arrays.stream(UsageMeter.values()).map(meter -> StripeMeterReporter.eventName(meter.code()))
                             .map(name -> "{\"id\":\"mtr_" + name + "\",\"object\":\"billing.meter\",\"event_name\":\"" + name + "\"}")
                             .toList()) + "]}");
             default -> respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unknown path\"}}");

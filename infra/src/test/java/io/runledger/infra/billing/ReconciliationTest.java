@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,10 +66,10 @@ class ReconciliationTest {
         day = TenantDay.live(api, "Reconciled Inc").projectedIn(jdbc);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         period = "from=" + today + "&to=" + today.plusDays(1) + "&orgId=" + day.orgId();
-        // the meter reporter sends each of the day's four usage events to (fake) Stripe
+        // the meter reporter sends each of the day's usage events to (fake) Stripe
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from stripe_meter_events where org_id = ?::uuid and status = 'sent'", Long.class,
-                UUID.fromString(day.orgId())) == 4);
+                UUID.fromString(day.orgId())) == TenantDay.USAGE_EVENTS);
         UUID tokens = usageEvent("tokens.used");
         UUID completed = usageEvent("run.completed");
         UUID created = jdbc.queryForObject("select id from usage_events where org_id = ?::uuid and event_type = 'run.created' "
@@ -120,13 +121,17 @@ class ReconciliationTest {
     }
 
     @Test
-    void totals_per_meter_show_where_the_three_sources_part() {
+    void totals_per_meter_show_where_the_three_sources_part_and_where_they_agree() {
         List<Map<String, Object>> lines = list(report(period).getBody(), "lines");
+        long rendered = RenderTime.billedSeconds(jdbc, day.generationId());
 
         assertThat(lines).extracting(line -> line.get("meter") + " events=" + line.get("events") + " store=" + line.get("eventStore")
                 + " model=" + line.get("readModel") + " stripe=" + line.get("reportedToStripe") + " summary=" + line.get("stripeSummary")
                 + " " + line.get("matches"))
                 .containsExactly(
+                        "generations.completed events=1 store=1 model=1 stripe=1 summary=1 true",
+                        "render.seconds events=1 store=%d model=%d stripe=%d summary=%d true".formatted(rendered, rendered,
+                                rendered, rendered),
                         "run.completed events=1 store=1 model=2 stripe=1 summary=1 false",
                         "run.created events=2 store=2 model=3 stripe=1 summary=2 false",
                         "tokens.used events=1 store=1543 model=0 stripe=3086 summary=1543 false");

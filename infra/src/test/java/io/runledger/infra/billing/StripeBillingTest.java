@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,6 +138,43 @@ class StripeBillingTest {
         assertThat(STRIPE.requests("/v1/billing/meter_events")).filteredOn(request -> eventId.equals(request.form().get("identifier")))
                 .singleElement().satisfies(request -> assertThat(request.form()).containsEntry("event_name", "run_created")
                         .containsEntry("payload[stripe_customer_id]", customer).containsEntry("payload[value]", "1"));
+    }
+
+    /** A generation of a new project in the org, taken by a render worker from its claim to its video. */
+    private String completedGeneration(String orgId) {
+        String projectId = (String) api.send(POST, "/v1/orgs/" + orgId + "/projects", owner,
+                "{\"name\":\"Metered video\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}").getBody().get("id");
+        String generationId = (String) api.send(POST, "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations", owner,
+                "{}", UUID.randomUUID().toString()).getBody().get("id");
+        Map<String, Object> claim = api.send(POST, "/v1/worker/generations/claim", TenantDay.WORKER, "{}").getBody();
+        assertThat(claim).containsEntry("id", generationId);
+        String lease = "{\"leaseId\":\"" + claim.get("leaseId") + "\"";
+        for (String[] step : List.of(new String[] {"analysis", ",\"audioAnalysis\":{\"bpm\":90}"},
+                new String[] {"plan", ",\"visualPlan\":{\"scenes\":3}"}, new String[] {"render", ""},
+                new String[] {"complete", ",\"videoUrl\":\"https://cdn.example.com/rain.mp4\""})) {
+            assertThat(api.send(POST, "/v1/worker/generations/" + generationId + "/" + step[0], TenantDay.WORKER,
+                    lease + step[1] + "}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        return generationId;
+    }
+
+    @Test
+    void a_completed_generation_goes_to_the_generations_and_render_seconds_meters() {
+        String orgId = api.createOrg(owner, "Rendering Inc");
+        String customer = linkedCustomer(orgId);
+        String generationId = completedGeneration(orgId);
+        List<String> eventIds = jdbc.queryForList("select event_identifier from domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%.UsageRecorded' order by sequence_number", String.class, generationId);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from stripe_meter_events where usage_event_id::text in (?, ?) and status = 'sent'", Long.class,
+                eventIds.get(0), eventIds.get(1)) == 2);
+
+        assertThat(STRIPE.requests("/v1/billing/meter_events")).filteredOn(request -> eventIds.contains(request.form().get("identifier")))
+                .extracting(request -> request.form().get("identifier") + " " + request.form().get("event_name") + " "
+                        + request.form().get("payload[value]") + " " + request.form().get("payload[stripe_customer_id]"))
+                .containsExactlyInAnyOrder(eventIds.get(0) + " generations_completed 1 " + customer,
+                        eventIds.get(1) + " render_seconds " + RenderTime.billedSeconds(jdbc, generationId) + " " + customer);
     }
 
     @Test

@@ -94,7 +94,7 @@ class EventStoreLifecycleTest {
             send(first, worker, new StartRun(run, "llm-7"));
             send(first, worker, new ProduceOutput(run, UUID.randomUUID(), "A short summary.", null, "Summary",
                     List.of("acme", "summary"), Map.of("model", "m-1")));
-            send(first, worker, new RecordTokenUsage(run, 1543));
+            send(first, worker, new RecordTokenUsage(run, UUID.randomUUID(), 1543));
             send(first, worker, new SucceedRun(run));
             send(first, aliceInBrowser, new CreateProject(project, org, alice, new ProjectDetails("Launch video", null, "neon city at night",
                     "audio/launch.mp3", new BigDecimal("184.5"), null, null, null, null)));
@@ -107,6 +107,12 @@ class EventStoreLifecycleTest {
                     new BigDecimal("184.5"), 48_000_000L, 95));
             // The project learns the outcome asynchronously, from the event stream.
             await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(first.jdbc(), project).contains("ProjectGenerationFinished"));
+            // the run's usage as a version before usage ids and generation metering stored it
+            first.jdbc().update("""
+                    update domain_event_entry
+                    set payload = convert_to((convert_from(payload, 'UTF8')::jsonb - 'usageId' - 'generationId')::text, 'UTF8')
+                    where aggregate_identifier = ? and payload_type = 'io.runledger.domain.run.UsageRecorded'
+                    """, run.toString());
         }
         restarted = RunningRunledger.start(database);
         jdbc = restarted.jdbc();
@@ -148,7 +154,8 @@ class EventStoreLifecycleTest {
         assertThat(eventTypesOf(run, lastIndexBeforeRestart)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "OutputProduced",
                 "UsageRecorded", "RunSucceeded", "UsageRecorded");
         assertThat(eventTypesOf(generation, lastIndexBeforeRestart)).containsExactly("GenerationRequested", "AudioAnalysisStarted",
-                "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted");
+                "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted", "UsageRecorded",
+                "UsageRecorded");
         assertThat(eventTypesOf(project, lastIndexBeforeRestart))
                 .containsExactly("ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished");
         assertThat(eventTypesOf(SubscriptionIds.forOrg(org), lastIndexBeforeRestart))
@@ -253,5 +260,16 @@ class EventStoreLifecycleTest {
                 .isInstanceOf(IllegalTransition.class)
                 .hasMessage("Run " + run + " is SUCCEEDED; cannot fail it");
         assertThat(eventTypesOf(run)).hasSize(7);
+    }
+
+    @Test
+    void usage_stored_before_usage_ids_still_loads_with_its_run_after_a_restart() {
+        assertThat(jdbc.queryForList("""
+                select (convert_from(payload, 'UTF8')::jsonb -> 'usageId') is not null from domain_event_entry
+                where aggregate_identifier = ? and payload_type = 'io.runledger.domain.run.UsageRecorded'
+                """, Boolean.class, run.toString())).hasSize(3).containsOnly(false);
+
+        assertThatThrownBy(() -> send(restarted, worker, new RecordTokenUsage(run, UUID.randomUUID(), 10)))
+                .isInstanceOf(IllegalTransition.class).hasMessage("Run " + run + " is SUCCEEDED; cannot record token usage for it");
     }
 }

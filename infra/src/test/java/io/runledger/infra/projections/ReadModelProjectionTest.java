@@ -1,19 +1,27 @@
 package io.runledger.infra.projections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import io.runledger.domain.org.RenameOrg;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Events in, rows out: a tenant's day through the API, then every read-model table as the projectors left it. */
 @ReadModelIntegrationTest
@@ -23,6 +31,10 @@ class ReadModelProjectionTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private TenantDay day;
 
@@ -68,13 +80,27 @@ class ReadModelProjectionTest {
                 "select event_type, quantity from usage_events where org_id = ?::uuid order by created_at, event_type", day.orgId());
 
         assertThat(usage).extracting(row -> row.get("event_type")).containsExactlyInAnyOrder(
-                "run.created", "run.created", "tokens.used", "run.completed");
+                "run.created", "run.created", "tokens.used", "run.completed", "generations.completed", "render.seconds");
         assertThat(usage).filteredOn(row -> row.get("event_type").equals("tokens.used"))
                 .extracting(row -> ((BigDecimal) row.get("quantity")).intValueExact()).containsExactly(1543);
         assertThat(jdbc.queryForObject("""
                 select count(*) from usage_events u join domain_event_entry e on e.event_identifier = u.id::text
                 where u.org_id = ?::uuid and e.payload_type like '%.UsageRecorded'
-                """, Long.class, day.orgId())).isEqualTo(4);
+                """, Long.class, day.orgId())).isEqualTo(TenantDay.USAGE_EVENTS);
+    }
+
+    @Test
+    void a_completed_generation_is_billed_under_the_generation_with_its_render_seconds() {
+        List<Map<String, Object>> billed = jdbc.queryForList("""
+                select event_type, quantity, run_id, user_id from usage_events
+                where org_id = ?::uuid and generation_id = ?::uuid order by event_type
+                """, day.orgId(), day.generationId());
+        long renderSeconds = RenderTime.billedSeconds(jdbc, day.generationId());
+
+        assertThat(billed).extracting(row -> row.get("event_type") + " " + ((BigDecimal) row.get("quantity")).longValueExact())
+                .containsExactly("generations.completed 1", "render.seconds " + renderSeconds);
+        assertThat(billed).allSatisfy(row -> assertThat(row.get("run_id")).isNull())
+                .allSatisfy(row -> assertThat(row.get("user_id")).isNotNull());
     }
 
     @Test
@@ -109,13 +135,49 @@ class ReadModelProjectionTest {
                 .contains("Usage recorded: 1543 of tokens.used", "Usage recorded: 1 of run.created");
         assertThat(completion).containsEntry("status", "success").containsEntry("project", day.projectId())
                 .containsEntry("generation", day.generationId());
-        assertThat(jdbc.queryForObject("""
-                select count(*) from system_logs l join domain_event_entry e on e.event_identifier = l.id::text
-                where l.organization_id = ?::uuid and l.global_index = e.global_index
-                """, Long.class, day.orgId())).isEqualTo(jdbc.queryForObject(
-                "select count(*) from system_logs where organization_id = ?::uuid", Long.class, day.orgId()));
+        assertThat(rowsAwayFromTheirEvent(day.orgId())).isEmpty();
         assertThat(jdbc.queryForList("select distinct status from system_logs where organization_id = ?::uuid", String.class,
                 day.orgId())).containsExactlyInAnyOrder("started", "success", "error");
+    }
+
+    /** Log rows whose global index is not their event's in the store (or that no event backs). */
+    private List<String> rowsAwayFromTheirEvent(String orgId) {
+        return jdbc.queryForList("""
+                select l.action_type || ' logged at ' || l.global_index || ', stored at ' || coalesce(e.global_index::text, 'nowhere')
+                from system_logs l left join domain_event_entry e on e.event_identifier = l.id::text
+                where l.organization_id = ?::uuid and e.global_index is distinct from l.global_index
+                """, String.class, orgId);
+    }
+
+    /**
+     * An event stored in a transaction that commits after a later event's: the processor sees the later one
+     * first and the earlier one as a gap filled afterwards, and its token then holds the later index.
+     */
+    @Test
+    void an_event_committed_after_a_later_one_is_logged_at_its_own_place_in_the_store() {
+        ApiClient api = new ApiClient(http);
+        String owner = api.tokenFor("late-" + UUID.randomUUID() + "@example.com");
+        String lateOrg = api.createOrg(owner, "Late Commit Inc");
+        String[] earlyOrg = new String[1];
+
+        new TransactionTemplate(transactions).executeWithoutResult(held -> {
+            commands.sendAndWait(new RenameOrg(UUID.fromString(lateOrg), "Late Commit Labs"));
+            earlyOrg[0] = api.createOrg(owner, "Early Commit Inc");
+            await().atMost(Duration.ofSeconds(30)).until(() -> loggedActions(earlyOrg[0]).contains("org_created"));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> loggedActions(lateOrg).contains("org_renamed"));
+
+        assertThat(jdbc.queryForObject("""
+                select r.global_index < c.global_index from domain_event_entry r, domain_event_entry c
+                where r.payload_type like '%.OrgRenamed' and convert_from(r.payload, 'UTF8')::jsonb ->> 'orgId' = ?
+                  and c.payload_type like '%.OrgCreated' and convert_from(c.payload, 'UTF8')::jsonb ->> 'orgId' = ?
+                """, Boolean.class, lateOrg, earlyOrg[0])).as("the rename was stored before, committed after").isTrue();
+        assertThat(rowsAwayFromTheirEvent(lateOrg)).isEmpty();
+        assertThat(rowsAwayFromTheirEvent(earlyOrg[0])).isEmpty();
+    }
+
+    private List<String> loggedActions(String orgId) {
+        return jdbc.queryForList("select action_type from system_logs where organization_id = ?::uuid", String.class, orgId);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,7 +154,8 @@ class QueryApiTest {
         Map<String, Object> usage = get(org + "/usage");
 
         assertThat(usage).containsEntry("plan", "free");
-        assertThat(usage.get("totals")).isEqualTo(Map.of("run.created", 2, "run.completed", 1, "tokens.used", 1543));
+        assertThat(usage.get("totals")).isEqualTo(Map.of("run.created", 2, "run.completed", 1, "tokens.used", 1543,
+                "generations.completed", 1, "render.seconds", (int) RenderTime.billedSeconds(jdbc, day.generationId())));
         assertThat(items(Map.of("items", usage.get("limits")))).extracting(l -> l.get("limit") + " " + l.get("used") + "/" + l.get("allowed"))
                 .containsExactly("max_runs_per_day 2/50", "generations_per_month 1/3");
     }
@@ -179,6 +182,49 @@ class QueryApiTest {
         assertThat(items(page)).hasSize(5);
         assertThat(items(get(org + "/system-logs?limit=5&cursor=" + page.get("nextCursor"))))
                 .extracting(entry -> entry.get("id")).doesNotContainAnyElementsOf(items(page).stream().map(e -> e.get("id")).toList());
+    }
+
+    @Test
+    void the_system_log_reads_newest_first_in_store_order_page_by_page_with_quantities_in_plain_numbers() {
+        // an org of its own: a run whose success and the usage it bills are recorded by one command
+        String ordered = api.createOrg(day.ownerToken(), "Ordered Inc");
+        String runId = (String) api.send(POST, "/v1/orgs/" + ordered + "/runs", day.ownerToken(),
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"In order.\"}", "ordered-1").getBody().get("id");
+        Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
+        String lease = "{\"leaseId\":\"" + claim.get("leaseId") + "\"";
+        api.send(POST, "/v1/worker/runs/" + runId + "/outputs", TenantDay.WORKER, lease + ",\"content\":\"ok\"}");
+        api.send(POST, "/v1/worker/runs/" + runId + "/usage", TenantDay.WORKER,
+                lease + ",\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":100}");
+        api.send(POST, "/v1/worker/runs/" + runId + "/complete", TenantDay.WORKER, lease + "}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> items(get("/v1/orgs/" + ordered + "/system-logs")).size()
+                == storeNewestFirst(ordered).size());
+        List<String> store = storeNewestFirst(ordered);
+
+        List<Map<String, Object>> paged = new ArrayList<>();
+        String cursor = "";
+        do {
+            Map<String, Object> page = get("/v1/orgs/" + ordered + "/system-logs?limit=3" + cursor);
+            paged.addAll(items(page));
+            cursor = page.get("nextCursor") == null ? null : "&cursor=" + page.get("nextCursor");
+        } while (cursor != null);
+
+        assertThat(paged).extracting(entry -> entry.get("id") + "@" + entry.get("globalIndex")).containsExactlyElementsOf(store);
+        assertThat(paged).extracting(entry -> entry.get("actionType")).startsWith("usage_recorded", "run_succeeded");
+        assertThat(paged).filteredOn(entry -> "usage_recorded".equals(entry.get("actionType")))
+                .extracting(entry -> entry.get("message"))
+                .containsExactly("Usage recorded: 1 of run.completed", "Usage recorded: 100 of tokens.used",
+                        "Usage recorded: 1 of run.created");
+        assertThat(paged).filteredOn(entry -> "usage_recorded".equals(entry.get("actionType")))
+                .extracting(entry -> ((Map<?, ?>) ((Map<?, ?>) entry.get("details")).get("event")).get("quantity").toString())
+                .containsExactly("1", "100", "1");
+    }
+
+    /** The org's events as {@code id@globalIndex}, newest first. */
+    private List<String> storeNewestFirst(String orgId) {
+        return jdbc.queryForList("""
+                select event_identifier || '@' || global_index from domain_event_entry
+                where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ? order by global_index desc
+                """, String.class, orgId);
     }
 
     @Test

@@ -15,12 +15,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A tenant's first day, lived through the HTTP API: an owner and a developer, a key, two runs (one
  * succeeds with an output and token usage, one fails), a project whose generation a render worker takes to
- * its video. Needs a context where no other test leaves jobs waiting, since its workers claim the next job.
+ * its video (billed with its render seconds). Needs a context where no other test leaves jobs waiting, since its workers claim the next job.
  */
 public record TenantDay(String orgId, String ownerToken, String succeededRun, String failedRun, String projectId,
                         String generationId) {
 
     public static final String WORKER = "test-worker-token";
+    /** Two runs created, one completed with its tokens; one generation completed with its render seconds. */
+    public static final int USAGE_EVENTS = 6;
 
     public static TenantDay live(ApiClient api, String name) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
@@ -37,7 +39,7 @@ public record TenantDay(String orgId, String ownerToken, String succeededRun, St
         String succeeded = queueRun(api, orgId, developer, "summarize", "Event sourcing keeps every fact.");
         Map<String, Object> claim = claim(api, "runs");
         report(api, "runs", claim, "outputs", "\"content\":\"Every fact is kept.\",\"summary\":\"Facts\",\"keywords\":[\"events\",\"facts\"]");
-        report(api, "runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":1543");
+        report(api, "runs", claim, "usage", "\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":1543");
         report(api, "runs", claim, "complete", "");
 
         String failed = queueRun(api, orgId, owner, "extract_keywords", "A second text.");
@@ -71,7 +73,7 @@ public record TenantDay(String orgId, String ownerToken, String succeededRun, St
             assertThat(jdbc.queryForList("select generations_this_month from orgs where id = ?::uuid", Integer.class, orgId))
                     .containsExactly(1);
             assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?::uuid", Long.class, orgId))
-                    .isEqualTo(4);
+                    .isEqualTo(USAGE_EVENTS);
             assertThat(jdbc.queryForList("select status from subscriptions where org_id = ?::uuid", String.class, orgId))
                     .containsExactly("trialing");
             assertThat(jdbc.queryForObject("select count(*) from users u join org_memberships m on m.user_id = u.id "

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.worker.LeaseExpiry;
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,70 @@ class WorkerProtocolApiTest {
         assertThat(claim("runs", LLM).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    private static String usage(UUID usageId, int quantity) {
+        return "\"usageId\":\"" + usageId + "\",\"meter\":\"tokens.used\",\"quantity\":" + quantity;
+    }
+
+    @Test
+    void a_usage_report_retried_under_its_usage_id_is_recorded_once_and_answered_as_the_first_was() {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+        UUID usageId = UUID.randomUUID();
+
+        ResponseEntity<Map<String, Object>> first = report("runs", claim, "usage", usage(usageId, 1543));
+        ResponseEntity<Map<String, Object>> retried = report("runs", claim, "usage", usage(usageId, 1543));
+        report("runs", claim, "outputs", "\"content\":\"done\"");
+        report("runs", claim, "complete", "");
+        ResponseEntity<Map<String, Object>> retriedAfterCompletion = report("runs", claim, "usage", usage(usageId, 1543));
+
+        assertThat(List.of(first, retried, retriedAfterCompletion)).extracting(ResponseEntity::getStatusCode)
+                .containsOnly(HttpStatus.NO_CONTENT);
+        assertThat(billed(runId)).containsExactly("RUN_CREATED 1", "TOKENS_USED 1543", "RUN_COMPLETED 1");
+        assertThat(jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::jsonb ->> 'usageId' from domain_event_entry
+                where aggregate_identifier = ? and convert_from(payload, 'UTF8')::jsonb ->> 'meter' = 'TOKENS_USED'
+                """, String.class, runId)).isEqualTo(usageId.toString());
+    }
+
+    @Test
+    void a_usage_id_sent_again_with_another_quantity_is_a_conflict_and_changes_nothing() {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+        UUID usageId = UUID.randomUUID();
+        report("runs", claim, "usage", usage(usageId, 1543));
+
+        ResponseEntity<Map<String, Object>> reused = report("runs", claim, "usage", usage(usageId, 99));
+
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(reused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(reused.getBody()).containsEntry("type", "https://runledger.io/problems/usage-id-reused");
+        assertThat((String) reused.getBody().get("detail")).contains(usageId.toString());
+        assertThat(billed(runId)).containsExactly("RUN_CREATED 1", "TOKENS_USED 1543");
+    }
+
+    @Test
+    void the_same_usage_report_sent_concurrently_is_recorded_once() throws Exception {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+        String report = usage(UUID.randomUUID(), 1543);
+
+        List<ResponseEntity<Map<String, Object>>> answers = atOnce(8, () -> report("runs", claim, "usage", report));
+
+        assertThat(answers).extracting(ResponseEntity::getStatusCode).containsOnly(HttpStatus.NO_CONTENT);
+        assertThat(billed(runId)).containsExactly("RUN_CREATED 1", "TOKENS_USED 1543");
+    }
+
+    @Test
+    void usage_reported_without_an_id_is_billed_every_time_it_is_sent() {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+
+        report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":1543");
+        report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":1543");
+
+        assertThat(billed(runId)).containsExactly("RUN_CREATED 1", "TOKENS_USED 1543", "TOKENS_USED 1543");
+    }
+
     @Test
     void an_org_with_work_in_progress_lets_another_orgs_first_run_go_ahead_of_its_own_next() {
         String otherOwner = api.tokenFor("worker-other-" + UUID.randomUUID() + "@example.com");
@@ -178,27 +244,36 @@ class WorkerProtocolApiTest {
         assertThat(claimed).containsExactly(first, latecomer, second, third);
     }
 
+    /** The same call made by {@code callers} threads released together; their answers. */
+    private static List<ResponseEntity<Map<String, Object>>> atOnce(int callers,
+            Callable<ResponseEntity<Map<String, Object>>> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return call.call();
+            }));
+        }
+        start.countDown();
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        for (Future<ResponseEntity<Map<String, Object>>> answer : calls) {
+            answers.add(answer.get());
+        }
+        pool.shutdown();
+        return answers;
+    }
+
     @Test
     void two_workers_never_hold_the_same_run() throws Exception {
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             queued.add(queueRun(orgId, owner));
         }
-        int workers = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(workers);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<ResponseEntity<Map<String, Object>>>> claims = new ArrayList<>();
-        for (int i = 0; i < workers; i++) {
-            claims.add(pool.submit(() -> {
-                start.await();
-                return claim("runs", LLM);
-            }));
-        }
-        start.countDown();
         List<Object> claimedIds = new ArrayList<>();
         int empty = 0;
-        for (Future<ResponseEntity<Map<String, Object>>> claim : claims) {
-            ResponseEntity<Map<String, Object>> answer = claim.get();
+        for (ResponseEntity<Map<String, Object>> answer : atOnce(40, () -> claim("runs", LLM))) {
             if (answer.getStatusCode() == HttpStatus.OK) {
                 claimedIds.add(answer.getBody().get("id"));
             } else {
@@ -206,7 +281,6 @@ class WorkerProtocolApiTest {
                 empty++;
             }
         }
-        pool.shutdown();
 
         assertThat(claimedIds).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
         assertThat(empty).isEqualTo(20);
@@ -340,8 +414,34 @@ class WorkerProtocolApiTest {
         assertThat(project).containsEntry("prompt", "neon city at night").containsEntry("resolution", "1080p");
         assertThat(steps).containsOnly(HttpStatus.NO_CONTENT);
         assertThat(eventTypesOf(generationId)).containsExactly("GenerationRequested", "AudioAnalysisStarted",
-                "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted");
+                "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted", "UsageRecorded",
+                "UsageRecorded");
         assertThat(lastEventOf(generationId, "AudioAnalysisStarted")).containsEntry("actor", "worker:render");
+        assertThat(billed(generationId))
+                .containsExactly("GENERATIONS_COMPLETED 1", "RENDER_SECONDS " + RenderTime.billedSeconds(jdbc, generationId));
+    }
+
+    /** Meter and quantity of each usage the job recorded, in store order. */
+    private List<String> billed(String jobId) {
+        return jdbc.queryForList("""
+                select p ->> 'meter' || ' ' || (p ->> 'quantity') from domain_event_entry
+                cross join lateral (select convert_from(payload, 'UTF8')::jsonb as p) payload
+                where aggregate_identifier = ? and payload_type like '%.UsageRecorded' order by sequence_number
+                """, String.class, jobId);
+    }
+
+    @Test
+    void a_generation_that_fails_bills_nothing() {
+        String generationId = requestGeneration();
+        ResponseEntity<Map<String, Object>> claim = claim("generations", RENDER);
+        report("generations", claim, "analysis", "\"audioAnalysis\":{\"bpm\":128}");
+        report("generations", claim, "plan", "\"visualPlan\":{\"scenes\":12}");
+        report("generations", claim, "render", "");
+
+        ResponseEntity<Map<String, Object>> failed = report("generations", claim, "fail", "\"errorMessage\":\"renderer crashed\"");
+
+        assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(eventTypesOf(generationId)).endsWith("RenderingStarted", "GenerationFailed").doesNotContain("UsageRecorded");
     }
 
     @Test

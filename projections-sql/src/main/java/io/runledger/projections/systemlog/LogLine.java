@@ -94,7 +94,7 @@ record LogLine(String actionType, LogStatus status, String message, String error
             for (String field : placeholder.group(1).split("\\.")) {
                 value = value.path(field);
             }
-            String text = value.isMissingNode() || value.isNull() ? "-" : value.asText();
+            String text = value.isMissingNode() || value.isNull() ? "-" : text(value);
             if (isCode(value)) {
                 text = text.toLowerCase(Locale.ROOT);
             }
@@ -105,6 +105,11 @@ record LogLine(String actionType, LogStatus status, String message, String error
         }
         placeholder.appendTail(filled);
         return filled.toString();
+    }
+
+    /** Numbers in plain notation: a quantity of 100 reads 100, not the 1E+2 Jackson's tree makes of it. */
+    private static String text(JsonNode value) {
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
     }
 
     /** Enum values (plans, roles, statuses) read in lower case, as the API writes them. */

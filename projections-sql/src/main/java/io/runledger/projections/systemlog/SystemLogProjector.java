@@ -11,15 +11,18 @@ import io.runledger.domain.shared.TenantEvent;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code system_logs}: every event makes one row, in a person's words, with the event's ids and values as
- * {@code details} and its place in the store ({@code global_index}), linked to org, user, project and
- * generation where the event names them.
+ * {@code details} and its own place in the store ({@code global_index}, by which the log is ordered), linked
+ * to org, user, project and generation where the event names them.
  */
 @Component
 @ProcessingGroup(SystemLogProjector.PROCESSING_GROUP)
@@ -49,12 +52,26 @@ public class SystemLogProjector {
         models.write("""
                 insert into system_logs (id, global_index, organization_id, user_id, project_id, generation_id, action_type,
                                          status, severity, message, details, error_message, created_at)
-                values (?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                values (?::uuid, coalesce(cast(? as bigint),
+                                          (select global_index from domain_event_entry where event_identifier = ?)),
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (id) do nothing
-                """, message.getIdentifier(), message.trackingToken().position().orElseThrow(), event.orgId(),
+                """, message.getIdentifier(), exactPosition(message.trackingToken()), message.getIdentifier(), event.orgId(),
                         userOf(values, message.getMetaData()), uuid(values, "projectId"), uuid(values, "generationId"),
                         line.actionType(), line.status().code(), line.status().severity(), line.message(),
                         details.toString(), line.errorMessage(), ReadModels.at(at));
+    }
+
+    /**
+     * The event's own place in the store when its token tells it, else null and the store's row is asked.
+     * Axon Server's {@link GlobalSequenceTrackingToken} is the event's own position, also inside the
+     * {@code ReplayToken} of a replay. The PostgreSQL store's {@code GapAwareTrackingToken} is not: it holds the
+     * highest index seen, which for an event committed after a later one (a gap the store filled) is the later
+     * event's.
+     */
+    static Long exactPosition(TrackingToken token) {
+        return WrappedToken.unwrap(token, GlobalSequenceTrackingToken.class)
+                .map(GlobalSequenceTrackingToken::getGlobalIndex).orElse(null);
     }
 
     @ResetHandler

@@ -27,10 +27,10 @@ public class UsageProjector {
     @EventHandler
     void on(UsageRecorded recorded, EventMessage<?> message, @Timestamp Instant at) {
         models.write("""
-                insert into usage_events (id, org_id, user_id, run_id, event_type, quantity, created_at)
-                values (?::uuid, ?, ?, ?, ?, ?, ?)
+                insert into usage_events (id, org_id, user_id, run_id, generation_id, event_type, quantity, created_at)
+                values (?::uuid, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(),
+                """, message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(), recorded.generationId(),
                         recorded.meter().code(), recorded.quantity(), ReadModels.at(at));
     }
 

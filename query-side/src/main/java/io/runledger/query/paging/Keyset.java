@@ -7,12 +7,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import io.runledger.query.QueryProblems;
 
 /**
- * Keyset pagination over {@code (time, id)} newest first: a cursor names the last row of a page, the next
- * page starts strictly after it, so pages never skip or repeat rows however many are added meanwhile.
+ * Keyset pagination newest first, over {@code (time, id)} or, for lists in the event store's order, over the
+ * events' positions in the store: a cursor names the last row of a page, the next page starts strictly after
+ * it, so pages never skip or repeat rows however many are added meanwhile.
  */
 public final class Keyset {
 
@@ -35,19 +37,37 @@ public final class Keyset {
         }
     }
 
-    public static Position position(String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw QueryProblems.invalidParameter("limit must be between 1 and " + MAX_LIMIT);
+    /** As {@link Position}, in store order: the page starts before the store position {@code before}. */
+    public record StorePosition(Long before, int limit) {
+
+        /** The SQL condition on the given column, for a page after this position (true on the first). */
+        public String after(String positionColumn) {
+            return before == null ? "true" : positionColumn + " < :cursorPosition";
         }
+    }
+
+    public static Position position(String cursor, Integer limit) {
+        int size = size(limit);
         if (cursor == null || cursor.isBlank()) {
             return new Position(null, null, size);
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+            String[] parts = decode(cursor).split("\\|");
             return new Position(Instant.parse(parts[0]), UUID.fromString(parts[1]), size);
         } catch (RuntimeException unreadable) {
-            throw QueryProblems.invalidParameter("cursor is not one this API gave out; start again without it");
+            throw unknownCursor();
+        }
+    }
+
+    public static StorePosition storePosition(String cursor, Integer limit) {
+        int size = size(limit);
+        if (cursor == null || cursor.isBlank()) {
+            return new StorePosition(null, size);
+        }
+        try {
+            return new StorePosition(Long.parseLong(decode(cursor)), size);
+        } catch (RuntimeException unreadable) {
+            throw unknownCursor();
         }
     }
 
@@ -57,16 +77,43 @@ public final class Keyset {
      * @param key a row's {@code (time, id)}
      */
     public static <T> Page<T> page(List<T> fetched, Position position, Function<T, Key> key) {
-        if (fetched.size() <= position.limit()) {
-            return new Page<>(fetched, null);
-        }
-        List<T> items = new ArrayList<>(fetched.subList(0, position.limit()));
-        Key last = key.apply(items.get(items.size() - 1));
-        String cursor = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((last.time() + "|" + last.id()).getBytes(StandardCharsets.UTF_8));
-        return new Page<>(items, cursor);
+        return page(fetched, position.limit(), row -> {
+            Key last = key.apply(row);
+            return last.time() + "|" + last.id();
+        });
+    }
+
+    /** As {@link #page(List, Position, Function)}, in store order; {@code storePosition} is a row's. */
+    public static <T> Page<T> page(List<T> fetched, StorePosition position, ToLongFunction<T> storePosition) {
+        return page(fetched, position.limit(), row -> String.valueOf(storePosition.applyAsLong(row)));
     }
 
     public record Key(Instant time, UUID id) {
+    }
+
+    private static <T> Page<T> page(List<T> fetched, int limit, Function<T, String> cursorOf) {
+        if (fetched.size() <= limit) {
+            return new Page<>(fetched, null);
+        }
+        List<T> items = new ArrayList<>(fetched.subList(0, limit));
+        String cursor = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(cursorOf.apply(items.get(items.size() - 1)).getBytes(StandardCharsets.UTF_8));
+        return new Page<>(items, cursor);
+    }
+
+    private static int size(Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw QueryProblems.invalidParameter("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return size;
+    }
+
+    private static String decode(String cursor) {
+        return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    }
+
+    private static RuntimeException unknownCursor() {
+        return QueryProblems.invalidParameter("cursor is not one this API gave out; start again without it");
     }
 }

@@ -11,7 +11,10 @@ import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
 import org.springframework.stereotype.Component;
 
-/** The org's system log, newest first, read under the tenant's row-level security. */
+/**
+ * The org's system log, newest first in the event store's order (so the events of one command read in the order
+ * they were recorded, however close their times), read under the tenant's row-level security.
+ */
 @Component
 public class SystemLogQueries {
 
@@ -29,7 +32,7 @@ public class SystemLogQueries {
     public record Filter(String severity, String actionType, UUID projectId, UUID generationId, TimeRange range) {
     }
 
-    public Page<LogEntry> entries(UUID orgId, Filter filter, Keyset.Position position) {
+    public Page<LogEntry> entries(UUID orgId, Filter filter, Keyset.StorePosition position) {
         return reads.read(orgId, sql -> Keyset.page(sql.sql("""
                 select * from system_logs
                 where organization_id = :org and created_at >= :from and created_at < :to
@@ -38,18 +41,18 @@ public class SystemLogQueries {
                   and (cast(:project as uuid) is null or project_id = :project)
                   and (cast(:generation as uuid) is null or generation_id = :generation)
                   and %s
-                order by created_at desc, id desc limit :limit
-                """.formatted(position.after("created_at", "id")))
+                order by global_index desc limit :limit
+                """.formatted(position.after("global_index")))
                 .param("org", orgId).param("from", Rows.timestamp(filter.range().from()))
                 .param("to", Rows.timestamp(filter.range().to())).param("severity", filter.severity())
                 .param("actionType", filter.actionType()).param("project", filter.projectId())
-                .param("generation", filter.generationId()).param("cursorTime", Rows.timestamp(position.time()))
-                .param("cursorId", position.id()).param("limit", position.limit() + 1)
+                .param("generation", filter.generationId()).param("cursorPosition", position.before())
+                .param("limit", position.limit() + 1)
                 .query((rs, row) -> new LogEntry(rs.getObject("id", UUID.class), rs.getLong("global_index"),
                         Rows.instant(rs, "created_at"), rs.getString("action_type"), rs.getString("status"),
                         rs.getString("severity"), rs.getString("message"), rs.getString("error_message"),
                         rs.getObject("user_id", UUID.class), rs.getObject("project_id", UUID.class),
                         rs.getObject("generation_id", UUID.class), Rows.jsonObject(rs, "details")))
-                .list(), position, entry -> new Keyset.Key(entry.createdAt(), entry.id())));
+                .list(), position, LogEntry::globalIndex));
     }
 }

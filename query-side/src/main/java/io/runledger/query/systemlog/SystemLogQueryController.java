@@ -39,6 +39,6 @@ class SystemLogQueryController {
             throw QueryProblems.invalidParameter("severity must be one of " + String.join(", ", SEVERITIES));
         }
         return logs.entries(orgId, new SystemLogQueries.Filter(severity, actionType, projectId, generationId,
-                TimeRange.of(from, to)), Keyset.position(cursor, limit));
+                TimeRange.of(from, to)), Keyset.storePosition(cursor, limit));
     }
 }
