@@ -1,9 +1,14 @@
 package io.runledger.command.access;
 
+import java.util.function.Supplier;
+
 import io.runledger.domain.org.MemberAdded;
 import io.runledger.domain.org.MemberRemoved;
 import io.runledger.domain.org.MemberRoleChanged;
+import io.runledger.domain.org.OrgCreated;
 import io.runledger.domain.project.ProjectCreated;
+import io.runledger.domain.shared.DomainRuleViolation;
+import io.runledger.domain.user.AuthIdentityLinked;
 import io.runledger.domain.user.UserRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,9 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code access_users}, {@code access_memberships} and {@code access_projects} in step with the event store, inside the
- * transaction that stores the events (processing group {@value #PROCESSING_GROUP} is subscribing and
- * propagates errors), so a rejected row rolls the command back.
+ * Keeps {@code access_users}, {@code access_identities}, {@code access_org_slugs}, {@code access_memberships} and
+ * {@code access_projects} in step with the event store, inside the transaction that stores the events (processing
+ * group {@value #PROCESSING_GROUP} is subscribing and propagates errors), so a rejected row rolls the command back.
+ * Their unique keys are the read models' ({@code users.email}, {@code auth_identities(provider, provider_user_id)},
+ * {@code orgs.slug}): what would break a read model is refused in the command's own transaction instead.
  */
 @Component
 @ProcessingGroup(AccessProjector.PROCESSING_GROUP)
@@ -30,11 +37,23 @@ public class AccessProjector {
 
     @EventHandler
     void on(UserRegistered registered) {
-        try {
-            jdbc.sql("insert into access_users (user_id, email) values (?, ?)")
-                    .params(registered.userId(), registered.email()).update();
-        } catch (DuplicateKeyException emailInUse) {
-            throw new EmailAlreadyRegistered(registered.email());
+        claim(() -> new EmailAlreadyRegistered(registered.email()), "insert into access_users (user_id, email) values (?, ?)",
+                registered.userId(), registered.email());
+    }
+
+    @EventHandler
+    void on(AuthIdentityLinked linked) {
+        claim(() -> new IdentityAlreadyLinked(linked.provider(), linked.providerUserId()),
+                "insert into access_identities (provider, provider_user_id, user_id) values (?, ?, ?)",
+                linked.provider().name(), linked.providerUserId(), linked.userId());
+    }
+
+    /** Slugs are optional; one given is the org's for good. */
+    @EventHandler
+    void on(OrgCreated created) {
+        if (created.slug() != null) {
+            claim(() -> new SlugTaken(created.slug()), "insert into access_org_slugs (slug, org_id) values (?, ?)",
+                    created.slug(), created.orgId());
         }
     }
 
@@ -60,5 +79,14 @@ public class AccessProjector {
     void on(MemberRemoved removed) {
         jdbc.sql("delete from access_memberships where org_id = ? and user_id = ?")
                 .params(removed.orgId(), removed.userId()).update();
+    }
+
+    /** An insert whose unique key is a rule: a row already holding the key refuses the command with {@code taken}. */
+    private void claim(Supplier<DomainRuleViolation> taken, String insert, Object... values) {
+        try {
+            jdbc.sql(insert).params(values).update();
+        } catch (DuplicateKeyException inUse) {
+            throw taken.get();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.problem.ClientProblem;
 import io.runledger.command.worker.WorkerCredentials;
 import io.runledger.domain.shared.DomainRuleViolation;
 import jakarta.servlet.FilterChain;
@@ -55,7 +56,7 @@ public class CallerBindingFilter extends OncePerRequestFilter {
         }
     }
 
-    /** {@code admit} runs with the caller bound; a rule it breaks is answered as a problem instead of the request. */
+    /** {@code admit} runs with the caller bound; a rule it breaks, or a claim refused, is answered as a problem instead. */
     private void bind(String actor, HttpServletRequest request, HttpServletResponse response, FilterChain chain,
             Runnable admit) throws ServletException, IOException {
         String requestId = headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
@@ -64,7 +65,7 @@ public class CallerBindingFilter extends OncePerRequestFilter {
         try (CallerContext.Binding ignored = CallerContext.bind(new Caller(actor, requestId, correlationId))) {
             try {
                 admit.run();
-            } catch (DomainRuleViolation refused) {
+            } catch (DomainRuleViolation | ClientProblem refused) {
                 problems.resolveException(request, response, null, refused);
                 return;
             }

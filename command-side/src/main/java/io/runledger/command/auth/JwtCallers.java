@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.runledger.command.text.StorableText;
+import io.runledger.command.text.UnstorableText;
 import io.runledger.domain.user.RegisterUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -56,13 +58,17 @@ public class JwtCallers {
                 .query(Boolean.class).single();
     }
 
+    /** The claims a registration stores are held to the text rule like any request's text. */
     private void register(UUID userId, Jwt jwt) {
-        String email = jwt.getClaimAsString(EMAIL);
         try {
-            commands.sendAndWait(new RegisterUser(userId, email, jwt.getClaimAsString(NAME),
-                    AuthProviders.fromCode(jwt.getClaimAsString(PROVIDER)), jwt.getSubject()));
+            commands.sendAndWait(new RegisterUser(userId, claim(jwt, EMAIL), claim(jwt, NAME),
+                    AuthProviders.fromCode(claim(jwt, PROVIDER)), claim(jwt, "sub")));
         } catch (AggregateStreamCreationException registeredMeanwhile) {
             // Another request for the same person won the race; the user exists, which is all we need.
         }
+    }
+
+    private static String claim(Jwt jwt, String name) {
+        return StorableText.require(jwt.getClaimAsString(name), UnstorableText.Part.TOKEN, name);
     }
 }

@@ -2,6 +2,7 @@ package io.runledger.command.billing;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.text.StorableText;
+import io.runledger.command.text.UnstorableText;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.subscription.ActivateSubscription;
 import io.runledger.domain.subscription.CancelSubscription;
@@ -38,6 +41,14 @@ public class StripeWebhooks {
     private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
     /** The actor of the commands a webhook causes. */
     static final String ACTOR = "stripe";
+    /**
+     * Every text of an event that is stored or looked up below (as an id, in a command, in an outcome), held to
+     * the text rule; the rest of Stripe's object (names, addresses) is never read, so it is not checked.
+     */
+    private static final List<String> TEXT_READ = List.of("id", "type", "data.object.id", "data.object.customer",
+            "data.object.subscription", "data.object.status", "data.object.client_reference_id", "data.object.metadata.org_id",
+            "data.object.items.data.0.price.id", "data.object.lines.data.0.price.id",
+            "data.object.lines.data.0.pricing.price_details.price");
 
     private final StripeSettings settings;
     private final ObjectMapper json;
@@ -100,6 +111,8 @@ public class StripeWebhooks {
             if (!event.path("id").isTextual() || !event.path("type").isTextual()) {
                 throw new InvalidStripeSignature("The signed body is not a Stripe event");
             }
+            TEXT_READ.forEach(field -> StorableText.require(event.at("/" + field.replace('.', '/')).textValue(),
+                    UnstorableText.Part.BODY, field));
             return new StripeEvent(event.get("id").asText(), event.get("type").asText(),
                     Instant.ofEpochSecond(event.path("created").asLong()), event.path("data").path("object"));
         } catch (JsonProcessingException notJson) {

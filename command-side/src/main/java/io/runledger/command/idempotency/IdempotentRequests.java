@@ -28,6 +28,8 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** The request whose keys are kept for ever: seed 000 makes (org_id, idempotency_key) unique on runs. */
     public static final String QUEUE_RUN = "POST /runs";
+    /** Stripe's limit; a run's key is also indexed in the runs read model, so keys stay far from an index entry's size. */
+    public static final int MAX_KEY_LENGTH = 255;
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -57,15 +59,23 @@ public class IdempotentRequests {
      * outlives its idempotency record cannot create the resource twice; random without a key.
      */
     public static UUID resourceId(String kind, UUID orgId, String key) {
-        return key == null || key.isBlank()
+        return keyOf(key) == null
                 ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes((kind + ":" + orgId + ":" + key).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The key a header sends: none when it is absent or blank, so a blank key is never stored as one. */
+    public static String keyOf(String header) {
+        return header == null || header.isBlank() ? null : header;
+    }
+
     /** Runs {@code create} once per {@code (scope, key)}; without a key, every call runs it. */
     public ResponseEntity<?> once(String scope, String key, Object request, Supplier<ResponseEntity<?>> create) {
-        if (key == null || key.isBlank()) {
+        if (keyOf(key) == null) {
             return create.get();
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new IdempotencyKeyTooLong(key.length());
         }
         String fingerprint = fingerprint(request);
         if (!claim(scope, key, fingerprint)) {

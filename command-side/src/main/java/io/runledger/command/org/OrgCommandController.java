@@ -60,10 +60,10 @@ class OrgCommandController {
         access.requirePerson();
         UUID creator = AuthenticatedUser.id();
         return idempotency.once(IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
-            UUID orgId = UUID.randomUUID();
-            commands.sendAndWait(new CreateOrg(orgId, request.name(), request.slug(), creator, clock.instant()));
-            return ResponseEntity.created(URI.create("/v1/orgs/" + orgId))
-                    .body(new OrgCreatedResponse(orgId, request.name().strip(), request.slug()));
+            CreateOrg command = new CreateOrg(UUID.randomUUID(), request.name(), request.slug(), creator, clock.instant());
+            commands.sendAndWait(command);
+            return ResponseEntity.created(URI.create("/v1/orgs/" + command.orgId()))
+                    .body(new OrgCreatedResponse(command.orgId(), command.name().strip(), command.slug()));
         });
     }
 

@@ -1,5 +1,8 @@
 package io.runledger.command.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -12,6 +15,7 @@ public abstract class ClientProblem extends RuntimeException {
     private final HttpStatus status;
     private final String type;
     private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     protected ClientProblem(HttpStatus status, String type, String title, String message) {
         super(message);
@@ -20,7 +24,14 @@ public abstract class ClientProblem extends RuntimeException {
         this.title = title;
     }
 
-    ProblemDetail toProblem() {
-        return ProblemTypes.problem(status, type, title, getMessage());
+    /** A member the problem document carries beside type, title and detail, such as the field at fault. */
+    protected void property(String name, Object value) {
+        properties.put(name, value);
+    }
+
+    public ProblemDetail toProblem() {
+        ProblemDetail problem = ProblemTypes.problem(status, type, title, getMessage());
+        properties.forEach(problem::setProperty);
+        return problem;
     }
 }

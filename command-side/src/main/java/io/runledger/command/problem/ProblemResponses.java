@@ -45,6 +45,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(RequestSizeLimit.problem(tooLarge.getMessage()));
             }
+            // a value the body's parser refused (text the database cannot store, a number out of range)
+            if (failure instanceof HttpMessageNotReadableException unreadable
+                    && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof ClientProblem refused) {
+                ProblemDetail answer = refused.toProblem();
+                return ResponseEntity.status(answer.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer);
+            }
             if (failure instanceof HttpMessageNotReadableException) {
                 problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
                 problem.setDetail("The request body is not valid JSON of the expected shape");

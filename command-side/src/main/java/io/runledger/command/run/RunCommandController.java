@@ -62,7 +62,7 @@ class RunCommandController {
             UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
             queue.queue(new RunQueue.NewRun(runId, orgId, userId, pattern.patternId(), request.inputSource(),
                     request.input(), request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
-                    idempotencyKey));
+                    IdempotentRequests.keyOf(idempotencyKey)));
             return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
                     .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
         });

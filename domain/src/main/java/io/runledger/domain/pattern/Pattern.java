@@ -2,7 +2,6 @@ package io.runledger.domain.pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.util.Objects;
 import java.util.UUID;
 
 import io.runledger.domain.shared.IllegalTransition;
@@ -42,9 +41,9 @@ public class Pattern {
         }
         PatternUpdated updated = new PatternUpdated(Platform.ORG_ID, patternId,
                 command.name() == null ? current.name() : command.name().strip(),
-                Objects.requireNonNullElse(command.description(), current.description()),
-                Objects.requireNonNullElse(command.category(), current.category()),
-                Objects.requireNonNullElse(command.defaultStrategy(), current.defaultStrategy()));
+                orElse(command.description(), current.description()),
+                orElse(command.category(), current.category()),
+                orElse(command.defaultStrategy(), current.defaultStrategy()));
         if (!updated.equals(current)) {
             apply(updated);
         }
@@ -62,6 +61,11 @@ public class Pattern {
         if (status == PatternStatus.INACTIVE) {
             apply(new PatternReactivated(Platform.ORG_ID, patternId));
         }
+    }
+
+    /** A field left out keeps its value, which may be none (a pattern registered without a description). */
+    private static String orElse(String given, String current) {
+        return given != null ? given : current;
     }
 
     @EventSourcingHandler

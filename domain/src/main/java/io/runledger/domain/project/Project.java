@@ -15,6 +15,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /** A music-video project: its settings, and one generation at a time, each with a seed of its own. */
 public class Project {
+    /** The read model indexes (project, seed); a btree entry holds about 2,700 bytes, so seeds stay well below. */
+    public static final int MAX_SEED_LENGTH = 255;
+
     @AggregateIdentifier
     private UUID projectId;
     private UUID orgId;
@@ -44,6 +47,10 @@ public class Project {
         String seed = cmd.seed();
         if (seed == null || seed.isBlank()) {
             throw new InvalidCommand("seed is required");
+        }
+        if (seed.length() > MAX_SEED_LENGTH) {
+            throw new InvalidCommand("A seed may have at most %d characters; this one has %d".formatted(MAX_SEED_LENGTH,
+                    seed.length()));
         }
         if (cmd.generationId().equals(generationBySeed.get(seed))) {
             return; // the same request, retried

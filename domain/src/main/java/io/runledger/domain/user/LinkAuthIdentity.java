@@ -9,6 +9,5 @@ public record LinkAuthIdentity(@TargetAggregateIdentifier UUID userId, AuthProvi
     public LinkAuthIdentity {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(providerUserId, "providerUserId");
     }
 }

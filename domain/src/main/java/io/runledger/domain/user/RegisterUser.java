@@ -11,6 +11,5 @@ public record RegisterUser(@TargetAggregateIdentifier UUID userId, String email,
     public RegisterUser {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(providerUserId, "providerUserId");
     }
 }

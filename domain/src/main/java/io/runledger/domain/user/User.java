@@ -37,12 +37,14 @@ public class User {
         if (!EMAIL.matcher(email).matches()) {
             throw new InvalidCommand("'%s' is not an email address".formatted(command.email()));
         }
+        requireProviderUserId(command.providerUserId());
         apply(new UserRegistered(Platform.ORG_ID, command.userId(), email, command.name()));
         apply(new AuthIdentityLinked(Platform.ORG_ID, command.userId(), command.provider(), command.providerUserId()));
     }
 
     @CommandHandler
     void handle(LinkAuthIdentity command) {
+        requireProviderUserId(command.providerUserId());
         if (!identities.contains(new Identity(command.provider(), command.providerUserId()))) {
             apply(new AuthIdentityLinked(Platform.ORG_ID, userId, command.provider(), command.providerUserId()));
         }
@@ -52,6 +54,13 @@ public class User {
     void handle(RenameUser command) {
         if (!Objects.equals(name, command.name())) {
             apply(new UserRenamed(Platform.ORG_ID, userId, command.name()));
+        }
+    }
+
+    /** An identity is the provider's id of the person (a token's subject); auth_identities cannot hold one without. */
+    private static void requireProviderUserId(String providerUserId) {
+        if (providerUserId == null || providerUserId.isBlank()) {
+            throw new InvalidCommand("A sign-in identity needs the provider's id of the person (the token's subject)");
         }
     }
 

@@ -50,6 +50,13 @@ class PatternTest {
     }
 
     @Test
+    void an_update_of_a_pattern_registered_without_optional_fields_keeps_them_empty() {
+        fixture.given(new PatternRegistered(PLATFORM, PATTERN, "summarize", null, null, null))
+                .when(new UpdatePattern(PATTERN, "summarize_v2", null, null, null))
+                .expectEvents(new PatternUpdated(PLATFORM, PATTERN, "summarize_v2", null, null, null));
+    }
+
+    @Test
     void an_update_that_changes_nothing_emits_nothing() {
         fixture.given(SUMMARIZE)
                 .when(new UpdatePattern(PATTERN, "summarize", "Short summary", null, null))

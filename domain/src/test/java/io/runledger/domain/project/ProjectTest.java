@@ -207,6 +207,18 @@ class ProjectTest {
     }
 
     @Test
+    void a_seed_may_have_255_characters_and_no_more() {
+        fixture.given(created())
+                .when(new RequestGeneration(PROJECT, GEN_1, USER, "s".repeat(256)))
+                .expectException(InvalidCommand.class)
+                .expectExceptionMessage("A seed may have at most 255 characters; this one has 256")
+                .expectNoEvents();
+        fixture.given(created())
+                .when(new RequestGeneration(PROJECT, GEN_1, USER, "s".repeat(255)))
+                .expectEvents(queued(GEN_1, 1, "s".repeat(255)));
+    }
+
+    @Test
     void a_seed_is_used_once_per_project() {
         fixture.given(created(), queued(GEN_1, 1, "seed-1"), finished(GEN_1, ProjectStatus.COMPLETED))
                 .when(new RequestGeneration(PROJECT, GEN_2, USER, "seed-1"))

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class UserTest {
@@ -38,6 +41,21 @@ class UserTest {
                 .when(new RegisterUser(USER, "ada-at-example", "Ada", AuthProvider.MAGIC, "ada-at-example"))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("'ada-at-example' is not an email address")
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "  "})
+    void a_user_without_the_providers_id_of_them_is_not_registered(String providerUserId) {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUser(USER, "ada@example.com", "Ada", AuthProvider.GITHUB, providerUserId))
+                .expectException(InvalidCommand.class)
+                .expectExceptionMessage("A sign-in identity needs the provider's id of the person (the token's subject)")
+                .expectNoEvents();
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
+                .when(new LinkAuthIdentity(USER, AuthProvider.GOOGLE, providerUserId))
+                .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
 

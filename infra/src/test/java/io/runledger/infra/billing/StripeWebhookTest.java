@@ -195,6 +195,26 @@ class StripeWebhookTest {
     }
 
     @Test
+    void a_signed_event_whose_text_the_database_cannot_store_is_a_422_and_leaves_nothing() {
+        String eventId = "evt_" + UUID.randomUUID();
+        String withNul = subscriptionEvent(eventId, now, "active", "price_pro_test")
+                .replace("\"" + customer + "\"", "\"" + customer + "\\u0000\"");
+        long before = subscriptionEvents();
+
+        ResponseEntity<Map<String, Object>> answer = deliverSigned(withNul);
+        ResponseEntity<Map<String, Object>> clean = deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now, "active",
+                "price_pro_test"));
+
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-text")
+                .containsEntry("in", "body").containsEntry("field", "data.object.customer");
+        assertThat(jdbc.queryForObject("select count(*) from stripe_webhook_events where event_id = ?", Long.class, eventId)).isZero();
+        assertThat(clean.getBody()).containsEntry("outcome", "applied: ActivateSubscription");
+        // only the clean event's: a customer linked, a subscription linked, the plan activated
+        assertThat(subscriptionEvents()).isEqualTo(before + 3);
+    }
+
+    @Test
     void other_event_types_are_acknowledged_and_logged() {
         ResponseEntity<Map<String, Object>> answer = deliverSigned(StripeFixtures.event("evt_" + UUID.randomUUID(),
                 "customer.updated", now, StripeFixtures.sample("customer", object -> object.put("id", customer))));

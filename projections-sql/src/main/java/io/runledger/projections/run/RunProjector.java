@@ -59,7 +59,7 @@ public class RunProjector {
         models.write("""
                 insert into outputs (id, run_id, org_id, content, content_url, summary, keywords, metadata, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
-                on conflict (id) do nothing
+                on conflict (run_id, id) do nothing
                 """, produced.outputId(), produced.runId(), produced.orgId(), produced.content(), produced.contentUrl(),
                         produced.summary(), produced.keywords().toArray(String[]::new), models.json(produced.metadata()),
                         ReadModels.at(at));

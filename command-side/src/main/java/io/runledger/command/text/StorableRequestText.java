@@ -1,0 +1,75 @@
+package io.runledger.command.text;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runledger.command.auth.CallerBindingFilter;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.command.problem.ProblemTypes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses, before anything else reads them, the query parameters and the stored headers (they become every
+ * event's {@code requestId}, {@code correlationId} and a run's {@code idempotencyKey}) whose text
+ * {@link StorableText} refuses, with 422 {@code invalid-text}. Tomcat already answers 400 to a header with a
+ * control character; this keeps the rule whatever the server in front. Bodies are {@link StorableJsonBodies}'.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class StorableRequestText extends OncePerRequestFilter {
+
+    static final List<String> STORED_HEADERS = List.of(IdempotentRequests.HEADER, CallerBindingFilter.REQUEST_ID_HEADER,
+            CallerBindingFilter.CORRELATION_ID_HEADER);
+
+    private final ObjectMapper json;
+
+    StorableRequestText(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            STORED_HEADERS.forEach(header -> StorableText.require(request.getHeader(header), UnstorableText.Part.HEADER, header));
+            requireStorableQuery(request.getQueryString());
+        } catch (UnstorableText refused) {
+            ProblemTypes.write(response, json, refused.toProblem());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Decoded as Spring decodes {@code @RequestParam}s; a malformed escape is left for Spring to refuse. */
+    private static void requireStorableQuery(String query) {
+        if (query == null) {
+            return;
+        }
+        for (String parameter : query.split("&")) {
+            String[] nameAndValue = parameter.split("=", 2);
+            String name = decoded(nameAndValue[0]);
+            StorableText.require(name, UnstorableText.Part.QUERY, StorableText.escaped(name));
+            if (nameAndValue.length == 2) {
+                StorableText.require(decoded(nameAndValue[1]), UnstorableText.Part.QUERY, name);
+            }
+        }
+    }
+
+    private static String decoded(String part) {
+        try {
+            return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return part;
+        }
+    }
+}
