@@ -24,7 +24,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * An org's plan and payment state, following Stripe's subscription lifecycle. The trial's end is a deadline of
- * this aggregate: it pauses a subscription still trialing then, and is canceled when the trial ends otherwise.
+ * this aggregate: it pauses a subscription still trialing then, and ends nothing once the trial ended otherwise.
+ * It is never canceled: a cancel racing the deadline's own run fails the paying command (db-scheduler refuses to
+ * touch an executing task), and finding the deadline reads every pending one.
  */
 public class Subscription {
 
@@ -68,11 +70,10 @@ public class Subscription {
     }
 
     @CommandHandler
-    void handle(ActivateSubscription command, DeadlineManager deadlines) {
+    void handle(ActivateSubscription command) {
         if (status == ACTIVE && plan == command.plan() && Objects.equals(currentPeriodEnd, command.currentPeriodEnd())) {
             return;
         }
-        leaveTrial(deadlines);
         apply(new SubscriptionActivated(orgId, command.plan(), ACTIVE, command.currentPeriodEnd()));
     }
 
@@ -85,10 +86,9 @@ public class Subscription {
     }
 
     @CommandHandler
-    void handle(MarkSubscriptionPastDue command, DeadlineManager deadlines) {
+    void handle(MarkSubscriptionPastDue command) {
         if (status != PAST_DUE) {
             requireStatusIn(EnumSet.of(TRIALING, ACTIVE), "mark it past due");
-            leaveTrial(deadlines);
             apply(new SubscriptionMarkedPastDue(orgId, plan, PAST_DUE));
         }
     }
@@ -102,9 +102,8 @@ public class Subscription {
     }
 
     @CommandHandler
-    void handle(CancelSubscription command, DeadlineManager deadlines) {
+    void handle(CancelSubscription command) {
         if (status != CANCELED) {
-            leaveTrial(deadlines);
             apply(new SubscriptionCanceled(orgId, plan, CANCELED));
         }
     }
@@ -123,13 +122,6 @@ public class Subscription {
     void handle(LinkStripeSubscription command) {
         if (!command.stripeSubscriptionId().equals(stripeSubscriptionId)) {
             apply(new StripeSubscriptionLinked(orgId, command.stripeSubscriptionId(), stripeSubscriptionId));
-        }
-    }
-
-    /** A trial that ends by payment or cancellation before its time needs its deadline no more. */
-    private void leaveTrial(DeadlineManager deadlines) {
-        if (status == TRIALING) {
-            deadlines.cancelAllWithinScope(TRIAL_END);
         }
     }
 

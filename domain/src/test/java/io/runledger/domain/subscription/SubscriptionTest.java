@@ -261,16 +261,15 @@ class SubscriptionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ways_a_trial_ends_before_its_time")
-    void a_trial_paid_for_canceled_or_past_due_before_its_end_needs_its_deadline_no_more(Object command, Object event) {
-        trialWithItsEndScheduled()
-                .when(command)
-                .expectEvents(event)
-                .expectNoScheduledDeadlines();
+    void a_trial_paid_for_canceled_or_past_due_before_its_end_is_left_alone_by_its_deadline(Object command, Object event) {
+        trialWithItsEndScheduled().andGivenCommands(command)
+                .whenThenTimeAdvancesTo(TRIAL_END)
+                .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)
+                .expectNoEvents();
     }
 
     @Test
     void a_deadline_that_outlived_its_trial_ends_nothing() {
-        // paid for while the deadline was already due: its cancellation came too late
         trialWithItsEndScheduled().andGiven(activePro())
                 .whenThenTimeAdvancesTo(TRIAL_END)
                 .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)

@@ -47,6 +47,7 @@ record LogLine(String actionType, LogStatus status, String message, String error
             Map.entry("SubscriptionMarkedPastDue", new Wording(LogStatus.WARNING, "Payment past due on the {plan} plan")),
             Map.entry("SubscriptionMarkedUnpaid", new Wording(LogStatus.WARNING, "Subscription unpaid on the {plan} plan")),
             Map.entry("SubscriptionCanceled", new Wording(LogStatus.WARNING, "Subscription canceled")),
+            Map.entry("DeadLettersEvicted", new Wording(LogStatus.WARNING, "An operator dropped this org's parked events from {processor} (reason: {reason})")),
             Map.entry("TrialEnded", new Wording(LogStatus.WARNING, "Trial ended at {trialEndedAt}; new work waits for a paid plan")),
             Map.entry("StripeCustomerLinked", new Wording(LogStatus.SUCCESS, "Stripe customer {stripeCustomerId} linked")),
             Map.entry("StripeSubscriptionLinked", new Wording(LogStatus.SUCCESS, "Stripe subscription {stripeSubscriptionId} linked")),
