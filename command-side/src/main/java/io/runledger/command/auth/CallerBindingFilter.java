@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.problem.ClientProblem;
 import io.runledger.command.worker.WorkerCredentials;
 import io.runledger.domain.shared.DomainRuleViolation;
 import jakarta.servlet.FilterChain;
@@ -64,7 +65,7 @@ public class CallerBindingFilter extends OncePerRequestFilter {
         try (CallerContext.Binding ignored = CallerContext.bind(new Caller(actor, requestId, correlationId))) {
             try {
                 admit.run();
-            } catch (DomainRuleViolation refused) {
+            } catch (DomainRuleViolation | ClientProblem refused) {
                 problems.resolveException(request, response, null, refused);
                 return;
             }
