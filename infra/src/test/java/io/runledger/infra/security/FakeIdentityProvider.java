@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A local OpenID provider on 127.0.0.1: its discovery document at {@value #DISCOVERY}, its public keys at
  * {@value #KEYS}, and tokens signed with Nimbus. On demand it rotates its key, hangs (takes requests and never
- * answers) or goes down (refuses connections) and comes back on the same port. It records when its keys were fetched.
+ * answers) or goes down (refuses connections) and comes back. It records when its keys were fetched.
  */
 final class FakeIdentityProvider implements AutoCloseable {
 
@@ -53,21 +53,19 @@ final class FakeIdentityProvider implements AutoCloseable {
     private boolean hanging;
     private HttpServer server;
 
-    /** Serving from the start. */
+    /** Serving from the start; on the same port whenever it comes back. */
     FakeIdentityProvider() {
-        this(freePort());
+        this.port = freePort();
+        this.signing = newKey("key-1");
+        published.add(signing);
         start();
     }
 
-    private FakeIdentityProvider(int port) {
-        this.port = port;
-        this.signing = newKey("key-1");
-        published.add(signing);
-    }
-
-    /** Down until {@link #start()}: its address is known, nothing answers there. */
-    static FakeIdentityProvider down() {
-        return new FakeIdentityProvider(freePort());
+    /** Taking requests and answering none, until {@link #answer()}. */
+    static FakeIdentityProvider hanging() {
+        FakeIdentityProvider provider = new FakeIdentityProvider();
+        provider.hang();
+        return provider;
     }
 
     String issuer() {

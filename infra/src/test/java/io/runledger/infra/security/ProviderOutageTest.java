@@ -33,15 +33,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A day in the life of an OpenID provider found through discovery, in order: down when Runledger starts, up,
- * rotating its key, hanging, down for longer than Runledger keeps its keys, and back. Sign-in survives what it
+ * A day in the life of an OpenID provider found through discovery, in order: hanging when Runledger starts, answering,
+ * rotating its key, hanging again, down for longer than Runledger keeps its keys, and back. Sign-in survives what it
  * can and refuses quickly what it cannot; the figures it prints are the ones the docs quote.
  */
 @RunledgerIntegrationTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProviderOutageTest {
 
-    static final FakeIdentityProvider PROVIDER = FakeIdentityProvider.down();
+    static final FakeIdentityProvider PROVIDER = FakeIdentityProvider.hanging();
     static final Duration TIMEOUT = Duration.ofSeconds(1);
     static final Duration REFRESH = Duration.ofSeconds(4);
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
@@ -104,7 +104,7 @@ class ProviderOutageTest {
 
     @Test
     @Order(1)
-    void runledger_starts_while_the_provider_is_down_and_says_so_without_going_down() {
+    void runledger_starts_while_the_provider_hangs_and_says_so_without_going_down() {
         assertThat(health("/actuator/health")).containsEntry("status", "UP");
         assertThat(providerDetails()).containsEntry("provider", "unreachable").containsEntry("keySet", "none");
 
@@ -114,7 +114,7 @@ class ProviderOutageTest {
     @Test
     @Order(2)
     void once_the_provider_answers_its_people_sign_in_and_its_keys_are_refreshed_in_the_background() {
-        providerStartsAndSignInFollows();
+        providerComesBackAndSignInFollows(PROVIDER::answer);
 
         int fetches = PROVIDER.keyFetches().size();
         await().atMost(REFRESH.plusSeconds(3)).until(() -> PROVIDER.keyFetches().size() > fetches);
@@ -149,12 +149,14 @@ class ProviderOutageTest {
 
         List<Duration> refusals = new ArrayList<>(unknown);
         refusals.addAll(flood);
-        long waited = refusals.stream().filter(took -> took.compareTo(TIMEOUT.dividedBy(2)) > 0).count();
+        // a request that made a fetch waited for its read timeout; one that did not has no reason to take that long
+        Duration fetchTime = TIMEOUT.minusMillis(50);
+        long waited = refusals.stream().filter(took -> took.compareTo(fetchTime) >= 0).count();
         System.out.printf("FIGURE hang (%d s, timeout %d ms): %d requests with a known key served, slowest %d ms; %d requests with "
                 + "unknown keys refused, %d of them waited for a fetch (slowest %d ms), the others in at most %d ms; "
                 + "/actuator/health during a flood of 200 of them: %d ms%n", hung.toSeconds(), TIMEOUT.toMillis(), known.size(),
                 slowest(known).toMillis(), refusals.size(), waited, slowest(refusals).toMillis(),
-                slowest(refusals.stream().filter(took -> took.compareTo(TIMEOUT.dividedBy(2)) <= 0).toList()).toMillis(),
+                slowest(refusals.stream().filter(took -> took.compareTo(fetchTime) < 0).toList()).toMillis(),
                 health.toMillis());
         assertThat(slowest(known)).isLessThan(TIMEOUT.dividedBy(2));
         assertThat(slowest(refusals)).isLessThan(TIMEOUT.plus(TIMEOUT.dividedBy(2)));
@@ -194,12 +196,12 @@ class ProviderOutageTest {
     @Test
     @Order(6)
     void when_the_provider_is_back_so_is_sign_in() {
-        providerStartsAndSignInFollows();
+        providerComesBackAndSignInFollows(PROVIDER::start);
     }
 
-    /** Within a fetch (once the min-interval allows one) of the provider answering, its people sign in. */
-    private void providerStartsAndSignInFollows() {
-        PROVIDER.start();
+    /** Within a fetch (once the min-interval allows one) of the provider answering again, its people sign in. */
+    private void providerComesBackAndSignInFollows(Runnable comesBack) {
+        comesBack.run();
 
         awaitSignIn(validToken());
         assertThat(providerDetails()).containsEntry("provider", "reachable").containsEntry("keySet", "current");
