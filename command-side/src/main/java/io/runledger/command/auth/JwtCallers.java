@@ -15,10 +15,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Maps a verified JWT to a Runledger user. The user id is derived from issuer and subject, so the first
- * request of a new person registers them, and concurrent first requests (on any number of instances)
+ * Maps a verified JWT to a Runledger user. The user id is derived from the configured issuer and the subject, so
+ * the first request of a new person registers them, and concurrent first requests (on any number of instances)
  * still register them once: the event store admits only one stream per id. People already on record
- * (say, from before a restart) are looked up, not registered again.
+ * (say, from before a restart) are looked up, not registered again. An email is bound to a person only when the
+ * provider vouches for it ({@code email_verified}).
  */
 @Component
 public class JwtCallers {
@@ -26,20 +27,26 @@ public class JwtCallers {
     static final String EMAIL = "email";
     static final String NAME = "name";
     static final String PROVIDER = "provider";
+    static final String EMAIL_VERIFIED = "email_verified";
 
     private final CommandGateway commands;
     private final JdbcClient jdbc;
+    private final AuthProperties properties;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
-    JwtCallers(CommandGateway commands, JdbcClient jdbc) {
+    JwtCallers(CommandGateway commands, JdbcClient jdbc, AuthProperties properties) {
         this.commands = commands;
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
-    /** The same person, as named by the token's issuer and subject, always gets the same id. */
+    /**
+     * The same person, as named by issuer and subject, always gets the same id; the issuer is the configured one
+     * (which every token was checked against), so a token cannot choose it.
+     */
     public UUID userIdOf(Jwt jwt) {
         return UUID.nameUUIDFromBytes(
-                ("user:" + jwt.getClaimAsString("iss") + "|" + jwt.getSubject()).getBytes(StandardCharsets.UTF_8));
+                ("user:" + properties.tokenIssuer() + "|" + jwt.getSubject()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Registers the person on their first request; sent as themselves, so they are the actor of their sign-up. */
@@ -60,8 +67,9 @@ public class JwtCallers {
 
     /** The claims a registration stores are held to the text rule like any request's text. */
     private void register(UUID userId, Jwt jwt) {
+        String email = verifiedEmail(jwt);
         try {
-            commands.sendAndWait(new RegisterUser(userId, claim(jwt, EMAIL), claim(jwt, NAME),
+            commands.sendAndWait(new RegisterUser(userId, email, claim(jwt, NAME),
                     AuthProviders.fromCode(claim(jwt, PROVIDER)), claim(jwt, "sub")));
         } catch (AggregateStreamCreationException registeredMeanwhile) {
             // Another request for the same person won the race; the user exists, which is all we need.
@@ -70,5 +78,20 @@ public class JwtCallers {
 
     private static String claim(Jwt jwt, String name) {
         return StorableText.require(jwt.getClaimAsString(name), UnstorableText.Part.TOKEN, name);
+    }
+
+    /**
+     * Whoever holds a token may write any email in it: only the provider's word ({@code email_verified: true}, or no
+     * claim at all where the operator says the provider never sends it) makes it theirs. The development issuer's
+     * tokens count as verified.
+     */
+    private String verifiedEmail(Jwt jwt) {
+        Object verified = jwt.getClaims().get(EMAIL_VERIFIED);
+        boolean vouched = properties.localIssuer() || Boolean.TRUE.equals(verified) || "true".equals(verified)
+                || (verified == null && properties.assumeEmailVerified());
+        if (!vouched) {
+            throw new EmailNotVerified();
+        }
+        return claim(jwt, EMAIL);
     }
 }

@@ -29,8 +29,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -38,7 +36,6 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -64,13 +61,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(AuthProperties properties, ObjectProvider<LocalIssuer> localIssuer) {
-        if (properties.localIssuer()) {
-            return NimbusJwtDecoder.withPublicKey(localIssuer.getObject().publicKey()).build();
-        }
-        return StringUtils.hasText(properties.issuerUri())
-                ? JwtDecoders.fromIssuerLocation(properties.issuerUri())
-                : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+    JwtDecoder jwtDecoder(AuthProperties properties, ObjectProvider<LocalIssuer> localIssuer,
+            ObjectProvider<ProviderKeys> providerKeys, Clock clock) {
+        return properties.localIssuer()
+                ? TokenChecks.ofLocalIssuer(localIssuer.getObject().publicKey(), properties, clock)
+                : TokenChecks.ofProvider(providerKeys.getObject().source(), properties, clock);
     }
 
     @Bean
