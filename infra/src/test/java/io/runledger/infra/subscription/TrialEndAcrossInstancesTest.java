@@ -76,12 +76,12 @@ class TrialEndAcrossInstancesTest {
         try (RunningRunledger before = start()) {
             before.bean(Scheduler.class).pause(); // this instance only makes the data; its deadlines are removed below
             ApiClient api = before.api();
-            String owner = api.tokenFor("early@example.com");
             TestClock clock = before.bean(TestClock.class);
+            // tokens are valid by the service's clock: the owner signs in at each of the two times
             clock.advance(Duration.ofDays(-20));
-            oldOrg = api.createOrg(owner, "Early Inc"); // its trial ended six days ago
+            oldOrg = api.createOrg(api.tokenFor("early@example.com"), "Early Inc"); // its trial ended six days ago
             clock.advance(Duration.ofDays(20));
-            recentOrg = api.createOrg(owner, "Recent Inc");
+            recentOrg = api.createOrg(api.tokenFor("early@example.com"), "Recent Inc");
             // the database as this version finds it the first time: no deadlines, and nothing marked scheduled
             before.jdbc().update("delete from scheduled_tasks");
             before.jdbc().update("update plan_subscriptions set trial_end_scheduled = false");
