@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.runledger.infra.RunledgerApplication;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,12 +21,12 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 
 /**
  * Runledger in a JVM of its own, started from the test's classpath, for tests about what a real
- * {@code SIGKILL} leaves behind. The test must {@link #close()} it (in a finally block or try-with-resources),
- * which kills it if it still runs.
+ * {@code SIGKILL} leaves behind. The test must {@link #close()} it (in a finally block or try-with-resources).
  */
 public final class ChildRunledger implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
 
     private final Process process;
     private final int port;
@@ -97,7 +98,7 @@ public final class ChildRunledger implements AutoCloseable {
 
     /** Waits for the process to end by itself, as one that refuses to start does. */
     public int awaitExit(Duration within) throws InterruptedException {
-        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new IllegalStateException("Runledger still runs after " + within + ":\n" + output());
         }
         return process.exitValue();
@@ -136,11 +137,14 @@ public final class ChildRunledger implements AutoCloseable {
         }
     }
 
+    /** Stops it as an operator would (SIGTERM: Spring closes everything, the embedded PostgreSQL included), or kills it. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        process.destroy();
         try {
-            process.waitFor();
+            if (!process.waitFor(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS)) {
+                kill();
+            }
             Files.deleteIfExists(log);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
