@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.runledger.infra.security.ListeningAddresses;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TestIssuer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +49,8 @@ class ExternalIssuerApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
 
     private ApiClient api;
 
@@ -130,5 +134,14 @@ class ExternalIssuerApiTest {
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-text")
                 .containsEntry("in", "token").containsEntry("field", "name");
         assertThat(registrations(email)).isZero();
+    }
+
+    @Test
+    void with_an_issuer_configured_there_are_no_development_tokens_and_the_listening_address_is_left_as_configured() {
+        ResponseEntity<Map<String, Object>> minted = api.send(POST, "/dev/tokens", null,
+                "{\"email\":\"admin@runledger.example\",\"name\":\"Admin\"}");
+
+        assertThat(minted.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(ListeningAddresses.boundAddress(context)).isEmpty();
     }
 }

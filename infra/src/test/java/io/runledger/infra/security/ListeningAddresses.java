@@ -1,0 +1,39 @@
+package io.runledger.infra.security;
+
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Optional;
+
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.context.ApplicationContext;
+
+/** Where the application's HTTP connector listens. */
+public final class ListeningAddresses {
+
+    private ListeningAddresses() {
+    }
+
+    /** @return the address Tomcat binds; empty for all interfaces */
+    public static Optional<InetAddress> boundAddress(ApplicationContext context) {
+        TomcatWebServer server = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+        return Optional.ofNullable((InetAddress) server.getTomcat().getConnector().getProperty("address"));
+    }
+
+    /** An address of this machine that other machines could reach, if it has one. */
+    public static Optional<InetAddress> nonLoopbackAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces().filter(ListeningAddresses::isUp)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+                .findFirst();
+    }
+
+    private static boolean isUp(NetworkInterface network) {
+        try {
+            return network.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+}
