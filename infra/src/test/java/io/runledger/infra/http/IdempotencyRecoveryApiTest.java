@@ -133,6 +133,27 @@ class IdempotencyRecoveryApiTest {
     }
 
     @Test
+    void another_org_cannot_take_over_an_unanswered_key() {
+        String key = "run-" + UUID.randomUUID();
+        queue(key, RUN);
+        dieBeforeAnswering(key, "1 minute");
+        String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
+        String outsidersOrg = api.createOrg(outsider, "Elsewhere");
+
+        ResponseEntity<Map<String, Object>> intoTheOrg = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", outsider, RUN, key);
+        ResponseEntity<Map<String, Object>> inItsOwnOrg = api.send(HttpMethod.POST, "/v1/orgs/" + outsidersOrg + "/runs", outsider,
+                RUN, key);
+
+        assertThat(intoTheOrg.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(inItsOwnOrg.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(inItsOwnOrg.getBody()).containsEntry("id",
+                IdempotentRequests.resourceId("run", UUID.fromString(outsidersOrg), key).toString());
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where idempotency_key = ? and response_status is null",
+                Integer.class, key)).as("the org's key, still waiting for its own retry").isEqualTo(1);
+        assertThat(runsQueuedInOrg()).isEqualTo(1);
+    }
+
+    @Test
     void concurrent_retries_of_an_unanswered_key_all_name_the_one_run() throws Exception {
         String key = "run-" + UUID.randomUUID();
         String runId = (String) queue(key, RUN).getBody().get("id");
