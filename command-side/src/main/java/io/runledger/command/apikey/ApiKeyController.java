@@ -72,11 +72,19 @@ class ApiKeyController {
         return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /api-keys"), idempotencyKey, request, () -> {
             UUID keyId = IdempotentRequests.resourceId("api-key", orgId, idempotencyKey);
             String secret = ApiKeySecrets.newSecret();
-            commands.sendAndWait(new IssueApiKey(keyId, orgId, request.name(), request.role(), Sha256.hex(secret),
-                    ApiKeySecrets.shownPart(secret), issuer));
+            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(keyId, orgId, request.name(),
+                    request.role(), Sha256.hex(secret), ApiKeySecrets.shownPart(secret), issuer)));
+            IssuedKey issued = new IssuedKey(keyId, request.name().strip(), request.role().code(),
+                    ApiKeySecrets.shownPart(secret), secret);
             return ResponseEntity.created(URI.create("/v1/orgs/%s/api-keys/%s".formatted(orgId, keyId)))
-                    .body(new IssuedKey(keyId, request.name().strip(), request.role().code(), ApiKeySecrets.shownPart(secret), secret));
+                    // issued by an attempt that died before answering: its secret was never shown and is not kept
+                    .body(issuedNow ? issued : issuedBefore(keyId, issued));
         });
+    }
+
+    private IssuedKey issuedBefore(UUID keyId, IssuedKey asRequested) {
+        String prefix = jdbc.sql("select key_prefix from api_keys where key_id = ?").param(keyId).query(String.class).single();
+        return new IssuedKey(keyId, asRequested.name(), asRequested.role(), prefix, null);
     }
 
     @GetMapping

@@ -63,8 +63,8 @@ class PatternController {
         return idempotency.once(IdempotentRequests.callerScope(AuthenticatedUser.id(), "POST /v1/patterns"), idempotencyKey,
                 request, () -> {
                     UUID patternId = IdempotentRequests.resourceId("pattern", AuthenticatedUser.id(), idempotencyKey);
-                    commands.sendAndWait(new RegisterPattern(patternId, request.name(), request.description(),
-                            request.category(), request.defaultStrategy()));
+                    idempotency.create(() -> commands.sendAndWait(new RegisterPattern(patternId, request.name(),
+                            request.description(), request.category(), request.defaultStrategy())));
                     return ResponseEntity.created(URI.create("/v1/patterns/" + patternId)).body(new RegisteredPattern(
                             patternId, request.name().strip(), request.description(), request.category(),
                             request.defaultStrategy(), true));

@@ -2,12 +2,15 @@ package io.runledger.command.idempotency;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runledger.command.auth.Sha256;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,10 @@ import org.springframework.stereotype.Component;
  * committed before any work starts) and records its answer; a retry with the same key and body gets that
  * answer again, marked {@code Idempotent-Replayed: true}, and causes nothing; the same key with another
  * body, or while the first is still running, is a 409. A request that fails frees its key, since it
- * created nothing.
+ * created nothing. A key whose request never answered (the process died mid-request) is taken over by a retry
+ * once {@code runledger.idempotency.recover-after} has passed since it was claimed: the retry runs the request
+ * again and, as resource ids derive from the key, meets whatever the dead attempt created
+ * ({@link #create(Runnable)}) and answers as that attempt would have.
  */
 @Component
 public class IdempotentRequests {
@@ -31,12 +37,18 @@ public class IdempotentRequests {
     /** Stripe's limit; a run's key is also indexed in the runs read model, so keys stay far from an index entry's size. */
     public static final int MAX_KEY_LENGTH = 255;
 
+    /** Set while this thread runs a request again for a key whose first attempt never answered. */
+    private static final ThreadLocal<Boolean> RECOVERING = ThreadLocal.withInitial(() -> false);
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Duration recoverAfter;
 
-    IdempotentRequests(JdbcClient jdbc, ObjectMapper json) {
+    IdempotentRequests(JdbcClient jdbc, ObjectMapper json,
+            @Value("${runledger.idempotency.recover-after:30s}") Duration recoverAfter) {
         this.jdbc = jdbc;
         this.json = json;
+        this.recoverAfter = recoverAfter;
     }
 
     /** An answer carrying a secret shown only once: what is recorded, and replayed, is {@link #withoutSecret()}. */
@@ -78,29 +90,67 @@ public class IdempotentRequests {
             throw new IdempotencyKeyTooLong(key.length());
         }
         String fingerprint = fingerprint(request);
-        if (!claim(scope, key, fingerprint)) {
-            return replay(scope, key, fingerprint);
+        UUID claim = UUID.randomUUID();
+        boolean recovering = false;
+        if (!claim(scope, key, fingerprint, claim)) {
+            recovering = takeOverUnanswered(scope, key, fingerprint, claim);
+            if (!recovering) {
+                return replay(scope, key, fingerprint);
+            }
         }
         ResponseEntity<?> answer;
+        RECOVERING.set(recovering);
         try {
             answer = create.get();
         } catch (RuntimeException failed) {
-            jdbc.sql("delete from idempotency_keys where scope = ? and idempotency_key = ?").params(scope, key).update();
+            jdbc.sql("delete from idempotency_keys where scope = ? and idempotency_key = ? and claim_id = ?")
+                    .params(scope, key, claim).update();
             throw failed;
+        } finally {
+            RECOVERING.remove();
         }
         jdbc.sql("""
                 update idempotency_keys set response_status = ?, response_location = ?, response_body = ?
-                where scope = ? and idempotency_key = ?
-                """).params(answer.getStatusCode().value(), locationOf(answer), toJson(recordable(answer.getBody())), scope, key)
+                where scope = ? and idempotency_key = ? and claim_id = ?
+                """).params(answer.getStatusCode().value(), locationOf(answer), toJson(recordable(answer.getBody())), scope,
+                        key, claim)
                 .update();
         return answer;
     }
 
-    private boolean claim(String scope, String key, String fingerprint) {
+    /**
+     * Runs the step that creates a request's resource under its key-derived id. When the request runs again
+     * for a key whose first attempt died unanswered, that attempt may have created the resource already: then
+     * nothing new is created, and the request goes on to answer with it.
+     *
+     * @return false when the resource existed already, created by the dead attempt with this key and body
+     */
+    public boolean create(Runnable creating) {
+        try {
+            creating.run();
+            return true;
+        } catch (AggregateStreamCreationException createdBefore) {
+            if (RECOVERING.get()) {
+                return false;
+            }
+            throw createdBefore;
+        }
+    }
+
+    private boolean claim(String scope, String key, String fingerprint, UUID claim) {
         return jdbc.sql("""
-                insert into idempotency_keys (scope, idempotency_key, request_fingerprint) values (?, ?, ?)
+                insert into idempotency_keys (scope, idempotency_key, request_fingerprint, claim_id) values (?, ?, ?, ?)
                 on conflict do nothing
-                """).params(scope, key, fingerprint).update() == 1;
+                """).params(scope, key, fingerprint, claim).update() == 1;
+    }
+
+    /** Only one retry wins the update; a key used with another body is left to {@link #replay} to refuse. */
+    private boolean takeOverUnanswered(String scope, String key, String fingerprint, UUID claim) {
+        return jdbc.sql("""
+                update idempotency_keys set claim_id = ?, created_at = now()
+                where scope = ? and idempotency_key = ? and request_fingerprint = ? and response_status is null
+                  and created_at < now() - make_interval(secs => ?)
+                """).params(claim, scope, key, fingerprint, recoverAfter.toMillis() / 1000.0).update() == 1;
     }
 
     private ResponseEntity<?> replay(String scope, String key, String fingerprint) {

@@ -60,8 +60,9 @@ class OrgCommandController {
         access.requirePerson();
         UUID creator = AuthenticatedUser.id();
         return idempotency.once(IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
-            CreateOrg command = new CreateOrg(UUID.randomUUID(), request.name(), request.slug(), creator, clock.instant());
-            commands.sendAndWait(command);
+            CreateOrg command = new CreateOrg(IdempotentRequests.resourceId("org", creator, idempotencyKey), request.name(),
+                    request.slug(), creator, clock.instant());
+            idempotency.create(() -> commands.sendAndWait(command));
             return ResponseEntity.created(URI.create("/v1/orgs/" + command.orgId()))
                     .body(new OrgCreatedResponse(command.orgId(), command.name().strip(), command.slug()));
         });

@@ -60,9 +60,10 @@ class RunCommandController {
             PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
             // seed 000: unique (org_id, idempotency_key), for ever
             UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
-            queue.queue(new RunQueue.NewRun(runId, orgId, userId, pattern.patternId(), request.inputSource(),
-                    request.input(), request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
-                    IdempotentRequests.keyOf(idempotencyKey)));
+            idempotency.create(() -> queue.queue(new RunQueue.NewRun(runId, orgId, userId, pattern.patternId(),
+                    request.inputSource(), request.input(),
+                    request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
+                    IdempotentRequests.keyOf(idempotencyKey))));
             return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
                     .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
         });

@@ -13,6 +13,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /**
  * The one DataSource: the external PostgreSQL when {@code runledger.db.url} is set, otherwise an
@@ -25,8 +26,17 @@ class DataSourceConfiguration {
     private static final String EMBEDDED_SUPERUSER = "postgres";
     private static final String EMBEDDED_DATABASE = "postgres";
 
+    /** Refuses a data directory another live process uses, and stops a PostgreSQL a dead one left running. */
     @Bean(destroyMethod = "close")
     @Conditional(UsesEmbeddedPostgres.class)
+    DataDirectoryLock dataDirectoryLock(DatabaseProperties properties) {
+        return DataDirectoryLock.take(properties.dataDir(), properties.embeddedClusterDir());
+    }
+
+    /** Started under the lock, which is released only after the server has stopped. */
+    @Bean(destroyMethod = "close")
+    @Conditional(UsesEmbeddedPostgres.class)
+    @DependsOn("dataDirectoryLock")
     EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
         Files.createDirectories(properties.embeddedClusterDir());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()

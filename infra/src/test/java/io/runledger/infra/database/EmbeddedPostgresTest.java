@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ConnectException;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -54,5 +55,27 @@ class EmbeddedPostgresTest {
             assertThat(app.jdbc().queryForObject("show server_version_num", Integer.class)).isGreaterThanOrEqualTo(160000);
         }
         assertThatThrownBy(() -> new Socket("localhost", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void a_postmaster_pid_file_naming_a_process_that_is_not_postgres_does_not_stop_the_start() throws Exception {
+        try (RunningRunledger first = startOn(dataDir)) {
+            assertThat(first.jdbc().queryForObject("select 1", Integer.class)).isEqualTo(1);
+        }
+        // as after a crash and a reboot, when the dead postmaster's pid went to another program (here: this JVM)
+        Files.writeString(dataDir.resolve("pgdata/postmaster.pid"), ProcessHandle.current().pid() + "\n" + dataDir + "\n");
+
+        try (RunningRunledger second = startOn(dataDir)) {
+            assertThat(second.jdbc().queryForObject("select 1", Integer.class)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_data_directory_in_use_by_a_running_instance_is_refused_with_what_to_do() {
+        try (RunningRunledger running = startOn(dataDir)) {
+            assertThatThrownBy(() -> startOn(dataDir)).hasRootCauseInstanceOf(DataDirectoryInUse.class)
+                    .rootCause().hasMessageContaining(dataDir + " is in use by process " + ProcessHandle.current().pid());
+            assertThat(running.jdbc().queryForObject("select 1", Integer.class)).isEqualTo(1);
+        }
     }
 }

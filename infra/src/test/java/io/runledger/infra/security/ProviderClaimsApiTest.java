@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,6 +52,8 @@ class ProviderClaimsApiTest {
     JdbcTemplate jdbc;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    ApplicationContext context;
 
     private ApiClient api;
 
@@ -108,5 +111,14 @@ class ProviderClaimsApiTest {
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-text")
                 .containsEntry("in", "token").containsEntry("field", "name");
         assertThat(registrations(email)).isZero();
+    }
+
+    @Test
+    void with_an_issuer_configured_there_are_no_development_tokens_and_the_listening_address_is_left_as_configured() {
+        ResponseEntity<Map<String, Object>> minted = api.send(POST, "/dev/tokens", null,
+                "{\"email\":\"admin@runledger.example\",\"name\":\"Admin\"}");
+
+        assertThat(minted.getStatusCode().is2xxSuccessful()).isFalse();
+        assertThat(ListeningAddresses.boundAddress(context)).isEmpty();
     }
 }

@@ -1,0 +1,216 @@
+package io.runledger.infra.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Keys whose first request died before answering (the process was killed mid-request), as the database
+ * keeps them: claimed, without an answer. {@code ChildProcessCrashTest} produces them with a real SIGKILL.
+ */
+@RunledgerIntegrationTest
+class IdempotencyRecoveryApiTest {
+
+    private static final String RUN = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Killed mid-request.\"}";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private String owner;
+    private String orgId;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(http);
+        owner = api.tokenFor("recovery-" + UUID.randomUUID() + "@example.com");
+        orgId = api.createOrg(owner, "Recovery Inc");
+    }
+
+    private ResponseEntity<Map<String, Object>> queue(String key, String body) {
+        return api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", owner, body, key);
+    }
+
+    /** What a SIGKILL after the work committed, before the answer was recorded, leaves behind. */
+    private void dieBeforeAnswering(String key, String age) {
+        assertThat(jdbc.update("""
+                update idempotency_keys set response_status = null, response_location = null, response_body = null,
+                       created_at = now() - ?::interval
+                where idempotency_key = ?
+                """, age, key)).isEqualTo(1);
+    }
+
+    private int runsQueuedInOrg() {
+        return jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.run.RunQueued'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
+                """, Integer.class, orgId);
+    }
+
+    @Test
+    void a_retry_after_the_recovery_time_answers_with_the_run_the_dead_request_queued() {
+        String key = "run-" + UUID.randomUUID();
+        ResponseEntity<Map<String, Object>> first = queue(key, RUN);
+        dieBeforeAnswering(key, "1 minute");
+
+        ResponseEntity<Map<String, Object>> retry = queue(key, RUN);
+        ResponseEntity<Map<String, Object>> again = queue(key, RUN);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(again.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(runsQueuedInOrg()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, orgId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_retry_after_the_recovery_time_queues_the_run_a_request_died_before_queuing() {
+        String queued = "run-" + UUID.randomUUID();
+        queue(queued, RUN);
+        String diedEarly = "run-" + UUID.randomUUID();
+        // claimed with the same body (so the same fingerprint), and nothing done before the kill
+        jdbc.update("""
+                insert into idempotency_keys (scope, idempotency_key, request_fingerprint, created_at)
+                select scope, ?, request_fingerprint, now() - interval '1 minute' from idempotency_keys where idempotency_key = ?
+                """, diedEarly, queued);
+
+        ResponseEntity<Map<String, Object>> retry = queue(diedEarly, RUN);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(retry.getBody()).containsEntry("id",
+                IdempotentRequests.resourceId("run", UUID.fromString(orgId), diedEarly).toString());
+        assertThat(runsQueuedInOrg()).isEqualTo(2);
+    }
+
+    @Test
+    void within_the_recovery_time_the_key_is_still_in_progress() {
+        String key = "run-" + UUID.randomUUID();
+        queue(key, RUN);
+        dieBeforeAnswering(key, "1 second");
+
+        ResponseEntity<Map<String, Object>> retry = queue(key, RUN);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(retry.getBody()).containsEntry("type", "https://runledger.io/problems/idempotent-request-in-progress");
+    }
+
+    @Test
+    void an_unanswered_key_is_not_taken_over_by_a_different_request() {
+        String key = "run-" + UUID.randomUUID();
+        queue(key, RUN);
+        dieBeforeAnswering(key, "1 minute");
+
+        ResponseEntity<Map<String, Object>> other = queue(key, RUN.replace("Killed", "Another"));
+
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(other.getBody()).containsEntry("type", "https://runledger.io/problems/idempotency-key-reused");
+        assertThat(queue(key, RUN).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(runsQueuedInOrg()).isEqualTo(1);
+    }
+
+    @Test
+    void another_org_cannot_take_over_an_unanswered_key() {
+        String key = "run-" + UUID.randomUUID();
+        queue(key, RUN);
+        dieBeforeAnswering(key, "1 minute");
+        String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
+        String outsidersOrg = api.createOrg(outsider, "Elsewhere");
+
+        ResponseEntity<Map<String, Object>> intoTheOrg = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", outsider, RUN, key);
+        ResponseEntity<Map<String, Object>> inItsOwnOrg = api.send(HttpMethod.POST, "/v1/orgs/" + outsidersOrg + "/runs", outsider,
+                RUN, key);
+
+        assertThat(intoTheOrg.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(inItsOwnOrg.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(inItsOwnOrg.getBody()).containsEntry("id",
+                IdempotentRequests.resourceId("run", UUID.fromString(outsidersOrg), key).toString());
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where idempotency_key = ? and response_status is null",
+                Integer.class, key)).as("the org's key, still waiting for its own retry").isEqualTo(1);
+        assertThat(runsQueuedInOrg()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrent_retries_of_an_unanswered_key_all_name_the_one_run() throws Exception {
+        String key = "run-" + UUID.randomUUID();
+        String runId = (String) queue(key, RUN).getBody().get("id");
+        dieBeforeAnswering(key, "1 minute");
+        List<Callable<ResponseEntity<Map<String, Object>>>> retries = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            retries.add(() -> queue(key, RUN));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        try {
+            for (Future<ResponseEntity<Map<String, Object>>> answer : pool.invokeAll(retries)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // one retry takes the key over; the others find it in progress again, or its answer
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.CONFLICT));
+        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.ACCEPTED).isNotEmpty()
+                .allSatisfy(answer -> assertThat(answer.getBody()).containsEntry("id", runId));
+        assertThat(queue(key, RUN).getBody()).containsEntry("id", runId);
+        assertThat(runsQueuedInOrg()).isEqualTo(1);
+    }
+
+    @Test
+    void an_api_key_issued_by_a_dead_request_is_named_without_its_secret() {
+        String key = "api-key-" + UUID.randomUUID();
+        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/api-keys", owner,
+                "{\"name\":\"ci\",\"role\":\"developer\"}", key);
+        dieBeforeAnswering(key, "1 minute");
+
+        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/api-keys", owner,
+                "{\"name\":\"ci\",\"role\":\"developer\"}", key);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id"))
+                .containsEntry("prefix", first.getBody().get("prefix")).containsEntry("key", null);
+        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, orgId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void an_org_created_by_a_dead_request_is_the_org_of_the_retry() {
+        String key = "org-" + UUID.randomUUID();
+        String name = "Org " + UUID.randomUUID();
+        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs", owner, "{\"name\":\"" + name + "\"}", key);
+        dieBeforeAnswering(key, "1 minute");
+
+        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs", owner, "{\"name\":\"" + name + "\"}", key);
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(jdbc.queryForObject("""
+                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'name' = ?
+                """, Integer.class, name)).isEqualTo(1);
+    }
+}
