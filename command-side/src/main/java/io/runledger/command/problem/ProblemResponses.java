@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.runledger.command.plan.InputTooLong;
 import io.runledger.command.plan.LimitReached;
 import io.runledger.command.worker.OutputTooLarge;
@@ -50,6 +51,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                     && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof ClientProblem refused) {
                 ProblemDetail answer = refused.toProblem();
                 return ResponseEntity.status(answer.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer);
+            }
+            if (failure instanceof HttpMessageNotReadableException unreadable
+                    && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof JsonMappingException mapping
+                    && UnreadableFields.describe(problem, mapping)) {
+                return super.handleExceptionInternal(failure, problem, headers, status, request);
             }
             if (failure instanceof HttpMessageNotReadableException) {
                 problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));

@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses, before anything else reads them, the query parameters and the stored headers (they become every
  * event's {@code requestId}, {@code correlationId} and a run's {@code idempotencyKey}) whose text
- * {@link StorableText} refuses, with 422 {@code invalid-text}. Tomcat already answers 400 to a header with a
+ * {@link StorableText} refuses, with 422 {@code invalid-text}, and those longer than 255 characters, with 400
+ * {@code invalid-parameter}. Tomcat already answers 400 to a header with a
  * control character; this keeps the rule whatever the server in front. Bodies are {@link StorableJsonBodies}'.
  */
 @Component
@@ -41,13 +42,20 @@ class StorableRequestText extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
-            STORED_HEADERS.forEach(header -> StorableText.require(request.getHeader(header), UnstorableText.Part.HEADER, header));
+            STORED_HEADERS.forEach(header -> requireStorableHeader(header, request.getHeader(header)));
             requireStorableQuery(request.getQueryString());
-        } catch (UnstorableText refused) {
+        } catch (UnstorableText | HeaderTooLong refused) {
             ProblemTypes.write(response, json, refused.toProblem());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void requireStorableHeader(String header, String value) {
+        if (value != null && value.length() > HeaderTooLong.MAX_LENGTH) {
+            throw new HeaderTooLong(header, value.length());
+        }
+        StorableText.require(value, UnstorableText.Part.HEADER, header);
     }
 
     /** Decoded as Spring decodes {@code @RequestParam}s; a malformed escape is left for Spring to refuse. */

@@ -392,6 +392,28 @@ class WorkerProtocolApiTest {
     }
 
     @Test
+    void token_usage_is_a_positive_whole_number_of_at_most_the_documented_maximum() {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+
+        for (String quantity : List.of("\"100\"", "1.5", "1e3", "true")) {
+            ResponseEntity<Map<String, Object>> refused = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
+            assertThat(refused.getStatusCode()).as(quantity).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(quantity).containsEntry("type", "https://runledger.io/problems/malformed-request")
+                    .containsEntry("field", "quantity");
+        }
+        for (String quantity : List.of("0", "-5", String.valueOf(Long.MAX_VALUE), "100000001")) {
+            ResponseEntity<Map<String, Object>> refused = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
+            assertThat(refused.getStatusCode()).as(quantity).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(refused.getBody()).as(quantity).containsEntry("type", "https://runledger.io/problems/invalid-command");
+        }
+        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
+
+        assertThat(report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":100000000").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
     void an_output_too_big_to_send_inline_is_refused_and_one_sent_by_url_is_taken() {
         String runId = queueRun(orgId, owner);
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
