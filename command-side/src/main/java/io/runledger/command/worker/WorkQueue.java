@@ -207,6 +207,21 @@ public class WorkQueue {
                 .optional();
     }
 
+    /** Whether the org has the run; its row is written in the transaction of {@code RunQueued} and kept. */
+    public boolean holdsRun(UUID orgId, UUID runId) {
+        return holds(JobKind.RUN, orgId, runId);
+    }
+
+    /** Whether the org has the generation; its row is written in the transaction of {@code GenerationRequested}. */
+    public boolean holdsGeneration(UUID orgId, UUID generationId) {
+        return holds(JobKind.GENERATION, orgId, generationId);
+    }
+
+    private boolean holds(JobKind kind, UUID orgId, UUID jobId) {
+        return jdbc.sql("select exists (select 1 from work_queue where job_id = ? and org_id = ? and kind = ?)")
+                .params(jobId, orgId, kind.code).query(Boolean.class).single();
+    }
+
     /** The text a run works on; kept beside the event log rather than in it. */
     Optional<String> runInput(UUID runId) {
         return jdbc.sql("select content from run_inputs where run_id = ?").param(runId).query(String.class).optional();
