@@ -27,6 +27,11 @@ public final class QueryProblems {
         return problem(HttpStatus.CONFLICT, type, title, detail);
     }
 
+    /** 429: the caller holds as many of something as it may; the detail says how many. */
+    public static ErrorResponseException tooMany(String type, String title, String detail) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, type, title, detail);
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(BASE + type));

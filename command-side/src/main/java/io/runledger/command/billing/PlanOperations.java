@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.access.OrgNotFound;
+import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.domain.subscription.ActivateSubscription;
 import io.runledger.domain.subscription.Plan;
 import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,14 +28,15 @@ class PlanOperations {
     private final OrgAccess access;
     private final StripeSettings stripe;
     private final CommandGateway commands;
-    private final JdbcClient jdbc;
+    private final SubscriptionProjector subscriptions;
     private final Clock clock;
 
-    PlanOperations(OrgAccess access, StripeSettings stripe, CommandGateway commands, JdbcClient jdbc, Clock clock) {
+    PlanOperations(OrgAccess access, StripeSettings stripe, CommandGateway commands, SubscriptionProjector subscriptions,
+            Clock clock) {
         this.access = access;
         this.stripe = stripe;
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -52,9 +53,7 @@ class PlanOperations {
         if (choice.plan() == null) {
             throw new InvalidCommand("plan is required: free, pro or team");
         }
-        boolean exists = jdbc.sql("select exists (select 1 from plan_subscriptions where org_id = ?)").param(orgId)
-                .query(Boolean.class).single();
-        if (!exists) {
+        if (!subscriptions.hasOrg(orgId)) {
             throw new OrgNotFound(orgId);
         }
         commands.sendAndWait(new ActivateSubscription(orgId, choice.plan(),

@@ -2,6 +2,7 @@ package io.runledger.command.billing;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.text.StorableText;
 import io.runledger.command.text.UnstorableText;
 import io.runledger.domain.shared.DomainRuleViolation;
@@ -56,15 +58,17 @@ public class StripeWebhooks {
     private final CommandGateway commands;
     private final StripeCustomers customers;
     private final TransactionTemplate transactions;
+    private final SubscriptionProjector subscriptions;
 
     StripeWebhooks(StripeSettings settings, ObjectMapper json, JdbcClient jdbc, CommandGateway commands,
-            StripeCustomers customers, TransactionTemplate transactions) {
+            StripeCustomers customers, TransactionTemplate transactions, SubscriptionProjector subscriptions) {
         this.settings = settings;
         this.json = json;
         this.jdbc = jdbc;
         this.commands = commands;
         this.customers = customers;
         this.transactions = transactions;
+        this.subscriptions = subscriptions;
     }
 
     /** @param outcome what became of the event: applied, duplicate, stale, ignored, refused, … */
@@ -97,11 +101,40 @@ public class StripeWebhooks {
         if (signatureHeader == null || signatureHeader.isBlank()) {
             throw new InvalidStripeSignature("The Stripe-Signature header is missing");
         }
+        long signedAt = signedAt(signatureHeader);
+        long tolerance = settings.webhookTolerance().toSeconds();
+        // Stripe's library refuses only old timestamps; one far ahead would outlive every replay window
+        long now = Instant.now().getEpochSecond();
+        if (signedAt < now - tolerance || signedAt > now + tolerance) {
+            throw new InvalidStripeSignature("Signed at " + signedAt + ", more than " + settings.webhookTolerance()
+                    + " from now");
+        }
         try {
-            Webhook.Signature.verifyHeader(payload, signatureHeader, settings.webhookSecret(),
-                    settings.webhookTolerance().toSeconds());
+            Webhook.Signature.verifyHeader(payload, signatureHeader, settings.webhookSecret(), tolerance);
         } catch (SignatureVerificationException refused) {
             throw new InvalidStripeSignature(refused.getMessage());
+        }
+    }
+
+    /** The header's one {@code t=<Unix seconds>}, in a header of comma-separated {@code key=value} items. */
+    private static long signedAt(String signatureHeader) {
+        List<String> timestamps = new ArrayList<>();
+        for (String item : signatureHeader.split(",", -1)) {
+            int equals = item.indexOf('=');
+            if (equals <= 0) {
+                throw new InvalidStripeSignature("The Stripe-Signature header is not a list of key=value items");
+            }
+            if (item.substring(0, equals).equals("t")) {
+                timestamps.add(item.substring(equals + 1));
+            }
+        }
+        if (timestamps.size() != 1) {
+            throw new InvalidStripeSignature("The Stripe-Signature header needs exactly one t=<Unix time>");
+        }
+        try {
+            return Long.parseLong(timestamps.get(0));
+        } catch (NumberFormatException notATime) {
+            throw new InvalidStripeSignature("The Stripe-Signature's t is not a Unix time");
         }
     }
 
@@ -128,7 +161,15 @@ public class StripeWebhooks {
         if (!firstTime) {
             return new Receipt(event.id(), event.type(), "duplicate");
         }
-        Optional<UUID> org = orgOf(event.object());
+        Optional<UUID> named = orgOf(event.object());
+        Optional<UUID> org = named.filter(subscriptions::hasOrg);
+        if (named.isPresent() && org.isEmpty()) {
+            // acknowledged, or Stripe would retry for days; kept in stripe_webhook_events for operators
+            String outcome = "ignored: org " + named.get() + " does not exist";
+            record(event, null, outcome);
+            log.warn("Stripe event {} ({}) {}", event.id(), event.type(), outcome);
+            return new Receipt(event.id(), event.type(), outcome);
+        }
         String outcome = org.map(orgId -> applyTo(orgId, event)).orElse("ignored: no org for this customer");
         record(event, org.orElse(null), outcome);
         log.info("Stripe event {} ({}) for org {}: {}", event.id(), event.type(), org.orElse(null), outcome);

@@ -1,6 +1,7 @@
 package io.runledger.command.plan;
 
 import java.sql.Timestamp;
+import java.util.UUID;
 
 import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStateChanged;
@@ -20,6 +21,12 @@ public class SubscriptionProjector {
 
     SubscriptionProjector(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Every org has a subscription from its creation on, so this is whether the org exists. */
+    public boolean hasOrg(UUID orgId) {
+        return jdbc.sql("select exists (select 1 from plan_subscriptions where org_id = ?)").param(orgId)
+                .query(Boolean.class).single();
     }
 
     /** The subscription scheduled its trial's end as it started, in this transaction. */

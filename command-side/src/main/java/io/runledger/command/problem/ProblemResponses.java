@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.runledger.command.plan.InputTooLong;
 import io.runledger.command.plan.LimitReached;
 import io.runledger.command.worker.OutputTooLarge;
@@ -21,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -35,11 +37,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final URI UNTYPED = URI.create("about:blank");
 
-    /** Spring MVC's own problems (unreadable body, wrong parameter type, …) get a stable type too. */
+    /**
+     * Spring MVC's own problems (unreadable body, wrong parameter type, unknown path, method, media type, …) get
+     * a stable type too. Most come as an {@link ErrorResponse} whose problem Spring fills in after this method.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && UNTYPED.equals(problem.getType())) {
+        Object answer = body == null && failure instanceof ErrorResponse framework ? framework.getBody() : body;
+        if (answer instanceof ProblemDetail problem && UNTYPED.equals(problem.getType())) {
             if (failure instanceof HttpMessageNotReadableException unreadable
                     && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -48,8 +54,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             // a value the body's parser refused (text the database cannot store, a number out of range)
             if (failure instanceof HttpMessageNotReadableException unreadable
                     && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof ClientProblem refused) {
-                ProblemDetail answer = refused.toProblem();
-                return ResponseEntity.status(answer.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer);
+                ProblemDetail refusal = refused.toProblem();
+                return ResponseEntity.status(refusal.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refusal);
+            }
+            if (failure instanceof HttpMessageNotReadableException unreadable
+                    && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof JsonMappingException mapping
+                    && UnreadableFields.describe(problem, mapping)) {
+                return super.handleExceptionInternal(failure, problem, headers, status, request);
             }
             if (failure instanceof HttpMessageNotReadableException) {
                 problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
@@ -57,11 +68,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             } else if (failure instanceof TypeMismatchException mismatch) {
                 problem.setType(URI.create(ProblemTypes.BASE + "invalid-parameter"));
                 problem.setDetail("'%s' is not a valid %s".formatted(mismatch.getValue(), mismatch.getPropertyName()));
+            } else if (status.value() == HttpStatus.BAD_REQUEST.value()) {
+                // a missing query parameter, header or path part
+                problem.setType(URI.create(ProblemTypes.BASE + "invalid-parameter"));
             } else {
-                problem.setType(URI.create(ProblemTypes.BASE + ProblemTypes.typeOf(failure.getClass()).replace("-exception", "")));
+                problem.setType(URI.create(ProblemTypes.BASE + ProblemTypes.ofStatus(status.value())));
             }
         }
-        return super.handleExceptionInternal(failure, body, headers, status, request);
+        return super.handleExceptionInternal(failure, answer, headers, status, request);
     }
 
     @ExceptionHandler

@@ -2,9 +2,11 @@ package io.runledger.command.problem;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +27,15 @@ public final class ProblemTypes {
         problem.setType(URI.create(BASE + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * The type of an error the framework or the container answers, which names no rule of Runledger's: its
+     * status's reason phrase ({@code 405} is {@code method-not-allowed}), whichever layer answered.
+     */
+    public static String ofStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "http-" + status : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** For filters, which answer before Spring MVC (and its exception handlers) is reached. */

@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is too big, and for bodies of undeclared length (chunked) as soon as reading passes the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The worker protocol's rules: a claim leases the next job and starts it in one transaction; a report is
- * sent only while its lease holds the job, and extends the lease, since a report is a sign of life.
+ * The worker protocol's rules: a claim leases the next job to the calling credential and starts it in one
+ * transaction; a report is sent only by that credential while its lease holds the job, and extends the
+ * lease, since a report is a sign of life.
  */
 @Component
 class JobLeases {
@@ -41,8 +42,9 @@ class JobLeases {
     /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
     @Transactional
     Optional<ClaimedJob> claim(JobKind kind, String workerId) {
-        String worker = workerId == null || workerId.isBlank() ? credentialName() : workerId;
-        return queue.lease(kind, worker, properties.lease()).map(lease -> {
+        String credential = credentialName();
+        String worker = workerId == null || workerId.isBlank() ? credential : workerId;
+        return queue.lease(kind, credential, worker, properties.lease()).map(lease -> {
             commands.sendAndWait(kind.start(lease.jobId(), worker));
             if (kind == JobKind.RUN) {
                 queue.runInput(lease.jobId()).ifPresent(input -> lease.task().put("input", input));
@@ -55,7 +57,7 @@ class JobLeases {
     /** Keeps the job with its worker for another lease period. */
     @Transactional
     LeaseView heartbeat(JobKind kind, UUID jobId, UUID leaseId) {
-        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId));
+        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
         if (standing != WorkQueue.Standing.HELD) {
             throw refusal(kind, jobId, leaseId, standing);
         }
@@ -68,7 +70,7 @@ class JobLeases {
      */
     @Transactional
     void report(JobKind kind, UUID jobId, UUID leaseId, Object command) {
-        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId));
+        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
         switch (standing) {
             case HELD -> extend(jobId, leaseId);
             case FINISHED -> { }

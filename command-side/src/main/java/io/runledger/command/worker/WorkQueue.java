@@ -134,7 +134,7 @@ public class WorkQueue {
      * oldest among equals. An org with a thousand jobs queued cannot starve one with a single job. Rows
      * another claim is leasing are skipped, not waited for, so two claims never get the same job.
      */
-    Optional<Lease> lease(JobKind kind, String workerId, Duration duration) {
+    Optional<Lease> lease(JobKind kind, String credential, String workerId, Duration duration) {
         return jdbc.sql("""
                 with held as (
                     select org_id, count(*) as jobs from work_queue where kind = :kind and state = 'leased' group by org_id
@@ -151,20 +151,26 @@ public class WorkQueue {
                     for update of q skip locked
                 )
                 update work_queue q
-                set state = 'leased', lease_id = :leaseId, worker_id = :workerId, attempts = q.attempts + 1,
+                set state = 'leased', lease_id = :leaseId, credential = :credential, worker_id = :workerId,
+                    attempts = q.attempts + 1,
                     lease_expires_at = now() + :millis * interval '1 millisecond'
                 from next where q.job_id = next.job_id
                 returning q.job_id, q.org_id, q.lease_id, q.worker_id, q.attempts, q.lease_expires_at, q.task::text
                 """)
-                .param("kind", kind.code).param("leaseId", UUID.randomUUID()).param("workerId", workerId)
+                .param("kind", kind.code).param("leaseId", UUID.randomUUID()).param("credential", credential)
+                .param("workerId", workerId)
                 .param("millis", duration.toMillis())
                 .query(this::lease).optional();
     }
 
-    /** Locks the job's row for the rest of the transaction and says where it stands for this lease. */
-    Standing lockForReport(JobKind kind, UUID jobId, UUID leaseId) {
+    /**
+     * Locks the job's row for the rest of the transaction and says where it stands for this lease reported
+     * by {@code credential}: a lease another credential claimed is not held by this one, whatever its state.
+     */
+    Standing lockForReport(JobKind kind, UUID jobId, UUID leaseId, String credential) {
         return jdbc.sql("""
                 select case
+                    when lease_id = :leaseId and credential <> :credential then 'TAKEN_BACK'
                     when state = 'finished' then case when lease_id = :leaseId then 'FINISHED' else 'TAKEN_BACK' end
                     when state <> 'leased' or lease_id <> :leaseId then 'TAKEN_BACK'
                     when lease_expires_at <= now() then 'EXPIRED'
@@ -172,7 +178,7 @@ public class WorkQueue {
                 from work_queue where job_id = :jobId and kind = :kind
                 for update
                 """)
-                .param("leaseId", leaseId).param("jobId", jobId).param("kind", kind.code)
+                .param("leaseId", leaseId).param("jobId", jobId).param("kind", kind.code).param("credential", credential)
                 .query(String.class).optional().map(Standing::valueOf).orElse(Standing.UNKNOWN);
     }
 
@@ -201,6 +207,21 @@ public class WorkQueue {
                 .optional();
     }
 
+    /** Whether the org has the run; its row is written in the transaction of {@code RunQueued} and kept. */
+    public boolean holdsRun(UUID orgId, UUID runId) {
+        return holds(JobKind.RUN, orgId, runId);
+    }
+
+    /** Whether the org has the generation; its row is written in the transaction of {@code GenerationRequested}. */
+    public boolean holdsGeneration(UUID orgId, UUID generationId) {
+        return holds(JobKind.GENERATION, orgId, generationId);
+    }
+
+    private boolean holds(JobKind kind, UUID orgId, UUID jobId) {
+        return jdbc.sql("select exists (select 1 from work_queue where job_id = ? and org_id = ? and kind = ?)")
+                .params(jobId, orgId, kind.code).query(Boolean.class).single();
+    }
+
     /** The text a run works on; kept beside the event log rather than in it. */
     Optional<String> runInput(UUID runId) {
         return jdbc.sql("select content from run_inputs where run_id = ?").param(runId).query(String.class).optional();
@@ -216,7 +237,8 @@ public class WorkQueue {
 
     private void takeBack(UUID jobId) {
         jdbc.sql("""
-                update work_queue set state = 'waiting', lease_id = null, worker_id = null, lease_expires_at = null
+                update work_queue
+                set state = 'waiting', lease_id = null, credential = null, worker_id = null, lease_expires_at = null
                 where job_id = ?
                 """).param(jobId).update();
     }

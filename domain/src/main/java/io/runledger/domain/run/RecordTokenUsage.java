@@ -11,6 +11,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *                retry-safe (every one is a new fact)
  */
 public record RecordTokenUsage(@TargetAggregateIdentifier UUID runId, UUID usageId, long tokens) {
+
+    /** The most tokens one report may carry: far above any model's context, far below what a sum could overflow. */
+    public static final long MAX_TOKENS = 100_000_000;
+
     public RecordTokenUsage {
         Objects.requireNonNull(runId, "runId");
     }

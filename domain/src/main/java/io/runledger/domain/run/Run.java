@@ -71,8 +71,8 @@ public class Run {
 
     @CommandHandler
     public void handle(RecordTokenUsage cmd) {
-        if (cmd.tokens() <= 0) {
-            throw new InvalidCommand("tokens must be positive");
+        if (cmd.tokens() <= 0 || cmd.tokens() > RecordTokenUsage.MAX_TOKENS) {
+            throw new InvalidCommand("tokens must be a whole number from 1 to " + RecordTokenUsage.MAX_TOKENS + " per report");
         }
         BigDecimal tokens = BigDecimal.valueOf(cmd.tokens());
         BigDecimal reported = cmd.usageId() == null ? null : reportedTokens.get(cmd.usageId());

@@ -262,6 +262,17 @@ class RunTest {
     }
 
     @Test
+    void one_usage_report_holds_at_most_the_documented_maximum_of_tokens() {
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS + 1))
+                .expectException(InvalidCommand.class)
+                .expectNoEvents();
+        fixture.given(queued(), started("worker-1", 1))
+                .when(new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS))
+                .expectEvents(tokensUsed(RecordTokenUsage.MAX_TOKENS, USAGE));
+    }
+
+    @Test
     void a_queued_run_cannot_record_token_usage() {
         fixture.given(queued())
                 .when(new RecordTokenUsage(RUN, USAGE, 10))

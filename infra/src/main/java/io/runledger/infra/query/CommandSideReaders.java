@@ -7,18 +7,21 @@ import java.util.UUID;
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.worker.WorkQueue;
 import io.runledger.domain.org.Role;
 import io.runledger.query.access.Readers;
 import org.springframework.stereotype.Component;
 
-/** Queries ask the command side's access tables, which are never behind the events, who may read. */
+/** Queries ask the command side's tables, which are never behind the events, who may read and what exists. */
 @Component
 class CommandSideReaders implements Readers {
 
     private final OrgAccess access;
+    private final WorkQueue jobs;
 
-    CommandSideReaders(OrgAccess access) {
+    CommandSideReaders(OrgAccess access, WorkQueue jobs) {
         this.access = access;
+        this.jobs = jobs;
     }
 
     @Override
@@ -34,6 +37,16 @@ class CommandSideReaders implements Readers {
     @Override
     public void requirePlatformAdmin() {
         access.requirePlatformAdmin();
+    }
+
+    @Override
+    public boolean runExists(UUID orgId, UUID runId) {
+        return jobs.holdsRun(orgId, runId);
+    }
+
+    @Override
+    public boolean generationExists(UUID orgId, UUID generationId) {
+        return jobs.holdsGeneration(orgId, generationId);
     }
 
     @Override

@@ -129,6 +129,58 @@ class StripeWebhookTest {
     }
 
     @Test
+    void a_malformed_signature_header_is_refused_as_invalid_signature_and_changes_nothing() {
+        String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_pro_test");
+        String v1 = StripeFixtures.signature(SECRET, now, payload).replaceFirst("^t=\\d+,", "");
+        long before = subscriptionEvents();
+
+        for (String header : java.util.List.of("t=abc,v1=zz", "t=" + now, "t=,v1=", "v1=zz", "garbage", ",,,",
+                "t=99999999999999999999," + v1, "t=-9223372036854775808," + v1, "t=" + now + ",t=" + now + "," + v1)) {
+            ResponseEntity<Map<String, Object>> refused = deliver(payload, header);
+            assertThat(refused.getStatusCode()).as(header).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(header).containsEntry("type", "https://runledger.io/problems/invalid-signature");
+        }
+        assertThat(subscriptionEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void a_webhook_signed_beyond_the_tolerance_in_the_future_is_refused_like_a_stale_one() {
+        String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_pro_test");
+        long before = subscriptionEvents();
+
+        ResponseEntity<Map<String, Object>> nextYear = deliver(payload,
+                StripeFixtures.signature(SECRET, now + 365L * 24 * 3600, payload));
+        ResponseEntity<Map<String, Object>> justBeyond = deliver(payload, StripeFixtures.signature(SECRET, now + 400, payload));
+
+        for (ResponseEntity<Map<String, Object>> refused : java.util.List.of(nextYear, justBeyond)) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-signature");
+        }
+        assertThat(subscriptionEvents()).isEqualTo(before);
+        assertThat(deliver(payload, StripeFixtures.signature(SECRET, now + 60, payload)).getStatusCode())
+                .as("a clock a minute ahead is within the tolerance").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void an_event_for_an_org_that_does_not_exist_is_acknowledged_as_ignored_and_recorded_for_operators() {
+        String unknownOrg = UUID.randomUUID().toString();
+        String eventId = "evt_" + UUID.randomUUID();
+        String payload = subscriptionEvent(eventId, now, "active", "price_pro_test").replace(orgId, unknownOrg);
+
+        ResponseEntity<Map<String, Object>> first = deliverSigned(payload);
+        ResponseEntity<Map<String, Object>> stripeRetries = deliverSigned(payload);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().get("outcome").toString()).startsWith("ignored").contains(unknownOrg);
+        assertThat(stripeRetries.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(stripeRetries.getBody()).containsEntry("outcome", "duplicate");
+        assertThat(jdbc.queryForObject("select outcome from stripe_webhook_events where event_id = ?", String.class, eventId))
+                .isEqualTo(first.getBody().get("outcome"));
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                Long.class, "%" + unknownOrg + "%")).isZero();
+    }
+
+    @Test
     void a_redelivered_event_is_acknowledged_and_applied_once() {
         String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_team_test");
 

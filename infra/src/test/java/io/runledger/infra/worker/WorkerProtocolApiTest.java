@@ -92,8 +92,13 @@ class WorkerProtocolApiTest {
 
     private ResponseEntity<Map<String, Object>> reportUnder(String kind, String jobId, String leaseId, String step,
             String fields) {
+        return reportAs(kind.equals("runs") ? LLM : RENDER, kind, jobId, leaseId, step, fields);
+    }
+
+    private ResponseEntity<Map<String, Object>> reportAs(String credential, String kind, String jobId, String leaseId,
+            String step, String fields) {
         String body = "{\"leaseId\":\"" + leaseId + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
-        return api.send(POST, "/v1/worker/" + kind + "/" + jobId + "/" + step, kind.equals("runs") ? LLM : RENDER, body);
+        return api.send(POST, "/v1/worker/" + kind + "/" + jobId + "/" + step, credential, body);
     }
 
     private List<String> eventTypesOf(String aggregateId) {
@@ -357,6 +362,55 @@ class WorkerProtocolApiTest {
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
+    }
+
+    @Test
+    void a_lease_belongs_to_the_credential_that_claimed_it_and_another_credential_cannot_report_under_it() {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+        String leaseId = (String) claim.getBody().get("leaseId");
+
+        List<ResponseEntity<Map<String, Object>>> foreign = List.of(
+                reportAs(RENDER, "runs", runId, leaseId, "heartbeat", ""),
+                reportAs(RENDER, "runs", runId, leaseId, "outputs", "\"content\":\"Not mine.\""),
+                reportAs(RENDER, "runs", runId, leaseId, "usage", "\"meter\":\"tokens.used\",\"quantity\":5"),
+                reportAs(RENDER, "runs", runId, leaseId, "complete", ""));
+
+        assertThat(foreign).allSatisfy(refused -> {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/lease-not-held");
+        });
+        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
+
+        assertThat(report("runs", claim, "outputs", "\"content\":\"Mine.\"").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(report("runs", claim, "complete", "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<Map<String, Object>> foreignRetry = reportAs(RENDER, "runs", runId, leaseId, "complete", "");
+        assertThat(foreignRetry.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(report("runs", claim, "complete", "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "OutputProduced",
+                "RunSucceeded", "UsageRecorded");
+    }
+
+    @Test
+    void token_usage_is_a_positive_whole_number_of_at_most_the_documented_maximum() {
+        String runId = queueRun(orgId, owner);
+        ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
+
+        for (String quantity : List.of("\"100\"", "1.5", "1e3", "true")) {
+            ResponseEntity<Map<String, Object>> refused = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
+            assertThat(refused.getStatusCode()).as(quantity).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(quantity).containsEntry("type", "https://runledger.io/problems/malformed-request")
+                    .containsEntry("field", "quantity");
+        }
+        for (String quantity : List.of("0", "-5", String.valueOf(Long.MAX_VALUE), "100000001")) {
+            ResponseEntity<Map<String, Object>> refused = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
+            assertThat(refused.getStatusCode()).as(quantity).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(refused.getBody()).as(quantity).containsEntry("type", "https://runledger.io/problems/invalid-command");
+        }
+        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
+
+        assertThat(report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":100000000").getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     @Test

@@ -19,6 +19,14 @@ public interface Readers {
     /** Returns if the caller operates the platform; otherwise throws a 403. */
     void requirePlatformAdmin();
 
+    /**
+     * Whether the org has this run (or generation): asked of the command side, which records it in the
+     * transaction that accepts it, so a stream opened right after the 202 is not refused.
+     */
+    boolean runExists(UUID orgId, UUID runId);
+
+    boolean generationExists(UUID orgId, UUID generationId);
+
     /** Who is asking, as the events they cause record it (actor, request and correlation ids). */
     Map<String, String> callerMetadata();
 }

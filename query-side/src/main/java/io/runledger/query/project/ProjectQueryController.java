@@ -70,6 +70,9 @@ class ProjectQueryController {
     @GetMapping(path = "/generations/{generationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);
+        if (!readers.generationExists(orgId, generationId)) {
+            throw QueryProblems.notFound("No generation " + generationId + " in org " + orgId);
+        }
         return streams.follow(() -> queries.generation(orgId, generationId), ProjectQueries.GenerationView::status,
                 generation -> generation.status().equals("completed") || generation.status().equals("failed"));
     }

@@ -67,6 +67,9 @@ class RunQueryController {
     @GetMapping(path = "/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);
+        if (!readers.runExists(orgId, runId)) {
+            throw QueryProblems.notFound("No run " + runId + " in org " + orgId);
+        }
         return streams.follow(() -> runs.one(orgId, runId), RunQueries.RunView::status,
                 run -> run.status().equals("succeeded") || run.status().equals("failed"));
     }

@@ -1,0 +1,127 @@
+package io.runledger.infra.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Runledger's own API reads exactly the fields it documents, of exactly their types; free-form maps stay free. */
+@RunledgerIntegrationTest
+class StrictInputApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private ApiClient api;
+    private String owner;
+    private String orgId;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(http);
+        owner = api.tokenFor("strict-" + UUID.randomUUID() + "@example.com");
+        orgId = api.createOrg(owner, "Strict Inc");
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    private static void assertRefused(ResponseEntity<Map<String, Object>> answer, HttpStatus status, String type, String field) {
+        assertThat(answer.getStatusCode()).isEqualTo(status);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/" + type)
+                .containsEntry("field", field);
+        assertThat(answer.getBody().get("detail").toString()).contains(field);
+    }
+
+    @Test
+    void an_unknown_field_is_a_400_naming_it_and_changes_nothing() {
+        long before = events();
+
+        ResponseEntity<Map<String, Object>> org = api.send(POST, "/v1/orgs", owner, "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
+        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Hi.\",\"priorty\":9}", UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> changes = api.send(PATCH, "/v1/orgs/" + orgId, owner,
+                "{\"name\":\"Renamed\",\"owner\":\"me\"}");
+
+        assertRefused(org, HttpStatus.BAD_REQUEST, "unknown-field", "plan");
+        assertRefused(run, HttpStatus.BAD_REQUEST, "unknown-field", "priorty");
+        assertRefused(changes, HttpStatus.BAD_REQUEST, "unknown-field", "owner");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void free_form_maps_take_any_fields() {
+        ResponseEntity<Map<String, Object>> settings = api.send(PATCH, "/v1/orgs/" + orgId, owner,
+                "{\"settings\":{\"anything\":{\"nested\":[1,\"two\",true]},\"theme\":\"dark\"}}");
+
+        assertThat(settings.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"42", "true", "4.2", "[\"text\"]", "{\"text\":\"Hi.\"}"})
+    void a_value_of_another_type_is_refused_not_coerced(String input) {
+        long before = events();
+
+        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}", UUID.randomUUID().toString());
+
+        assertRefused(run, HttpStatus.BAD_REQUEST, "malformed-request", "input");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void an_enum_is_named_not_numbered_and_a_name_is_text_not_a_number() {
+        ResponseEntity<Map<String, Object>> numbered = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":0,\"input\":\"Hi.\"}", UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> name = api.send(POST, "/v1/orgs", owner, "{\"name\":42}");
+
+        assertRefused(numbered, HttpStatus.BAD_REQUEST, "malformed-request", "inputSource");
+        assertRefused(name, HttpStatus.BAD_REQUEST, "malformed-request", "name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X-Request-Id", "X-Correlation-Id", "Idempotency-Key"})
+    void a_stored_header_longer_than_255_characters_is_refused_and_255_are_taken(String header) {
+        long before = events();
+
+        ResponseEntity<Map<String, Object>> tooLong = createOrgWith(header, "r".repeat(256));
+
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter")
+                .containsEntry("field", header);
+        assertThat(events()).isEqualTo(before);
+        assertThat(createOrgWith(header, "r".repeat(255)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private ResponseEntity<Map<String, Object>> createOrgWith(String header, String value) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(owner);
+        headers.set(header, value);
+        ResponseEntity answer = http.exchange("/v1/orgs", POST,
+                new HttpEntity<>("{\"name\":\"Headers " + UUID.randomUUID() + "\"}", headers), Map.class);
+        return answer;
+    }
+}
