@@ -76,7 +76,9 @@ public final class TestDatabases {
 
     private static Server startEmbedded() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            // every cached application context keeps a pool open on this one server
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "400").start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 // Shutdown hooks run at once: let the cached application contexts close first, or their
                 // processors lose the database mid-shutdown and each waits out its timeouts.
