@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -36,5 +39,10 @@ public final class Rows {
         } catch (JsonProcessingException notAnObject) {
             throw new IllegalStateException(column + " holds JSON that is not an object", notAnObject);
         }
+    }
+
+    /** Ids as a PostgreSQL array literal, for {@code = any(cast(? as uuid[]))}. */
+    public static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }

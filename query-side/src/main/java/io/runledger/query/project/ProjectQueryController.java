@@ -26,11 +26,14 @@ class ProjectQueryController {
     private final Readers readers;
     private final ProjectQueries queries;
     private final StatusStreams streams;
+    private final StatusStreams.Kind<ProjectQueries.GenerationView> streamed;
 
     ProjectQueryController(Readers readers, ProjectQueries queries, StatusStreams streams) {
         this.readers = readers;
         this.queries = queries;
         this.streams = streams;
+        this.streamed = new StatusStreams.Kind<>(queries::generations, ProjectQueries.GenerationView::status,
+                generation -> generation.status().equals("completed") || generation.status().equals("failed"));
     }
 
     @GetMapping("/projects")
@@ -73,7 +76,6 @@ class ProjectQueryController {
         if (!readers.generationExists(orgId, generationId)) {
             throw QueryProblems.notFound("No generation " + generationId + " in org " + orgId);
         }
-        return streams.follow(() -> queries.generation(orgId, generationId), ProjectQueries.GenerationView::status,
-                generation -> generation.status().equals("completed") || generation.status().equals("failed"));
+        return streams.follow(streamed, orgId, generationId);
     }
 }

@@ -3,18 +3,22 @@ package io.runledger.query.run;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.runledger.query.Rows;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Runs of one org, with their outputs, read under the tenant's row-level security. */
@@ -55,19 +59,32 @@ public class RunQueries {
     }
 
     public Optional<RunView> one(UUID orgId, UUID runId) {
-        return reads.read(orgId, sql -> sql.sql("""
-                select r.*, p.name as pattern_name from runs r left join patterns p on p.id = r.pattern_id
-                where r.org_id = ? and r.id = ?
-                """).params(orgId, runId).query((rs, row) -> run(rs, outputs(sql, orgId, runId))).optional());
+        return Optional.ofNullable(some(orgId, Set.of(runId)).get(runId));
     }
 
-    private List<OutputView> outputs(JdbcClient sql, UUID orgId, UUID runId) {
-        return sql.sql("select * from outputs where org_id = ? and run_id = ? order by created_at, id").params(orgId, runId)
-                .query((rs, row) -> new OutputView(rs.getObject("id", UUID.class), rs.getString("content"),
-                        rs.getString("content_url"), rs.getString("summary"),
-                        Arrays.asList((String[]) rs.getArray("keywords").getArray()), Rows.jsonObject(rs, "metadata"),
-                        Rows.instant(rs, "created_at")))
-                .list();
+    /** The readable ones of these runs with their outputs, by id: two queries in one tenant transaction. */
+    public Map<UUID, RunView> some(UUID orgId, Collection<UUID> runIds) {
+        String ids = Rows.uuidArray(runIds);
+        return reads.read(orgId, sql -> {
+            Map<UUID, List<OutputView>> outputs = new HashMap<>();
+            sql.sql("""
+                    select * from outputs where org_id = ? and run_id = any(cast(? as uuid[])) order by created_at, id
+                    """).params(orgId, ids).query(rs -> {
+                outputs.computeIfAbsent(rs.getObject("run_id", UUID.class), run -> new ArrayList<>()).add(output(rs));
+            });
+            return sql.sql("""
+                    select r.*, p.name as pattern_name from runs r left join patterns p on p.id = r.pattern_id
+                    where r.org_id = ? and r.id = any(cast(? as uuid[]))
+                    """).params(orgId, ids)
+                    .query((rs, row) -> run(rs, outputs.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+                    .stream().collect(Collectors.toMap(RunView::id, run -> run));
+        });
+    }
+
+    private static OutputView output(ResultSet rs) throws SQLException {
+        return new OutputView(rs.getObject("id", UUID.class), rs.getString("content"), rs.getString("content_url"),
+                rs.getString("summary"), Arrays.asList((String[]) rs.getArray("keywords").getArray()),
+                Rows.jsonObject(rs, "metadata"), Rows.instant(rs, "created_at"));
     }
 
     private static RunView run(ResultSet rs, List<OutputView> outputs) throws SQLException {

@@ -27,11 +27,14 @@ class RunQueryController {
     private final Readers readers;
     private final RunQueries runs;
     private final StatusStreams streams;
+    private final StatusStreams.Kind<RunQueries.RunView> streamed;
 
     RunQueryController(Readers readers, RunQueries runs, StatusStreams streams) {
         this.readers = readers;
         this.runs = runs;
         this.streams = streams;
+        this.streamed = new StatusStreams.Kind<>(runs::some, RunQueries.RunView::status,
+                run -> run.status().equals("succeeded") || run.status().equals("failed"));
     }
 
     /**
@@ -70,7 +73,6 @@ class RunQueryController {
         if (!readers.runExists(orgId, runId)) {
             throw QueryProblems.notFound("No run " + runId + " in org " + orgId);
         }
-        return streams.follow(() -> runs.one(orgId, runId), RunQueries.RunView::status,
-                run -> run.status().equals("succeeded") || run.status().equals("failed"));
+        return streams.follow(streamed, orgId, runId);
     }
 }
