@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -51,6 +52,8 @@ import org.springframework.test.context.TestPropertySource;
         // the leases the fuzzer holds must not expire (and append events) while it checks the store stays as it was
         "runledger.worker.lease=30m"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// a context of its own (its lease setting): closed after it, so its connections do not crowd the suite's PostgreSQL
+@DirtiesContext
 class OpenApiFuzzTest {
 
     static final String PLATFORM_ADMIN = "fuzz-ops@example.com";
