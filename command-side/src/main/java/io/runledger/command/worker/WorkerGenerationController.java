@@ -46,7 +46,7 @@ class WorkerGenerationController {
                       Long fileSizeBytes, Integer renderTimeSeconds) {
     }
 
-    record Failure(UUID leaseId, String errorMessage) {
+    record GenerationFailure(UUID leaseId, String errorMessage) {
     }
 
     @PostMapping("/{generationId}/analysis")
@@ -77,7 +77,7 @@ class WorkerGenerationController {
 
     @PostMapping("/{generationId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void fail(@PathVariable UUID generationId, @RequestBody Failure failure) {
+    void fail(@PathVariable UUID generationId, @RequestBody GenerationFailure failure) {
         leases.report(JobKind.GENERATION, generationId, failure.leaseId(), new FailGeneration(generationId, failure.errorMessage()));
     }
 }

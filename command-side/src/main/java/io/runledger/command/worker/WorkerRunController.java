@@ -43,10 +43,10 @@ class WorkerRunController {
      *                is billed anew, so it is not safe to retry
      * @param meter   {@code tokens.used}, the only meter a worker reports
      */
-    record Usage(UUID leaseId, UUID usageId, String meter, long quantity) {
+    record UsageReport(UUID leaseId, UUID usageId, String meter, long quantity) {
     }
 
-    record Failure(UUID leaseId, String error) {
+    record RunFailure(UUID leaseId, String error) {
     }
 
     record Delivered(UUID outputId) {
@@ -75,7 +75,7 @@ class WorkerRunController {
 
     @PostMapping("/{runId}/usage")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void usage(@PathVariable UUID runId, @RequestBody Usage usage) {
+    void usage(@PathVariable UUID runId, @RequestBody UsageReport usage) {
         if (usage.meter() != null && !UsageMeter.TOKENS_USED.code().equals(usage.meter())) {
             throw new InvalidCommand("Workers report the meter " + UsageMeter.TOKENS_USED.code() + ", not " + usage.meter());
         }
@@ -90,7 +90,7 @@ class WorkerRunController {
 
     @PostMapping("/{runId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void fail(@PathVariable UUID runId, @RequestBody Failure failure) {
+    void fail(@PathVariable UUID runId, @RequestBody RunFailure failure) {
         leases.report(JobKind.RUN, runId, failure.leaseId(), new FailRun(runId, failure.error()));
     }
 }

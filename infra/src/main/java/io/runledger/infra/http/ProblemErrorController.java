@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.problem.ProblemTypes;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers the errors the servlet container forwards to {@code /error} (a {@code sendError} by a filter, an
  * exception no handler caught) as problem+json with the status's type, in place of Spring Boot's default body.
- * A server error's message stays in the log, under the request id.
+ * A server error's message stays in the log, under the request id. Not an operation of the API: hidden from the
+ * OpenAPI document.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -57,6 +57,11 @@ class ProblemReportValve extends ErrorReportValve {
                             "Request headers too large", "The request's headers are larger than this server accepts")
                     : ProblemErrorController.problem(response.getStatus(), null);
             response.setStatus(problem.getStatus());
+            if (headersTooLarge(failure)) {
+                // Tomcat closes the connection after headers it could not read, and says so for its own 400 but not
+                // for a 431: without this a keep-alive client sends its next request down the closed connection
+                response.setHeader("Connection", "close");
+            }
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             ProblemErrorController.ensureRequestId(response);

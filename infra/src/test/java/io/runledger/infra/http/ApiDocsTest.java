@@ -30,4 +30,19 @@ class ApiDocsTest {
                 .containsKey("bearer");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void each_body_is_documented_with_its_own_fields_and_the_error_page_is_no_operation() {
+        Map<String, Object> docs = http.getForObject("/v3/api-docs", Map.class);
+        Map<String, Object> paths = (Map<String, Object>) docs.get("paths");
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components")).get("schemas");
+
+        // two records of one simple name were documented as one schema: a generation's failure showed a run's fields
+        assertThat(((Map<String, Object>) ((Map<String, Object>) schemas.get("GenerationFailure")).get("properties")))
+                .containsOnlyKeys("leaseId", "errorMessage");
+        assertThat(((Map<String, Object>) ((Map<String, Object>) schemas.get("RunFailure")).get("properties")))
+                .containsOnlyKeys("leaseId", "error");
+        assertThat(paths).doesNotContainKey("/error");
+    }
 }

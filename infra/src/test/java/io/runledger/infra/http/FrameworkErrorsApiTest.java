@@ -138,6 +138,21 @@ class FrameworkErrorsApiTest {
     }
 
     @Test
+    void a_431_says_the_connection_closes_so_a_keep_alive_client_answers_its_next_request() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest tooLarge = at("/v1/orgs").header("Authorization", "Bearer " + owner)
+                .header("X-Padding", "p".repeat(40_000)).GET().build();
+        HttpRequest next = at("/v1/orgs").header("Authorization", "Bearer " + owner).GET().build();
+
+        HttpResponse<String> refused = client.send(tooLarge, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answered = client.send(next, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(431);
+        assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+        assertThat(answered.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_nul_in_the_path_is_a_problem_not_an_html_page() throws Exception {
         assertRawProblem(raw("GET /v1/orgs/%00 HTTP/1.1\r\nAuthorization: Bearer " + owner + "\r\n"), "400", "bad-request");
     }

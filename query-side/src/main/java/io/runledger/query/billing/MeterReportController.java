@@ -29,11 +29,11 @@ class MeterReportController {
         this.jdbc = jdbc;
     }
 
-    record Failure(UUID usageEventId, String meter, BigDecimal quantity, Instant occurredAt, String error) {
+    record FailedReport(UUID usageEventId, String meter, BigDecimal quantity, Instant occurredAt, String error) {
     }
 
     /** @param failures the latest {@value #FAILURES_SHOWN} */
-    record OrgReport(UUID orgId, Instant reportedUpTo, long sent, long failed, List<Failure> failures) {
+    record OrgReport(UUID orgId, Instant reportedUpTo, long sent, long failed, List<FailedReport> failures) {
     }
 
     record MeterReports(List<OrgReport> items) {
@@ -53,12 +53,12 @@ class MeterReportController {
                 .list());
     }
 
-    private List<Failure> failures(UUID orgId) {
+    private List<FailedReport> failures(UUID orgId) {
         return jdbc.sql("""
                 select usage_event_id, meter, quantity, occurred_at, last_error from stripe_meter_events
                 where org_id = ? and status = 'failed' order by occurred_at desc, usage_event_id limit ?
                 """).params(orgId, FAILURES_SHOWN)
-                .query((rs, row) -> new Failure(rs.getObject("usage_event_id", UUID.class), rs.getString("meter"),
+                .query((rs, row) -> new FailedReport(rs.getObject("usage_event_id", UUID.class), rs.getString("meter"),
                         rs.getBigDecimal("quantity"), Rows.instant(rs, "occurred_at"), rs.getString("last_error")))
                 .list();
     }
