@@ -56,7 +56,7 @@ public class ReadModels {
             return Attempt.NONE;
         }
         if (writesEventByEvent()) {
-            batch();
+            batch(); // its commit hook is what returns the thread to batched writes
             Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) connection -> connection.setSavepoint());
             return new Attempt(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
                 connection.releaseSavepoint(savepoint);

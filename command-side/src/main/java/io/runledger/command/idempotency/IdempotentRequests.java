@@ -34,8 +34,6 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     /** The request whose keys are kept for ever: seed 000 makes (org_id, idempotency_key) unique on runs. */
     public static final String QUEUE_RUN = "POST /runs";
-    /** Stripe's limit; a run's key is also indexed in the runs read model, so keys stay far from an index entry's size. */
-    public static final int MAX_KEY_LENGTH = 255;
 
     /** Set while this thread runs a request again for a key whose first attempt never answered. */
     private static final ThreadLocal<Boolean> RECOVERING = ThreadLocal.withInitial(() -> false);
@@ -85,9 +83,6 @@ public class IdempotentRequests {
     public ResponseEntity<?> once(String scope, String key, Object request, Supplier<ResponseEntity<?>> create) {
         if (keyOf(key) == null) {
             return create.get();
-        }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw new IdempotencyKeyTooLong(key.length());
         }
         String fingerprint = fingerprint(request);
         UUID claim = UUID.randomUUID();

@@ -72,13 +72,19 @@ public class DeadLetters {
 
     public List<ParkedSequence> list(String processor) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
-        List<ParkedSequence> sequences = new ArrayList<>();
-        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            DeadLetter<? extends EventMessage<?>> first = sequence.iterator().next();
+        return firstLetters(queue).stream().map(first -> {
             String sequenceId = sequenceOf(processor, first);
-            sequences.add(describe(sequenceId, first, queue.sequenceSize(sequenceId)));
+            return describe(sequenceId, first, queue.sequenceSize(sequenceId));
+        }).toList();
+    }
+
+    /** The letter that failed first in each parked sequence; the others wait behind it. */
+    private static List<DeadLetter<? extends EventMessage<?>>> firstLetters(SequencedDeadLetterQueue<EventMessage<?>> queue) {
+        List<DeadLetter<? extends EventMessage<?>>> firsts = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            firsts.add(sequence.iterator().next());
         }
-        return sequences;
+        return firsts;
     }
 
     /**
@@ -90,7 +96,7 @@ public class DeadLetters {
     public RetryOutcome retry(String processor, UUID orgId) {
         SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(processor)
                 .orElseThrow(() -> new NoDeadLetterQueue(processor));
-        List<String> sequenceIds = list(processor).stream().map(ParkedSequence::sequenceId)
+        List<String> sequenceIds = firstLetters(queue(processor)).stream().map(first -> sequenceOf(processor, first))
                 .filter(id -> orgId == null || id.equals(orgId.toString())).toList();
         int succeeded = 0;
         for (String sequenceId : sequenceIds) {
