@@ -1,5 +1,6 @@
 package io.runledger.infra;
 
+import io.runledger.infra.audit.AuditCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -17,6 +18,10 @@ public class RunledgerApplication {
         // Audited tenants run this in closed networks: Axon must not phone home unless an operator opts in.
         if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
             System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
+        if (AuditCommandLine.handles(args)) {
+            // an auditor's check needs the files only: no database, no service
+            System.exit(AuditCommandLine.run(args));
         }
         SpringApplication.run(RunledgerApplication.class, args);
     }

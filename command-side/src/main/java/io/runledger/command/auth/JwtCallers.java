@@ -1,6 +1,7 @@
 package io.runledger.command.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,12 +87,21 @@ public class JwtCallers {
      * tokens count as verified.
      */
     private String verifiedEmail(Jwt jwt) {
-        Object verified = jwt.getClaims().get(EMAIL_VERIFIED);
-        boolean vouched = properties.localIssuer() || Boolean.TRUE.equals(verified) || "true".equals(verified)
-                || (verified == null && properties.assumeEmailVerified());
-        if (!vouched) {
+        if (!vouched(jwt)) {
             throw new EmailNotVerified();
         }
         return claim(jwt, EMAIL);
+    }
+
+    /** The email the person's token vouches for at this request, for the audit trail; empty if it vouches for none. */
+    public Optional<String> vouchedEmail(Jwt jwt) {
+        String email = jwt.getClaimAsString(EMAIL);
+        return vouched(jwt) && email != null && StorableText.flaw(email) == null ? Optional.of(email) : Optional.empty();
+    }
+
+    private boolean vouched(Jwt jwt) {
+        Object verified = jwt.getClaims().get(EMAIL_VERIFIED);
+        return properties.localIssuer() || Boolean.TRUE.equals(verified) || "true".equals(verified)
+                || (verified == null && properties.assumeEmailVerified());
     }
 }

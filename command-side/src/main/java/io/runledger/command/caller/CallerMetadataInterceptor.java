@@ -1,7 +1,6 @@
 package io.runledger.command.caller;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.axonframework.commandhandling.CommandMessage;
@@ -20,10 +19,7 @@ public class CallerMetadataInterceptor implements MessageDispatchInterceptor<Com
             List<? extends CommandMessage<?>> messages) {
         return (index, command) -> {
             Caller caller = CallerContext.current().orElseGet(Caller::system);
-            MetaData callerData = MetaData.from(Map.of(
-                    Caller.ACTOR, caller.actor(),
-                    Caller.REQUEST_ID, caller.requestId(),
-                    Caller.CORRELATION_ID, caller.correlationId()));
+            MetaData callerData = MetaData.from(caller.metadata());
             return command.withMetaData(callerData.mergedWith(command.getMetaData()));
         };
     }

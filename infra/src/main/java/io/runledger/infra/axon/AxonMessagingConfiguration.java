@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Audit metadata on every message: commands get their caller at dispatch, and everything a handler
- * produces (events, follow-up commands) inherits actor, request id and correlation id from the message
+ * produces (events, follow-up commands) inherits actor, its kind and origin, request id and correlation id from the message
  * being handled, plus that message's id as its causation id.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +23,8 @@ class AxonMessagingConfiguration {
 
     @Bean
     CorrelationDataProvider callerCorrelationData() {
-        return new SimpleCorrelationDataProvider(Caller.ACTOR, Caller.REQUEST_ID, Caller.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(Caller.ACTOR, Caller.ACTOR_KIND, Caller.ACTOR_EMAIL, Caller.API_KEY_ID,
+                Caller.CLIENT_ADDRESS, Caller.USER_AGENT, Caller.REQUEST_ID, Caller.CORRELATION_ID);
     }
 
     @Bean

@@ -16,6 +16,7 @@ import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
 import io.runledger.projections.ReadModelProcessors;
 import io.runledger.projections.ReadModels;
+import io.runledger.projections.audit.AuditChainProcessor;
 import io.runledger.projections.deadletter.DeadLetters;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
@@ -49,9 +50,13 @@ class ProcessingGroupsConfiguration {
             AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
             WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP, StripeCustomers.PROCESSING_GROUP);
 
-    /** Processors that act on the world (Stripe, other aggregates) rather than keep a read model. */
+    /**
+     * Processors that act on the world (Stripe, other aggregates) rather than keep a read model, and the audit
+     * chain, which is evidence: none is ever rebuilt, each follows the store once, in order, on one thread.
+     */
     static final List<String> SIDE_EFFECTS = List.of(StripeCustomerCreation.PROCESSING_GROUP,
-            StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP);
+            StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
+            AuditChainProcessor.PROCESSING_GROUP);
 
     /** The cause of a parked event as the dead-letter table has room for it. */
     private static final int CAUSE_LENGTH = ThrowableCause.TRUNCATED_MESSAGE_SIZE;

@@ -30,6 +30,11 @@ class CommandSideReaders implements Readers {
     }
 
     @Override
+    public void requireAdmin(UUID orgId) {
+        access.require(orgId, Role.ADMIN);
+    }
+
+    @Override
     public List<UUID> readableOrgs() {
         return access.readableOrgs();
     }
@@ -51,8 +56,6 @@ class CommandSideReaders implements Readers {
 
     @Override
     public Map<String, String> callerMetadata() {
-        Caller caller = CallerContext.current().orElseGet(Caller::system);
-        return Map.of(Caller.ACTOR, caller.actor(), Caller.REQUEST_ID, caller.requestId(),
-                Caller.CORRELATION_ID, caller.correlationId());
+        return CallerContext.current().orElseGet(Caller::system).metadata();
     }
 }

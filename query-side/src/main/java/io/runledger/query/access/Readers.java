@@ -13,6 +13,9 @@ public interface Readers {
     /** Returns if the caller may read the org; otherwise throws what the API answers (404 to strangers). */
     void requireReader(UUID orgId);
 
+    /** As {@link #requireReader}, and the caller must be an admin or owner of the org (else a 403). */
+    void requireAdmin(UUID orgId);
+
     /** The orgs the caller may read: a person's memberships, or an API key's one org. */
     List<UUID> readableOrgs();
 

@@ -1,0 +1,45 @@
+package io.runledger.projections.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reading events from {@code domain_event_entry} as stored: the bytes the chain covers. */
+final class AuditStore {
+
+    /** The columns of {@code domain_event_entry d} a {@link AuditChain.StoredEvent} is made of. */
+    static final String STORED_COLUMNS = "d.global_index, d.event_identifier, d.payload_type, d.time_stamp, d.payload, "
+            + "d.meta_data, d.type, d.aggregate_identifier";
+
+    private AuditStore() {
+    }
+
+    record Row(AuditChain.StoredEvent event, String aggregateType, String aggregateId) {
+    }
+
+    /** A client whose queries stream {@code fetchSize} rows a round trip (inside a transaction, as PostgreSQL needs). */
+    static JdbcClient streaming(DataSource dataSource, int fetchSize) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(fetchSize);
+        return JdbcClient.create(template);
+    }
+
+    static Optional<Row> storedRow(JdbcClient jdbc, String eventId) {
+        return jdbc.sql("select " + STORED_COLUMNS + " from domain_event_entry d where d.event_identifier = ?")
+                .param(eventId).query((rs, n) -> row(rs)).optional();
+    }
+
+    static Row row(ResultSet rs) throws SQLException {
+        return new Row(storedEvent(rs), rs.getString("type"), rs.getString("aggregate_identifier"));
+    }
+
+    static AuditChain.StoredEvent storedEvent(ResultSet rs) throws SQLException {
+        return new AuditChain.StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
+                rs.getString("payload_type"), rs.getString("time_stamp"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+    }
+}
