@@ -136,6 +136,7 @@ class Benchmark implements ApplicationRunner {
         figures.add("full replay of every read model", Figures.rate(head / replaySeconds, "events")
                 + String.format(" (%.0f s)", replaySeconds), "≥ 30% of batch insert", Figures.ratio(head / replaySeconds, batch100));
         figures.add("full replay: peak heap", peakHeap[0] / 1024 / 1024 + " MB", "≤ 512 MB", "");
+        context.getBean(AuditBenchmark.class).measure(figures);
 
         double scan = raw.scanRate();
         figures.add("raw: ordered full scan of the event table", Figures.rate(scan, "rows"), "baseline", "");

@@ -73,6 +73,7 @@ class AuditRestartTest {
 
         try (RunningRunledger second = RunningRunledger.start(settings())) {
             ApiClient api = second.api();
+            owner = api.tokenFor("restart-owner@example.com"); // the development issuer's tokens end with its process
             assertThat(api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner, "{\"name\":\"after\",\"role\":\"viewer\"}")
                     .getStatusCode()).isEqualTo(HttpStatus.CREATED);
             long events = awaitChained(second.jdbc(), orgId);
