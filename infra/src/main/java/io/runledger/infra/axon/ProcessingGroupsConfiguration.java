@@ -84,12 +84,16 @@ class ProcessingGroupsConfiguration {
                                 .andInitialTrackingToken(source -> null)));
     }
 
-    /** The side-effect processors keep Axon's defaults (one thread, from the start of the store), watched the same. */
+    /**
+     * The side-effect processors keep Axon's defaults (one thread, from the start of the store), watched the same;
+     * the audit chain, which writes a row per event, takes the read models' batches (one transaction each).
+     */
     @Bean
-    ConfigurerModule sideEffectProcessors(ProcessorFailures failures) {
+    ConfigurerModule sideEffectProcessors(ProcessorFailures failures, @Value("${runledger.projections.batch-size}") int batchSize) {
         return configurer -> SIDE_EFFECTS.forEach(group -> configurer.eventProcessing()
                 .registerTrackingEventProcessorConfiguration(group, configuration ->
                         TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(group.equals(AuditChainProcessor.PROCESSING_GROUP) ? batchSize : 1)
                                 .andEventTrackerStatusChangeListener(failures.listenerFor(group))));
     }
 

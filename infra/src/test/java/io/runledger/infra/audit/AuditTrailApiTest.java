@@ -219,6 +219,24 @@ class AuditTrailApiTest {
                 .containsEntry("checked", (int) storedEventsOf(day.orgId())).containsEntry("firstMismatch", null);
     }
 
+    @Test
+    void concurrent_requests_to_sign_the_same_chain_make_one_digest_and_all_answer_it() throws Exception {
+        String owner = api.tokenFor("signers-" + UUID.randomUUID() + "@example.com");
+        String orgId = api.createOrg(owner, "Signed at once");
+        awaitChained(orgId);
+
+        List<java.util.concurrent.CompletableFuture<ResponseEntity<Map<String, Object>>>> requests = java.util.stream.IntStream
+                .range(0, 4).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                        api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null))).toList();
+        List<ResponseEntity<Map<String, Object>>> answers = requests.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.OK, HttpStatus.OK, HttpStatus.OK);
+        assertThat(answers).extracting(answer -> answer.getBody().get("digestSequence")).containsOnly(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_digests where org_id = ?::uuid", Long.class, orgId))
+                .isEqualTo(1);
+    }
+
     /** A small org of its own for each tampering, signed before it is tampered with; the tampering is undone after. */
     private record Tampered(String orgId, String owner, long position, String eventId) {
     }

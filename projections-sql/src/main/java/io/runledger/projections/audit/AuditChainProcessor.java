@@ -39,11 +39,6 @@ public class AuditChainProcessor {
     void on(Object payload, EventMessage<?> message) {
         AuditStore.Row row = AuditStore.storedRow(jdbc, message.getIdentifier()).orElseThrow(() ->
                 new IllegalStateException("Event " + message.getIdentifier() + " is not in domain_event_entry"));
-        boolean chained = jdbc.sql("select exists (select 1 from audit_events where global_index = ?)")
-                .param(row.event().position()).query(Boolean.class).single();
-        if (chained) {
-            return;
-        }
         UUID orgId = payload instanceof TenantEvent tenantEvent ? tenantEvent.orgId() : Platform.ORG_ID;
         Head head = head(orgId).orElse(new Head(0, AuditChain.genesis()));
         Object actor = message.getMetaData().get("actor");
@@ -51,6 +46,7 @@ public class AuditChainProcessor {
                 insert into audit_events (org_id, chain_sequence, global_index, event_id, action, actor, aggregate_type,
                                           aggregate_id, occurred_at, link)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (global_index) do nothing
                 """).params(orgId, head.sequence() + 1, row.event().position(), row.event().eventId(),
                         AuditActions.of(row.event().type()), actor == null ? null : actor.toString(),
                         row.aggregateType() == null ? null : row.aggregateType().toLowerCase(Locale.ROOT),
