@@ -22,6 +22,12 @@ public final class QueryProblems {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
     }
 
+    /** 403: what only a person may ask, asked with an API key or a worker credential. */
+    public static ErrorResponseException personRequired() {
+        return problem(HttpStatus.FORBIDDEN, "person-required", "Not allowed to API keys",
+                "API keys cannot do this: sign in as a person");
+    }
+
     /** 409: the request is sound but the state of things refuses it now; the detail says what to do first. */
     public static ErrorResponseException conflict(String type, String title, String detail) {
         return problem(HttpStatus.CONFLICT, type, title, detail);

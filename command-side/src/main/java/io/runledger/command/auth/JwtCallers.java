@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.runledger.command.crypto.SubjectKeys;
+import io.runledger.command.erasure.ErasedUserRefused;
 import io.runledger.command.text.StorableText;
 import io.runledger.command.text.UnstorableText;
 import io.runledger.domain.user.RegisterUser;
@@ -33,12 +35,14 @@ public class JwtCallers {
     private final CommandGateway commands;
     private final JdbcClient jdbc;
     private final AuthProperties properties;
+    private final SubjectKeys keys;
     private final Set<UUID> known = ConcurrentHashMap.newKeySet();
 
-    JwtCallers(CommandGateway commands, JdbcClient jdbc, AuthProperties properties) {
+    JwtCallers(CommandGateway commands, JdbcClient jdbc, AuthProperties properties, SubjectKeys keys) {
         this.commands = commands;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.keys = keys;
     }
 
     /**
@@ -50,8 +54,14 @@ public class JwtCallers {
                 ("user:" + properties.tokenIssuer() + "|" + jwt.getSubject()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Registers the person on their first request; sent as themselves, so they are the actor of their sign-up. */
+    /**
+     * Registers the person on their first request; sent as themselves, so they are the actor of their sign-up. An
+     * erased person's tokens (their id follows from the token) are refused: nothing of theirs is left to act as.
+     */
     public void ensureRegistered(UUID userId, Jwt jwt) {
+        if (keys.isErased(userId)) {
+            throw new ErasedUserRefused();
+        }
         if (!known.contains(userId)) {
             if (!onRecord(userId)) {
                 register(userId, jwt);

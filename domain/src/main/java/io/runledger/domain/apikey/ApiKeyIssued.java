@@ -1,11 +1,14 @@
 package io.runledger.domain.apikey;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import java.util.UUID;
 
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.TenantEvent;
+import io.runledger.domain.shared.PersonalData;
 
 /** Carries the secret's digest, never the secret: the key table can be rebuilt from events, the key cannot. */
-public record ApiKeyIssued(UUID orgId, UUID keyId, String name, Role role, String keyDigest, String keyPrefix,
+public record ApiKeyIssued(UUID orgId, UUID keyId, @PersonalData(subject = ORG) String name, Role role, String keyDigest, String keyPrefix,
                            UUID issuedBy) implements TenantEvent {
 }

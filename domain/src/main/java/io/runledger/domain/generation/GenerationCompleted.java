@@ -1,15 +1,18 @@
 package io.runledger.domain.generation;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import io.runledger.domain.project.ProjectStatus;
 import java.math.BigDecimal;
 import java.util.UUID;
+import io.runledger.domain.shared.PersonalData;
 
 public record GenerationCompleted(
         UUID orgId,
         UUID projectId,
         UUID generationId,
-        String videoUrl,
-        String thumbnailUrl,
+        @PersonalData(subject = ORG) String videoUrl,
+        @PersonalData(subject = ORG) String thumbnailUrl,
         BigDecimal durationSeconds,
         Long fileSizeBytes,
         Integer renderTimeSeconds,

@@ -1,13 +1,16 @@
 package io.runledger.domain.generation;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import io.runledger.domain.project.ProjectStatus;
 import java.util.UUID;
+import io.runledger.domain.shared.PersonalData;
 
 public record GenerationFailed(
         UUID orgId,
         UUID projectId,
         UUID generationId,
-        String errorMessage,
+        @PersonalData(subject = ORG) String errorMessage,
         GenerationStatus status,
         ProjectStatus projectStatus) implements GenerationEvent {
 }

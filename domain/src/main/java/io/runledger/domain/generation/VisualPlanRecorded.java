@@ -1,16 +1,19 @@
 package io.runledger.domain.generation;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import io.runledger.domain.project.ProjectStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import io.runledger.domain.shared.PersonalData;
 
 public record VisualPlanRecorded(
         UUID orgId,
         UUID projectId,
         UUID generationId,
-        Map<String, Object> visualPlan,
+        @PersonalData(subject = ORG) Map<String, Object> visualPlan,
         GenerationStatus status,
         ProjectStatus projectStatus) implements GenerationEvent {
     public VisualPlanRecorded {

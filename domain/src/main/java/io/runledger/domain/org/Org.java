@@ -26,6 +26,7 @@ public class Org {
     private String name;
     private Map<String, Object> settings = Map.of();
     private final Map<UUID, Role> members = new HashMap<>();
+    private boolean erased;
 
     protected Org() {
     }
@@ -92,6 +93,14 @@ public class Org {
         apply(new MemberRemoved(orgId, command.userId(), previous));
     }
 
+    /** Erasing again changes nothing: the key is gone once. */
+    @CommandHandler
+    void handle(EraseOrg command) {
+        if (!erased) {
+            apply(new OrgErased(orgId, command.reason()));
+        }
+    }
+
     private Role roleOf(UUID userId) {
         Role role = members.get(userId);
         if (role == null) {
@@ -142,5 +151,10 @@ public class Org {
     @EventSourcingHandler
     void on(MemberRemoved event) {
         members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(OrgErased event) {
+        erased = true;
     }
 }

@@ -1,8 +1,11 @@
 package io.runledger.domain.org;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
+import io.runledger.domain.shared.PersonalData;
 
-public record OrgCreated(UUID orgId, String name, String slug, UUID creatorUserId) implements TenantEvent {
+public record OrgCreated(UUID orgId, @PersonalData(subject = ORG) String name, String slug, UUID creatorUserId) implements TenantEvent {
 }

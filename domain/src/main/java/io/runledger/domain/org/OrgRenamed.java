@@ -1,8 +1,11 @@
 package io.runledger.domain.org;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
+import io.runledger.domain.shared.PersonalData;
 
-public record OrgRenamed(UUID orgId, String name) implements TenantEvent {
+public record OrgRenamed(UUID orgId, @PersonalData(subject = ORG) String name) implements TenantEvent {
 }

@@ -1,17 +1,20 @@
 package io.runledger.domain.project;
 
+import static io.runledger.domain.shared.PersonalData.Subject.ORG;
+
 import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
+import io.runledger.domain.shared.PersonalData;
 
 /**
  * The editable values of a project (seed 003's columns), one value object for creation, edits and their
  * events, so defaults and checks live in one place.
  */
 public record ProjectDetails(
-        String name,
-        String description,
-        String prompt,
-        String audioPath,
+        @PersonalData(subject = ORG) String name,
+        @PersonalData(subject = ORG) String description,
+        @PersonalData(subject = ORG) String prompt,
+        @PersonalData(subject = ORG) String audioPath,
         BigDecimal audioDuration,
         String resolution,
         String stylePreference,

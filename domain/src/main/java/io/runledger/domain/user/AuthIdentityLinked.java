@@ -1,8 +1,11 @@
 package io.runledger.domain.user;
 
+import static io.runledger.domain.shared.PersonalData.Subject.PERSON;
+
 import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
+import io.runledger.domain.shared.PersonalData;
 
-public record AuthIdentityLinked(UUID orgId, UUID userId, AuthProvider provider, String providerUserId) implements TenantEvent {
+public record AuthIdentityLinked(UUID orgId, UUID userId, AuthProvider provider, @PersonalData(subject = PERSON) String providerUserId) implements TenantEvent {
 }

@@ -23,6 +23,7 @@ public class User {
     @AggregateIdentifier
     private UUID userId;
     private String name;
+    private boolean erased;
     private final Set<Identity> identities = new HashSet<>();
 
     private record Identity(AuthProvider provider, String providerUserId) {
@@ -57,6 +58,14 @@ public class User {
         }
     }
 
+    /** Erasing again changes nothing: the key is gone once. */
+    @CommandHandler
+    void handle(EraseUser command) {
+        if (!erased) {
+            apply(new UserErased(Platform.ORG_ID, userId, command.reason()));
+        }
+    }
+
     /** An identity is the provider's id of the person (a token's subject); auth_identities cannot hold one without. */
     private static void requireProviderUserId(String providerUserId) {
         if (providerUserId == null || providerUserId.isBlank()) {
@@ -78,5 +87,10 @@ public class User {
     @EventSourcingHandler
     void on(UserRenamed event) {
         name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(UserErased event) {
+        erased = true;
     }
 }

@@ -1,8 +1,11 @@
 package io.runledger.domain.user;
 
+import static io.runledger.domain.shared.PersonalData.Subject.PERSON;
+
 import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
+import io.runledger.domain.shared.PersonalData;
 
-public record UserRenamed(UUID orgId, UUID userId, String name) implements TenantEvent {
+public record UserRenamed(UUID orgId, UUID userId, @PersonalData(subject = PERSON) String name) implements TenantEvent {
 }

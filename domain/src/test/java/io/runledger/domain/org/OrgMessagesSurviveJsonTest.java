@@ -33,7 +33,9 @@ class OrgMessagesSurviveJsonTest {
                 new OrgSettingsChanged(ORG, Map.of("timezone", "UTC")),
                 new MemberAdded(ORG, USER, Role.OWNER),
                 new MemberRoleChanged(ORG, USER, Role.OWNER, Role.ADMIN),
-                new MemberRemoved(ORG, USER, Role.DEVELOPER));
+                new MemberRemoved(ORG, USER, Role.DEVELOPER),
+                new EraseOrg(ORG, "contract ended"),
+                new OrgErased(ORG, "contract ended"));
     }
 
     @ParameterizedTest(name = "{0}")

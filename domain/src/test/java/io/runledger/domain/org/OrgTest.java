@@ -234,4 +234,15 @@ class OrgTest {
                 .when(new RemoveMember(ORG, ALICE))
                 .expectEvents(new MemberRemoved(ORG, ALICE, Role.OWNER));
     }
+
+    @Test
+    void erasing_the_orgs_content_is_recorded_once() {
+        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
+                .when(new EraseOrg(ORG, "contract ended"))
+                .expectEvents(new OrgErased(ORG, "contract ended"));
+        fixture.given(created(), new OrgErased(ORG, "contract ended"))
+                .when(new EraseOrg(ORG, "again"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

@@ -24,7 +24,9 @@ class UserMessagesSurviveJsonTest {
                 new RenameUser(USER, "Ada L."),
                 new UserRegistered(Platform.ORG_ID, USER, "ada@example.com", "Ada"),
                 new AuthIdentityLinked(Platform.ORG_ID, USER, AuthProvider.GITHUB, "gh-1"),
-                new UserRenamed(Platform.ORG_ID, USER, "Ada L."));
+                new UserRenamed(Platform.ORG_ID, USER, "Ada L."),
+                new EraseUser(USER, "GDPR request 2026-114"),
+                new UserErased(Platform.ORG_ID, USER, null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -90,4 +90,15 @@ class UserTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
+
+    @Test
+    void erasing_is_recorded_once() {
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
+                .when(new EraseUser(USER, "GDPR request"))
+                .expectEvents(new UserErased(PLATFORM, USER, "GDPR request"));
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"), new UserErased(PLATFORM, USER, null))
+                .when(new EraseUser(USER, "again"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

@@ -21,6 +21,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import io.runledger.infra.testing.StoredEvents;
+import io.runledger.domain.user.UserRegistered;
 
 @RunledgerIntegrationTest
 class AuthenticationApiTest {
@@ -29,6 +33,9 @@ class AuthenticationApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     private ApiClient api;
 
@@ -82,11 +89,9 @@ class AuthenticationApiTest {
                 from domain_event_entry cross join lateral (select convert_from(meta_data, 'UTF8')::jsonb as m) metadata
                 where aggregate_identifier = ? and sequence_number = 0
                 """, orgId);
-        String adaUserId = jdbc.queryForObject("""
-                select aggregate_identifier from domain_event_entry
-                where payload_type = 'io.runledger.domain.user.UserRegistered'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = 'ada@example.com'
-                """, String.class);
+        String adaUserId = StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class).stream()
+                .filter(registered -> registered.email().equals("ada@example.com")).findFirst().orElseThrow()
+                .userId().toString();
         assertThat(stored).containsEntry("actor", adaUserId);
         assertThat(answer.getHeaders().getFirst("X-Request-Id")).isEqualTo(stored.get("request_id"));
     }
@@ -107,11 +112,8 @@ class AuthenticationApiTest {
         pool.shutdown();
 
         assertThat(statuses).containsOnly(HttpStatus.CREATED).hasSize(16);
-        assertThat(jdbc.queryForObject("""
-                select count(*) from domain_event_entry
-                where payload_type = 'io.runledger.domain.user.UserRegistered'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = 'grace@example.com'
-                """, Integer.class)).isEqualTo(1);
+        assertThat(StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class))
+                .filteredOn(registered -> registered.email().equals("grace@example.com")).hasSize(1);
     }
 
     @Test

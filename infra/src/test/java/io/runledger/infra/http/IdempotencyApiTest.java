@@ -23,6 +23,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import io.runledger.infra.testing.StoredEvents;
+import io.runledger.domain.org.OrgCreated;
 
 /** Creating an org with an {@code Idempotency-Key}, retried the ways real clients retry. */
 @RunledgerIntegrationTest
@@ -32,6 +36,9 @@ class IdempotencyApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
     @Autowired
     IdempotencyKeyExpiry expiry;
 
@@ -49,10 +56,8 @@ class IdempotencyApiTest {
     }
 
     private int orgsNamed(String name) {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'name' = ?
-                """, Integer.class, name);
+        return (int) StoredEvents.ofType(jdbc, eventSerializer, OrgCreated.class).stream()
+                .filter(created -> created.name().equals(name)).count();
     }
 
     @Test

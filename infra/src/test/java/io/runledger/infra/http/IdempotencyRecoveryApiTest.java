@@ -22,6 +22,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import io.runledger.infra.testing.StoredEvents;
+import io.runledger.domain.org.OrgCreated;
 
 /**
  * Keys whose first request died before answering (the process was killed mid-request), as the database
@@ -36,6 +40,9 @@ class IdempotencyRecoveryApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     private ApiClient api;
     private String owner;
@@ -208,9 +215,7 @@ class IdempotencyRecoveryApiTest {
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'name' = ?
-                """, Integer.class, name)).isEqualTo(1);
+        assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgCreated.class))
+                .filteredOn(created -> created.name().equals(name)).hasSize(1);
     }
 }

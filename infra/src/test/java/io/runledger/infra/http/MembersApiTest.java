@@ -17,6 +17,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import io.runledger.infra.testing.StoredEvents;
+import io.runledger.domain.org.OrgRenamed;
+import io.runledger.domain.org.OrgSettingsChanged;
+import io.runledger.domain.user.UserRegistered;
 
 @RunledgerIntegrationTest
 class MembersApiTest {
@@ -25,6 +31,9 @@ class MembersApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     private ApiClient api;
     private String owner;
@@ -157,11 +166,8 @@ class MembersApiTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/email-already-registered");
-        assertThat(jdbc.queryForObject("""
-                select count(*) from domain_event_entry
-                where payload_type = 'io.runledger.domain.user.UserRegistered'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = ?
-                """, Integer.class, teammateEmail)).isEqualTo(1);
+        assertThat(StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class))
+                .filteredOn(registered -> registered.email().equals(teammateEmail)).hasSize(1);
     }
 
     @Test
@@ -173,12 +179,11 @@ class MembersApiTest {
         assertThat(api.send(PATCH, "/v1/orgs/" + orgId, teammate, "{\"name\":\"Hijacked\"}").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        assertThat(jdbc.queryForList("""
-                select convert_from(payload, 'UTF8') from domain_event_entry
-                where aggregate_identifier = ? and payload_type in
-                  ('io.runledger.domain.org.OrgRenamed', 'io.runledger.domain.org.OrgSettingsChanged')
-                order by sequence_number
-                """, String.class, orgId)).hasSize(2).noneMatch(payload -> payload.contains("Hijacked"))
-                .anyMatch(payload -> payload.contains("Europe/Paris"));
+        assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgRenamed.class))
+                .filteredOn(renamed -> renamed.orgId().toString().equals(orgId)).extracting(OrgRenamed::name)
+                .containsExactly("Acme Labs");
+        assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgSettingsChanged.class))
+                .filteredOn(changed -> changed.orgId().toString().equals(orgId)).extracting(OrgSettingsChanged::settings)
+                .containsExactly(Map.of("timezone", "Europe/Paris"));
     }
 }

@@ -26,6 +26,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import io.runledger.infra.testing.StoredEvents;
+import io.runledger.domain.user.UserRegistered;
 
 /**
  * What a provider's token may register, tried against the {@code users} and {@code auth_identities} read
@@ -51,6 +55,9 @@ class ProviderClaimsApiTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+    @Autowired
     CommandGateway commands;
     @Autowired
     ApplicationContext context;
@@ -67,10 +74,8 @@ class ProviderClaimsApiTest {
     }
 
     private long registrations(String email) {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.user.UserRegistered'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'email' = ?
-                """, Long.class, email);
+        return StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class).stream()
+                .filter(registered -> registered.email().equals(email)).count();
     }
 
     private void awaitReadUser(String email) {

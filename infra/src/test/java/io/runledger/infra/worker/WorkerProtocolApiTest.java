@@ -27,6 +27,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import io.runledger.infra.testing.StoredEvents;
+import io.runledger.domain.run.RunFailed;
 
 /**
  * The worker protocol end to end: claims, leases, reports and lease expiry, on a database of its own
@@ -48,6 +52,9 @@ class WorkerProtocolApiTest {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
     @Autowired
     LeaseExpiry leaseExpiry;
 
@@ -112,7 +119,6 @@ class WorkerProtocolApiTest {
         return jdbc.queryForMap("""
                 select convert_from(payload, 'UTF8')::jsonb ->> 'workerId' as worker_id,
                        (convert_from(payload, 'UTF8')::jsonb ->> 'attempt')::int as attempt,
-                       convert_from(payload, 'UTF8')::jsonb ->> 'error' as error,
                        convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' as actor
                 from domain_event_entry where aggregate_identifier = ? and payload_type like ?
                 order by sequence_number desc limit 1
@@ -340,8 +346,9 @@ class WorkerProtocolApiTest {
 
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "RunRequeued",
                 "RunStarted", "RunFailed");
-        assertThat((String) lastEventOf(runId, "RunFailed").get("error"))
-                .isEqualTo("Gave up: the lease of worker runs-worker-1 expired (attempt 2 of 2)");
+        assertThat(StoredEvents.ofType(jdbc, eventSerializer, RunFailed.class))
+                .filteredOn(failed -> failed.runId().toString().equals(runId)).extracting(RunFailed::error)
+                .containsExactly("Gave up: the lease of worker runs-worker-1 expired (attempt 2 of 2)");
         assertThat(claim("runs", LLM).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 

@@ -1,0 +1,63 @@
+package io.runledger.command.erasure;
+
+import java.util.UUID;
+
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.auth.AuthenticatedUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A person erasing themselves, and platform admins erasing a person or an offboarded org (docs/erasure.md). */
+@RestController
+class ErasureController {
+
+    private final Erasures erasures;
+    private final OrgAccess access;
+
+    ErasureController(Erasures erasures, OrgAccess access) {
+        this.erasures = erasures;
+        this.access = access;
+    }
+
+    record ErasureRequest(String reason) {
+    }
+
+    record UserErasure(UUID userId, boolean erased) {
+    }
+
+    record OrgErasure(UUID orgId, boolean erased) {
+    }
+
+    @DeleteMapping("/v1/users/me")
+    ResponseEntity<Void> eraseMe() {
+        access.requirePerson();
+        erasures.eraseUser(AuthenticatedUser.id(), null);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/v1/admin/users/{userId}/erase")
+    UserErasure eraseUser(@PathVariable UUID userId, @RequestBody(required = false) ErasureRequest request) {
+        access.requirePlatformAdmin();
+        erasures.eraseUser(userId, reasonOf(request));
+        return new UserErasure(userId, true);
+    }
+
+    @PostMapping("/v1/admin/orgs/{orgId}/erase")
+    OrgErasure eraseOrg(@PathVariable UUID orgId, @RequestBody(required = false) ErasureRequest request) {
+        access.requirePlatformAdmin();
+        erasures.eraseOrg(orgId, reasonOf(request));
+        return new OrgErasure(orgId, true);
+    }
+
+    private static String reasonOf(ErasureRequest request) {
+        if (request == null || request.reason() == null || request.reason().isBlank()
+                || request.reason().strip().length() > ReasonRequired.MAX_LENGTH) {
+            throw new ReasonRequired();
+        }
+        return request.reason().strip();
+    }
+}

@@ -1,0 +1,96 @@
+package io.runledger.query.privacy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.runledger.domain.shared.Platform;
+import io.runledger.query.tenant.TenantReads;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything the read models hold about one person (an access request, docs/erasure.md): their identity and sign-in
+ * identities, and in each org they belong to their membership, the runs and their outputs and the projects they
+ * created, and the log entries they are the subject or the actor of. Rows appear as their tables hold them.
+ */
+@Component
+class PersonalExport {
+
+    private final JdbcClient jdbc;
+    private final TenantReads tenants;
+    private final ObjectMapper json;
+
+    PersonalExport(JdbcClient jdbc, TenantReads tenants, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.tenants = tenants;
+        this.json = json;
+    }
+
+    ObjectNode of(UUID userId, List<UUID> orgs) {
+        ObjectNode export = json.createObjectNode();
+        export.put("userId", userId.toString());
+        export.put("exportedAt", Instant.now().toString());
+        // users and auth_identities are global (no tenant); the person's own rows only
+        JsonNode user = rows(jdbc, "select to_jsonb(u) from users u where u.id = ?", userId);
+        export.set("user", user.isEmpty() ? json.nullNode() : user.get(0));
+        export.set("identities", rows(jdbc, "select to_jsonb(a) from auth_identities a where a.user_id = ? order by a.created_at",
+                userId));
+        ArrayNode platformLog = tenants.read(Platform.ORG_ID, tenant -> logOf(tenant, userId));
+        export.set("platformLog", platformLog);
+        ArrayNode memberships = export.putArray("orgs");
+        for (UUID orgId : orgs) {
+            ObjectNode part = tenants.read(orgId, tenant -> orgPart(tenant, orgId, userId));
+            memberships.add(part);
+        }
+        return export;
+    }
+
+    private ObjectNode orgPart(JdbcClient tenant, UUID orgId, UUID userId) {
+        ObjectNode part = json.createObjectNode();
+        part.put("orgId", orgId.toString());
+        JsonNode org = rows(tenant, "select to_jsonb(o) from orgs o where o.id = ?", orgId);
+        part.set("org", org.isEmpty() ? json.nullNode() : org.get(0));
+        part.set("membership", rows(tenant, "select to_jsonb(m) from org_memberships m where m.org_id = ? and m.user_id = ?",
+                orgId, userId));
+        part.set("runs", rows(tenant, "select to_jsonb(r) from runs r where r.org_id = ? and r.user_id = ? order by r.queued_at",
+                orgId, userId));
+        part.set("outputs", rows(tenant, """
+                select to_jsonb(o) from outputs o join runs r on r.id = o.run_id
+                where o.org_id = ? and r.user_id = ? order by o.created_at
+                """, orgId, userId));
+        part.set("projects", rows(tenant, """
+                select to_jsonb(p) from projects p where p.organization_id = ? and p.user_id = ? order by p.created_at
+                """, orgId, userId));
+        part.set("log", logOf(tenant, userId));
+        return part;
+    }
+
+    /** Entries about the person, or caused by them. */
+    private ArrayNode logOf(JdbcClient tenant, UUID userId) {
+        return rows(tenant, """
+                select to_jsonb(l) from system_logs l
+                where l.user_id = ? or l.details #>> '{metadata,actor}' = ?
+                order by l.global_index
+                """, userId, userId.toString());
+    }
+
+    private ArrayNode rows(JdbcClient client, String sql, Object... params) {
+        ArrayNode rows = json.createArrayNode();
+        client.sql(sql).params(params).query(String.class).list().forEach(row -> rows.add(parse(row)));
+        return rows;
+    }
+
+    private JsonNode parse(String row) {
+        try {
+            return json.readTree(row);
+        } catch (JsonProcessingException unreadable) {
+            throw new IllegalStateException("PostgreSQL's to_jsonb gave no JSON", unreadable);
+        }
+    }
+}
