@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -39,7 +41,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code runledger.streams.max-per-caller} streams open at once.
  */
 @Component
-public class StatusStreams {
+public class StatusStreams implements SmartLifecycle {
+
+    /** The last event of every open stream when the service stops: the client reconnects, to another instance. */
+    public static final String SHUTDOWN_EVENT = "shutdown";
+    /** How long the service's stop waits for the open streams to be told and closed. */
+    private static final Duration CLOSING = Duration.ofSeconds(1);
 
     /**
      * What a stream follows, one per kind of job, kept by its controller.
@@ -63,6 +70,8 @@ public class StatusStreams {
     });
     private final Map<Watch, Set<Stream<?>>> watched = new ConcurrentHashMap<>();
     private final Map<String, Integer> openByCaller = new ConcurrentHashMap<>();
+    private final Set<Stream<?>> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
     private final Readers readers;
     private final Duration maxDuration;
     private final int maxPerCaller;
@@ -93,8 +102,44 @@ public class StatusStreams {
         stream.emitter.onCompletion(stream::stop);
         stream.emitter.onTimeout(stream::stop);
         stream.emitter.onError(failure -> stream.stop());
-        poller.execute(() -> poll(stream.watch, List.of(stream)));
+        open.add(stream);
+        poller.execute(() -> {
+            if (running) {
+                poll(stream.watch, List.of(stream));
+            } else {
+                stream.endForShutdown();
+            }
+        });
         return stream.emitter;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * First of the service's stop (the highest phase), before the web server waits for its requests: every open
+     * stream gets a {@value #SHUTDOWN_EVENT} event and ends, so the wait is not for streams that would never end.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        CountDownLatch told = new CountDownLatch(1);
+        poller.execute(() -> {
+            List.copyOf(open).forEach(Stream::endForShutdown);
+            told.countDown();
+        });
+        try {
+            told.await(CLOSING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pollAll() {
@@ -123,7 +168,7 @@ public class StatusStreams {
     }
 
     @PreDestroy
-    void stop() {
+    void stopPolling() {
         poller.shutdownNow();
     }
 
@@ -182,6 +227,18 @@ public class StatusStreams {
             }
         }
 
+        /** Runs on the poller only. */
+        void endForShutdown() {
+            stop();
+            try {
+                emitter.send(SseEmitter.event().name(SHUTDOWN_EVENT).data(Map.of("reason", "the server is stopping; "
+                        + "reconnect to follow on")));
+                emitter.complete();
+            } catch (IOException | RuntimeException clientGone) {
+                emitter.completeWithError(clientGone);
+            }
+        }
+
         void fail(Exception cause) {
             stop();
             emitter.completeWithError(cause);
@@ -191,6 +248,7 @@ public class StatusStreams {
             if (!over.getAndSet(true)) {
                 release(caller);
             }
+            open.remove(this);
             leave();
         }
 
