@@ -22,9 +22,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
@@ -62,6 +65,23 @@ class ProcessingGroupsConfiguration {
     }
 
     /**
+     * Every tracking processor follows the embedded store through {@link WakeOnCommit}: woken by this instance's
+     * commits rather than after a second. Axon Server streams events to the processors itself.
+     */
+    @Bean
+    ConfigurerModule wakeOnCommit() {
+        return configurer -> {
+            configurer.registerComponent(WakeOnCommit.class, configuration -> WakeOnCommit.following(configuration.eventStore()));
+            configurer.eventProcessing().configureDefaultStreamableMessageSource(ProcessingGroupsConfiguration::eventSource);
+        };
+    }
+
+    private static StreamableMessageSource<TrackedEventMessage<?>> eventSource(org.axonframework.config.Configuration configuration) {
+        return configuration.eventStore() instanceof EmbeddedEventStore
+                ? configuration.getComponent(WakeOnCommit.class) : configuration.eventStore();
+    }
+
+    /**
      * Tracking processors, one per read model, each with its own token, which Axon stores in the transaction
      * of the batch's writes. Tracking rather than pooled streaming: Axon's pooled coordinator spent more CPU
      * handing events to its workers than the projectors spent handling them (BENCHMARKS.md).
@@ -70,7 +90,7 @@ class ProcessingGroupsConfiguration {
     ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size}") int batchSize,
             @Value("${runledger.projections.segments}") int segments, ProcessorFailures failures) {
         return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(group, configuration -> configuration.eventStore(),
+                .registerTrackingEventProcessor(group, ProcessingGroupsConfiguration::eventSource,
                         configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                                 .andInitialSegmentsCount(segments).andBatchSize(batchSize)
                                 .andEventTrackerStatusChangeListener(failures.listenerFor(group))
