@@ -43,7 +43,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-/** Processor settings that code, not configuration, must decide. */
+/**
+ * Every processing group of the code, declared once, by kind, and each kind's processor settings: the read models
+ * ({@link ReadModelProcessors#NAMES}, one tracking processor with a dead-letter queue per read model), the side
+ * effects (a tracking processor each, with dead letters retried by themselves) and the command side's lookup
+ * tables (subscribing, in the command's transaction). A group missing here would get Axon's defaults, which log a
+ * failing event and skip it: {@code ProcessingGroupsTest} fails for any {@code @ProcessingGroup} not declared.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessingGroupsConfiguration {
 
@@ -55,6 +61,14 @@ class ProcessingGroupsConfiguration {
     /** Processors that act on the world (Stripe, other aggregates) rather than keep a read model. */
     static final List<String> SIDE_EFFECTS = List.of(StripeCustomerCreation.PROCESSING_GROUP,
             StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP);
+
+    /** Every declared processing group. */
+    static Set<String> declared() {
+        Set<String> groups = new HashSet<>(ReadModelProcessors.NAMES);
+        groups.addAll(SIDE_EFFECTS);
+        groups.addAll(TRANSACTIONAL_LOOKUPS);
+        return groups;
+    }
 
     /** The cause of a parked event as the dead-letter table has room for it. */
     private static final int CAUSE_LENGTH = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
@@ -82,21 +96,32 @@ class ProcessingGroupsConfiguration {
     }
 
     /**
-     * Tracking processors, one per read model, each with its own token, which Axon stores in the transaction
-     * of the batch's writes. Tracking rather than pooled streaming: Axon's pooled coordinator spent more CPU
-     * handing events to its workers than the projectors spent handling them (BENCHMARKS.md).
+     * One tracking processor for every read model ({@link ReadModelProcessors#PROCESSOR}): the store is read and
+     * each event decoded once for all of them, and one token, which Axon stores in the transaction of the batch's
+     * writes, says where they all are. Each read model stays its own processing group, with its own dead-letter
+     * queue. Tracking rather than pooled streaming: Axon's pooled coordinator spent more CPU handing events to its
+     * workers than the projectors spent handling them (BENCHMARKS.md).
      */
     @Bean
     ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size}") int batchSize,
             @Value("${runledger.projections.segments}") int segments, ProcessorFailures failures) {
-        return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(group, ProcessingGroupsConfiguration::eventSource,
-                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments).andBatchSize(batchSize)
-                                .andEventTrackerStatusChangeListener(failures.listenerFor(group))
-                                // a null token is the start of the store: no call to the event source at
-                                // start-up, which Axon Server might not answer yet
-                                .andInitialTrackingToken(source -> null)));
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            ReadModelProcessors.NAMES.forEach(group -> processing.assignProcessingGroup(group, ReadModelProcessors.PROCESSOR));
+            processing.registerTrackingEventProcessor(ReadModelProcessors.PROCESSOR, ProcessingGroupsConfiguration::eventSource,
+                    configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments).andBatchSize(batchSize)
+                            .andEventTrackerStatusChangeListener(failures.listenerFor(ReadModelProcessors.PROCESSOR))
+                            // a null token is the start of the store: no call to the event source at
+                            // start-up, which Axon Server might not answer yet
+                            .andInitialTrackingToken(source -> null));
+        };
+    }
+
+    /** A replay rebuilds the read models its reset names; the others pass over the events they already hold. */
+    @Bean
+    ReplayOnlyRebuilt replayOnlyRebuilt() {
+        return new ReplayOnlyRebuilt(Set.copyOf(ReadModelProcessors.NAMES));
     }
 
     /** The side-effect processors keep Axon's defaults (one thread, from the start of the store), watched the same. */
