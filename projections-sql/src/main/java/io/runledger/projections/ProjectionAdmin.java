@@ -53,9 +53,11 @@ public class ProjectionAdmin {
      * @param lagSeconds      how long the oldest event not yet handled has waited
      * @param eventsPerSecond progress since the previous look at this read model (0 on the first)
      * @param deadLetters     events parked in its dead-letter queue (GET …/{name}/dead-letters lists them)
+     * @param expectedCaughtUpAt when it reaches the head at {@code eventsPerSecond}: null without lag or progress
      */
     public record ProjectionState(String name, boolean running, boolean replaying, int segments, Long position, long head,
-                                  long lagEvents, double lagSeconds, double eventsPerSecond, long deadLetters) {
+                                  long lagEvents, double lagSeconds, double eventsPerSecond, long deadLetters,
+                                  Instant expectedCaughtUpAt) {
     }
 
     private record Sample(long position, Instant at) {
@@ -141,9 +143,10 @@ public class ProjectionAdmin {
         double rate = previous == null || !snapshot.at().isAfter(previous.at()) ? 0
                 : (handled - previous.position()) * 1000.0 / Duration.between(previous.at(), snapshot.at()).toMillis();
         long lag = Math.max(0, snapshot.head() - handled);
+        Instant caughtUp = lag == 0 || rate <= 0 ? null : snapshot.at().plusMillis((long) (lag * 1000 / rate));
         return new ProjectionState(name, snapshot.running(), progress.replaying(name), progress.segments(),
                 progress.position(), snapshot.head(), lag, lag == 0 ? 0 : snapshot.lagSeconds(), Math.max(0, rate),
-                deadLetters.count(name));
+                deadLetters.count(name), caughtUp);
     }
 
     private static void requireKnown(String name) {

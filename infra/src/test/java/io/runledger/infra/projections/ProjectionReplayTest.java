@@ -75,7 +75,7 @@ class ProjectionReplayTest {
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         assertThat(states).allSatisfy(state -> assertThat(state)
                 .containsEntry("running", true).containsEntry("head", (int) head).containsEntry("lagSeconds", 0.0)
-                .containsKeys("eventsPerSecond", "segments", "position"));
+                .containsKeys("eventsPerSecond", "segments", "position", "expectedCaughtUpAt"));
     }
 
     @Test
