@@ -17,8 +17,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ProcessorTokens {
 
-    /** @param position the last event every segment has handled, or null while any segment is at the start */
-    record Progress(int segments, Long position, boolean replaying) {
+    /**
+     * @param position the last event every segment has handled, or null while any segment is at the start
+     * @param replayContext what the replay rebuilds ({@link ReadModelProcessors#rebuilds}), while it replays
+     */
+    record Progress(int segments, Long position, boolean replaying, Object replayContext) {
+
+        boolean replaying(String readModel) {
+            return replaying && ReadModelProcessors.rebuilds(replayContext, readModel);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -47,6 +54,8 @@ class ProcessorTokens {
                 .list();
         Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
                 .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
-        return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying));
+        Object context = tokens.stream().filter(ProcessorTokens::replaying).map(token -> ((ReplayToken) token).context())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying), context);
     }
 }

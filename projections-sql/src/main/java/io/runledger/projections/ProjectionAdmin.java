@@ -3,33 +3,43 @@ package io.runledger.projections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.runledger.projections.deadletter.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The read models' processors as an operator sees them, and their rebuild from the event store. */
+/** The read models as an operator sees them, and their rebuild from the event store. */
 @Component
 public class ProjectionAdmin {
+
+    /** how long a replay waits for the restarted processor to claim its segments */
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final ProcessorTokens tokens;
     private final DeadLetters deadLetters;
     private final JdbcClient jdbc;
+    private final EventStore events;
     private final Clock clock;
     private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProcessorTokens tokens, DeadLetters deadLetters,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, EventStore events, Clock clock) {
         this.processing = processing;
         this.tokens = tokens;
         this.deadLetters = deadLetters;
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -37,73 +47,123 @@ public class ProjectionAdmin {
      * As the token store has it, whichever instances hold the segments.
      *
      * @param running         whether this instance's processor is running (it may hold no segment)
+     * @param replaying       whether this read model is being rebuilt
      * @param position        the last event every segment has handled (null before the first)
      * @param head            the store's last event
      * @param lagSeconds      how long the oldest event not yet handled has waited
-     * @param eventsPerSecond progress since the previous look at this processor (0 on the first)
+     * @param eventsPerSecond progress since the previous look at this read model (0 on the first)
      * @param deadLetters     events parked in its dead-letter queue (GET …/{name}/dead-letters lists them)
+     * @param expectedCaughtUpAt when it reaches the head at {@code eventsPerSecond}: null without lag or progress
      */
     public record ProjectionState(String name, boolean running, boolean replaying, int segments, Long position, long head,
-                                  long lagEvents, double lagSeconds, double eventsPerSecond, long deadLetters) {
+                                  long lagEvents, double lagSeconds, double eventsPerSecond, long deadLetters,
+                                  Instant expectedCaughtUpAt) {
     }
 
     private record Sample(long position, Instant at) {
     }
 
+    /** What every read model's state is read from: one look at the processor's tokens and at the store. */
+    private record Snapshot(boolean running, ProcessorTokens.Progress progress, long head, double lagSeconds, Instant at) {
+    }
+
     public List<ProjectionState> states() {
-        long head = head();
-        return ReadModelProcessors.NAMES.stream().map(name -> state(name, head)).toList();
+        Snapshot snapshot = snapshot();
+        return ReadModelProcessors.NAMES.stream().map(name -> state(name, snapshot)).toList();
     }
 
     public ProjectionState state(String name) {
-        return state(name, head());
+        requireKnown(name);
+        return state(name, snapshot());
     }
 
-    /**
-     * Stops the processor, resets its tokens to the start of the store (its projector empties its tables),
-     * and starts it again; it catches up while the service serves. Needs every segment free: stop the
-     * processor on other instances first. Refused while the processor holds dead letters: they would be
-     * replayed into the same failure and the tables left emptier than before.
-     */
+    /** Rebuilds one read model ({@link #replay(Collection)}). */
     public ProjectionState replay(String name) {
-        StreamingEventProcessor processor = processor(name);
-        long parked = deadLetters.count(name);
-        if (parked > 0) {
-            throw new DeadLettersPending(name, parked);
-        }
-        processor.shutDown();
-        try {
-            processor.resetTokens();
-        } finally {
-            processor.start();
-        }
-        lastSamples.remove(name);
+        replay(List.of(name));
         return state(name);
     }
 
-    private ProjectionState state(String name, long head) {
-        StreamingEventProcessor processor = processor(name);
-        ProcessorTokens.Progress progress = tokens.of(name);
-        long handled = progress.position() == null ? 0 : progress.position();
-        Instant now = clock.instant();
-        Sample previous = lastSamples.put(name, new Sample(handled, now));
-        double rate = previous == null || !now.isAfter(previous.at()) ? 0
-                : (handled - previous.position()) * 1000.0 / Duration.between(previous.at(), now).toMillis();
-        long lag = Math.max(0, head - handled);
-        return new ProjectionState(name, processor.isRunning(), progress.replaying(), progress.segments(),
-                progress.position(), head, lag, lag == 0 ? 0 : waitingSince(handled, now), Math.max(0, rate),
-                deadLetters.count(name));
+    /**
+     * Stops the read models' processor, resets its token to the start of the store with the names to rebuild
+     * (their projectors empty their tables; the other read models pass over the events they already hold), and
+     * starts it again; it catches up while the service serves. A replay already under way starts again with its
+     * read models and these. Needs every segment free: stop the processor on other instances first. Refused while
+     * any read model holds dead letters: they would be replayed into the same failure and the tables left emptier
+     * than before, and a parked tenant's replayed events would queue up behind its dead letters. One replay at a
+     * time, each returning once the processor has claimed its segments again: Axon's processor, stopped while it
+     * is still starting, can stay without a worker.
+     */
+    public synchronized void replay(Collection<String> names) {
+        names.forEach(ProjectionAdmin::requireKnown);
+        for (String readModel : ReadModelProcessors.NAMES) {
+            long parked = deadLetters.count(readModel);
+            if (parked > 0) {
+                throw new DeadLettersPending(readModel, parked);
+            }
+        }
+        StreamingEventProcessor processor = processor();
+        ProcessorTokens.Progress progress = tokens.of(ReadModelProcessors.PROCESSOR);
+        Set<String> rebuilt = new LinkedHashSet<>();
+        ReadModelProcessors.NAMES.stream().filter(name -> names.contains(name) || progress.replaying(name))
+                .forEach(rebuilt::add);
+        processor.shutDown();
+        try {
+            processor.resetTokens(ReadModelProcessors.rebuildContext(rebuilt));
+        } finally {
+            processor.start();
+        }
+        rebuilt.forEach(lastSamples::remove);
+        awaitClaimed(processor);
     }
 
-    private StreamingEventProcessor processor(String name) {
+    private static void awaitClaimed(StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Snapshot snapshot() {
+        ProcessorTokens.Progress progress = tokens.of(ReadModelProcessors.PROCESSOR);
+        long head = head();
+        long handled = progress.position() == null ? 0 : progress.position();
+        Instant now = clock.instant();
+        return new Snapshot(processor().isRunning(), progress, head, head > handled ? waitingSince(handled, now) : 0, now);
+    }
+
+    private ProjectionState state(String name, Snapshot snapshot) {
+        ProcessorTokens.Progress progress = snapshot.progress();
+        long handled = progress.position() == null ? 0 : progress.position();
+        Sample previous = lastSamples.put(name, new Sample(handled, snapshot.at()));
+        double rate = previous == null || !snapshot.at().isAfter(previous.at()) ? 0
+                : (handled - previous.position()) * 1000.0 / Duration.between(previous.at(), snapshot.at()).toMillis();
+        long lag = Math.max(0, snapshot.head() - handled);
+        Instant caughtUp = lag == 0 || rate <= 0 ? null : snapshot.at().plusMillis((long) (lag * 1000 / rate));
+        return new ProjectionState(name, snapshot.running(), progress.replaying(name), progress.segments(),
+                progress.position(), snapshot.head(), lag, lag == 0 ? 0 : snapshot.lagSeconds(), Math.max(0, rate),
+                deadLetters.count(name), caughtUp);
+    }
+
+    private static void requireKnown(String name) {
         if (!ReadModelProcessors.NAMES.contains(name)) {
             throw new UnknownProjection(name);
         }
-        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(() -> new UnknownProjection(name));
     }
 
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(ReadModelProcessors.PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + ReadModelProcessors.PROCESSOR));
+    }
+
+    /** The store's last event, as the event store itself tells it (the PostgreSQL store and Axon Server alike). */
     private long head() {
-        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+        TrackingToken head = events.createHeadToken();
+        return head == null ? 0 : Math.max(0, head.position().orElse(0));
     }
 
     private double waitingSince(long handled, Instant now) {
@@ -119,7 +179,7 @@ public class ProjectionAdmin {
         }
     }
 
-    /** A replay asked of a processor that still holds parked events. */
+    /** A replay asked while a read model still holds parked events. */
     public static class DeadLettersPending extends RuntimeException {
         public DeadLettersPending(String name, long parked) {
             super(name + " holds " + parked + " dead letter(s): retry them (POST …/" + name + "/dead-letters/retry) or "

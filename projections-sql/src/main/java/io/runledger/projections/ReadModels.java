@@ -3,6 +3,7 @@ package io.runledger.projections;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,31 @@ public class ReadModels {
             return;
         }
         batch().add(sql, params);
+    }
+
+    /**
+     * An insert that the batch's later events may still change ({@link #changeKept}): a row made and changed in one
+     * batch (a run queued, started and finished) is then sent once, in its final state, instead of as an insert
+     * and its updates. Event by event, or outside a batch, it is sent at once and nothing is kept.
+     */
+    public void insertChangeable(Object key, String sql, Object... params) {
+        if (!CurrentUnitOfWork.isStarted() || writesEventByEvent()) {
+            jdbc.update(sql, params);
+            return;
+        }
+        batch().addChangeable(key, sql, params);
+    }
+
+    /**
+     * Changes the parameters of the insert kept under {@code key} by this batch, if it has not been sent; false
+     * otherwise, and the caller writes its update.
+     */
+    public boolean changeKept(Object key, Consumer<Object[]> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        PendingWrites pending = CurrentUnitOfWork.get().root().getResource(BATCH);
+        return pending != null && pending.change(key, change);
     }
 
     /** One try at handling the current event: {@link Attempt#undo()} takes back every write it made. */

@@ -23,9 +23,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
@@ -41,7 +44,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 
-/** Processor settings that code, not configuration, must decide. */
+/**
+ * Every processing group of the code, declared once, by kind, and each kind's processor settings: the read models
+ * ({@link ReadModelProcessors#NAMES}, one tracking processor with a dead-letter queue per read model), the side
+ * effects (a tracking processor each, with dead letters retried by themselves) and the command side's lookup
+ * tables (subscribing, in the command's transaction). A group missing here would get Axon's defaults, which log a
+ * failing event and skip it: {@code ProcessingGroupsTest} fails for any {@code @ProcessingGroup} not declared.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProcessingGroupsConfiguration {
 
@@ -58,6 +67,14 @@ class ProcessingGroupsConfiguration {
             StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
             AuditChainProcessor.PROCESSING_GROUP);
 
+    /** Every declared processing group. */
+    static Set<String> declared() {
+        Set<String> groups = new HashSet<>(ReadModelProcessors.NAMES);
+        groups.addAll(SIDE_EFFECTS);
+        groups.addAll(TRANSACTIONAL_LOOKUPS);
+        return groups;
+    }
+
     /** The cause of a parked event as the dead-letter table has room for it. */
     private static final int CAUSE_LENGTH = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
 
@@ -67,21 +84,49 @@ class ProcessingGroupsConfiguration {
     }
 
     /**
-     * Tracking processors, one per read model, each with its own token, which Axon stores in the transaction
-     * of the batch's writes. Tracking rather than pooled streaming: Axon's pooled coordinator spent more CPU
-     * handing events to its workers than the projectors spent handling them (BENCHMARKS.md).
+     * Every tracking processor follows the embedded store through {@link WakeOnCommit}: woken by this instance's
+     * commits rather than after a second. Axon Server streams events to the processors itself.
+     */
+    @Bean
+    ConfigurerModule wakeOnCommit() {
+        return configurer -> {
+            configurer.registerComponent(WakeOnCommit.class, configuration -> WakeOnCommit.following(configuration.eventStore()));
+            configurer.eventProcessing().configureDefaultStreamableMessageSource(ProcessingGroupsConfiguration::eventSource);
+        };
+    }
+
+    private static StreamableMessageSource<TrackedEventMessage<?>> eventSource(org.axonframework.config.Configuration configuration) {
+        return configuration.eventStore() instanceof EmbeddedEventStore
+                ? configuration.getComponent(WakeOnCommit.class) : configuration.eventStore();
+    }
+
+    /**
+     * One tracking processor for every read model ({@link ReadModelProcessors#PROCESSOR}): the store is read and
+     * each event decoded once for all of them, and one token, which Axon stores in the transaction of the batch's
+     * writes, says where they all are. Each read model stays its own processing group, with its own dead-letter
+     * queue. Tracking rather than pooled streaming: Axon's pooled coordinator spent more CPU handing events to its
+     * workers than the projectors spent handling them (BENCHMARKS.md).
      */
     @Bean
     ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size}") int batchSize,
             @Value("${runledger.projections.segments}") int segments, ProcessorFailures failures) {
-        return configurer -> ReadModelProcessors.NAMES.forEach(group -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(group, configuration -> configuration.eventStore(),
-                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                                .andInitialSegmentsCount(segments).andBatchSize(batchSize)
-                                .andEventTrackerStatusChangeListener(failures.listenerFor(group))
-                                // a null token is the start of the store: no call to the event source at
-                                // start-up, which Axon Server might not answer yet
-                                .andInitialTrackingToken(source -> null)));
+        return configurer -> {
+            EventProcessingConfigurer processing = configurer.eventProcessing();
+            ReadModelProcessors.NAMES.forEach(group -> processing.assignProcessingGroup(group, ReadModelProcessors.PROCESSOR));
+            processing.registerTrackingEventProcessor(ReadModelProcessors.PROCESSOR, ProcessingGroupsConfiguration::eventSource,
+                    configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                            .andInitialSegmentsCount(segments).andBatchSize(batchSize)
+                            .andEventTrackerStatusChangeListener(failures.listenerFor(ReadModelProcessors.PROCESSOR))
+                            // a null token is the start of the store: no call to the event source at
+                            // start-up, which Axon Server might not answer yet
+                            .andInitialTrackingToken(source -> null));
+        };
+    }
+
+    /** A replay rebuilds the read models its reset names; the others pass over the events they already hold. */
+    @Bean
+    ReplayOnlyRebuilt replayOnlyRebuilt() {
+        return new ReplayOnlyRebuilt(Set.copyOf(ReadModelProcessors.NAMES));
     }
 
     /**

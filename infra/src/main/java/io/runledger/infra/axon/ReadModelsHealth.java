@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.runledger.projections.ProjectionAdmin;
+import io.runledger.projections.ReadModelProcessors;
 import io.runledger.projections.deadletter.DeadLetters;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -55,7 +56,7 @@ class ReadModelsHealth extends AbstractHealthIndicator {
             details.put("lagEvents", state.lagEvents());
             details.put("lagSeconds", state.lagSeconds());
             details.put("deadLetters", state.deadLetters());
-            healthy &= describeFailure(state.name(), state.running(), now, details);
+            healthy &= describeFailure(ReadModelProcessors.PROCESSOR, state.running(), now, details);
             health.withDetail(state.name(), details);
         }
         for (String sideEffect : ProcessingGroupsConfiguration.SIDE_EFFECTS) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,7 @@ final class HttpAppend {
     private final String workerSecret;
     private final CommandGateway commands;
     private final String person;
+    private final List<UUID> orgs = new CopyOnWriteArrayList<>();
 
     HttpAppend(int port, String workerSecret, CommandGateway commands) {
         this.base = "http://localhost:" + port;
@@ -49,6 +51,7 @@ final class HttpAppend {
     /** A new org on the team plan (the free plan's 50 runs a day would refuse most of a phase) and its client. */
     AppendLoad.Client newTenant(int index) {
         String org = post("/v1/orgs", person, "{\"name\":\"HTTP bench " + index + "\"}", null).path("id").asText();
+        orgs.add(UUID.fromString(org));
         CallerContext.callAs(Caller.system(), () -> commands.sendAndWait(new ActivateSubscription(UUID.fromString(org),
                 Plan.TEAM, Instant.now().plus(30, ChronoUnit.DAYS))));
         return timing -> {
@@ -72,10 +75,24 @@ final class HttpAppend {
         return IntStream.range(0, count).mapToObj(this::newTenant).toList();
     }
 
-    /** The answer's JSON; null for 204 No Content; an error for anything but 2xx. */
+    /** The tenants made so far, each with the runs its client sent. */
+    List<UUID> orgs() {
+        return List.copyOf(orgs);
+    }
+
+    /** A read of the query API as the tenants' developer. */
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), path, person, null);
+    }
+
     private JsonNode post(String path, String bearer, String body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), path, bearer, idempotencyKey);
+    }
+
+    /** The answer's JSON; null for 204 No Content; an error for anything but 2xx. */
+    private JsonNode send(HttpRequest.Builder request, String path, String bearer, String idempotencyKey) {
+        request.timeout(Duration.ofSeconds(30));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -88,14 +105,14 @@ final class HttpAppend {
                 return null;
             }
             if (answer.statusCode() / 100 != 2) {
-                throw new IllegalStateException("POST " + path + " answered " + answer.statusCode() + ": " + answer.body());
+                throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
             }
             return json.readTree(answer.body());
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted during POST " + path, interrupted);
+            throw new IllegalStateException("Interrupted during " + path, interrupted);
         }
     }
 }

@@ -41,7 +41,7 @@ class ReplayFromCommandLine implements ApplicationRunner {
         String requested = String.join(",", args.getOptionValues(OPTION));
         List<String> names = requested.equals("all") ? ReadModelProcessors.NAMES : List.of(requested.split(","));
         Instant started = Instant.now();
-        names.forEach(projections::replay);
+        projections.replay(names);
         while (!names.stream().map(projections::state).allMatch(state -> state.lagEvents() == 0 && !state.replaying())) {
             Thread.sleep(200);
         }

@@ -75,7 +75,7 @@ class ProjectionReplayTest {
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         assertThat(states).allSatisfy(state -> assertThat(state)
                 .containsEntry("running", true).containsEntry("head", (int) head).containsEntry("lagSeconds", 0.0)
-                .containsKeys("eventsPerSecond", "segments", "position"));
+                .containsKeys("eventsPerSecond", "segments", "position", "expectedCaughtUpAt"));
     }
 
     @Test
@@ -96,6 +96,30 @@ class ProjectionReplayTest {
         }
         awaitAllCaughtUp();
 
+        assertThat(checksums()).isEqualTo(before);
+    }
+
+    @Test
+    void replaying_one_read_model_rebuilds_it_alone_and_leaves_the_others_as_they_are() {
+        awaitAllCaughtUp();
+        Map<String, String> before = checksums();
+        jdbc.update("delete from runs where ctid = (select min(ctid) from runs)");
+        jdbc.update("delete from usage_events where ctid = (select min(ctid) from usage_events)");
+        String damagedUsage = checksums().get("usage_events");
+
+        ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(replay.getBody()).containsEntry("name", "read-runs");
+        awaitAllCaughtUp();
+
+        Map<String, String> after = checksums();
+        assertThat(after.get("runs")).isEqualTo(before.get("runs"));
+        // read-usage shared the reading of the store but was not rebuilt: its damage stays until its own replay
+        assertThat(after.get("usage_events")).isEqualTo(damagedUsage).isNotEqualTo(before.get("usage_events"));
+        assertThat(after.get("system_logs")).isEqualTo(before.get("system_logs"));
+
+        api.send(POST, "/v1/admin/projections/read-usage/replay", operator, null);
+        awaitAllCaughtUp();
         assertThat(checksums()).isEqualTo(before);
     }
 

@@ -1,6 +1,7 @@
 package io.runledger.projections.run;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.run.RunFailed;
@@ -29,29 +30,58 @@ public class RunProjector {
         this.models = models;
     }
 
+    /** A run as its queuing inserts it; the batch's later events of the run change it before it is sent. */
+    private static final String INSERT = """
+            insert into runs (id, org_id, user_id, pattern_id, input_source, input_chars, strategy, status, queued_at,
+                              request_id, idempotency_key, started_at, attempt, worker_id, error, finished_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (id) do nothing
+            """;
+    private static final int STATUS = 7;
+    private static final int STARTED_AT = 11;
+    private static final int ATTEMPT = 12;
+    private static final int WORKER_ID = 13;
+    private static final int ERROR = 14;
+    private static final int FINISHED_AT = 15;
+
+    private static List<Object> kept(Object runId) {
+        return List.of("runs", runId);
+    }
+
     @EventHandler
     void on(RunQueued queued, @Timestamp Instant at) {
-        models.write("""
-                insert into runs (id, org_id, user_id, pattern_id, input_source, input_chars, strategy, status, queued_at,
-                                  request_id, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (id) do nothing
-                """, queued.runId(), queued.orgId(), queued.userId(), queued.patternId(), queued.inputSource().code(),
-                        queued.inputChars(), queued.strategy(), RunStatus.QUEUED.code(), ReadModels.at(at),
-                        queued.requestId(), queued.idempotencyKey());
+        models.insertChangeable(kept(queued.runId()), INSERT, queued.runId(), queued.orgId(), queued.userId(),
+                queued.patternId(), queued.inputSource().code(), queued.inputChars(), queued.strategy(),
+                RunStatus.QUEUED.code(), ReadModels.at(at), queued.requestId(), queued.idempotencyKey(), null, 0, null,
+                null, null);
     }
 
     @EventHandler
     void on(RunStarted started, @Timestamp Instant at) {
-        models.write("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?",
-                RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId());
+        boolean kept = models.changeKept(kept(started.runId()), run -> {
+            run[STATUS] = RunStatus.PROCESSING.code();
+            run[STARTED_AT] = ReadModels.at(at);
+            run[ATTEMPT] = started.attempt();
+            run[WORKER_ID] = started.workerId();
+        });
+        if (!kept) {
+            models.write("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?",
+                    RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId());
+        }
     }
 
     /** Back in the queue: the next start sets a new {@code started_at}. */
     @EventHandler
     void on(RunRequeued requeued) {
-        models.write("update runs set status = ?, started_at = null, worker_id = null where id = ?",
-                RunStatus.QUEUED.code(), requeued.runId());
+        boolean kept = models.changeKept(kept(requeued.runId()), run -> {
+            run[STATUS] = RunStatus.QUEUED.code();
+            run[STARTED_AT] = null;
+            run[WORKER_ID] = null;
+        });
+        if (!kept) {
+            models.write("update runs set status = ?, started_at = null, worker_id = null where id = ?",
+                    RunStatus.QUEUED.code(), requeued.runId());
+        }
     }
 
     @EventHandler
@@ -76,8 +106,15 @@ public class RunProjector {
     }
 
     private void finish(Object runId, RunStatus status, String error, Instant at) {
-        models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?",
-                status.code(), error, ReadModels.at(at), runId);
+        boolean kept = models.changeKept(kept(runId), run -> {
+            run[STATUS] = status.code();
+            run[ERROR] = error;
+            run[FINISHED_AT] = ReadModels.at(at);
+        });
+        if (!kept) {
+            models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?",
+                    status.code(), error, ReadModels.at(at), runId);
+        }
     }
 
     @ResetHandler

@@ -1,0 +1,42 @@
+package io.runledger.infra.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import io.runledger.projections.ReadModelProcessors;
+import org.axonframework.config.ProcessingGroup;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/** Every processing group in the code is declared once, with its kind's settings, so none gets Axon's log-and-skip. */
+class ProcessingGroupsTest {
+
+    private static List<String> annotatedGroups() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
+        return scanner.findCandidateComponents("io.runledger").stream()
+                .map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
+                .map(type -> type.getAnnotation(ProcessingGroup.class).value())
+                .toList();
+    }
+
+    @Test
+    void every_processing_group_in_the_code_is_declared_and_every_declared_group_has_handlers() {
+        List<String> annotated = annotatedGroups();
+
+        assertThat(annotated).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(ProcessingGroupsConfiguration.declared()).containsExactlyInAnyOrderElementsOf(annotated);
+    }
+
+    @Test
+    void each_group_is_of_one_kind_and_read_models_are_named_apart_from_their_shared_processor() {
+        int listed = ReadModelProcessors.NAMES.size() + ProcessingGroupsConfiguration.SIDE_EFFECTS.size()
+                + ProcessingGroupsConfiguration.TRANSACTIONAL_LOOKUPS.size();
+
+        assertThat(ProcessingGroupsConfiguration.declared()).hasSize(listed)
+                .doesNotContain(ReadModelProcessors.PROCESSOR);
+    }
+}
