@@ -72,7 +72,7 @@ class ApiKeyController {
         return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /api-keys"), idempotencyKey, request, () -> {
             UUID keyId = IdempotentRequests.resourceId("api-key", orgId, idempotencyKey);
             String secret = ApiKeySecrets.newSecret();
-            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(keyId, orgId, request.name(),
+            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(orgId, keyId, request.name(),
                     request.role(), Sha256.hex(secret), ApiKeySecrets.shownPart(secret), issuer)));
             IssuedKey issued = new IssuedKey(keyId, request.name().strip(), request.role().code(),
                     ApiKeySecrets.shownPart(secret), secret);

@@ -58,7 +58,7 @@ class ProjectCommandController {
         UUID userId = AuthenticatedUser.id();
         return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /projects"), idempotencyKey, details, () -> {
             UUID projectId = IdempotentRequests.resourceId("project", orgId, idempotencyKey);
-            idempotency.create(() -> commands.sendAndWait(new CreateProject(projectId, orgId, userId, details)));
+            idempotency.create(() -> commands.sendAndWait(new CreateProject(orgId, projectId, userId, details)));
             return ResponseEntity.created(URI.create("/v1/orgs/%s/projects/%s".formatted(orgId, projectId)))
                     .body(new CreatedProject(projectId, ProjectStatus.DRAFT.code()));
         });

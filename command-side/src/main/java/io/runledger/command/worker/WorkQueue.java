@@ -46,8 +46,7 @@ public class WorkQueue {
     void on(RunQueued queued, @Timestamp Instant at) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("patternId", queued.patternId());
-        task.put("pattern", jdbc.sql("select name from catalog_patterns where pattern_id = ?")
-                .param(queued.patternId()).query(String.class).optional().orElse(null));
+        task.put("pattern", queued.patternName());
         task.put("strategy", queued.strategy());
         task.put("inputSource", queued.inputSource().code());
         task.put("inputChars", queued.inputChars());
