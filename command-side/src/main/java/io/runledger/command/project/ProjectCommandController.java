@@ -10,7 +10,7 @@ import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.project.CreateProject;
 import io.runledger.domain.project.ProjectDetails;
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.project.UpdateProject;
 import org.axonframework.commandhandling.gateway.CommandGateway;

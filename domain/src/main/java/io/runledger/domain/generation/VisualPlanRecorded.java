@@ -1,6 +1,6 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

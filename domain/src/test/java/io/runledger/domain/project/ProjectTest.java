@@ -7,6 +7,7 @@ import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.SpawnedAggregates;
 import java.math.BigDecimal;
 import java.util.UUID;

@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
-import io.runledger.command.worker.WorkerCredentials;
+import io.runledger.command.auth.WorkerCredentials;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.ProduceOutput;
 import io.runledger.domain.run.QueueRun;

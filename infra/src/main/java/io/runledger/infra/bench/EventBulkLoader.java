@@ -26,7 +26,7 @@ import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectGenerationFinished;
 import io.runledger.domain.project.ProjectGenerationQueued;
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.run.RunFailed;
