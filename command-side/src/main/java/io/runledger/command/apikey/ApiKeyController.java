@@ -1,10 +1,8 @@
 package io.runledger.command.apikey;
 
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
@@ -19,7 +17,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,13 +37,13 @@ class ApiKeyController {
     private final OrgAccess access;
     private final IdempotentRequests idempotency;
     private final CommandGateway commands;
-    private final JdbcClient jdbc;
+    private final ApiKeyRecords keys;
 
-    ApiKeyController(OrgAccess access, IdempotentRequests idempotency, CommandGateway commands, JdbcClient jdbc) {
+    ApiKeyController(OrgAccess access, IdempotentRequests idempotency, CommandGateway commands, ApiKeyRecords keys) {
         this.access = access;
         this.idempotency = idempotency;
         this.commands = commands;
-        this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /** @param role admin, developer or viewer */
@@ -76,7 +73,7 @@ class ApiKeyController {
         return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /api-keys"), idempotencyKey, request, () -> {
             UUID keyId = IdempotentRequests.resourceId("api-key", orgId, idempotencyKey);
             String secret = ApiKeySecrets.newSecret();
-            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(keyId, orgId, request.name(),
+            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(orgId, keyId, request.name(),
                     request.role(), Sha256.hex(secret), ApiKeySecrets.shownPart(secret), issuer)));
             IssuedKey issued = new IssuedKey(keyId, request.name().strip(), request.role().code(),
                     ApiKeySecrets.shownPart(secret), secret);
@@ -87,30 +84,20 @@ class ApiKeyController {
     }
 
     private IssuedKey issuedBefore(UUID keyId, IssuedKey asRequested) {
-        String prefix = jdbc.sql("select key_prefix from api_keys where key_id = ?").param(keyId).query(String.class).single();
-        return new IssuedKey(keyId, asRequested.name(), asRequested.role(), prefix, null);
+        return new IssuedKey(keyId, asRequested.name(), asRequested.role(), keys.prefixOf(keyId), null);
     }
 
     @GetMapping
     Keys list(@PathVariable UUID orgId) {
         access.requirePerson(orgId, Role.ADMIN);
-        return new Keys(jdbc.sql("""
-                select key_id, name, role, key_prefix, issued_by, issued_at, revoked_at
-                from api_keys where org_id = ? order by issued_at, key_id
-                """).param(orgId).query((rs, row) -> new KeyOnRecord(rs.getObject("key_id", UUID.class),
-                        rs.getString("name"), Role.valueOf(rs.getString("role")).code(), rs.getString("key_prefix"),
-                        rs.getObject("issued_by", UUID.class), rs.getTimestamp("issued_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null)))
-                .list());
+        return new Keys(keys.of(orgId));
     }
 
     /** Takes effect at once: the next request with the key is refused. Revoking a revoked key changes nothing. */
     @DeleteMapping("/{keyId}")
     ResponseEntity<Void> revoke(@PathVariable UUID orgId, @PathVariable UUID keyId) {
         access.requirePerson(orgId, Role.ADMIN);
-        boolean inOrg = jdbc.sql("select exists (select 1 from api_keys where key_id = ? and org_id = ?)")
-                .params(keyId, orgId).query(Boolean.class).single();
-        if (!inOrg) {
+        if (!keys.inOrg(orgId, keyId)) {
             throw new UnknownApiKey(orgId, keyId);
         }
         commands.sendAndWait(new RevokeApiKey(keyId));

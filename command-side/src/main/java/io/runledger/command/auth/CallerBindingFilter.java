@@ -9,7 +9,6 @@ import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
 import io.runledger.command.problem.ClientProblem;
 import io.runledger.command.text.StorableText;
-import io.runledger.command.worker.WorkerCredentials;
 import io.runledger.domain.shared.DomainRuleViolation;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

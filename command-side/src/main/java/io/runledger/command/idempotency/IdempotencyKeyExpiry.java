@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Forgets idempotency keys after {@code runledger.idempotency.retention} (24 h by default), except those
- * of runs, which seed 000 keeps unique for ever. Any instance may run it; the delete is its own lock.
+ * of runs, which {@code runs} keeps unique for ever. Any instance may run it; the delete is its own lock.
  */
 @Component
 public class IdempotencyKeyExpiry {

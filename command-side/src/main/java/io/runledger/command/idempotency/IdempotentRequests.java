@@ -32,7 +32,7 @@ public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** The request whose keys are kept for ever: seed 000 makes (org_id, idempotency_key) unique on runs. */
+    /** The request whose keys are kept for ever: {@code runs} has (org_id, idempotency_key) unique. */
     public static final String QUEUE_RUN = "POST /runs";
 
     /** Set while this thread runs a request again for a key whose first attempt never answered. */

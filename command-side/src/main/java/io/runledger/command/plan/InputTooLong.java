@@ -1,22 +1,14 @@
 package io.runledger.command.plan;
 
-/** A run's text is longer than the plan's {@code max_chars}. */
-public class InputTooLong extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpStatus;
 
-    private final int limit;
-    private final int current;
+/** A run's text is longer than the plan's {@code max_chars}. */
+public class InputTooLong extends ClientProblem {
 
     public InputTooLong(int limit, int current) {
-        super("The input has %d characters; the plan allows %d (max_chars)".formatted(current, limit));
-        this.limit = limit;
-        this.current = current;
-    }
-
-    public int limit() {
-        return limit;
-    }
-
-    public int current() {
-        return current;
+        super(HttpStatus.UNPROCESSABLE_ENTITY, "input-too-long", "Input too long",
+                "The input has %d characters; the plan allows %d (max_chars)".formatted(current, limit));
+        limit("max_chars", limit, current);
     }
 }

@@ -1,35 +1,23 @@
 package io.runledger.command.plan;
 
+import java.time.Duration;
 import java.time.Instant;
 
-/** A metered allowance is used up (all of {@link #limit()} taken) until {@link #resetsAt()}. */
-public class LimitReached extends RuntimeException {
+import io.runledger.command.problem.ClientProblem;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
-    private final String limitName;
-    private final int limit;
-    private final Instant resetsAt;
+/**
+ * A metered allowance is used up until {@code resetsAt}. Refused only once all of it is taken, so the usage
+ * is the limit itself.
+ */
+public class LimitReached extends ClientProblem {
 
     public LimitReached(String limitName, int limit, Instant resetsAt) {
-        super("The plan allows %d (%s); all used, resets at %s".formatted(limit, limitName, resetsAt));
-        this.limitName = limitName;
-        this.limit = limit;
-        this.resetsAt = resetsAt;
-    }
-
-    public String limitName() {
-        return limitName;
-    }
-
-    public int limit() {
-        return limit;
-    }
-
-    /** Refused only once the allowance is used up, so the usage is the limit itself. */
-    public int used() {
-        return limit;
-    }
-
-    public Instant resetsAt() {
-        return resetsAt;
+        super(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", "Plan limit reached",
+                "The plan allows %d (%s); all used, resets at %s".formatted(limit, limitName, resetsAt));
+        limit(limitName, limit, limit);
+        property("resetsAt", resetsAt.toString());
+        header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, Duration.between(Instant.now(), resetsAt).toSeconds())));
     }
 }

@@ -59,7 +59,7 @@ public class PlanLimits {
         take(orgId, RUNS_PER_DAY, "max_runs_per_day", today, today.plusDays(1), maxRunsPerDay);
     }
 
-    /** Takes one generation of this month's allowance (seed 003's generations_limit). */
+    /** Takes one generation of this month's allowance ({@code orgs.generations_limit}). */
     public void takeGenerationOfThisMonth(UUID orgId, int generationsPerMonth) {
         LocalDate monthStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
         take(orgId, GENERATIONS_PER_MONTH, "generations_per_month", monthStart, monthStart.plusMonths(1), generationsPerMonth);

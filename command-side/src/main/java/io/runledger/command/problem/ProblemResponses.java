@@ -1,13 +1,8 @@
 package io.runledger.command.problem;
 
 import java.net.URI;
-import java.time.Duration;
-import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.runledger.command.plan.InputTooLong;
-import io.runledger.command.plan.LimitReached;
-import io.runledger.command.worker.OutputTooLarge;
 import io.runledger.domain.org.NotAMember;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.shared.IllegalTransition;
@@ -95,8 +90,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     /** Every mistake that names its own answer. */
     @ExceptionHandler
-    ProblemDetail clientProblem(ClientProblem mistake) {
-        return mistake.toProblem();
+    ResponseEntity<ProblemDetail> clientProblem(ClientProblem mistake) {
+        return mistake.toResponse();
     }
 
     /** A user who is not a member of the org is, for that org, a member not found (like {@code OrgNotFound}). */
@@ -113,33 +108,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> limitReached(LimitReached reached) {
-        ProblemDetail problem = ProblemTypes.withLimit(ProblemTypes.problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached",
-                "Plan limit reached", reached.getMessage()), reached.limitName(), reached.limit(), reached.used());
-        problem.setProperty("resetsAt", reached.resetsAt().toString());
-        long secondsToReset = Math.max(1, Duration.between(Instant.now(), reached.resetsAt()).toSeconds());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(secondsToReset)).body(problem);
-    }
-
-    @ExceptionHandler
-    ProblemDetail inputTooLong(InputTooLong tooLong) {
-        return ProblemTypes.withLimit(ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "input-too-long",
-                "Input too long", tooLong.getMessage()), "max_chars", tooLong.limit(), tooLong.current());
-    }
-
-    @ExceptionHandler
     ProblemDetail ruleViolation(DomainRuleViolation rejected) {
         return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(rejected.getClass()),
                 "Rejected by a domain rule", rejected.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail outputTooLarge(OutputTooLarge tooLarge) {
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "output-too-large",
-                "Output too large to send inline", tooLarge.getMessage());
-        problem.setProperty("allowed", tooLarge.limit());
-        problem.setProperty("current", tooLarge.size());
-        return problem;
     }
 }

@@ -45,14 +45,6 @@ public final class ProblemTypes {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** Limit, what it allows and what the request would make of it, named alike on every limit problem. */
-    static ProblemDetail withLimit(ProblemDetail problem, String limit, int allowed, int current) {
-        problem.setProperty("limit", limit);
-        problem.setProperty("allowed", allowed);
-        problem.setProperty("current", current);
-        return problem;
-    }
-
     /** {@code LastOwnerProtected} becomes {@code last-owner-protected}. */
     static String typeOf(Class<?> exceptionType) {
         return exceptionType.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();

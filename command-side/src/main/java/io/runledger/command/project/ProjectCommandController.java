@@ -10,7 +10,7 @@ import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.project.CreateProject;
 import io.runledger.domain.project.ProjectDetails;
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.project.UpdateProject;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -62,7 +62,7 @@ class ProjectCommandController {
         UUID userId = AuthenticatedUser.id();
         return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /projects"), idempotencyKey, details, () -> {
             UUID projectId = IdempotentRequests.resourceId("project", orgId, idempotencyKey);
-            idempotency.create(() -> commands.sendAndWait(new CreateProject(projectId, orgId, userId, details)));
+            idempotency.create(() -> commands.sendAndWait(new CreateProject(orgId, projectId, userId, details)));
             return ResponseEntity.created(URI.create("/v1/orgs/%s/projects/%s".formatted(orgId, projectId)))
                     .body(new CreatedProject(projectId, ProjectStatus.DRAFT.code()));
         });

@@ -62,9 +62,9 @@ class RunCommandController {
                 throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
             }
             PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
-            // seed 000: unique (org_id, idempotency_key), for ever
+            // runs: unique (org_id, idempotency_key), for ever
             UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
-            idempotency.create(() -> queue.queue(new RunQueue.NewRun(runId, orgId, userId, pattern.patternId(),
+            idempotency.create(() -> queue.queue(new RunQueue.NewRun(orgId, runId, userId, pattern,
                     request.inputSource(), request.input(),
                     request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
                     IdempotentRequests.keyOf(idempotencyKey))));

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
+import io.runledger.command.catalog.PatternCatalog;
 import io.runledger.command.plan.InputTooLong;
 import io.runledger.domain.subscription.PlanCatalog;
 import io.runledger.command.plan.PlanLimits;
@@ -28,8 +29,8 @@ class RunQueue {
         this.planLimits = planLimits;
     }
 
-    record NewRun(UUID runId, UUID orgId, UUID userId, UUID patternId, InputSource inputSource, String input,
-                  String strategy, String idempotencyKey) {
+    record NewRun(UUID orgId, UUID runId, UUID userId, PatternCatalog.ActivePattern pattern, InputSource inputSource,
+                  String input, String strategy, String idempotencyKey) {
     }
 
     /**
@@ -46,9 +47,8 @@ class RunQueue {
         }
         planLimits.takeRunOfToday(run.orgId(), limits.maxRunsPerDay());
         String requestId = CallerContext.current().map(Caller::requestId).orElse(null);
-        commands.sendAndWait(new QueueRun(run.runId(), run.orgId(), run.userId(), run.patternId(), run.inputSource(),
-                inputChars, run.strategy(), requestId,
-                run.idempotencyKey()));
+        commands.sendAndWait(new QueueRun(run.orgId(), run.runId(), run.userId(), run.pattern().patternId(),
+                run.pattern().name(), run.inputSource(), inputChars, run.strategy(), requestId, run.idempotencyKey()));
         jdbc.sql("insert into run_inputs (run_id, org_id, input_source, content) values (?, ?, ?, ?)")
                 .params(run.runId(), run.orgId(), run.inputSource().name(), run.input()).update();
     }

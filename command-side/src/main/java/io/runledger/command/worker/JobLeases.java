@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class JobLeases {
 
-    private final WorkQueue queue;
+    private final WorkQueueLeases queue;
     private final CommandGateway commands;
     private final WorkerProperties properties;
 
-    JobLeases(WorkQueue queue, CommandGateway commands, WorkerProperties properties) {
+    JobLeases(WorkQueueLeases queue, CommandGateway commands, WorkerProperties properties) {
         this.queue = queue;
         this.commands = commands;
         this.properties = properties;
@@ -57,8 +57,8 @@ class JobLeases {
     /** Keeps the job with its worker for another lease period. */
     @Transactional
     LeaseView heartbeat(JobKind kind, UUID jobId, UUID leaseId) {
-        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
-        if (standing != WorkQueue.Standing.HELD) {
+        WorkQueueLeases.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
+        if (standing != WorkQueueLeases.Standing.HELD) {
             throw refusal(kind, jobId, leaseId, standing);
         }
         return extend(jobId, leaseId);
@@ -70,7 +70,7 @@ class JobLeases {
      */
     @Transactional
     void report(JobKind kind, UUID jobId, UUID leaseId, Object command) {
-        WorkQueue.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
+        WorkQueueLeases.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
         switch (standing) {
             case HELD -> extend(jobId, leaseId);
             case FINISHED -> { }
@@ -80,11 +80,11 @@ class JobLeases {
     }
 
     private LeaseView extend(UUID jobId, UUID leaseId) {
-        WorkQueue.Lease lease = queue.extend(jobId, leaseId, properties.lease()).orElseThrow();
+        WorkQueueLeases.Lease lease = queue.extend(jobId, leaseId, properties.lease()).orElseThrow();
         return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
     }
 
-    private static RuntimeException refusal(JobKind kind, UUID jobId, UUID leaseId, WorkQueue.Standing standing) {
+    private static RuntimeException refusal(JobKind kind, UUID jobId, UUID leaseId, WorkQueueLeases.Standing standing) {
         return switch (standing) {
             case UNKNOWN -> new UnknownJob(kind, jobId);
             case EXPIRED -> new LeaseExpired(jobId, leaseId);

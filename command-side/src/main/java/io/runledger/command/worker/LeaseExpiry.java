@@ -18,12 +18,12 @@ public class LeaseExpiry {
     /** Bounds one sweep, so a flood of expiries cannot hold the scheduler thread for long. */
     private static final int MAX_PER_SWEEP = 500;
 
-    private final WorkQueue queue;
+    private final WorkQueueLeases queue;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final int maxAttempts;
 
-    LeaseExpiry(WorkQueue queue, CommandGateway commands, TransactionTemplate transactions, WorkerProperties properties) {
+    LeaseExpiry(WorkQueueLeases queue, CommandGateway commands, TransactionTemplate transactions, WorkerProperties properties) {
         this.queue = queue;
         this.commands = commands;
         this.transactions = transactions;

@@ -1,6 +1,6 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import java.util.UUID;
 
 /** {@code attempt} is 1 for the first start and grows by one each time a requeued generation starts again. */

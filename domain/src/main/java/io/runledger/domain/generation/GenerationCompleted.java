@@ -2,7 +2,7 @@ package io.runledger.domain.generation;
 
 import static io.runledger.domain.shared.PersonalData.Subject.ORG;
 
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import java.math.BigDecimal;
 import java.util.UUID;
 import io.runledger.domain.shared.PersonalData;

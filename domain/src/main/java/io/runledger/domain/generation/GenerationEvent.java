@@ -1,6 +1,6 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.TenantEvent;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 
 /**
  * Where a generation is in its pipeline. Finer than {@link GenerationStatus}; each stage fixes the

@@ -2,7 +2,7 @@ package io.runledger.domain.generation;
 
 import static io.runledger.domain.shared.PersonalData.Subject.ORG;
 
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,11 +5,11 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Null {@code resolution}, {@code stylePreference}, {@code footageVisibility}, {@code effectIntensity} take seed 003's defaults. */
-public record CreateProject(@TargetAggregateIdentifier UUID projectId, UUID orgId, UUID userId, ProjectDetails details) {
+/** Null {@code resolution}, {@code stylePreference}, {@code footageVisibility}, {@code effectIntensity} take the {@code projects} defaults. */
+public record CreateProject(UUID orgId, @TargetAggregateIdentifier UUID projectId, UUID userId, ProjectDetails details) {
     public CreateProject {
-        Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(orgId, "orgId");
+        Objects.requireNonNull(projectId, "projectId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(details, "details");
     }

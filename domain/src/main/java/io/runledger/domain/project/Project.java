@@ -6,6 +6,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import io.runledger.domain.generation.Generation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.ProjectStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;

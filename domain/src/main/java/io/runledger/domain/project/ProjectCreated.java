@@ -2,6 +2,7 @@ package io.runledger.domain.project;
 
 import java.util.UUID;
 
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.TenantEvent;
 
 /** Carries the details after defaults were applied. */

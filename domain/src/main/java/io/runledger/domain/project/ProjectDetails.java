@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import io.runledger.domain.shared.PersonalData;
 
 /**
- * The editable values of a project (seed 003's columns), one value object for creation, edits and their
+ * The editable values of a project (the columns of {@code projects}), one value object for creation, edits and their
  * events, so defaults and checks live in one place.
  */
 public record ProjectDetails(

@@ -1,5 +1,6 @@
 package io.runledger.domain.project;
 
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.TenantEvent;
 import java.util.UUID;
 

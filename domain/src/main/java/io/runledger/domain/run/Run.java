@@ -38,7 +38,7 @@ public class Run {
         if (cmd.inputChars() != null && cmd.inputChars() < 0) {
             throw new InvalidCommand("inputChars must not be negative");
         }
-        apply(new RunQueued(cmd.orgId(), cmd.runId(), cmd.userId(), cmd.patternId(), cmd.inputSource(),
+        apply(new RunQueued(cmd.orgId(), cmd.runId(), cmd.userId(), cmd.patternId(), cmd.patternName(), cmd.inputSource(),
                 cmd.inputChars(), cmd.strategy(), cmd.requestId(), cmd.idempotencyKey()));
         // state is not yet sourced inside a constructor, so the usage is built from the command
         apply(UsageRecorded.ofRun(cmd.orgId(), cmd.runId(), cmd.userId(), UsageMeter.RUN_CREATED, BigDecimal.ONE, null));

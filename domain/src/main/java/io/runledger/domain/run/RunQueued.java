@@ -3,11 +3,13 @@ package io.runledger.domain.run;
 import io.runledger.domain.shared.TenantEvent;
 import java.util.UUID;
 
+/** {@code patternName} is the pattern's name when queued; events stored before it was carried have none. */
 public record RunQueued(
         UUID orgId,
         UUID runId,
         UUID userId,
         UUID patternId,
+        String patternName,
         InputSource inputSource,
         Integer inputChars,
         String strategy,

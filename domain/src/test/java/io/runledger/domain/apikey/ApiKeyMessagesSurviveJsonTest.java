@@ -21,7 +21,7 @@ class ApiKeyMessagesSurviveJsonTest {
 
     static Stream<Object> messages() {
         return Stream.of(
-                new IssueApiKey(KEY, ORG, "CI pipeline", Role.DEVELOPER, "ab12", "rlk_Ab3d", ADMIN),
+                new IssueApiKey(ORG, KEY, "CI pipeline", Role.DEVELOPER, "ab12", "rlk_Ab3d", ADMIN),
                 new RevokeApiKey(KEY),
                 new ApiKeyIssued(ORG, KEY, "CI pipeline", Role.DEVELOPER, "ab12", "rlk_Ab3d", ADMIN),
                 new ApiKeyRevoked(ORG, KEY));

@@ -25,7 +25,7 @@ class ApiKeyTest {
     }
 
     private static IssueApiKey issue(String name, Role role) {
-        return new IssueApiKey(KEY, ORG, name, role, "digest", "rlk_Ab3d", ADMIN);
+        return new IssueApiKey(ORG, KEY, name, role, "digest", "rlk_Ab3d", ADMIN);
     }
 
     private static ApiKeyIssued issued() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import io.runledger.domain.shared.ProjectStatus;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProjectMessagesSurviveJsonTest {
@@ -17,7 +18,7 @@ class ProjectMessagesSurviveJsonTest {
 
     @Test
     void commands_survive_json() {
-        assertSurvivesJson(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon", null, "lights", "audio/a.wav",
+        assertSurvivesJson(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon", null, "lights", "audio/a.wav",
                 new BigDecimal("183.4"), null, "organic", new BigDecimal("0.6"), null)));
         assertSurvivesJson(new UpdateProject(PROJECT, new ProjectDetails("Neon II", null, null, null, null, "4k", null, null,
                 new BigDecimal("0.75"))));

@@ -7,6 +7,7 @@ import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.SpawnedAggregates;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class ProjectTest {
     }
 
     private static CreateProject create(String name, BigDecimal footageVisibility, BigDecimal effectIntensity) {
-        return new CreateProject(PROJECT, ORG, USER, new ProjectDetails(name, null, "city lights at night", "audio/neon.wav",
+        return new CreateProject(ORG, PROJECT, USER, new ProjectDetails(name, null, "city lights at night", "audio/neon.wav",
                 new BigDecimal("183.4"), null, null, footageVisibility, effectIntensity));
     }
 
@@ -70,7 +71,7 @@ class ProjectTest {
     @Test
     void a_project_keeps_the_settings_it_is_given() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", "a night drive", "city lights at night",
+                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", "a night drive", "city lights at night",
                         "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE, BigDecimal.ZERO)))
                 .expectEvents(new ProjectCreated(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", "a night drive",
                         "city lights at night", "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE,
@@ -89,7 +90,7 @@ class ProjectTest {
     @Test
     void a_project_needs_a_prompt() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", null, null, "audio/neon.wav",
+                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, null, "audio/neon.wav",
                         null, null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("prompt is required")
@@ -99,7 +100,7 @@ class ProjectTest {
     @Test
     void a_project_needs_an_audio_path() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", null, "city lights at night", "",
+                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, "city lights at night", "",
                         null, null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("audioPath is required")
@@ -127,7 +128,7 @@ class ProjectTest {
     @Test
     void a_negative_audio_duration_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(PROJECT, ORG, USER, new ProjectDetails("Neon Drift", null, "city lights at night",
+                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, "city lights at night",
                         "audio/neon.wav", new BigDecimal("-1"), null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();

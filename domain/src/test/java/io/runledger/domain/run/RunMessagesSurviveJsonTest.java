@@ -26,7 +26,7 @@ class RunMessagesSurviveJsonTest {
         metadata.put("model", "gpt");
         metadata.put("temperature", null);
         metadata.put("chunks", List.of(1, 2));
-        assertSurvivesJson(new QueueRun(RUN, ORG, USER, UUID.randomUUID(), InputSource.UPLOAD, 20, null, "req", "k"));
+        assertSurvivesJson(new QueueRun(ORG, RUN, USER, UUID.randomUUID(), "summarize", InputSource.UPLOAD, 20, null, "req", "k"));
         assertSurvivesJson(new StartRun(RUN, "worker-1"));
         assertSurvivesJson(new ProduceOutput(RUN, OUTPUT, "text", null, "sum", List.of("a"), metadata));
         assertSurvivesJson(new RecordTokenUsage(RUN, UUID.randomUUID(), 99));
@@ -37,7 +37,7 @@ class RunMessagesSurviveJsonTest {
 
     @Test
     void events_survive_json() {
-        assertSurvivesJson(new RunQueued(ORG, RUN, USER, UUID.randomUUID(), InputSource.TEXT, null, "s", "req", null));
+        assertSurvivesJson(new RunQueued(ORG, RUN, USER, UUID.randomUUID(), "summarize", InputSource.TEXT, null, "s", "req", null));
         assertSurvivesJson(new RunStarted(ORG, RUN, "worker-1", 2));
         assertSurvivesJson(new OutputProduced(ORG, RUN, OUTPUT, null, "s3://x", null, List.of("a", "b"),
                 Map.of("tokens", 12)));

@@ -33,7 +33,7 @@ class RunTest {
     }
 
     private static RunQueued queued() {
-        return new RunQueued(ORG, RUN, USER, PATTERN, InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1");
+        return new RunQueued(ORG, RUN, USER, PATTERN, "summarize", InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1");
     }
 
     private static RunStarted started(String worker, int attempt) {
@@ -58,7 +58,7 @@ class RunTest {
     @Test
     void queuing_a_run_records_it_and_bills_its_creation() {
         fixture.givenNoPriorActivity()
-                .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1"))
+                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(queued(),
                         UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
@@ -67,15 +67,15 @@ class RunTest {
     @Test
     void a_run_may_be_queued_without_its_optional_values() {
         fixture.givenNoPriorActivity()
-                .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.TEXT, null, null, "req-1", null))
-                .expectEvents(new RunQueued(ORG, RUN, USER, PATTERN, InputSource.TEXT, null, null, "req-1", null),
+                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.TEXT, null, null, "req-1", null))
+                .expectEvents(new RunQueued(ORG, RUN, USER, PATTERN, "summarize", InputSource.TEXT, null, null, "req-1", null),
                         UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
     @Test
     void a_run_needs_an_input_source() {
         fixture.givenNoPriorActivity()
-                .when(new QueueRun(RUN, ORG, USER, PATTERN, null, 10, null, "req-1", null))
+                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", null, 10, null, "req-1", null))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
@@ -83,7 +83,7 @@ class RunTest {
     @Test
     void a_run_cannot_have_a_negative_input_size() {
         fixture.givenNoPriorActivity()
-                .when(new QueueRun(RUN, ORG, USER, PATTERN, InputSource.UPLOAD, -1, null, "req-1", null))
+                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.UPLOAD, -1, null, "req-1", null))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("inputChars must not be negative")
                 .expectNoEvents();

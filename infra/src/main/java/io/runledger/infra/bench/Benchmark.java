@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
-import io.runledger.command.worker.WorkerCredentials;
+import io.runledger.command.auth.WorkerCredentials;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.ProduceOutput;
 import io.runledger.domain.run.QueueRun;
@@ -120,7 +120,8 @@ class Benchmark implements ApplicationRunner {
         append(figures, "HTTP", httpApi.newTenants(16), oneRow16);
         new ReadPath(runs, dashboards).measure(figures, httpApi, WARM_UP, APPEND_PHASE);
 
-        List<UUID> patterns = jdbc.sql("select pattern_id from catalog_patterns order by name").query(UUID.class).list();
+        List<EventBulkLoader.BenchPattern> patterns = jdbc.sql("select pattern_id, name from catalog_patterns order by name")
+                .query(EventBulkLoader.BenchPattern.class).list();
         long loadStart = System.nanoTime();
         long loaded = new EventBulkLoader(dataSource, eventSerializer, patterns).load(ORGS, Long.parseLong(events));
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -177,12 +178,13 @@ class Benchmark implements ApplicationRunner {
     /** Clients sending a run's commands (queue, start, output, tokens, success) through the gateway, as the API does. */
     private List<AppendLoad.Client> gatewayClients(int count) {
         UUID org = UUID.randomUUID();
-        UUID pattern = jdbc.sql("select pattern_id from catalog_patterns order by name limit 1").query(UUID.class).single();
+        EventBulkLoader.BenchPattern pattern = jdbc.sql("select pattern_id, name from catalog_patterns order by name limit 1")
+                .query(EventBulkLoader.BenchPattern.class).single();
         AppendLoad.Client client = timing -> {
             UUID run = UUID.randomUUID();
             try (CallerContext.Binding system = CallerContext.bind(Caller.system())) {
                 for (Object command : List.of(
-                        new QueueRun(run, org, org, pattern, InputSource.TEXT, 1200, "map-reduce", "bench", null),
+                        new QueueRun(org, run, org, pattern.patternId(), pattern.name(), InputSource.TEXT, 1200, "map-reduce", "bench", null),
                         new StartRun(run, "bench"),
                         new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
                         new RecordTokenUsage(run, UUID.randomUUID(), 1200), new SucceedRun(run))) {

@@ -26,7 +26,7 @@ import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectGenerationFinished;
 import io.runledger.domain.project.ProjectGenerationQueued;
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.run.RunFailed;
@@ -54,6 +54,10 @@ import org.axonframework.serialization.Serializer;
  */
 final class EventBulkLoader {
 
+    /** A pattern of the catalog that the loaded runs name. */
+    record BenchPattern(UUID patternId, String name) {
+    }
+
     private static final String INSERT = """
             insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload,
                                             payload_type, payload_revision, time_stamp) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -65,9 +69,9 @@ final class EventBulkLoader {
 
     private final DataSource dataSource;
     private final Serializer serializer;
-    private final List<UUID> patterns;
+    private final List<BenchPattern> patterns;
 
-    EventBulkLoader(DataSource dataSource, Serializer serializer, List<UUID> patterns) {
+    EventBulkLoader(DataSource dataSource, Serializer serializer, List<BenchPattern> patterns) {
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.patterns = patterns;
@@ -129,7 +133,8 @@ final class EventBulkLoader {
 
     private void writeRun(Writer writer, UUID org, UUID owner, int index) throws SQLException {
         UUID run = UUID.randomUUID();
-        writer.write("Run", run, 0, new RunQueued(org, run, owner, patterns.get(index % patterns.size()), InputSource.TEXT, 1200,
+        BenchPattern pattern = patterns.get(index % patterns.size());
+        writer.write("Run", run, 0, new RunQueued(org, run, owner, pattern.patternId(), pattern.name(), InputSource.TEXT, 1200,
                 "map-reduce", "req-" + run, "key-" + run));
         writer.write("Run", run, 1, UsageRecorded.ofRun(org, run, owner, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
         writer.write("Run", run, 2, new RunStarted(org, run, "llm-" + index % 8, 1));

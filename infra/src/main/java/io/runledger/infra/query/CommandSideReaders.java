@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
-import io.runledger.command.worker.WorkQueue;
+import io.runledger.command.worker.OrgJobs;
 import io.runledger.domain.org.Role;
 import io.runledger.query.access.Readers;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 class CommandSideReaders implements Readers {
 
     private final OrgAccess access;
-    private final WorkQueue jobs;
+    private final OrgJobs jobs;
 
-    CommandSideReaders(OrgAccess access, WorkQueue jobs) {
+    CommandSideReaders(OrgAccess access, OrgJobs jobs) {
         this.access = access;
         this.jobs = jobs;
     }

@@ -10,7 +10,7 @@ import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.auth.JwtCallers;
 import io.runledger.command.auth.LocalIssuer;
 import io.runledger.command.auth.UsesLocalIssuer;
-import io.runledger.command.worker.WorkerCredentials;
+import io.runledger.command.auth.WorkerCredentials;
 import io.runledger.command.worker.WorkerProperties;
 import io.runledger.infra.database.UsesEmbeddedPostgres;
 import jakarta.servlet.Filter;

@@ -90,7 +90,7 @@ class EventStoreLifecycleTest {
             send(first, aliceInBrowser, new CreateOrg(org, "Acme", "acme", alice, NOW));
             send(first, aliceInBrowser, new AddMember(org, bob, Role.DEVELOPER));
             send(first, Caller.system(), new ActivateSubscription(org, Plan.PRO, NOW.plusSeconds(30L * 24 * 3600)));
-            queueRun = GenericCommandMessage.asCommandMessage(new QueueRun(run, org, alice, pattern, InputSource.TEXT, 1200,
+            queueRun = GenericCommandMessage.asCommandMessage(new QueueRun(org, run, alice, pattern, "summarize_briefly", InputSource.TEXT, 1200,
                     "map-reduce", "req-alice-1", "idem-1"));
             send(first, aliceInBrowser, queueRun);
             send(first, worker, new StartRun(run, "llm-7"));
@@ -98,7 +98,7 @@ class EventStoreLifecycleTest {
                     List.of("acme", "summary"), Map.of("model", "m-1")));
             send(first, worker, new RecordTokenUsage(run, UUID.randomUUID(), 1543));
             send(first, worker, new SucceedRun(run));
-            send(first, aliceInBrowser, new CreateProject(project, org, alice, new ProjectDetails("Launch video", null, "neon city at night",
+            send(first, aliceInBrowser, new CreateProject(org, project, alice, new ProjectDetails("Launch video", null, "neon city at night",
                     "audio/launch.mp3", new BigDecimal("184.5"), null, null, null, null)));
             send(first, aliceInBrowser, new RequestGeneration(project, generation, alice, "seed-1"));
             send(first, worker, new StartAudioAnalysis(generation, "render-3"));

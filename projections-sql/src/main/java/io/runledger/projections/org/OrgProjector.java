@@ -24,7 +24,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code orgs} (seed 000's orgs with seed 003's organization columns) and {@code org_memberships}. The
+ * {@code orgs} (with the organization columns: slug, Stripe ids, subscription, trial, generations) and {@code org_memberships}. The
  * subscription and generation columns follow the Subscription and Generation events of the org.
  */
 @Component

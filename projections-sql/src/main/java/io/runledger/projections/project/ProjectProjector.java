@@ -15,7 +15,7 @@ import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectGenerationFinished;
 import io.runledger.domain.project.ProjectGenerationQueued;
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
@@ -25,7 +25,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code projects} and their {@code generations} (seed 003). Every generation event states the project's
+ * {@code projects} and their {@code generations}. Every generation event states the project's
  * resulting status, so the project row follows its generation without loading anything.
  */
 @Component

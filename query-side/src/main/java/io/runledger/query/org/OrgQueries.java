@@ -13,7 +13,7 @@ import io.runledger.query.Rows;
 import io.runledger.query.tenant.TenantReads;
 import org.springframework.stereotype.Component;
 
-/** Orgs as seed 003's organizations show them: plan, subscription, trial and the month's generations. */
+/** Orgs with the columns {@code orgs} took from organizations: plan, subscription, trial and the month's generations. */
 @Component
 public class OrgQueries {
 

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.runledger.query.Rows;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PatternQueryController {
 
-    private final JdbcClient jdbc;
+    private final PatternQueries patterns;
 
-    PatternQueryController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PatternQueryController(PatternQueries patterns) {
+        this.patterns = patterns;
     }
 
     record PatternView(UUID id, String name, String description, String category, String defaultStrategy, boolean active,
@@ -30,12 +28,6 @@ class PatternQueryController {
     /** Not tenant data, so no tenant scope: every org sees the same catalog. */
     @GetMapping("/v1/patterns")
     Patterns patterns(@RequestParam(required = false) Boolean active) {
-        return new Patterns(jdbc.sql("""
-                select * from patterns where (cast(:active as boolean) is null or active = :active) order by name
-                """).param("active", active)
-                .query((rs, row) -> new PatternView(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getString("description"), rs.getString("category"), rs.getString("default_strategy"),
-                        rs.getBoolean("active"), Rows.instant(rs, "created_at")))
-                .list());
+        return new Patterns(patterns.list(active));
     }
 }

@@ -17,7 +17,7 @@ import io.runledger.query.paging.Page;
 import io.runledger.query.tenant.TenantReads;
 import org.springframework.stereotype.Component;
 
-/** Projects and generations of one org (seed 003), read under the tenant's row-level security. */
+/** {@code projects} and {@code generations} of one org, read under the tenant's row-level security. */
 @Component
 public class ProjectQueries {
 

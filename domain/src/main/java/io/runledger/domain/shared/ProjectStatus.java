@@ -1,8 +1,11 @@
-package io.runledger.domain.project;
+package io.runledger.domain.shared;
 
 import java.util.Locale;
 
-/** A project's lifecycle, driven by its latest generation. */
+/**
+ * A project's lifecycle, driven by its latest generation; here because both aggregates name it (a project
+ * starts generations, a generation moves its project) and neither package may depend on the other both ways.
+ */
 public enum ProjectStatus {
     DRAFT, QUEUED, ANALYZING, ORCHESTRATING, RENDERING, COMPLETED, FAILED;
 

@@ -1,10 +1,9 @@
-package io.runledger.command.worker;
+package io.runledger.command.auth;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.runledger.command.auth.Sha256;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.DefaultOAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;

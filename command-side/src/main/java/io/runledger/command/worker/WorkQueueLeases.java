@@ -1,0 +1,131 @@
+package io.runledger.command.worker;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Leases on the jobs of {@code work_queue}: claims and reports lease and check rows under row locks.
+ * Deadlines are the database's clock, which every instance shares.
+ */
+@Component
+class WorkQueueLeases {
+
+    private final JdbcClient jdbc;
+    private final TaskJson json;
+
+    WorkQueueLeases(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = new TaskJson(json);
+    }
+
+    /** A job as leased to one worker. */
+    record Lease(UUID jobId, UUID orgId, UUID leaseId, String workerId, int attempt, Instant expiresAt,
+                 Map<String, Object> task) {
+    }
+
+    /** Where a job stands for a worker that reports on it under {@code leaseId}. */
+    enum Standing { HELD, EXPIRED, TAKEN_BACK, FINISHED, UNKNOWN }
+
+    record Expired(UUID jobId, JobKind kind, String workerId, int attempts) {
+    }
+
+    /**
+     * Leases the next waiting job of a kind, fairly across orgs: a job's turn is the number of its org's
+     * jobs held by workers plus its place in its org's waiting line, and the lowest turn goes first, the
+     * oldest among equals. An org with a thousand jobs queued cannot starve one with a single job. Rows
+     * another claim is leasing are skipped, not waited for, so two claims never get the same job.
+     */
+    Optional<Lease> lease(JobKind kind, String credential, String workerId, Duration duration) {
+        return jdbc.sql("""
+                with held as (
+                    select org_id, count(*) as jobs from work_queue where kind = :kind and state = 'leased' group by org_id
+                ), waiting as (
+                    select w.job_id, w.queued_at,
+                           coalesce(held.jobs, 0) + row_number() over (partition by w.org_id order by w.queued_at, w.job_id) as turn
+                    from work_queue w left join held on held.org_id = w.org_id
+                    where w.kind = :kind and w.state = 'waiting'
+                ), next as (
+                    select q.job_id from work_queue q join waiting w on w.job_id = q.job_id
+                    where q.state = 'waiting'
+                    order by w.turn, w.queued_at, q.job_id
+                    limit 1
+                    for update of q skip locked
+                )
+                update work_queue q
+                set state = 'leased', lease_id = :leaseId, credential = :credential, worker_id = :workerId,
+                    attempts = q.attempts + 1,
+                    lease_expires_at = now() + :millis * interval '1 millisecond'
+                from next where q.job_id = next.job_id
+                returning q.job_id, q.org_id, q.lease_id, q.worker_id, q.attempts, q.lease_expires_at, q.task::text
+                """)
+                .param("kind", kind.code).param("leaseId", UUID.randomUUID()).param("credential", credential)
+                .param("workerId", workerId)
+                .param("millis", duration.toMillis())
+                .query(this::lease).optional();
+    }
+
+    /**
+     * Locks the job's row for the rest of the transaction and says where it stands for this lease reported
+     * by {@code credential}: a lease another credential claimed is not held by this one, whatever its state.
+     */
+    Standing lockForReport(JobKind kind, UUID jobId, UUID leaseId, String credential) {
+        return jdbc.sql("""
+                select case
+                    when lease_id = :leaseId and credential <> :credential then 'TAKEN_BACK'
+                    when state = 'finished' then case when lease_id = :leaseId then 'FINISHED' else 'TAKEN_BACK' end
+                    when state <> 'leased' or lease_id <> :leaseId then 'TAKEN_BACK'
+                    when lease_expires_at <= now() then 'EXPIRED'
+                    else 'HELD' end
+                from work_queue where job_id = :jobId and kind = :kind
+                for update
+                """)
+                .param("leaseId", leaseId).param("jobId", jobId).param("kind", kind.code).param("credential", credential)
+                .query(String.class).optional().map(Standing::valueOf).orElse(Standing.UNKNOWN);
+    }
+
+    /** Gives a held lease another {@code duration} from now; a lease no longer held is left alone. */
+    Optional<Lease> extend(UUID jobId, UUID leaseId, Duration duration) {
+        return jdbc.sql("""
+                update work_queue set lease_expires_at = now() + :millis * interval '1 millisecond'
+                where job_id = :jobId and lease_id = :leaseId and state = 'leased'
+                returning job_id, org_id, lease_id, worker_id, attempts, lease_expires_at, task::text
+                """)
+                .param("millis", duration.toMillis()).param("jobId", jobId).param("leaseId", leaseId)
+                .query(this::lease).optional();
+    }
+
+    /** The oldest lease past its deadline, locked; one another instance is expiring is skipped. */
+    Optional<Expired> lockNextExpired() {
+        return jdbc.sql("""
+                select job_id, kind, worker_id, attempts from work_queue
+                where state = 'leased' and lease_expires_at <= now()
+                order by lease_expires_at limit 1
+                for update skip locked
+                """)
+                .query((rs, row) -> new Expired(rs.getObject("job_id", UUID.class),
+                        rs.getString("kind").equals(JobKind.RUN.code) ? JobKind.RUN : JobKind.GENERATION,
+                        rs.getString("worker_id"), rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** The text a run works on; kept beside the event log rather than in it. */
+    Optional<String> runInput(UUID runId) {
+        return jdbc.sql("select content from run_inputs where run_id = ?").param(runId).query(String.class).optional();
+    }
+
+    private Lease lease(ResultSet rs, int row) throws SQLException {
+        return new Lease(rs.getObject("job_id", UUID.class), rs.getObject("org_id", UUID.class),
+                rs.getObject("lease_id", UUID.class), rs.getString("worker_id"), rs.getInt("attempts"),
+                rs.getObject("lease_expires_at", OffsetDateTime.class).toInstant(), json.read(rs.getString("task")));
+    }
+}
