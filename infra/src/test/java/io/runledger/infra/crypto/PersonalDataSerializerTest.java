@@ -18,7 +18,7 @@ import io.runledger.command.crypto.SealedValues;
 import io.runledger.command.crypto.SubjectKeys;
 import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
-import io.runledger.domain.project.ProjectStatus;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.Platform;
