@@ -12,9 +12,6 @@ import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.apikey.IssueApiKey;
 import io.runledger.domain.apikey.RevokeApiKey;
 import io.runledger.domain.org.Role;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,7 +62,6 @@ class ApiKeyController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     ResponseEntity<?> issue(@PathVariable UUID orgId, @RequestBody NewKey request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePerson(orgId, Role.ADMIN);

@@ -10,9 +10,6 @@ import io.runledger.domain.pattern.DeactivatePattern;
 import io.runledger.domain.pattern.ReactivatePattern;
 import io.runledger.domain.pattern.RegisterPattern;
 import io.runledger.domain.pattern.UpdatePattern;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,7 +57,6 @@ class PatternController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RegisteredPattern.class)))
     ResponseEntity<?> register(@RequestBody NewPattern request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePlatformAdmin();

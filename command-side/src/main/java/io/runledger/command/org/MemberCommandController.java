@@ -9,7 +9,6 @@ import io.runledger.domain.org.ChangeMemberRole;
 import io.runledger.domain.org.RemoveMember;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,7 +42,6 @@ class MemberCommandController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", useReturnTypeSchema = true)
     ResponseEntity<Membership> add(@PathVariable UUID orgId, @RequestBody NewMember request) {
         Role role = request.role() == null ? Role.DEVELOPER : request.role();
         access.requireToManage(orgId, role);

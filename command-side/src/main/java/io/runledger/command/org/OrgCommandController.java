@@ -12,9 +12,6 @@ import io.runledger.domain.org.ChangeOrgSettings;
 import io.runledger.domain.org.CreateOrg;
 import io.runledger.domain.org.RenameOrg;
 import io.runledger.domain.org.Role;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,7 +55,6 @@ class OrgCommandController {
 
     /** Idempotency keys of org creation belong to the person creating, as there is no org yet to scope them. */
     @PostMapping
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = OrgCreatedResponse.class)))
     ResponseEntity<?> create(@RequestBody NewOrg request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePerson();

@@ -13,9 +13,6 @@ import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.project.UpdateProject;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -55,7 +52,6 @@ class ProjectCommandController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CreatedProject.class)))
     ResponseEntity<?> create(@PathVariable UUID orgId, @RequestBody ProjectDetails details,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
@@ -77,7 +73,6 @@ class ProjectCommandController {
     }
 
     @PostMapping("/{projectId}/generations")
-    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = QueuedGeneration.class)))
     ResponseEntity<?> requestGeneration(@PathVariable UUID orgId, @PathVariable UUID projectId,
             @RequestBody(required = false) GenerationRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {

@@ -11,9 +11,6 @@ import io.runledger.domain.org.Role;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.shared.InvalidCommand;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +49,6 @@ class RunCommandController {
     }
 
     @PostMapping
-    @ApiResponse(responseCode = "202", content = @Content(schema = @Schema(implementation = QueuedRun.class)))
     ResponseEntity<?> queue(@PathVariable UUID orgId, @RequestBody RunRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);

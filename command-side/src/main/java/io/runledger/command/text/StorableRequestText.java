@@ -19,7 +19,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -40,10 +39,6 @@ class StorableRequestText extends OncePerRequestFilter {
 
     static final List<String> STORED_HEADERS = List.of(IdempotentRequests.HEADER, CallerBindingFilter.REQUEST_ID_HEADER,
             CallerBindingFilter.CORRELATION_ID_HEADER);
-
-    /** The keys of the request's ids in the log's MDC. */
-    private static final String REQUEST_ID_LOG_KEY = "requestId";
-    private static final String CORRELATION_ID_LOG_KEY = "correlationId";
 
     private final ObjectMapper json;
 
@@ -66,13 +61,7 @@ class StorableRequestText extends OncePerRequestFilter {
             ProblemTypes.write(response, json, refused.toProblem());
             return;
         }
-        String correlationId = request.getHeader(CallerBindingFilter.CORRELATION_ID_HEADER);
-        // every log line of the request names it and its conversation (docs/operations.md)
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(REQUEST_ID_LOG_KEY, requestId);
-             MDC.MDCCloseable alsoIgnored = MDC.putCloseable(CORRELATION_ID_LOG_KEY,
-                     correlationId == null || correlationId.isBlank() ? requestId : correlationId)) {
-            chain.doFilter(usable ? request : new WithRequestId(request, requestId), response);
-        }
+        chain.doFilter(usable ? request : new WithRequestId(request, requestId), response);
     }
 
     /** A request that did not name its id, as if it had named the one its answer carries. */

@@ -2,7 +2,6 @@ package io.runledger.command.worker;
 
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +29,6 @@ class WorkerLeaseController {
      * 204 when nothing is waiting. The claim starts the job.
      */
     @PostMapping("/claim")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "204", description = "No job is waiting")
     ResponseEntity<JobLeases.ClaimedJob> claim(@PathVariable String kind, @RequestBody(required = false) Claim claim) {
         return leases.claim(kindAt(kind), claim == null ? null : claim.workerId())
                 .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());

@@ -13,9 +13,6 @@ import io.runledger.command.auth.UsesLocalIssuer;
 import io.runledger.command.auth.WorkerCredentials;
 import io.runledger.command.worker.WorkerProperties;
 import io.runledger.infra.database.UsesEmbeddedPostgres;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,7 +35,6 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -52,10 +48,6 @@ class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String READ_MODELS_HEALTH = "/actuator/health/readModels/**";
-    /** Metrics name every processor and its lag, like the read models' health. */
-    private static final String PROMETHEUS = "/actuator/prometheus";
-    /** The role Spring Boot's health endpoint shows its details to (management.endpoint.health.roles). */
-    static final String PLATFORM_ADMIN_ROLE = "PLATFORM_ADMIN";
 
     @Bean
     Clock clock() {
@@ -114,7 +106,7 @@ class SecurityConfiguration {
         AuthenticationManager keys = new ProviderManager(new OpaqueTokenAuthenticationProvider(apiKeys));
         return statelessBearer(http, callers, problems, handlerExceptionResolver)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(READ_MODELS_HEALTH, PROMETHEUS).access(platformAdmin(access))
+                        .requestMatchers(READ_MODELS_HEALTH).access(platformAdmin(access))
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/dev/tokens", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 // auditors fetch the key that signs the audit digests before trusting anything else
@@ -127,36 +119,19 @@ class SecurityConfiguration {
                                 ApiKeyCredentials.looksLikeKey(bearerTokens.resolve(request)) ? keys : people)
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .addFilterAfter(platformAdminRole(access), AuthorizationFilter.class)
                 .build();
-    }
-
-    /**
-     * A platform admin is in the role {@link #PLATFORM_ADMIN_ROLE} for the request, which is how Spring Boot's
-     * health endpoint decides to show its details (and every component) to them alone. Last in the chain, so no
-     * wrapper of Spring Security's answers {@code isUserInRole} in its place.
-     */
-    private static Filter platformAdminRole(OrgAccess access) {
-        return (request, response, chain) -> chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) request) {
-            @Override
-            public boolean isUserInRole(String role) {
-                return PLATFORM_ADMIN_ROLE.equals(role) ? isPlatformAdmin(access) : super.isUserInRole(role);
-            }
-        }, response);
-    }
-
-    private static boolean isPlatformAdmin(OrgAccess access) {
-        try {
-            access.requirePlatformAdmin();
-            return true;
-        } catch (RuntimeException notAnOperator) {
-            return false;
-        }
     }
 
     /** Health with details names every processor and its lag: for operators only (the bound caller is checked). */
     private static AuthorizationManager<RequestAuthorizationContext> platformAdmin(OrgAccess access) {
-        return (authentication, request) -> new AuthorizationDecision(isPlatformAdmin(access));
+        return (authentication, request) -> {
+            try {
+                access.requirePlatformAdmin();
+                return new AuthorizationDecision(true);
+            } catch (RuntimeException notAnOperator) {
+                return new AuthorizationDecision(false);
+            }
+        };
     }
 
     /** What every chain shares: no sessions, no CSRF (no cookies), problem+json refusals, the caller bound. */

@@ -125,11 +125,6 @@ public final class ChildRunledger implements AutoCloseable {
         }
     }
 
-    /** {@code SIGTERM}, as an orchestrator stops a container, without waiting: {@link #awaitExit} waits. */
-    public void terminate() {
-        process.destroy();
-    }
-
     /** {@code SIGKILL}: no shutdown hook, no closing of anything, as {@code kill -9} or the OOM killer would. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

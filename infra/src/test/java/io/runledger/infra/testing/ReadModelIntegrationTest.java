@@ -10,15 +10,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@link RunledgerIntegrationTest} on a database shared only by read-model tests, which leave no job waiting
- * (their {@link TenantDay}s finish what they queue), with {@value #PLATFORM_ADMIN} as platform admin and the
- * Prometheus endpoint on.
+ * (their {@link TenantDay}s finish what they queue), with {@value #PLATFORM_ADMIN} as platform admin.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @RunledgerIntegrationTest
-@TestPropertySource(properties = {"runledger.platform-admins=" + ReadModelIntegrationTest.PLATFORM_ADMIN,
-        // Spring Boot's tests export no metrics unless asked: OperationsApiTest reads /actuator/prometheus
-        "management.prometheus.metrics.export.enabled=true"})
+@TestPropertySource(properties = "runledger.platform-admins=" + ReadModelIntegrationTest.PLATFORM_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public @interface ReadModelIntegrationTest {
     String PLATFORM_ADMIN = "ops@example.com";

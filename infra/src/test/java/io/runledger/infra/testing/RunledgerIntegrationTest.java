@@ -10,14 +10,11 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
-/**
- * The whole application on a real PostgreSQL database of its own, serving HTTP on a random port; every call through
- * the context's {@code TestRestTemplate} is checked against its {@code /v3/api-docs} ({@link ApiContractCheck}).
- */
+/** The whole application on a real PostgreSQL database of its own, serving HTTP on a random port. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = {FreshDatabaseInitializer.class, ApiContractCheck.Registration.class})
+@ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public @interface RunledgerIntegrationTest {
 }

@@ -8,7 +8,6 @@ import io.runledger.projections.ProjectionAdmin;
 import io.runledger.projections.deadletter.DeadLetters;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -55,7 +54,6 @@ class ProjectionAdminController {
 
     /** 202: the rebuild has started and goes on in the background; watch its lag here. 409 while dead letters wait. */
     @PostMapping("/{name}/replay")
-    @ApiResponse(responseCode = "202", useReturnTypeSchema = true)
     ResponseEntity<ProjectionAdmin.ProjectionState> replay(@PathVariable String name) {
         readers.requirePlatformAdmin();
         try {

@@ -6,9 +6,6 @@ import java.util.UUID;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.paging.TimeRange;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +34,6 @@ class ReconciliationController {
 
     /** @param asOf only events stored before this instant (the store as it was then); now by default */
     @GetMapping("/v1/admin/billing/reconciliation")
-    @ApiResponse(responseCode = "200", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = Reconciliation.Report.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     ResponseEntity<?> reconcile(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) UUID orgId, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String format) {

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -41,12 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code runledger.streams.max-per-caller} streams open at once.
  */
 @Component
-public class StatusStreams implements SmartLifecycle {
-
-    /** The last event of every open stream when the service stops: the client reconnects, to another instance. */
-    public static final String SHUTDOWN_EVENT = "shutdown";
-    /** How long the service's stop waits for the open streams to be told and closed. */
-    private static final Duration CLOSING = Duration.ofSeconds(1);
+public class StatusStreams {
 
     /**
      * What a stream follows, one per kind of job, kept by its controller.
@@ -70,8 +63,6 @@ public class StatusStreams implements SmartLifecycle {
     });
     private final Map<Watch, Set<Stream<?>>> watched = new ConcurrentHashMap<>();
     private final Map<String, Integer> openByCaller = new ConcurrentHashMap<>();
-    private final Set<Stream<?>> open = ConcurrentHashMap.newKeySet();
-    private volatile boolean running;
     private final Readers readers;
     private final Duration maxDuration;
     private final int maxPerCaller;
@@ -102,44 +93,8 @@ public class StatusStreams implements SmartLifecycle {
         stream.emitter.onCompletion(stream::stop);
         stream.emitter.onTimeout(stream::stop);
         stream.emitter.onError(failure -> stream.stop());
-        open.add(stream);
-        poller.execute(() -> {
-            if (running) {
-                poll(stream.watch, List.of(stream));
-            } else {
-                stream.endForShutdown();
-            }
-        });
+        poller.execute(() -> poll(stream.watch, List.of(stream)));
         return stream.emitter;
-    }
-
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /**
-     * First of the service's stop (the highest phase), before the web server waits for its requests: every open
-     * stream gets a {@value #SHUTDOWN_EVENT} event and ends, so the wait is not for streams that would never end.
-     */
-    @Override
-    public void stop() {
-        running = false;
-        CountDownLatch told = new CountDownLatch(1);
-        poller.execute(() -> {
-            List.copyOf(open).forEach(Stream::endForShutdown);
-            told.countDown();
-        });
-        try {
-            told.await(CLOSING.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void pollAll() {
@@ -168,7 +123,7 @@ public class StatusStreams implements SmartLifecycle {
     }
 
     @PreDestroy
-    void stopPolling() {
+    void stop() {
         poller.shutdownNow();
     }
 
@@ -227,18 +182,6 @@ public class StatusStreams implements SmartLifecycle {
             }
         }
 
-        /** Runs on the poller only. */
-        void endForShutdown() {
-            stop();
-            try {
-                emitter.send(SseEmitter.event().name(SHUTDOWN_EVENT).data(Map.of("reason", "the server is stopping; "
-                        + "reconnect to follow on")));
-                emitter.complete();
-            } catch (IOException | RuntimeException clientGone) {
-                emitter.completeWithError(clientGone);
-            }
-        }
-
         void fail(Exception cause) {
             stop();
             emitter.completeWithError(cause);
@@ -248,7 +191,6 @@ public class StatusStreams implements SmartLifecycle {
             if (!over.getAndSet(true)) {
                 release(caller);
             }
-            open.remove(this);
             leave();
         }
 
