@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.runledger.command.crypto.SubjectKeys;
-import io.runledger.command.erasure.ErasedUserRefused;
 import io.runledger.command.text.StorableText;
 import io.runledger.command.text.UnstorableText;
 import io.runledger.domain.user.RegisterUser;

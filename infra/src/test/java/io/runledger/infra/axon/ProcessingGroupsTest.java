@@ -20,6 +20,7 @@ class ProcessingGroupsTest {
         return scanner.findCandidateComponents("io.runledger").stream()
                 .map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
                 .map(type -> type.getAnnotation(ProcessingGroup.class).value())
+                .distinct()
                 .toList();
     }
 
