@@ -12,6 +12,7 @@ import io.runledger.command.billing.StripeCustomers;
 import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.generation.ProjectFollowsGenerationPolicy;
+import io.runledger.command.org.InvitationsFollowSignUpPolicy;
 import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
 import io.runledger.projections.ReadModelProcessors;
@@ -51,7 +52,8 @@ class ProcessingGroupsConfiguration {
 
     /** Processors that act on the world (Stripe, other aggregates) rather than keep a read model. */
     static final List<String> SIDE_EFFECTS = List.of(StripeCustomerCreation.PROCESSING_GROUP,
-            StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP);
+            StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
+            InvitationsFollowSignUpPolicy.PROCESSING_GROUP);
 
     /** The cause of a parked event as the dead-letter table has room for it. */
     private static final int CAUSE_LENGTH = ThrowableCause.TRUNCATED_MESSAGE_SIZE;
