@@ -108,6 +108,9 @@ class InvitationsApiTest {
         assertThat(invite(invitee, "third-" + inviteeEmail, "viewer", null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(api.send(DELETE, invitations() + "/" + invitationId, owner, null).getBody())
                 .containsEntry("type", "https://runledger.io/problems/invitation-not-pending");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(items("/v1/orgs/" + orgId + "/system-logs?actionType=invitation_accepted", owner))
+                .extracting(entry -> entry.get("message"))
+                .containsExactly(inviteeEmail + " accepted the invitation as admin"));
     }
 
     @Test
