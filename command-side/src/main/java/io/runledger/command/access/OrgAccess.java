@@ -89,6 +89,11 @@ public class OrgAccess {
                 .query(UUID.class).optional().orElseThrow(() -> new UnknownUser(email));
     }
 
+    public boolean hasSignedIn(String email) {
+        return jdbc.sql("select exists (select 1 from access_users where email = lower(trim(?)))").param(email)
+                .query(Boolean.class).single();
+    }
+
     /** Owners are made and unmade only by owners; everything else about members needs an admin. */
     public void requireToManage(UUID orgId, Role... rolesTouched) {
         boolean touchesOwner = Arrays.asList(rolesTouched).contains(Role.OWNER);

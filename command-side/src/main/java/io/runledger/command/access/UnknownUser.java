@@ -7,6 +7,6 @@ import org.springframework.http.HttpStatus;
 public class UnknownUser extends ClientProblem {
     public UnknownUser(String email) {
         super(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-user", "Unknown user",
-                "Nobody has signed in with " + email + " yet; ask them to sign in once, then add them");
+                "Nobody has signed in with " + email + " yet; invite them (POST /v1/orgs/{orgId}/invitations): their first sign-in makes them a member");
     }
 }

@@ -3,7 +3,9 @@ package io.runledger.domain.org;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -13,13 +15,18 @@ import io.runledger.domain.subscription.StartSubscription;
 import io.runledger.domain.subscription.Subscription;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /** A tenant: its name, settings and who may act in it with which role. */
 public class Org {
 
+    /** The deadline at which a pending invitation expires; its payload is the invitation's id. */
+    public static final String INVITATION_EXPIRY = "invitation-expiry";
+
     private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
 
     @AggregateIdentifier
     private UUID orgId;
@@ -27,6 +34,19 @@ public class Org {
     private Map<String, Object> settings = Map.of();
     private final Map<UUID, Role> members = new HashMap<>();
     private boolean erased;
+    private final Map<UUID, Invitation> invitations = new HashMap<>();
+
+    private record Invitation(String email, Role role, Instant expiresAt, String state) {
+        boolean pending() {
+            return PENDING.equals(state);
+        }
+
+        Invitation becoming(String next) {
+            return new Invitation(email, role, expiresAt, next);
+        }
+    }
+
+    private static final String PENDING = "pending";
 
     protected Org() {
     }
@@ -101,6 +121,66 @@ public class Org {
         }
     }
 
+
+    /** The same invitation sent again (a retry of a request that died unanswered) is sent once. */
+    @CommandHandler
+    void handle(SendInvitation command, DeadlineManager deadlines) {
+        if (invitations.containsKey(command.invitationId())) {
+            return;
+        }
+        String email = command.email() == null ? "" : command.email().strip().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InvalidCommand("'%s' is not an email address".formatted(command.email()));
+        }
+        invitations.entrySet().stream()
+                .filter(open -> open.getValue().pending() && open.getValue().email().equals(email))
+                .findFirst().ifPresent(open -> {
+                    throw new InvitationAlreadyPending(orgId, email, open.getKey());
+                });
+        apply(new InvitationSent(orgId, command.invitationId(), email, command.role(), command.expiresAt()));
+        deadlines.schedule(command.expiresAt(), INVITATION_EXPIRY, command.invitationId());
+    }
+
+    /** Accepted before it expires, it makes the person a member; accepted too late, it has expired. */
+    @CommandHandler
+    void handle(AcceptInvitation command) {
+        Invitation invitation = pending(command.invitationId());
+        if (!command.acceptedAt().isBefore(invitation.expiresAt())) {
+            apply(new InvitationExpired(orgId, command.invitationId(), invitation.email(), invitation.expiresAt()));
+            return;
+        }
+        apply(new InvitationAccepted(orgId, command.invitationId(), invitation.email(), command.userId(), invitation.role()));
+        if (!members.containsKey(command.userId())) {
+            apply(new MemberAdded(orgId, command.userId(), invitation.role()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RevokeInvitation command) {
+        Invitation invitation = pending(command.invitationId());
+        apply(new InvitationRevoked(orgId, command.invitationId(), invitation.email()));
+    }
+
+    /** An invitation accepted or revoked before its time finds nothing to expire. */
+    @DeadlineHandler(deadlineName = INVITATION_EXPIRY)
+    void invitationExpires(UUID invitationId) {
+        Invitation invitation = invitations.get(invitationId);
+        if (invitation != null && invitation.pending()) {
+            apply(new InvitationExpired(orgId, invitationId, invitation.email(), invitation.expiresAt()));
+        }
+    }
+
+    private Invitation pending(UUID invitationId) {
+        Invitation invitation = invitations.get(invitationId);
+        if (invitation == null) {
+            throw new InvitationNotPending(invitationId, "not an invitation of org " + orgId + ", so");
+        }
+        if (!invitation.pending()) {
+            throw new InvitationNotPending(invitationId, invitation.state());
+        }
+        return invitation;
+    }
+
     private Role roleOf(UUID userId) {
         Role role = members.get(userId);
         if (role == null) {
@@ -156,5 +236,25 @@ public class Org {
     @EventSourcingHandler
     void on(OrgErased event) {
         erased = true;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationSent event) {
+        invitations.put(event.invitationId(), new Invitation(event.email(), event.role(), event.expiresAt(), PENDING));
+    }
+
+    @EventSourcingHandler
+    void on(InvitationAccepted event) {
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.becoming("accepted"));
+    }
+
+    @EventSourcingHandler
+    void on(InvitationRevoked event) {
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.becoming("revoked"));
+    }
+
+    @EventSourcingHandler
+    void on(InvitationExpired event) {
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.becoming("expired"));
     }
 }

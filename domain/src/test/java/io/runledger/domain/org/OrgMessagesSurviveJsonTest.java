@@ -18,6 +18,7 @@ class OrgMessagesSurviveJsonTest {
 
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID USER = UUID.randomUUID();
+    private static final UUID INVITATION = UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-11-01T10:00:00Z");
 
     static Stream<Object> messages() {
@@ -35,7 +36,14 @@ class OrgMessagesSurviveJsonTest {
                 new MemberRoleChanged(ORG, USER, Role.OWNER, Role.ADMIN),
                 new MemberRemoved(ORG, USER, Role.DEVELOPER),
                 new EraseOrg(ORG, "contract ended"),
-                new OrgErased(ORG, "contract ended"));
+                new OrgErased(ORG, "contract ended"),
+                new SendInvitation(ORG, INVITATION, "grace@example.com", Role.VIEWER, AT),
+                new AcceptInvitation(ORG, INVITATION, USER, AT),
+                new RevokeInvitation(ORG, INVITATION),
+                new InvitationSent(ORG, INVITATION, "grace@example.com", Role.VIEWER, AT),
+                new InvitationAccepted(ORG, INVITATION, "grace@example.com", USER, Role.VIEWER),
+                new InvitationRevoked(ORG, INVITATION, "grace@example.com"),
+                new InvitationExpired(ORG, INVITATION, "grace@example.com", AT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import io.runledger.command.billing.StripeCustomers;
 import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.command.catalog.CatalogProjector;
 import io.runledger.command.generation.ProjectFollowsGenerationPolicy;
+import io.runledger.command.org.InvitationsFollowSignUpPolicy;
 import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
 import io.runledger.projections.ReadModelProcessors;
@@ -65,7 +66,7 @@ class ProcessingGroupsConfiguration {
      */
     static final List<String> SIDE_EFFECTS = List.of(StripeCustomerCreation.PROCESSING_GROUP,
             StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
-            AuditChainProcessor.PROCESSING_GROUP);
+            AuditChainProcessor.PROCESSING_GROUP, InvitationsFollowSignUpPolicy.PROCESSING_GROUP);
 
     /** Every declared processing group. */
     static Set<String> declared() {

@@ -42,10 +42,12 @@ class ModuleBoundariesTest {
             .layer("command-side").definedBy("io.runledger.command..")
             .layer("projections-sql").definedBy("io.runledger.projections..")
             .layer("query-side").definedBy("io.runledger.query..")
+            .layer("console").definedBy("io.runledger.console..")
             .layer("infra").definedBy("io.runledger.infra..")
             .whereLayer("infra").mayNotBeAccessedByAnyLayer()
             .whereLayer("command-side").mayOnlyBeAccessedByLayers("infra")
             .whereLayer("query-side").mayOnlyBeAccessedByLayers("infra")
+            .whereLayer("console").mayOnlyBeAccessedByLayers("infra")
             .whereLayer("projections-sql").mayOnlyBeAccessedByLayers("query-side", "infra")
             .whereLayer("domain").mayOnlyBeAccessedByLayers("command-side", "projections-sql", "query-side", "infra")
             .because("a module that knows its callers cannot be understood, tested or replaced on its own");

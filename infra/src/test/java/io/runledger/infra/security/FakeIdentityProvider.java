@@ -50,6 +50,7 @@ final class FakeIdentityProvider implements AutoCloseable {
         return thread;
     });
     private volatile RSAKey signing;
+    private final ProviderSignIns signIns = new ProviderSignIns(this);
     private boolean hanging;
     private HttpServer server;
 
@@ -126,6 +127,11 @@ final class FakeIdentityProvider implements AutoCloseable {
         return next;
     }
 
+    /** Its sign-in page and token endpoint, for the console's tests. */
+    ProviderSignIns signIns() {
+        return signIns;
+    }
+
     RSAKey publishedKey(String keyId) {
         return published.stream().filter(key -> key.getKeyID().equals(keyId)).findFirst().orElseThrow();
     }
@@ -175,13 +181,21 @@ final class FakeIdentityProvider implements AutoCloseable {
         try (exchange) {
             waitWhileHanging();
             switch (exchange.getRequestURI().getPath()) {
-                case DISCOVERY -> respond(exchange, 200, JSONObjectUtils.toJSONString(Map.of(
-                        "issuer", issuer(), "jwks_uri", issuer() + KEYS, "id_token_signing_alg_values_supported", List.of("RS256"))));
+                case DISCOVERY -> {
+                    Map<String, Object> document = new java.util.HashMap<>(signIns.discovery());
+                    document.putAll(Map.of("issuer", issuer(), "jwks_uri", issuer() + KEYS,
+                            "id_token_signing_alg_values_supported", List.of("RS256")));
+                    respond(exchange, 200, JSONObjectUtils.toJSONString(document));
+                }
                 case KEYS -> {
                     keyFetches.add(Instant.now());
                     respond(exchange, 200, new JWKSet(published.stream().map(JWK::toPublicJWK).toList()).toString());
                 }
-                default -> respond(exchange, 404, "{}");
+                default -> {
+                    if (!signIns.answer(exchange)) {
+                        respond(exchange, 404, "{}");
+                    }
+                }
             }
         }
     }

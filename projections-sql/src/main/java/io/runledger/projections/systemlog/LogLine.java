@@ -75,7 +75,11 @@ record LogLine(String actionType, LogStatus status, String message, String error
             Map.entry("GenerationFailed", new Wording(LogStatus.ERROR, "Generation failed: {errorMessage}")),
             Map.entry("GenerationRequeued", new Wording(LogStatus.WARNING, "Generation requeued after attempt {attempt}: {reason}")),
             Map.entry("ApiKeyIssued", new Wording(LogStatus.SUCCESS, "API key \"{name}\" issued with role {role}")),
-            Map.entry("ApiKeyRevoked", new Wording(LogStatus.WARNING, "API key {keyId} revoked")));
+            Map.entry("ApiKeyRevoked", new Wording(LogStatus.WARNING, "API key {keyId} revoked")),
+            Map.entry("InvitationSent", new Wording(LogStatus.SUCCESS, "{email} invited as {role}, until {expiresAt}")),
+            Map.entry("InvitationAccepted", new Wording(LogStatus.SUCCESS, "{email} accepted the invitation as {role}")),
+            Map.entry("InvitationRevoked", new Wording(LogStatus.WARNING, "Invitation of {email} revoked")),
+            Map.entry("InvitationExpired", new Wording(LogStatus.WARNING, "Invitation of {email} expired at {expiredAt}")));
 
     static LogLine of(Object event, JsonNode values) {
         String type = event.getClass().getSimpleName();

@@ -1,0 +1,96 @@
+package io.runledger.command.org;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.UUID;
+
+import io.runledger.command.access.AlreadyRegistered;
+import io.runledger.command.access.InvitationLookup;
+import io.runledger.command.access.InvitationNotFound;
+import io.runledger.command.access.OrgAccess;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.domain.org.RevokeInvitation;
+import io.runledger.domain.org.Role;
+import io.runledger.domain.org.SendInvitation;
+import io.runledger.domain.shared.InvalidCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /v1/orgs/{orgId}/invitations}: admins invite by email people who have not signed in yet (owners invite
+ * owners); the first sign-in with that email makes them a member. Listing is the query side's.
+ */
+@RestController
+@RequestMapping("/v1/orgs/{orgId}/invitations")
+class InvitationCommandController {
+
+    private final CommandGateway commands;
+    private final OrgAccess access;
+    private final InvitationLookup invitations;
+    private final IdempotentRequests idempotency;
+    private final Clock clock;
+    private final Duration expiry;
+
+    InvitationCommandController(CommandGateway commands, OrgAccess access, InvitationLookup invitations,
+            IdempotentRequests idempotency, Clock clock, @Value("${runledger.invitations.expiry:7d}") Duration expiry) {
+        this.commands = commands;
+        this.access = access;
+        this.invitations = invitations;
+        this.idempotency = idempotency;
+        this.clock = clock;
+        this.expiry = expiry;
+    }
+
+    record NewInvitation(String email, Role role) {
+    }
+
+    record Invitation(UUID id, UUID orgId, String email, String role, String status, Instant expiresAt) {
+    }
+
+    /** A retry with the same {@code Idempotency-Key} answers the same invitation; without one, a second is refused. */
+    @PostMapping
+    ResponseEntity<?> invite(@PathVariable UUID orgId, @RequestBody NewInvitation request,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+        if (request.email() == null || request.email().isBlank()) {
+            throw new InvalidCommand("email is required");
+        }
+        Role role = request.role() == null ? Role.DEVELOPER : request.role();
+        access.requireToManage(orgId, role);
+        return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /invitations"), idempotencyKey, request, () -> {
+            if (access.hasSignedIn(request.email())) {
+                throw new AlreadyRegistered(request.email().strip());
+            }
+            UUID invitationId = idempotencyKey == null ? UUID.randomUUID()
+                    : IdempotentRequests.resourceId("invitation", orgId, idempotencyKey);
+            Instant expiresAt = clock.instant().plus(expiry).truncatedTo(ChronoUnit.MILLIS);
+            String email = request.email().strip().toLowerCase(Locale.ROOT);
+            commands.sendAndWait(new SendInvitation(orgId, invitationId, email, role, expiresAt));
+            return ResponseEntity.created(URI.create("/v1/orgs/%s/invitations/%s".formatted(orgId, invitationId)))
+                    .body(new Invitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
+        });
+    }
+
+    /** Revoking needs the right to make the role it would have given; a settled invitation answers 409. */
+    @DeleteMapping("/{invitationId}")
+    ResponseEntity<Void> revoke(@PathVariable UUID orgId, @PathVariable UUID invitationId) {
+        access.require(orgId, Role.ADMIN);
+        if (!invitations.inOrg(orgId, invitationId)) {
+            throw new InvitationNotFound(orgId, invitationId);
+        }
+        access.requireToManage(orgId, invitations.roleOf(invitationId));
+        commands.sendAndWait(new RevokeInvitation(orgId, invitationId));
+        return ResponseEntity.noContent().build();
+    }
+}

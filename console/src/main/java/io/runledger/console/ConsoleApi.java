@@ -1,0 +1,149 @@
+package io.runledger.console;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The console's way to the service: the same HTTP API every client uses, over loopback, as the signed-in person
+ * (their token in {@code Authorization}). So pages get exactly the API's authorization, validation, idempotency
+ * and problem types, and nothing is decided twice.
+ */
+@Component
+public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent> {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ObjectMapper json;
+    private final String host;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile URI base;
+
+    ConsoleApi(ObjectMapper json, @Value("${server.address:}") String address) {
+        this.json = json;
+        this.host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+    }
+
+    /** The application's own port, once it listens (the management server, if any, is another context). */
+    @Override
+    public void onApplicationEvent(WebServerInitializedEvent started) {
+        if (started.getApplicationContext().getParent() == null) {
+            base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + started.getWebServer().getPort());
+        }
+    }
+
+    public static String path(String template, Object... values) {
+        return UriComponentsBuilder.fromUriString(template).buildAndExpand(values).encode().toUriString();
+    }
+
+    public Map<String, Object> get(String token, String path) {
+        return send(HttpMethod.GET, token, path, null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> items(String token, String path) {
+        return (List<Map<String, Object>>) get(token, path).getOrDefault("items", List.of());
+    }
+
+    /** A command; {@code idempotencyKey} null for none. The answer's body, or an empty map for 204. */
+    public Map<String, Object> send(HttpMethod method, String token, String path, Object body, String idempotencyKey) {
+        HttpResponse<byte[]> answer = exchange(method, token, path, body, idempotencyKey, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] content = answer.body();
+        Map<String, Object> document = content.length == 0 ? Map.of() : read(content);
+        if (answer.statusCode() >= 400) {
+            throw new ApiProblem(answer.statusCode(), document);
+        }
+        return document;
+    }
+
+    /** A download (CSV) passed on as it is. */
+    public byte[] bytes(String token, String path) {
+        HttpResponse<byte[]> answer = exchange(HttpMethod.GET, token, path, null, null, HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() >= 400) {
+            throw new ApiProblem(answer.statusCode(), answer.body().length == 0 ? Map.of() : read(answer.body()));
+        }
+        return answer.body();
+    }
+
+    /** A server-sent event stream, open for as long as the API keeps it. */
+    public InputStream stream(String token, String path) {
+        HttpRequest request = request(HttpMethod.GET, token, path, null, null).timeout(Duration.ofHours(1))
+                .header("Accept", "text/event-stream").build();
+        try {
+            HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (answer.statusCode() >= 400) {
+                try (InputStream problem = answer.body()) {
+                    byte[] content = problem.readAllBytes();
+                    throw new ApiProblem(answer.statusCode(), content.length == 0 ? Map.of() : read(content));
+                }
+            }
+            return answer.body();
+        } catch (IOException failed) {
+            throw new IllegalStateException("The service did not answer " + path, failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + path, interrupted);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpMethod method, String token, String path, Object body, String idempotencyKey,
+            HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request(method, token, path, body, idempotencyKey).timeout(TIMEOUT).build(), handler);
+        } catch (IOException failed) {
+            throw new IllegalStateException("The service did not answer " + method + " " + path, failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + path, interrupted);
+        }
+    }
+
+    private HttpRequest.Builder request(HttpMethod method, String token, String path, Object body, String idempotencyKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method.name(), body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request;
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException unwritable) {
+            throw new IllegalArgumentException("Cannot send " + body, unwritable);
+        }
+    }
+
+    private Map<String, Object> read(byte[] content) {
+        try {
+            return json.readValue(content, OBJECT);
+        } catch (IOException notJson) {
+            return Map.of("detail", "The service answered something that is not JSON");
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.runledger.console;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The pages of an org's work: runs, usage and plan, projects and generations, activity. */
+@Controller
+class ConsolePages {
+
+    private static final Set<String> FINISHED = Set.of("succeeded", "failed");
+    /** Browsers open about six connections per host: a few live rows, the rest on the next visit. */
+    private static final int LIVE_ROWS = 4;
+    private static final Duration READABLE_WITHIN = Duration.ofSeconds(5);
+
+    private final ConsoleApi api;
+    private final Frame frame;
+    private final ObjectMapper json;
+    private final boolean stripe;
+
+    ConsolePages(ConsoleApi api, Frame frame, ObjectMapper json, @Value("${runledger.stripe.api-key:}") String stripeKey) {
+        this.api = api;
+        this.frame = frame;
+        this.json = json;
+        this.stripe = !stripeKey.isBlank();
+    }
+
+    @GetMapping("/")
+    String home(HttpServletRequest request, Model model) {
+        String token = frame.token(request);
+        frame.fill(model, token, null, "home");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> orgs = (List<Map<String, Object>>) model.getAttribute("orgs");
+        if (orgs == null || orgs.isEmpty()) {
+            return "welcome";
+        }
+        return "redirect:/orgs/" + orgs.get(0).get("id") + "/runs";
+    }
+
+    @PostMapping("/orgs")
+    String createOrg(@RequestParam String name, HttpServletRequest request, RedirectAttributes flash) {
+        String token = frame.token(request);
+        Map<String, Object> org = api.send(HttpMethod.POST, token, "/v1/orgs", Map.of("name", name), null);
+        awaitReadable(token, ConsoleApi.path("/v1/orgs/{orgId}", org.get("id")));
+        flash.addFlashAttribute("notice", "Created " + org.get("name") + "; its 14-day free trial has started");
+        return "redirect:/orgs/" + org.get("id") + "/runs";
+    }
+
+    /**
+     * Pages read the read models, which follow a command within moments: what the person just created is shown
+     * once it can be read (or after a few seconds, with the API's "not readable yet" if it still cannot).
+     */
+    private void awaitReadable(String token, String path) {
+        long giveUpAt = System.nanoTime() + READABLE_WITHIN.toNanos();
+        while (System.nanoTime() < giveUpAt) {
+            try {
+                api.get(token, path);
+                return;
+            } catch (ApiProblem notYet) {
+                if (notYet.status() != 404) {
+                    throw notYet;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @GetMapping("/orgs/{orgId}/runs")
+    String runs(@PathVariable UUID orgId, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String pattern, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
+            HttpServletRequest request, Model model) {
+        String token = frame.token(request);
+        frame.fill(model, token, orgId.toString(), "runs");
+        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/v1/orgs/{orgId}/runs").queryParam("limit", 25);
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("pattern", pattern);
+        filters.put("from", from);
+        filters.put("to", to);
+        filters.put("cursor", cursor);
+        filters.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                query.queryParam(name, value);
+            }
+        });
+        Map<String, Object> page = api.get(token, query.buildAndExpand(orgId).encode().toUriString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> runs = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+        List<Object> live = new ArrayList<>();
+        runs.stream().filter(run -> !FINISHED.contains(run.get("status"))).limit(LIVE_ROWS).forEach(run -> live.add(run.get("id")));
+        model.addAttribute("runs", runs);
+        model.addAttribute("live", live);
+        model.addAttribute("nextCursor", page.get("nextCursor"));
+        model.addAttribute("filters", filters);
+        model.addAttribute("patterns", api.items(token, "/v1/patterns?active=true"));
+        model.addAttribute("idempotencyKey", UUID.randomUUID());
+        return "runs";
+    }
+
+    /** The form carries an idempotency key made when it was shown: sending it twice queues one run. */
+    @PostMapping("/orgs/{orgId}/runs")
+    String queueRun(@PathVariable UUID orgId, @RequestParam String pattern, @RequestParam String input,
+            @RequestParam String idempotencyKey, HttpServletRequest request, RedirectAttributes flash) {
+        String token = frame.token(request);
+        Map<String, Object> run = api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/runs", orgId),
+                Map.of("pattern", pattern, "inputSource", "text", "input", input), idempotencyKey);
+        awaitReadable(token, ConsoleApi.path("/v1/orgs/{orgId}/runs/{runId}", orgId, run.get("id")));
+        flash.addFlashAttribute("notice", "Queued a " + pattern + " run");
+        return "redirect:/orgs/" + orgId + "/runs/" + run.get("id");
+    }
+
+    @GetMapping("/orgs/{orgId}/runs/{runId}")
+    String run(@PathVariable UUID orgId, @PathVariable UUID runId, HttpServletRequest request, Model model) {
+        String token = frame.token(request);
+        frame.fill(model, token, orgId.toString(), "runs");
+        Map<String, Object> run = api.get(token, ConsoleApi.path("/v1/orgs/{orgId}/runs/{runId}", orgId, runId));
+        model.addAttribute("run", run);
+        model.addAttribute("live", FINISHED.contains(run.get("status")) ? List.of() : List.of(runId.toString()));
+        return "run";
+    }
+
+    @GetMapping("/orgs/{orgId}/usage")
+    String usage(@PathVariable UUID orgId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, HttpServletRequest request, Model model) throws JsonProcessingException {
+        String token = frame.token(request);
+        frame.fill(model, token, orgId.toString(), "usage");
+        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/v1/orgs/{orgId}/usage");
+        if (from != null && !from.isBlank()) {
+            query.queryParam("from", from);
+        }
+        if (to != null && !to.isBlank()) {
+            query.queryParam("to", to);
+        }
+        Map<String, Object> usage = api.get(token, query.buildAndExpand(orgId).encode().toUriString());
+        model.addAttribute("usage", usage);
+        model.addAttribute("byDayJson", json.writeValueAsString(usage.getOrDefault("byDay", List.of())));
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("stripe", stripe);
+        return "usage";
+    }
+
+    /** Owners buy a plan or manage their subscription on Stripe's own pages. */
+    @PostMapping("/orgs/{orgId}/billing/{page}")
+    String billing(@PathVariable UUID orgId, @PathVariable String page, @RequestParam(required = false) String plan,
+            HttpServletRequest request) {
+        if (!page.equals("checkout") && !page.equals("portal")) {
+            throw new ApiProblem(404, Map.of("detail", "No such billing page"));
+        }
+        Map<String, Object> body = plan == null ? Map.of() : Map.of("plan", plan);
+        Map<String, Object> stripePage = api.send(HttpMethod.POST, frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/billing/{page}", orgId, page), body, null);
+        return "redirect:" + stripePage.get("url");
+    }
+
+    @GetMapping("/orgs/{orgId}/projects")
+    String projects(@PathVariable UUID orgId, HttpServletRequest request, Model model) {
+        String token = frame.token(request);
+        frame.fill(model, token, orgId.toString(), "projects");
+        model.addAttribute("projects", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/projects?limit=50", orgId)));
+        model.addAttribute("generations", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/generations?limit=50", orgId)));
+        return "projects";
+    }
+
+    @GetMapping("/orgs/{orgId}/activity")
+    String activity(@PathVariable UUID orgId, @RequestParam(required = false) String severity,
+            HttpServletRequest request, Model model) {
+        String token = frame.token(request);
+        frame.fill(model, token, orgId.toString(), "activity");
+        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/v1/orgs/{orgId}/system-logs").queryParam("limit", 100);
+        if (severity != null && !severity.isBlank()) {
+            query.queryParam("severity", severity);
+        }
+        model.addAttribute("entries", api.items(token, query.buildAndExpand(orgId).encode().toUriString()));
+        model.addAttribute("severity", severity);
+        return "activity";
+    }
+}

@@ -1,0 +1,290 @@
+package io.runledger.infra.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.TenantDay;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs when missing), one browser and one application for the whole class. Screenshots of
+ * every page go to {@code target/console-screenshots/}.
+ */
+@RunledgerIntegrationTest
+@TestPropertySource(properties = "runledger.platform-admins=" + ConsoleBrowserTest.OPERATOR)
+class ConsoleBrowserTest {
+
+    static final String OPERATOR = "ops-console@example.com";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+
+    private ApiClient api;
+    private String suffix;
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does it)");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1280,900", "--lang=en");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser.manage().timeouts().pageLoadTimeout(WAIT);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        api = new ApiClient(http);
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        browser.manage().deleteAllCookies();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(String email, String name) {
+        browser.get(url("/signin"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signin"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("sign-in")).click();
+        waitFor().until(driver -> !driver.getCurrentUrl().endsWith("/signin"));
+    }
+
+    /** A token for someone who also signs in through the console, which names them as signed in by {@code magic}. */
+    private String person(String email) {
+        return api.tokenFor(email, "magic");
+    }
+
+    private WebDriverWait waitFor() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** An org made through the API: its pages read its read models, which follow within moments. */
+    private String orgOf(String token, String name) {
+        String orgId = api.createOrg(token, name);
+        await().atMost(WAIT).until(() -> api.send(GET, "/v1/orgs/" + orgId, token, null).getStatusCode() == HttpStatus.OK);
+        return orgId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean usageShown(String orgId, String token) {
+        return !((List<Object>) api.send(GET, "/v1/orgs/" + orgId + "/usage", token, null).getBody().get("byDay")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> items(String path, String token) {
+        return (List<Map<String, Object>>) api.send(GET, path, token, null).getBody().get("items");
+    }
+
+    @Test
+    void signing_in_queuing_a_run_and_watching_a_worker_take_it_to_succeeded_without_a_reload() throws IOException {
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/signin"); // no session, no page
+        signIn("ada-" + suffix + "@example.com", "Ada Lovelace");
+        Cookie session = browser.manage().getCookieNamed("runledger_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+
+        browser.findElement(By.id("org-name")).sendKeys("Analytical Engines " + suffix);
+        browser.findElement(By.id("create-org")).click();
+        new Select(waitFor().until(ExpectedConditions.elementToBeClickable(By.id("pattern")))).selectByValue("summarize");
+        browser.findElement(By.id("input")).sendKeys("Event sourcing keeps every fact that ever happened.");
+        browser.findElement(By.id("queue-run")).click();
+
+        WebElement status = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("run-status")));
+        assertThat(status.getText()).isIn("queued", "processing");
+        String runId = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
+
+        Map<String, Object> job = claim(runId);
+        String lease = "{\"leaseId\":\"" + job.get("leaseId") + "\"";
+        waitFor().until(ExpectedConditions.textToBe(By.id("run-status"), "processing"));
+        assertThat(api.send(POST, "/v1/worker/runs/" + runId + "/outputs", TenantDay.WORKER,
+                lease + ",\"content\":\"Every fact is kept.\",\"summary\":\"One line\",\"keywords\":[\"events\"]}")
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(api.send(POST, "/v1/worker/runs/" + runId + "/complete", TenantDay.WORKER, lease + "}")
+                .getStatusCode().is2xxSuccessful()).isTrue();
+
+        waitFor().until(ExpectedConditions.textToBe(By.id("run-status"), "succeeded"));
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("run"), "Every fact is kept."));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+        screenshot("run");
+
+        browser.findElement(By.linkText("← Runs")).click();
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "succeeded"));
+        screenshot("runs");
+    }
+
+    /** Claims until this run is the one claimed: the queue is the whole platform's. */
+    private Map<String, Object> claim(String runId) {
+        return await().atMost(WAIT).until(() -> {
+            ResponseEntity<Map<String, Object>> claimed = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER,
+                    "{\"workerId\":\"browser-test\"}");
+            return claimed.getStatusCode() == HttpStatus.OK ? claimed.getBody() : Map.<String, Object>of();
+        }, job -> runId.equals(job.get("id")));
+    }
+
+    @Test
+    void an_owner_invites_someone_by_email_who_becomes_a_member_at_their_first_sign_in() throws IOException {
+        String ownerEmail = "grace-" + suffix + "@example.com";
+        String orgId = orgOf(person(ownerEmail), "Compilers " + suffix);
+        signIn(ownerEmail, "Grace Hopper");
+        browser.get(url("/orgs/" + orgId + "/members"));
+        String inviteeEmail = "kay-" + suffix + "@example.com";
+        browser.findElement(By.id("member-email")).sendKeys(inviteeEmail);
+        new Select(browser.findElement(By.id("member-role"))).selectByValue("developer");
+        browser.findElement(By.id("add-member-button")).click();
+
+        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Invited " + inviteeEmail));
+        browser.navigate().refresh(); // the invitation list is a read model
+        waitFor().until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElements(By.cssSelector("[data-invitation='" + inviteeEmail + "']")).isEmpty();
+        });
+        screenshot("members");
+
+        signIn(inviteeEmail, "Kay McNulty");
+        String owner = person(ownerEmail);
+        await().atMost(WAIT).until(() -> items("/v1/orgs/" + orgId + "/members", owner).stream()
+                .anyMatch(member -> inviteeEmail.equals(member.get("email"))));
+        browser.get(url("/"));
+        waitFor().until(ExpectedConditions.urlContains("/orgs/" + orgId + "/runs"));
+        assertThat(browser.findElement(By.cssSelector("[data-role]")).getText()).isEqualTo("developer");
+        assertThat(browser.findElements(By.id("queue-run"))).hasSize(1); // a developer queues runs
+    }
+
+    @Test
+    void a_viewer_sees_the_runs_but_no_button_they_cannot_use() throws IOException {
+        String ownerEmail = "owner-" + suffix + "@example.com";
+        String owner = person(ownerEmail);
+        String orgId = orgOf(owner, "Looms " + suffix);
+        String viewerEmail = "viewer-" + suffix + "@example.com";
+        api.send(GET, "/v1/orgs", person(viewerEmail), null); // signs in once
+        api.send(POST, "/v1/orgs/" + orgId + "/members", owner, "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
+        String runId = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"A viewer's view.\"}", UUID.randomUUID().toString())
+                .getBody().get("id");
+
+        signIn(viewerEmail, "Vera Viewer");
+        browser.get(url("/orgs/" + orgId + "/runs"));
+        waitFor().until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElements(By.cssSelector("[data-run='" + runId + "']")).isEmpty();
+        });
+        assertThat(browser.findElement(By.cssSelector("[data-role]")).getText()).isEqualTo("viewer");
+        assertThat(browser.findElements(By.id("queue-run"))).isEmpty();
+        assertThat(browser.findElements(By.id("queue"))).isEmpty();
+        browser.get(url("/orgs/" + orgId + "/members"));
+        assertThat(browser.findElements(By.id("add-member"))).isEmpty();
+        assertThat(browser.findElements(By.id("api-keys"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("button.danger"))).isEmpty();
+        assertThat(browser.findElement(By.id("members")).getText()).contains(ownerEmail, viewerEmail);
+    }
+
+    @Test
+    void every_page_of_an_org_and_the_operators_page_render_for_the_people_who_may_see_them() throws IOException {
+        String ownerEmail = "page-" + suffix + "@example.com";
+        String owner = person(ownerEmail);
+        String orgId = orgOf(owner, "Difference Engines " + suffix);
+        api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Usage to chart.\"}", UUID.randomUUID().toString());
+        await().atMost(WAIT).until(() -> usageShown(orgId, owner)); // the chart has a bar to show
+        signIn(ownerEmail, "Charles Babbage");
+        for (String page : List.of("usage", "projects", "activity")) {
+            browser.get(url("/orgs/" + orgId + "/" + page));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+            screenshot(page);
+        }
+        assertThat(browser.findElement(By.id("system-log")).getText()).contains("created");
+        assertThat(browser.findElements(By.linkText("Operators"))).isEmpty();
+        browser.get(url("/operators"));
+        assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains("platform");
+
+        signIn(OPERATOR, "Ops");
+        browser.get(url("/operators"));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("projections")));
+        assertThat(browser.findElement(By.id("projections")).getText()).contains("read-runs");
+        assertThat(browser.findElement(By.id("reconciliation-csv")).getAttribute("href")).contains("/operators/reconciliation.csv?month=");
+        screenshot("operators");
+        browser.manage().deleteAllCookies();
+        browser.get(url("/signin"));
+        screenshot("signin");
+    }
+
+    @Test
+    void a_form_sent_without_the_csrf_token_is_refused_and_changes_nothing() {
+        String email = "forged-" + suffix + "@example.com";
+        String token = person(email);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, "runledger_session=" + token);
+
+        ResponseEntity<String> forged = http.exchange("/orgs", POST, new HttpEntity<>("name=Forged", headers), String.class);
+
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(items("/v1/orgs", token)).isEmpty();
+    }
+}
