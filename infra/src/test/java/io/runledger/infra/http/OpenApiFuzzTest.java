@@ -103,6 +103,8 @@ class OpenApiFuzzTest {
                 "{\"email\":\"" + memberEmail + "\",\"role\":\"viewer\"}"), "userId"));
         ids.put("keyId", created(api.send(POST, "/v1/orgs/" + org + "/api-keys", owner,
                 "{\"name\":\"CI\",\"role\":\"developer\"}"), "id"));
+        ids.put("invitationId", created(api.send(POST, "/v1/orgs/" + org + "/invitations", owner,
+                "{\"email\":\"fuzz-invitee-" + UUID.randomUUID() + "@example.com\",\"role\":\"viewer\"}"), "id"));
         ids.put("patternId", created(api.send(POST, "/v1/patterns", admin, "{\"name\":\"fuzz_pattern\"}"), "id"));
         String project = created(api.send(POST, "/v1/orgs/" + org + "/projects", owner,
                 "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}"), "id");
