@@ -9,8 +9,10 @@ import io.runledger.domain.org.MemberAdded;
 import io.runledger.domain.org.MemberRemoved;
 import io.runledger.domain.org.MemberRoleChanged;
 import io.runledger.domain.org.OrgCreated;
+import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.org.OrgRenamed;
 import io.runledger.domain.org.OrgSettingsChanged;
+import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.subscription.StripeCustomerLinked;
 import io.runledger.domain.subscription.StripeSubscriptionLinked;
 import io.runledger.domain.subscription.SubscriptionStarted;
@@ -106,6 +108,13 @@ public class OrgProjector {
     @EventHandler
     void on(MemberRemoved removed) {
         models.write("delete from org_memberships where org_id = ? and user_id = ?", removed.orgId(), removed.userId());
+    }
+
+    /** The org's name and settings read, as a replay after its key was destroyed gives them, as the placeholder. */
+    @EventHandler
+    void on(OrgErased erased) {
+        models.write("update orgs set name = ?, settings = '{}' where id = ?",
+                DataSubject.org(erased.orgId()).placeholder(), erased.orgId());
     }
 
     @ResetHandler

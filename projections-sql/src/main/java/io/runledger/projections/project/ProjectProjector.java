@@ -11,10 +11,12 @@ import io.runledger.domain.generation.GenerationFailed;
 import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.generation.GenerationRequeued;
 import io.runledger.domain.generation.VisualPlanRecorded;
+import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectGenerationFinished;
 import io.runledger.domain.project.ProjectGenerationQueued;
+import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.projections.ReadModels;
@@ -125,6 +127,26 @@ public class ProjectProjector {
     @EventHandler
     void on(GenerationEvent event, @Timestamp Instant at) {
         generation(event, at, null);
+    }
+
+    /** The org's project texts and generation results read, as a replay after its key was destroyed gives them, as the placeholder. */
+    @EventHandler
+    void on(OrgErased erased) {
+        UUID orgId = erased.orgId();
+        String placeholder = DataSubject.org(orgId).placeholder();
+        models.write("""
+                update projects set name = ?, prompt = ?, audio_path = ?,
+                                    description = case when description is null then null else ? end
+                where organization_id = ?
+                """, placeholder, placeholder, placeholder, placeholder, orgId);
+        models.write("""
+                update generations set audio_analysis = case when audio_analysis is null then null else '{}'::jsonb end,
+                                       visual_plan = case when visual_plan is null then null else '{}'::jsonb end,
+                                       video_url = case when video_url is null then null else ? end,
+                                       thumbnail_url = case when thumbnail_url is null then null else ? end,
+                                       error_message = case when error_message is null then null else ? end
+                where organization_id = ?
+                """, placeholder, placeholder, placeholder, orgId);
     }
 
     @ResetHandler

@@ -2,7 +2,9 @@ package io.runledger.projections.run;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
+import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.run.RunFailed;
 import io.runledger.domain.run.RunQueued;
@@ -10,6 +12,7 @@ import io.runledger.domain.run.RunRequeued;
 import io.runledger.domain.run.RunStarted;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.run.RunSucceeded;
+import io.runledger.domain.shared.DataSubject;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -115,6 +118,21 @@ public class RunProjector {
             models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?",
                     status.code(), error, ReadModels.at(at), runId);
         }
+    }
+
+    /** The org's run errors and output texts read, as a replay after its key was destroyed gives them, as the placeholder. */
+    @EventHandler
+    void on(OrgErased erased) {
+        UUID orgId = erased.orgId();
+        String placeholder = DataSubject.org(orgId).placeholder();
+        models.write("update runs set error = ? where org_id = ? and error is not null", placeholder, orgId);
+        models.write("""
+                update outputs set content = case when content is null then null else ? end,
+                                   content_url = case when content_url is null then null else ? end,
+                                   summary = case when summary is null then null else ? end,
+                                   keywords = '{}', metadata = '{}'
+                where org_id = ?
+                """, placeholder, placeholder, placeholder, orgId);
     }
 
     @ResetHandler

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.user.AuthIdentityLinked;
+import io.runledger.domain.user.UserErased;
 import io.runledger.domain.user.UserRegistered;
 import io.runledger.domain.user.UserRenamed;
 import io.runledger.projections.ReadModels;
@@ -50,6 +52,27 @@ public class UserProjector {
                 insert into auth_identities (id, user_id, provider, provider_user_id, created_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
                 """, identityId, linked.userId(), linked.provider().code(), linked.providerUserId(), ReadModels.at(at));
+    }
+
+    /**
+     * What was projected from the person's data before their key was destroyed now reads as a replay gives it: the
+     * placeholder, and identity ids derived from it as above ({@code UUID.nameUUIDFromBytes} is MD5 with the version
+     * and variant bits set; these rows are written in batches, so the derivation is done by PostgreSQL).
+     */
+    @EventHandler
+    void on(UserErased erased) {
+        UUID userId = erased.userId();
+        String placeholder = DataSubject.person(userId).placeholder();
+        models.write("update users set email = ?, name = case when name is null then null else ? end where id = ?",
+                placeholder, placeholder, userId);
+        models.write("""
+                update auth_identities set provider_user_id = ?, id = name_based.id
+                from (select a.id as old_id, (substr(h, 1, 12) || '3' || substr(h, 14, 3)
+                             || to_hex((('x' || substr(h, 17, 1))::bit(4)::int & 3) | 8) || substr(h, 18))::uuid as id
+                      from auth_identities a, md5('identity:' || a.provider || '|' || ?) as h
+                      where a.user_id = ?) name_based
+                where auth_identities.id = name_based.old_id
+                """, placeholder, placeholder, userId);
     }
 
     @ResetHandler
