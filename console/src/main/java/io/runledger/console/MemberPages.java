@@ -48,16 +48,15 @@ class MemberPages {
         Map<String, String> person = Map.of("email", email.strip(), "role", role);
         try {
             api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/members", orgId), person, null);
-            flash.addFlashAttribute("notice", "Added " + email.strip() + " as " + role);
+            return backToMembers(orgId, flash, "Added " + email.strip() + " as " + role);
         } catch (ApiProblem unknown) {
             if (!unknown.kind().equals("unknown-user")) {
                 throw unknown;
             }
             api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/invitations", orgId), person, null);
-            flash.addFlashAttribute("notice", "Invited " + email.strip() + " as " + role
+            return backToMembers(orgId, flash, "Invited " + email.strip() + " as " + role
                     + ": their first sign-in with that email makes them a member");
         }
-        return "redirect:/orgs/" + orgId + "/members";
     }
 
     @PostMapping("/orgs/{orgId}/members/{userId}/role")
@@ -65,16 +64,14 @@ class MemberPages {
             HttpServletRequest request, RedirectAttributes flash) {
         api.send(HttpMethod.PATCH, frame.token(request), ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
                 Map.of("role", role), null);
-        flash.addFlashAttribute("notice", "Role changed to " + role);
-        return "redirect:/orgs/" + orgId + "/members";
+        return backToMembers(orgId, flash, "Role changed to " + role);
     }
 
     @PostMapping("/orgs/{orgId}/members/{userId}/remove")
     String remove(@PathVariable UUID orgId, @PathVariable UUID userId, HttpServletRequest request, RedirectAttributes flash) {
         api.send(HttpMethod.DELETE, frame.token(request), ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
                 null, null);
-        flash.addFlashAttribute("notice", "Member removed");
-        return "redirect:/orgs/" + orgId + "/members";
+        return backToMembers(orgId, flash, "Member removed");
     }
 
     @PostMapping("/orgs/{orgId}/invitations/{invitationId}/revoke")
@@ -82,8 +79,7 @@ class MemberPages {
             RedirectAttributes flash) {
         api.send(HttpMethod.DELETE, frame.token(request),
                 ConsoleApi.path("/v1/orgs/{orgId}/invitations/{invitationId}", orgId, invitationId), null, null);
-        flash.addFlashAttribute("notice", "Invitation revoked");
-        return "redirect:/orgs/" + orgId + "/members";
+        return backToMembers(orgId, flash, "Invitation revoked");
     }
 
     /** The secret is shown on this answer only, never put in a redirect or a session. */
@@ -101,7 +97,12 @@ class MemberPages {
     String revokeKey(@PathVariable UUID orgId, @PathVariable UUID keyId, HttpServletRequest request, RedirectAttributes flash) {
         api.send(HttpMethod.DELETE, frame.token(request), ConsoleApi.path("/v1/orgs/{orgId}/api-keys/{keyId}", orgId, keyId),
                 null, null);
-        flash.addFlashAttribute("notice", "API key revoked: requests with it are refused from now on");
+        return backToMembers(orgId, flash, "API key revoked: requests with it are refused from now on");
+    }
+
+    /** After an action, the members page again (a reload does not repeat the action), with what was done. */
+    private static String backToMembers(UUID orgId, RedirectAttributes flash, String notice) {
+        flash.addFlashAttribute("notice", notice);
         return "redirect:/orgs/" + orgId + "/members";
     }
 }
