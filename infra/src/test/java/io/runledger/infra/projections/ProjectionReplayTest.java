@@ -6,9 +6,9 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
@@ -25,8 +25,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ReadModelIntegrationTest
 class ProjectionReplayTest {
 
-    static final List<String> READ_MODEL_TABLES = List.of("orgs", "org_memberships", "users", "auth_identities", "patterns",
-            "subscriptions", "runs", "outputs", "usage_events", "projects", "generations", "system_logs");
+    /**
+     * Each read-model table, narrowed to this test's tenants: the context is shared, and other tests' tenants go on
+     * living while these replay (a lease left behind expires and records its event), as any tenant would in production.
+     */
+    static final Map<String, String> TENANT_ROWS = Map.ofEntries(
+            Map.entry("orgs", "id in (select org from tenants)"),
+            Map.entry("org_memberships", "org_id in (select org from tenants)"),
+            Map.entry("users", "id in (select person from people)"),
+            Map.entry("auth_identities", "user_id in (select person from people)"),
+            Map.entry("patterns", "true"),
+            Map.entry("subscriptions", "org_id in (select org from tenants)"),
+            Map.entry("runs", "org_id in (select org from tenants)"),
+            Map.entry("outputs", "org_id in (select org from tenants)"),
+            Map.entry("usage_events", "org_id in (select org from tenants)"),
+            Map.entry("projects", "organization_id in (select org from tenants)"),
+            Map.entry("generations", "organization_id in (select org from tenants)"),
+            Map.entry("system_logs", "organization_id in (select org from tenants)"));
 
     @Autowired
     TestRestTemplate http;
@@ -35,13 +50,21 @@ class ProjectionReplayTest {
 
     private ApiClient api;
     private String operator;
+    /** the days' people and every org they belong to (the developers' side projects too), fixed before any damage */
+    private String scope;
 
     @BeforeAll
     void two_tenants_days_projected() {
         api = new ApiClient(http);
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
-        TenantDay.live(api, "Replayed A").projectedIn(jdbc);
-        TenantDay.live(api, "Replayed B").projectedIn(jdbc);
+        TenantDay a = TenantDay.live(api, "Replayed A").projectedIn(jdbc);
+        TenantDay b = TenantDay.live(api, "Replayed B").projectedIn(jdbc);
+        List<String> people = jdbc.queryForList("select distinct user_id::text from org_memberships where org_id in (?::uuid, ?::uuid)",
+                String.class, a.orgId(), b.orgId());
+        List<String> orgs = jdbc.queryForList("select distinct org_id::text from org_memberships where user_id = any(?::uuid[])",
+                String.class, "{" + String.join(",", people) + "}");
+        scope = "with people(person) as (select unnest('{%s}'::uuid[])), tenants(org) as (select unnest('{%s}'::uuid[])) "
+                .formatted(String.join(",", people), String.join(",", orgs));
     }
 
     @SuppressWarnings("unchecked")
@@ -57,12 +80,17 @@ class ProjectionReplayTest {
     }
 
     private Map<String, String> checksums() {
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (String table : READ_MODEL_TABLES) {
-            sums.put(table, jdbc.queryForObject("select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from "
-                    + table + " t", String.class));
-        }
+        Map<String, String> sums = new TreeMap<>();
+        TENANT_ROWS.forEach((table, rows) -> sums.put(table, jdbc.queryForObject(scope
+                + "select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from " + table
+                + " t where " + rows, String.class)));
         return sums;
+    }
+
+    /** Deletes one of this test's rows from the table, as a damaged read model would have lost it. */
+    private void damage(String table) {
+        jdbc.update(scope + "delete from " + table + " where ctid = (select min(ctid) from " + table + " where "
+                + TENANT_ROWS.get(table) + ")");
     }
 
     @Test
@@ -84,9 +112,7 @@ class ProjectionReplayTest {
         Map<String, String> before = checksums();
         assertThat(before.get("runs")).doesNotStartWith("0:");
         // damage every table, so only a rebuild from the event store can give the checksums back
-        for (String table : READ_MODEL_TABLES) {
-            jdbc.update("delete from " + table + " where ctid = (select min(ctid) from " + table + ")");
-        }
+        TENANT_ROWS.keySet().forEach(this::damage);
         assertThat(checksums()).allSatisfy((table, sum) -> assertThat(sum).as(table).isNotEqualTo(before.get(table)));
 
         for (Map<String, Object> projection : projections()) {
@@ -103,8 +129,8 @@ class ProjectionReplayTest {
     void replaying_one_read_model_rebuilds_it_alone_and_leaves_the_others_as_they_are() {
         awaitAllCaughtUp();
         Map<String, String> before = checksums();
-        jdbc.update("delete from runs where ctid = (select min(ctid) from runs)");
-        jdbc.update("delete from usage_events where ctid = (select min(ctid) from usage_events)");
+        damage("runs");
+        damage("usage_events");
         String damagedUsage = checksums().get("usage_events");
 
         ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
