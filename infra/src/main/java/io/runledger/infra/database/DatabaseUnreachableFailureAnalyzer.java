@@ -32,9 +32,10 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
             return null;
         }
         String where = withoutParameters(url);
+        String reason = cause.getMessage() == null ? state : cause.getMessage().replaceFirst("\\.$", "");
         if (state.startsWith(CONNECTION_EXCEPTION_CLASS)) {
             return new FailureAnalysis(("Runledger could not reach its PostgreSQL at %s (RUNLEDGER_DB_URL): %s. Nothing"
-                    + " was started.").formatted(where, cause.getMessage()),
+                    + " was started.").formatted(where, reason),
                     "Start PostgreSQL or make it accept TCP connections from this machine at that host and port, or"
                             + " correct RUNLEDGER_DB_URL (runledger.db.url, jdbc:postgresql://host:5432/database); unset"
                             + " it to run the embedded PostgreSQL instead (docs/configuration.md).",
@@ -42,14 +43,14 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
         }
         if (state.startsWith(INVALID_AUTHORIZATION_CLASS)) {
             return new FailureAnalysis(("The PostgreSQL at %s (RUNLEDGER_DB_URL) refused the user '%s': %s. Nothing was"
-                    + " started.").formatted(where, environment.getProperty("runledger.db.user", ""), cause.getMessage()),
+                    + " started.").formatted(where, environment.getProperty("runledger.db.user", ""), reason),
                     "Set RUNLEDGER_DB_USER and RUNLEDGER_DB_PASSWORD (runledger.db.user, runledger.db.password) to a"
                             + " user PostgreSQL admits from this machine (pg_hba.conf), see docs/configuration.md.",
                     cause);
         }
         if (state.equals(INVALID_CATALOG_NAME)) {
             return new FailureAnalysis(("The PostgreSQL at %s (RUNLEDGER_DB_URL) has no such database: %s. Nothing was"
-                    + " started.").formatted(where, cause.getMessage()),
+                    + " started.").formatted(where, reason),
                     "Create the database (createdb, with the owner RUNLEDGER_DB_USER) or correct its name in"
                             + " RUNLEDGER_DB_URL (runledger.db.url); Flyway then creates the tables (docs/configuration.md).",
                     cause);

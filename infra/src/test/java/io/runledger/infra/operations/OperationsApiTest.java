@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
  * probes (open), and the request's ids on the lines logged for it.
  */
 @ReadModelIntegrationTest
+// Spring Boot's tests leave metrics export (the Prometheus registry) off unless asked
+@AutoConfigureObservability(tracing = false)
 // DispatcherServlet logs a line for every request at debug: a line logged while serving the request
 @TestPropertySource(properties = "logging.level.org.springframework.web.servlet.DispatcherServlet=debug")
 @ExtendWith(OutputCaptureExtension.class)
@@ -77,8 +80,10 @@ class OperationsApiTest {
     @Test
     void health_details_are_for_platform_admins_and_the_probes_answer_anyone() {
         assertThat(api.send(GET, "/actuator/health", operator, null).getBody()).containsKey("components");
-        assertThat(api.send(GET, "/actuator/health", tenant, null).getBody()).containsOnlyKeys("status");
-        assertThat(api.send(GET, "/actuator/health", null, null).getBody()).containsOnlyKeys("status");
+        assertThat(api.send(GET, "/actuator/health", tenant, null).getBody()).containsKey("status")
+                .doesNotContainKey("components");
+        assertThat(api.send(GET, "/actuator/health", null, null).getBody()).containsKey("status")
+                .doesNotContainKey("components");
 
         assertThat(get("/actuator/health/liveness", null, Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("/actuator/health/readiness", null, Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);

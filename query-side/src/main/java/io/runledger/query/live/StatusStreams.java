@@ -52,7 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 public class StatusStreams implements SmartLifecycle {
 
-    public static final String SHUTDOWN_EVENT = "shutdown";
+    private static final String SHUTDOWN_EVENT = "shutdown";
     private static final Map<String, String> SHUTDOWN_DATA =
             Map.of("detail", "The server is shutting down; follow the stream again to go on");
     /** the streams' farewells are a write each: they take well under this */
