@@ -1,10 +1,17 @@
 package io.runledger.infra.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.http.HttpMethod.GET;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
@@ -20,11 +27,12 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * What operators watch: the Prometheus scrape (platform admins only), health details (platform admins only), the
- * probes (open), and the request's ids on the lines logged for it.
+ * probes (open), and the request's ids on the lines logged for it and in the access log.
  */
 @ReadModelIntegrationTest
 // Spring Boot's tests leave metrics export (the Prometheus registry) off unless asked
@@ -36,6 +44,8 @@ class OperationsApiTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    Environment environment;
 
     private ApiClient api;
     private String operator;
@@ -98,5 +108,26 @@ class OperationsApiTest {
 
         assertThat(output.getAll().lines().filter(line -> line.contains("GET \"/v1/orgs\"")))
                 .anySatisfy(line -> assertThat(line).contains("[" + requestId + " " + correlationId + "]"));
+    }
+
+    @Test
+    void the_access_log_has_a_line_for_each_request_with_its_id() {
+        String requestId = "req-" + UUID.randomUUID();
+
+        get("/v1/orgs", tenant, Map.of("X-Request-Id", requestId));
+
+        Path logs = Path.of(environment.getProperty("server.tomcat.accesslog.directory"));
+        // Tomcat writes its buffered lines out every few seconds
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            try (Stream<Path> files = Files.list(logs)) {
+                assertThat(files.filter(file -> file.getFileName().toString().startsWith("access_log")).flatMap(file -> {
+                    try {
+                        return Files.readAllLines(file).stream();
+                    } catch (IOException unreadable) {
+                        throw new UncheckedIOException(unreadable);
+                    }
+                })).anySatisfy(line -> assertThat(line).contains("\"GET /v1/orgs HTTP/1.1\" 200").endsWith(requestId));
+            }
+        });
     }
 }
