@@ -17,13 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.info.InfoEndpoint;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,7 +37,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -105,9 +107,13 @@ class SecurityConfiguration {
         AuthenticationManager people = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
         AuthenticationManager keys = new ProviderManager(new OpaqueTokenAuthenticationProvider(apiKeys));
         return statelessBearer(http, callers, problems, handlerExceptionResolver)
+                .addFilterAfter(new PlatformAdminRole(EndpointRequest.toAnyEndpoint(), access), CallerBindingFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(READ_MODELS_HEALTH).access(platformAdmin(access))
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/dev/tokens", "/error",
+                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class),
+                                PathPatternRequestMatcher.withDefaults().matcher(READ_MODELS_HEALTH))
+                        .hasRole(PlatformAdminRole.ROLE)
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
+                        .requestMatchers("/dev/tokens", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 // auditors fetch the key that signs the audit digests before trusting anything else
                                 "/v1/audit/public-key",
@@ -120,18 +126,6 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .build();
-    }
-
-    /** Health with details names every processor and its lag: for operators only (the bound caller is checked). */
-    private static AuthorizationManager<RequestAuthorizationContext> platformAdmin(OrgAccess access) {
-        return (authentication, request) -> {
-            try {
-                access.requirePlatformAdmin();
-                return new AuthorizationDecision(true);
-            } catch (RuntimeException notAnOperator) {
-                return new AuthorizationDecision(false);
-            }
-        };
     }
 
     /** What every chain shares: no sessions, no CSRF (no cookies), problem+json refusals, the caller bound. */

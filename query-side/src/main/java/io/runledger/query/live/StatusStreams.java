@@ -9,9 +9,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -19,8 +23,10 @@ import java.util.function.Predicate;
 
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
-import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -37,9 +43,21 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * comment line instead, so a client that went away is noticed at the next poll (a write to a closed
  * connection fails) and its stream leaves the poll; each caller (person, API key) may hold
  * {@code runledger.streams.max-per-caller} streams open at once.
+ * <p>
+ * At shutdown this stops first of all (the highest lifecycle phase), before the web server waits for its open
+ * requests: every stream gets a last {@value #SHUTDOWN_EVENT} event and ends, so the server stops at once and a
+ * client knows to follow its job again (on another instance, or once this one is back), rather than being cut off
+ * after the web server's shutdown timeout.
  */
 @Component
-public class StatusStreams {
+public class StatusStreams implements SmartLifecycle {
+
+    private static final String SHUTDOWN_EVENT = "shutdown";
+    private static final Map<String, String> SHUTDOWN_DATA =
+            Map.of("detail", "The server is shutting down; follow the stream again to go on");
+    /** the streams' farewells are a write each: they take well under this */
+    private static final Duration FAREWELL_WAIT = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(StatusStreams.class);
 
     /**
      * What a stream follows, one per kind of job, kept by its controller.
@@ -55,15 +73,13 @@ public class StatusStreams {
     private record Watch(Kind<?> kind, UUID orgId) {
     }
 
-    // one thread: a stream's sends never overlap, and the shared poll is one poll
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "status-streams");
-        thread.setDaemon(true);
-        return thread;
-    });
+    // one thread: a stream's sends never overlap, and the shared poll is one poll; made at each start
+    private volatile ScheduledExecutorService poller;
+    private volatile boolean closing;
     private final Map<Watch, Set<Stream<?>>> watched = new ConcurrentHashMap<>();
     private final Map<String, Integer> openByCaller = new ConcurrentHashMap<>();
     private final Readers readers;
+    private final Duration interval;
     private final Duration maxDuration;
     private final int maxPerCaller;
 
@@ -71,9 +87,46 @@ public class StatusStreams {
             @Value("${runledger.streams.max-duration:30m}") Duration maxDuration,
             @Value("${runledger.streams.max-per-caller:10}") int maxPerCaller) {
         this.readers = readers;
+        this.interval = interval;
         this.maxDuration = maxDuration;
         this.maxPerCaller = maxPerCaller;
-        poller.scheduleWithFixedDelay(this::pollAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void start() {
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "status-streams");
+            thread.setDaemon(true);
+            return thread;
+        });
+        started.scheduleWithFixedDelay(this::pollAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        poller = started;
+        closing = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null && !closing;
+    }
+
+    /**
+     * Sends every open stream its farewell on the poller, after whatever it had queued; a stream that opens while
+     * this runs gets its farewell when it is first polled, or at once once the poller has stopped.
+     */
+    @Override
+    public void stop() {
+        closing = true;
+        Future<?> farewells = poller.submit(() -> watched.values().forEach(streams -> List.copyOf(streams)
+                .forEach(Stream::farewell)));
+        try {
+            farewells.get(FAREWELL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException notAllSent) {
+            log.warn("Not every status stream got its shutdown event within {}", FAREWELL_WAIT, notAllSent);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } finally {
+            poller.shutdownNow();
+        }
     }
 
     /**
@@ -93,7 +146,11 @@ public class StatusStreams {
         stream.emitter.onCompletion(stream::stop);
         stream.emitter.onTimeout(stream::stop);
         stream.emitter.onError(failure -> stream.stop());
-        poller.execute(() -> poll(stream.watch, List.of(stream)));
+        try {
+            poller.execute(() -> poll(stream.watch, List.of(stream)));
+        } catch (RejectedExecutionException stopped) {
+            stream.farewell();
+        }
         return stream.emitter;
     }
 
@@ -122,11 +179,6 @@ public class StatusStreams {
         openByCaller.computeIfPresent(caller, (name, open) -> open > 1 ? open - 1 : null);
     }
 
-    @PreDestroy
-    void stop() {
-        poller.shutdownNow();
-    }
-
     private final class Stream<T> {
 
         private final Watch watch;
@@ -149,6 +201,10 @@ public class StatusStreams {
         /** Runs on the poller only. */
         void deliver(T view) {
             if (over.get()) {
+                return;
+            }
+            if (closing) {
+                farewell();
                 return;
             }
             try {
@@ -179,6 +235,20 @@ public class StatusStreams {
                 if (over.get()) {
                     leave();
                 }
+            }
+        }
+
+        /** Runs on the poller, or on the request's thread once the poller has stopped. */
+        void farewell() {
+            if (over.get()) {
+                return;
+            }
+            stop();
+            try {
+                emitter.send(SseEmitter.event().name(SHUTDOWN_EVENT).data(SHUTDOWN_DATA));
+                emitter.complete();
+            } catch (IOException | RuntimeException clientGone) {
+                emitter.completeWithError(clientGone);
             }
         }
 
