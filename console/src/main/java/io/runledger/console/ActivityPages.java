@@ -48,7 +48,6 @@ class ActivityPages {
         String token = frame.token(request);
         model.addAttribute("verification",
                 api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/audit/verify", orgId), null, null));
-        model.addAttribute("orgId", orgId);
         return htmx == null ? page(orgId, token, null, null, null, model) : "activity :: verification";
     }
 
