@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -195,6 +197,27 @@ class ConsoleBrowserTest {
         browser.findElement(By.linkText("← Runs")).click();
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("runs"), "succeeded"));
         screenshot("runs");
+
+        // the filters: today's succeeded summarize runs hold this one (To includes its day), failed ones do not
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        filterRuns("succeeded", "summarize", today);
+        assertThat(browser.getCurrentUrl()).contains("status=succeeded", "from=" + today, "to=" + today);
+        assertThat(browser.findElements(By.cssSelector("[data-run='" + runId + "']"))).hasSize(1);
+        filterRuns("failed", "summarize", today);
+        assertThat(browser.findElements(By.cssSelector("[data-run='" + runId + "']"))).isEmpty();
+        assertThat(browser.findElement(By.id("runs")).getText()).contains("No runs match.");
+    }
+
+    private void filterRuns(String status, String pattern, String day) {
+        WebElement filters = browser.findElement(By.cssSelector("form.filters"));
+        new Select(filters.findElement(By.name("status"))).selectByValue(status);
+        WebElement patternField = filters.findElement(By.name("pattern"));
+        patternField.clear();
+        patternField.sendKeys(pattern);
+        ((JavascriptExecutor) browser).executeScript( // a date field's typing order follows the browser's locale
+                "arguments[0].elements.from.value = arguments[1]; arguments[0].elements.to.value = arguments[1];", filters, day);
+        filters.findElement(By.tagName("button")).click();
+        waitFor().until(ExpectedConditions.urlContains("status=" + status));
     }
 
     /** Claims until this run is the one claimed: the queue is the whole platform's. */
