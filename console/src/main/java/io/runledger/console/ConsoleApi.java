@@ -53,6 +53,17 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
         return UriComponentsBuilder.fromUriString(template).buildAndExpand(values).encode().toUriString();
     }
 
+    /** {@code path} with the query parameters given as name, value, name, value…; a null or blank value is left out. */
+    public static String query(String path, String... namesAndValues) {
+        UriComponentsBuilder query = UriComponentsBuilder.fromUriString(path);
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null && !namesAndValues[i + 1].isBlank()) {
+                query.queryParam(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return query.encode().toUriString();
+    }
+
     public Map<String, Object> get(String token, String path) {
         return send(HttpMethod.GET, token, path, null, null);
     }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Errors on console pages become pages, never stack traces: no session (or an expired one) leads to the sign-in
  * page, and whatever the API refused is shown with its own words and status.
  */
-@ControllerAdvice(assignableTypes = {ConsolePages.class, MemberPages.class, OperatorPages.class})
+@ControllerAdvice(assignableTypes = {ConsolePages.class, ActivityPages.class, MemberPages.class, OperatorPages.class})
 class ConsoleErrors {
 
     private final ConsoleSession session;

@@ -1,6 +1,9 @@
 package io.runledger.console;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +23,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
-/** The pages of an org's work: runs, usage and plan, projects and generations, activity. */
+/** The pages of an org's work: runs, usage and plan, projects and generations. */
 @Controller
 class ConsolePages {
 
@@ -95,19 +97,13 @@ class ConsolePages {
             HttpServletRequest request, Model model) {
         String token = frame.token(request);
         frame.fill(model, token, orgId.toString(), "runs");
-        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/v1/orgs/{orgId}/runs").queryParam("limit", 25);
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", status);
         filters.put("pattern", pattern);
         filters.put("from", from);
         filters.put("to", to);
-        filters.put("cursor", cursor);
-        filters.forEach((name, value) -> {
-            if (value != null && !value.isBlank()) {
-                query.queryParam(name, value);
-            }
-        });
-        Map<String, Object> page = api.get(token, query.buildAndExpand(orgId).encode().toUriString());
+        Map<String, Object> page = api.get(token, ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/runs", orgId), "limit", "25",
+                "status", status, "pattern", pattern, "from", from, "to", throughDay(to), "cursor", cursor));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> runs = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
         List<Object> live = new ArrayList<>();
@@ -148,14 +144,8 @@ class ConsolePages {
             @RequestParam(required = false) String to, HttpServletRequest request, Model model) throws JsonProcessingException {
         String token = frame.token(request);
         frame.fill(model, token, orgId.toString(), "usage");
-        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/v1/orgs/{orgId}/usage");
-        if (from != null && !from.isBlank()) {
-            query.queryParam("from", from);
-        }
-        if (to != null && !to.isBlank()) {
-            query.queryParam("to", to);
-        }
-        Map<String, Object> usage = api.get(token, query.buildAndExpand(orgId).encode().toUriString());
+        Map<String, Object> usage = api.get(token, ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/usage", orgId), "from", from,
+                "to", throughDay(to)));
         model.addAttribute("usage", usage);
         model.addAttribute("byDayJson", json.writeValueAsString(usage.getOrDefault("byDay", List.of())));
         model.addAttribute("from", from);
@@ -182,21 +172,59 @@ class ConsolePages {
         String token = frame.token(request);
         frame.fill(model, token, orgId.toString(), "projects");
         model.addAttribute("projects", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/projects?limit=50", orgId)));
-        model.addAttribute("generations", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/generations?limit=50", orgId)));
+        Map<Object, List<Map<String, Object>>> generations = new LinkedHashMap<>();
+        api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/generations?limit=100", orgId)).forEach(generation -> {
+            Map<String, Object> shown = new LinkedHashMap<>(generation);
+            shown.put("stages", stages(generation));
+            generations.computeIfAbsent(generation.get("projectId"), project -> new ArrayList<>()).add(shown);
+        });
+        model.addAttribute("generations", generations);
         return "projects";
     }
 
-    @GetMapping("/orgs/{orgId}/activity")
-    String activity(@PathVariable UUID orgId, @RequestParam(required = false) String severity,
-            HttpServletRequest request, Model model) {
-        String token = frame.token(request);
-        frame.fill(model, token, orgId.toString(), "activity");
-        UriComponentsBuilder query = UriComponentsBuilder.fromPath("/v1/orgs/{orgId}/system-logs").queryParam("limit", 100);
-        if (severity != null && !severity.isBlank()) {
-            query.queryParam("severity", severity);
+    /**
+     * A generation's stages as far as it got, each with when it began and how long after the one before: the read
+     * model keeps when it was queued, started and finished, and whether its analysis and plan were recorded.
+     */
+    private static List<Map<String, Object>> stages(Map<String, Object> generation) {
+        List<Map<String, Object>> stages = new ArrayList<>();
+        Instant queued = instant(generation.get("createdAt"));
+        Instant started = instant(generation.get("startedAt"));
+        Instant finished = instant(generation.get("completedAt"));
+        stages.add(stage("queued", queued, null));
+        if (started != null) {
+            stages.add(stage("audio analysis", started, queued));
         }
-        model.addAttribute("entries", api.items(token, query.buildAndExpand(orgId).encode().toUriString()));
-        model.addAttribute("severity", severity);
-        return "activity";
+        if (generation.get("audioAnalysis") != null) {
+            stages.add(stage("visual plan", null, null));
+        }
+        if (generation.get("visualPlan") != null) {
+            stages.add(stage("rendering", null, null));
+        }
+        if (finished != null) {
+            stages.add(stage(String.valueOf(generation.get("status")), finished, started == null ? queued : started));
+        }
+        return stages;
+    }
+
+    private static Map<String, Object> stage(String name, Instant at, Instant previous) {
+        Map<String, Object> stage = new LinkedHashMap<>();
+        stage.put("name", name);
+        stage.put("at", at == null ? null : at.toString());
+        stage.put("seconds", at == null || previous == null ? null : Duration.between(previous, at).toSeconds());
+        return stage;
+    }
+
+    private static Instant instant(Object text) {
+        return text == null ? null : Instant.parse(text.toString());
+    }
+
+    /** The pages' "to" date includes its day; the API's {@code to} is where the range ends, exclusive. */
+    private static String throughDay(String to) {
+        try {
+            return to == null || to.isBlank() ? null : LocalDate.parse(to).plusDays(1).toString();
+        } catch (DateTimeParseException notADate) {
+            return to; // an instant, or nonsense the API explains
+        }
     }
 }
