@@ -2,6 +2,7 @@ package io.runledger.domain.user;
 
 import static io.runledger.domain.shared.JsonRoundTrip.assertSurvivesJson;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,8 +26,8 @@ class UserMessagesSurviveJsonTest {
                 new UserRegistered(Platform.ORG_ID, USER, "ada@example.com", "Ada"),
                 new AuthIdentityLinked(Platform.ORG_ID, USER, AuthProvider.GITHUB, "gh-1"),
                 new UserRenamed(Platform.ORG_ID, USER, "Ada L."),
-                new EraseUser(USER, "GDPR request 2026-114"),
-                new UserErased(Platform.ORG_ID, USER, null));
+                new EraseUser(USER, "GDPR request 2026-114", List.of(UUID.randomUUID())),
+                new UserErased(Platform.ORG_ID, USER, null, List.of(UUID.randomUUID())));
     }
 
     @ParameterizedTest(name = "{0}")
