@@ -1,6 +1,8 @@
 package io.runledger.domain.user;
 
 import static io.runledger.domain.shared.JsonRoundTrip.assertSurvivesJson;
+import static io.runledger.domain.shared.JsonRoundTrip.fromJson;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import java.util.stream.Stream;
 
 import io.runledger.domain.shared.Platform;
 import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,5 +37,13 @@ class UserMessagesSurviveJsonTest {
     @MethodSource("messages")
     void survives_the_trip_through_json(Object message) {
         assertSurvivesJson(message);
+    }
+
+    @Test
+    void an_erasure_stored_before_erasures_named_invitations_reads_as_naming_none() {
+        UserErased stored = fromJson("{\"orgId\":\"" + Platform.ORG_ID + "\",\"userId\":\"" + USER + "\",\"reason\":null}",
+                UserErased.class);
+
+        assertThat(stored).isEqualTo(new UserErased(Platform.ORG_ID, USER, null, List.of()));
     }
 }

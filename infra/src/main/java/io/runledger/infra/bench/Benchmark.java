@@ -183,9 +183,9 @@ class Benchmark implements ApplicationRunner {
      */
     private void sealingCost(Figures figures, Double commandsPerSecond, Double replayEventsPerSecond) {
         SealingCost.Result cost = new SealingCost(jdbc, eventSerializer, messageSerializer).measure();
-        figures.add("encryption: µs per event written, sealed / plain", String.format("%.1f / %.1f", cost.writeSealed(),
+        figures.add("encryption: CPU µs per event written, sealed / plain", String.format("%.1f / %.1f", cost.writeSealed(),
                 cost.writePlain()), "", "");
-        figures.add("encryption: µs per event read, sealed / plain", String.format("%.1f / %.1f", cost.readSealed(),
+        figures.add("encryption: CPU µs per event read, sealed / plain", String.format("%.1f / %.1f", cost.readSealed(),
                 cost.readPlain()), "", "");
         if (commandsPerSecond != null) {
             figures.add("encryption: added to a command appended via CommandGateway, 1 client", String.format("%.1f%%",

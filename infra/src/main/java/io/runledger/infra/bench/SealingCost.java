@@ -1,5 +1,7 @@
 package io.runledger.infra.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * event serializer (sealing and opening every marked value) and by the plain Jackson serializer it wraps (what
  * {@code runledger.erasure.encrypt=false} writes and reads), with the metadata of a person acting over HTTP (their
  * email, address and user agent sealed too: the dearest case). The difference is the cost of encryption per event,
- * to compare with the cost per event of appending and of a replay measured in the same run.
+ * to compare with the cost per event of appending and of a replay measured in the same run. Timed as the thread's CPU
+ * time, so that other processes taking turns on a shared machine do not count.
  */
 final class SealingCost {
 
     private static final int SAMPLE = 20_000;
     private static final int ROUNDS = 5;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final JdbcClient jdbc;
     private final Serializer sealing;
@@ -55,22 +60,22 @@ final class SealingCost {
     private Result round(List<Event> events) {
         List<SerializedObject<byte[]>[]> sealedForms = new ArrayList<>(events.size());
         List<SerializedObject<byte[]>[]> plainForms = new ArrayList<>(events.size());
-        long t = System.nanoTime();
+        long t = THREADS.getCurrentThreadCpuTime();
         for (Event event : events) {
             sealedForms.add(write(sealing, event));
         }
         double writeSealed = micros(t, events.size());
-        t = System.nanoTime();
+        t = THREADS.getCurrentThreadCpuTime();
         for (Event event : events) {
             plainForms.add(write(plain, event));
         }
         double writePlain = micros(t, events.size());
-        t = System.nanoTime();
+        t = THREADS.getCurrentThreadCpuTime();
         for (SerializedObject<byte[]>[] stored : sealedForms) {
             read(stored);
         }
         double readSealed = micros(t, events.size());
-        t = System.nanoTime();
+        t = THREADS.getCurrentThreadCpuTime();
         for (SerializedObject<byte[]>[] stored : plainForms) {
             read(stored);
         }
@@ -102,7 +107,7 @@ final class SealingCost {
                         byte[].class, rs.getString(2), rs.getString(3))), byHttp)).list();
     }
 
-    private static double micros(long startedNanos, int events) {
-        return (System.nanoTime() - startedNanos) / 1e3 / events;
+    private static double micros(long startedCpuNanos, int events) {
+        return (THREADS.getCurrentThreadCpuTime() - startedCpuNanos) / 1e3 / events;
     }
 }
