@@ -34,8 +34,9 @@ public class Erasures {
     }
 
     /**
-     * The person leaves every org, their key is destroyed, {@code UserErased} is recorded, and the command side's
-     * lookups of them are deleted; their sign-in is refused from then on.
+     * The person leaves every org, their key and those of the invitations sent to their address are destroyed,
+     * {@code UserErased} is recorded, and the command side's lookups of them are deleted; their sign-in is refused
+     * from then on.
      *
      * @throws LastOwnerOfOrgs while they alone own an org that is not itself erased
      */
@@ -58,16 +59,23 @@ public class Erasures {
         jdbc.sql("select org_id from access_memberships where user_id = ? order by org_id").param(userId)
                 .query(UUID.class).list()
                 .forEach(orgId -> commands.sendAndWait(new RemoveMember(orgId, userId)));
+        List<UUID> invitations = jdbc.sql("""
+                select i.invitation_id from access_invitations i join access_users u on lower(i.email) = lower(u.email)
+                where u.user_id = ? order by i.invitation_id
+                """).param(userId).query(UUID.class).list();
         keys.destroy(DataSubject.person(userId));
-        recordOnce(new EraseUser(userId, reason));
+        invitations.forEach(invitation -> keys.destroy(DataSubject.invitee(invitation)));
+        recordOnce(new EraseUser(userId, reason, invitations));
+        jdbc.sql("delete from access_invitations i using access_users u where lower(i.email) = lower(u.email) and u.user_id = ?")
+                .param(userId).update();
         jdbc.sql("delete from access_identities where user_id = ?").param(userId).update();
         jdbc.sql("delete from access_users where user_id = ?").param(userId).update();
         jdbc.sql("delete from idempotency_keys where scope like ?").param("user:" + userId + ":%").update();
     }
 
     /**
-     * The org's key is destroyed and {@code OrgErased} recorded; the command side forgets its run inputs, queued
-     * work and stored answers, and its API keys' names. Usage and billing rows hold no content and stay.
+     * The org's key and those of its invitations are destroyed and {@code OrgErased} recorded; the command side
+     * forgets its run inputs, queued work, invitations and stored answers, and its API keys' names. Usage and billing rows hold no content and stay.
      */
     public void eraseOrg(UUID orgId, String reason) {
         boolean known = jdbc.sql("select exists (select 1 from access_memberships where org_id = ?)").param(orgId)
@@ -76,8 +84,12 @@ public class Erasures {
             throw new OrgNotFound(orgId);
         }
         DataSubject org = DataSubject.org(orgId);
+        List<UUID> invitations = jdbc.sql("select invitation_id from access_invitations where org_id = ? order by invitation_id")
+                .param(orgId).query(UUID.class).list();
         keys.destroy(org);
-        recordOnce(new EraseOrg(orgId, reason));
+        invitations.forEach(invitation -> keys.destroy(DataSubject.invitee(invitation)));
+        recordOnce(new EraseOrg(orgId, reason, invitations));
+        jdbc.sql("delete from access_invitations where org_id = ?").param(orgId).update();
         jdbc.sql("delete from run_inputs where org_id = ?").param(orgId).update();
         jdbc.sql("delete from work_queue where org_id = ?").param(orgId).update();
         jdbc.sql("delete from work_projects where project_id in (select project_id from access_projects where org_id = ?)")

@@ -1,9 +1,12 @@
 package io.runledger.domain.org;
 
+import static io.runledger.domain.shared.PersonalData.Subject.INVITEE;
+
 import java.time.Instant;
 import java.util.UUID;
 
+import io.runledger.domain.shared.PersonalData;
 import io.runledger.domain.shared.TenantEvent;
 
-public record InvitationSent(UUID orgId, UUID invitationId, String email, Role role, Instant expiresAt) implements TenantEvent {
+public record InvitationSent(UUID orgId, UUID invitationId, @PersonalData(subject = INVITEE) String email, Role role, Instant expiresAt) implements TenantEvent {
 }

@@ -117,7 +117,7 @@ public class Org {
     @CommandHandler
     void handle(EraseOrg command) {
         if (!erased) {
-            apply(new OrgErased(orgId, command.reason()));
+            apply(new OrgErased(orgId, command.reason(), command.invitationIds()));
         }
     }
 

@@ -13,12 +13,20 @@ public record DataSubject(PersonalData.Subject kind, UUID id) {
         return new DataSubject(PersonalData.Subject.ORG, orgId);
     }
 
+    public static DataSubject invitee(UUID invitationId) {
+        return new DataSubject(PersonalData.Subject.INVITEE, invitationId);
+    }
+
     /**
      * What reading shows in place of the subject's data once its key is destroyed, the same in every read model
-     * and every replay: {@code erased user <id>} or {@code erased org <id>}. The whole id keeps it unique where a
-     * read model needs unique values (a user's email).
+     * and every replay: {@code erased user <id>}, {@code erased org <id>} or {@code erased invitation <id>}. The
+     * whole id keeps it unique where a read model needs unique values (a user's email).
      */
     public String placeholder() {
-        return (kind == PersonalData.Subject.PERSON ? "erased user " : "erased org ") + id;
+        return switch (kind) {
+            case PERSON -> "erased user ";
+            case ORG -> "erased org ";
+            case INVITEE -> "erased invitation ";
+        } + id;
     }
 }

@@ -22,7 +22,12 @@ public @interface PersonalData {
         /** A person's identity (email, name, sign-in subject): the event's {@code userId}. */
         PERSON("userId"),
         /** A tenant's content (texts sent and produced, names, prompts): the event's {@code orgId}. */
-        ORG("orgId");
+        ORG("orgId"),
+        /**
+         * The address an invitation was sent to, a person who may never sign up: the event's {@code invitationId}, a
+         * key per invitation, destroyed when that person or the org is erased.
+         */
+        INVITEE("invitationId");
 
         private final String idComponent;
 

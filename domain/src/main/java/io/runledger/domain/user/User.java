@@ -62,7 +62,7 @@ public class User {
     @CommandHandler
     void handle(EraseUser command) {
         if (!erased) {
-            apply(new UserErased(Platform.ORG_ID, userId, command.reason()));
+            apply(new UserErased(Platform.ORG_ID, userId, command.reason(), command.invitationIds()));
         }
     }
 

@@ -3,6 +3,7 @@ package io.runledger.domain.org;
 import static io.runledger.domain.shared.JsonRoundTrip.assertSurvivesJson;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -35,8 +36,8 @@ class OrgMessagesSurviveJsonTest {
                 new MemberAdded(ORG, USER, Role.OWNER),
                 new MemberRoleChanged(ORG, USER, Role.OWNER, Role.ADMIN),
                 new MemberRemoved(ORG, USER, Role.DEVELOPER),
-                new EraseOrg(ORG, "contract ended"),
-                new OrgErased(ORG, "contract ended"),
+                new EraseOrg(ORG, "contract ended", List.of(UUID.randomUUID())),
+                new OrgErased(ORG, "contract ended", List.of(UUID.randomUUID())),
                 new SendInvitation(ORG, INVITATION, "grace@example.com", Role.VIEWER, AT),
                 new AcceptInvitation(ORG, INVITATION, USER, AT),
                 new RevokeInvitation(ORG, INVITATION),

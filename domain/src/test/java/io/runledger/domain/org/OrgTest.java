@@ -3,6 +3,7 @@ package io.runledger.domain.org;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ class OrgTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
+    private static final UUID INVITATION = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
     private static final String LONGEST_SLUG = "a" + "-b".repeat(31);
 
@@ -238,10 +240,11 @@ class OrgTest {
     @Test
     void erasing_the_orgs_content_is_recorded_once() {
         fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
-                .when(new EraseOrg(ORG, "contract ended"))
-                .expectEvents(new OrgErased(ORG, "contract ended"));
-        fixture.given(created(), new OrgErased(ORG, "contract ended"))
-                .when(new EraseOrg(ORG, "again"))
+                .when(new EraseOrg(ORG, "contract ended", List.of(INVITATION)))
+                .expectEvents(new OrgErased(ORG, "contract ended", List.of(INVITATION)));
+        // as stored before erasure named invitations
+        fixture.given(created(), new OrgErased(ORG, "contract ended", null))
+                .when(new EraseOrg(ORG, "again", List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -1,5 +1,6 @@
 package io.runledger.domain.user;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.shared.InvalidCommand;
@@ -19,6 +20,7 @@ class UserTest {
 
     private static final UUID USER = UUID.randomUUID();
     private static final UUID PLATFORM = Platform.ORG_ID;
+    private static final UUID INVITATION = UUID.randomUUID();
 
     private FixtureConfiguration<User> fixture;
 
@@ -94,10 +96,11 @@ class UserTest {
     @Test
     void erasing_is_recorded_once() {
         fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
-                .when(new EraseUser(USER, "GDPR request"))
-                .expectEvents(new UserErased(PLATFORM, USER, "GDPR request"));
-        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"), new UserErased(PLATFORM, USER, null))
-                .when(new EraseUser(USER, "again"))
+                .when(new EraseUser(USER, "GDPR request", List.of(INVITATION)))
+                .expectEvents(new UserErased(PLATFORM, USER, "GDPR request", List.of(INVITATION)));
+        // as stored before erasure named invitations
+        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"), new UserErased(PLATFORM, USER, null, null))
+                .when(new EraseUser(USER, "again", List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

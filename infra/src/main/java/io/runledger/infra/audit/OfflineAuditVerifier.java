@@ -28,14 +28,14 @@ import io.runledger.query.audit.AuditDigestView;
  * fetched before the export (every one must be reached); the key that of {@code GET /v1/audit/public-key} (its
  * {@code pem}, or the whole answer).
  */
-final class OfflineAuditVerifier {
+public final class OfflineAuditVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OfflineAuditVerifier() {
     }
 
-    record Outcome(boolean valid, long checked, Optional<AuditChain.Mismatch> mismatch) {
+    public record Outcome(boolean valid, long checked, Optional<AuditChain.Mismatch> mismatch) {
 
         Map<String, Object> asJson() {
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -65,7 +65,7 @@ final class OfflineAuditVerifier {
         }
     }
 
-    static Outcome verify(Path export, Path digestsFile, Path publicKeyFile) throws IOException, GeneralSecurityException {
+    public static Outcome verify(Path export, Path digestsFile, Path publicKeyFile) throws IOException, GeneralSecurityException {
         PublicKey key = publicKey(Files.readString(publicKeyFile));
         List<AuditChain.Digest> digests = digests(JSON.readTree(digestsFile.toFile()));
         AuditChain.Walk walk = null;

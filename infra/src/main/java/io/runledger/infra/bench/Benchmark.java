@@ -64,6 +64,7 @@ class Benchmark implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final CommandGateway commands;
     private final Serializer eventSerializer;
+    private final Serializer messageSerializer;
     private final ProjectionAdmin projections;
     private final Reconciliation reconciliation;
     private final RunQueries runs;
@@ -75,7 +76,8 @@ class Benchmark implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
 
     Benchmark(Environment environment, DataSource dataSource, JdbcClient jdbc, CommandGateway commands,
-            @Qualifier("eventSerializer") Serializer eventSerializer, ProjectionAdmin projections, Reconciliation reconciliation,
+            @Qualifier("eventSerializer") Serializer eventSerializer, @Qualifier("messageSerializer") Serializer messageSerializer,
+            ProjectionAdmin projections, Reconciliation reconciliation,
             RunQueries runs, DashboardQueries dashboards, UsageQueries usage, SystemLogQueries logs, ProjectQueries projects,
             OrgQueries orgs, ConfigurableApplicationContext context) {
         this.environment = environment;
@@ -83,6 +85,7 @@ class Benchmark implements ApplicationRunner {
         this.jdbc = jdbc;
         this.commands = commands;
         this.eventSerializer = eventSerializer;
+        this.messageSerializer = messageSerializer;
         this.projections = projections;
         this.reconciliation = reconciliation;
         this.runs = runs;
@@ -104,6 +107,14 @@ class Benchmark implements ApplicationRunner {
         System.out.printf("Runledger benchmark: %d cores, %d MB max heap%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1024 / 1024);
 
+        if ("audit".equals(environment.getProperty("runledger.bench.only"))) {
+            bulkLoad(figures, environment.getProperty("runledger.bench.orgs", Integer.class, ORGS), Long.parseLong(events));
+            sealingCost(figures, null, null);
+            context.getBean(AuditBenchmark.class).measure(figures);
+            finish(figures);
+            return;
+        }
+
         RawBaseline raw = new RawBaseline(dataSource, 420);
         raw.createTable();
         double oneRow1 = raw.insertRate(1, 1, RAW_PHASE);
@@ -114,18 +125,13 @@ class Benchmark implements ApplicationRunner {
         figures.add("raw: 100 rows per transaction", Figures.rate(batch100, "rows"), "baseline", "");
         raw.dropTable();
 
-        append(figures, "CommandGateway", gatewayClients(1), oneRow1);
+        double gatewayOneClient = append(figures, "CommandGateway", gatewayClients(1), oneRow1);
         append(figures, "CommandGateway", gatewayClients(16), oneRow16);
         HttpAppend httpApi = httpApi();
         append(figures, "HTTP", httpApi.newTenants(16), oneRow16);
         new ReadPath(runs, dashboards).measure(figures, httpApi, WARM_UP, APPEND_PHASE);
 
-        List<EventBulkLoader.BenchPattern> patterns = jdbc.sql("select pattern_id, name from catalog_patterns order by name")
-                .query(EventBulkLoader.BenchPattern.class).list();
-        long loadStart = System.nanoTime();
-        long loaded = new EventBulkLoader(dataSource, eventSerializer, patterns).load(ORGS, Long.parseLong(events));
-        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        figures.add("bulk load: " + String.format("%,d", loaded) + " events, " + ORGS + " orgs", Figures.rate(loaded / loadSeconds, "events"), "", "");
+        bulkLoad(figures, ORGS, Long.parseLong(events));
         long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
 
         Map<String, Double> catchUp = replayAll(null);
@@ -139,6 +145,7 @@ class Benchmark implements ApplicationRunner {
         figures.add("full replay of every read model", Figures.rate(head / replaySeconds, "events")
                 + String.format(" (%.0f s)", replaySeconds), "≥ 30% of batch insert", Figures.ratio(head / replaySeconds, batch100));
         figures.add("full replay: peak heap", peakHeap[0] / 1024 / 1024 + " MB", "≤ 256 MB", "");
+        sealingCost(figures, gatewayOneClient, head / replaySeconds);
         context.getBean(AuditBenchmark.class).measure(figures);
 
         double scan = raw.scanRate();
@@ -152,16 +159,48 @@ class Benchmark implements ApplicationRunner {
                 "≥ 25% of raw scan", Figures.ratio(head / reconcileSeconds, scan));
 
         queries(figures);
+        finish(figures);
+    }
+
+    private void finish(Figures figures) {
         System.out.println();
         System.out.println(figures.table());
         System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    private void bulkLoad(Figures figures, int orgCount, long events) throws Exception {
+        List<EventBulkLoader.BenchPattern> patterns = jdbc.sql("select pattern_id, name from catalog_patterns order by name")
+                .query(EventBulkLoader.BenchPattern.class).list();
+        long loadStart = System.nanoTime();
+        long loaded = new EventBulkLoader(dataSource, eventSerializer, patterns).load(orgCount, events);
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        figures.add("bulk load: " + String.format("%,d", loaded) + " events, " + orgCount + " orgs", Figures.rate(loaded / loadSeconds, "events"), "", "");
+    }
+
+    /**
+     * The encryption's cost per event, against the cost per command of appending and per event of a replay measured
+     * in the same run (null in a run that measures neither): what sealing adds to each.
+     */
+    private void sealingCost(Figures figures, Double commandsPerSecond, Double replayEventsPerSecond) {
+        SealingCost.Result cost = new SealingCost(jdbc, eventSerializer, messageSerializer).measure();
+        figures.add("encryption: CPU µs per event written, sealed / plain", String.format("%.1f / %.1f", cost.writeSealed(),
+                cost.writePlain()), "", "");
+        figures.add("encryption: CPU µs per event read, sealed / plain", String.format("%.1f / %.1f", cost.readSealed(),
+                cost.readPlain()), "", "");
+        if (commandsPerSecond != null) {
+            figures.add("encryption: added to a command appended via CommandGateway, 1 client", String.format("%.1f%%",
+                    100 * (cost.writeSealed() - cost.writePlain()) * commandsPerSecond / 1e6), "≤ 15%", "");
+            figures.add("encryption: added to an event of the full replay", String.format("%.1f%%",
+                    100 * (cost.readSealed() - cost.readPlain()) * replayEventsPerSecond / 1e6), "≤ 15%", "");
+        }
     }
 
     /**
      * Run lifecycles by {@code clients} at once, after a warm-up of the same (JIT compilation and pools would
      * otherwise be measured): commands/s, per-command latency, and the read models' lag meanwhile.
      */
-    private void append(Figures figures, String how, List<AppendLoad.Client> clients, double rawRate) throws Exception {
+    /** @return commands/s */
+    private double append(Figures figures, String how, List<AppendLoad.Client> clients, double rawRate) throws Exception {
         AppendLoad load = new AppendLoad(projections);
         load.run(clients, WARM_UP);
         awaitCaughtUp();
@@ -173,6 +212,7 @@ class Benchmark implements ApplicationRunner {
         figures.add("projection lag while appending via " + how + ", " + who + ", p99", String.format("%d events, %.1f s",
                 Figures.percentile(result.lagEvents(), 0.99), Figures.percentile(result.lagMillis(), 0.99) / 1000.0), "", "");
         awaitCaughtUp();
+        return result.commandsPerSecond();
     }
 
     /** Clients sending a run's commands (queue, start, output, tokens, success) through the gateway, as the API does. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.runledger.domain.shared.DataSubject;
+import io.runledger.command.caller.Caller;
 import io.runledger.command.crypto.SealedValues;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
@@ -37,7 +38,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 public final class PersonalDataSerializer implements Serializer {
 
     private static final byte[] SEALED_MARK = SealedValues.PREFIX.getBytes(StandardCharsets.UTF_8);
-    private static final String ACTOR = "actor";
 
     private final JacksonSerializer delegate;
     private final ObjectMapper json;
@@ -67,7 +67,7 @@ public final class PersonalDataSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         if (object instanceof MetaData metaData) {
-            UUID person = personActing(metaData.get(ACTOR));
+            UUID person = personActing(metaData.get(Caller.ACTOR));
             if (person == null || personalMetadata.stream().noneMatch(metaData::containsKey)) {
                 return delegate.serialize(object, expectedRepresentation);
             }

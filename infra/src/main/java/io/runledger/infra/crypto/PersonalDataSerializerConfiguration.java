@@ -2,6 +2,7 @@ package io.runledger.infra.crypto;
 
 import java.util.Set;
 
+import io.runledger.command.caller.Caller;
 import io.runledger.command.crypto.SealedValues;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -18,7 +19,8 @@ class PersonalDataSerializerConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(@Qualifier("messageSerializer") Serializer messageSerializer, SealedValues sealed,
             @Value("${runledger.erasure.encrypt:true}") boolean encrypt,
-            @Value("${runledger.erasure.personal-metadata:actorEmail,clientAddress,userAgent}") Set<String> personalMetadata) {
+            @Value("${runledger.erasure.personal-metadata:" + Caller.ACTOR_EMAIL + "," + Caller.CLIENT_ADDRESS + ","
+                    + Caller.USER_AGENT + "}") Set<String> personalMetadata) {
         if (!(messageSerializer instanceof JacksonSerializer jackson)) {
             throw new IllegalStateException("Events are stored as Jackson JSON (axon.serializer.messages: jackson), not with "
                     + messageSerializer.getClass().getName());

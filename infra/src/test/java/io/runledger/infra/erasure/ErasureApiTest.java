@@ -6,6 +6,8 @@ import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.runledger.domain.shared.Platform;
+import io.runledger.infra.audit.OfflineAuditVerifier;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
+import io.runledger.projections.audit.AuditVerification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,6 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,14 +56,21 @@ class ErasureApiTest {
     private static final String ADA_NAME = "Ada Lovelace " + SUFFIX;
     private static final String GRACE_EMAIL = "grace-" + SUFFIX + "@example.com";
     private static final String GRACE_NAME = "Grace Hopper " + SUFFIX;
-    /** The texts of the offboarded tenant's day (TenantDay): run input, output, project name and prompt, run error. */
+    /** Invited by the offboarded tenant, never signs up: their address goes with the org. */
+    private static final String NEVER_SIGNED_UP = "never-" + SUFFIX + "@example.com";
+    /**
+     * The texts of the offboarded tenant's day (TenantDay): run input, output, project name and prompt, run error;
+     * and an address it invited.
+     */
     private static final List<String> TENANT_TEXTS = List.of("Event sourcing keeps every fact.", "A second text.",
-            "Every fact is kept.", "Launch video", "neon city", "model overloaded", "audio/launch.mp3");
+            "Every fact is kept.", "Launch video", "neon city", "model overloaded", "audio/launch.mp3", NEVER_SIGNED_UP);
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditVerification verification;
 
     private ApiClient api;
     private String operator;
@@ -71,6 +85,12 @@ class ErasureApiTest {
     void people_and_a_tenant() {
         api = new ApiClient(http);
         operator = api.tokenFor(OPERATOR);
+        offboarded = TenantDay.live(api, "Offboarded").projectedIn(jdbc);
+        // Ada is invited before she signs up (and joins as a viewer when she does), someone else never signs up
+        for (String invited : List.of(ADA_EMAIL, NEVER_SIGNED_UP)) {
+            assertThat(api.send(POST, "/v1/orgs/" + offboarded.orgId() + "/invitations", offboarded.ownerToken(),
+                    "{\"email\":\"" + invited + "\",\"role\":\"viewer\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
         ada = token(ADA_EMAIL, ADA_NAME);
         grace = token(GRACE_EMAIL, GRACE_NAME);
         adaId = userId(ADA_EMAIL);
@@ -78,9 +98,11 @@ class ErasureApiTest {
         gracesOrg = api.createOrg(grace, "Compilers");
         assertThat(api.send(POST, "/v1/orgs/" + gracesOrg + "/members", grace,
                 "{\"email\":\"" + ADA_EMAIL + "\",\"role\":\"developer\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        offboarded = TenantDay.live(api, "Offboarded").projectedIn(jdbc);
         await().atMost(Duration.ofSeconds(30)).until(() -> !tablesHolding(ADA_NAME).isEmpty()
-                && jdbc.queryForObject("select count(*) from users where email = ?", Long.class, GRACE_EMAIL) == 1);
+                && jdbc.queryForObject("select count(*) from users where email = ?", Long.class, GRACE_EMAIL) == 1
+                && jdbc.queryForObject("select count(*) from invitations where email = ? and status = 'accepted'", Long.class,
+                        ADA_EMAIL) == 1
+                && jdbc.queryForObject("select count(*) from invitations where email = ?", Long.class, NEVER_SIGNED_UP) == 1);
     }
 
     @Test
@@ -156,6 +178,8 @@ class ErasureApiTest {
                 .containsExactly("erased user " + adaId);
         assertThat(jdbc.queryForObject("select count(*) from org_memberships where user_id = ?::uuid", Long.class, adaId))
                 .isZero();
+        assertThat(jdbc.queryForList("select email from invitations where user_id = ?::uuid", String.class, adaId))
+                .singleElement().satisfies(email -> assertThat(email).startsWith("erased invitation "));
 
         ResponseEntity<Map<String, Object>> refused = api.send(GET, "/v1/orgs", ada, null);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -243,11 +267,55 @@ class ErasureApiTest {
                 .containsExactly(GRACE_NAME);
     }
 
+    @Test
+    @Order(7)
+    void after_the_erasures_every_audit_chain_still_verifies_in_the_service_and_offline() throws Exception {
+        String placeholder = "erased user " + adaId;
+        String base = "/v1/orgs/" + adasOrg;
+        ResponseEntity<Map<String, Object>> signed = api.send(POST, base + "/audit/digests", grace, null);
+        assertThat(signed.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
+
+        assertThat(api.send(POST, base + "/audit/verify", grace, null).getBody()).containsEntry("valid", true)
+                .containsEntry("firstMismatch", null);
+        for (UUID chain : List.of(Platform.ORG_ID, UUID.fromString(offboarded.orgId()))) {
+            assertThat(verification.verify(chain, null, null).valid()).as("the chain of %s", chain).isTrue();
+        }
+
+        // what Ada did shows her id and the placeholder where her email and address were, in the API and the export
+        List<Map<String, Object>> created = (List<Map<String, Object>>) api.send(GET, base + "/audit-events?action=org.created",
+                grace, null).getBody().get("items");
+        assertThat(created).singleElement().satisfies(item -> {
+            assertThat((Map<String, Object>) item.get("actor")).containsEntry("id", adaId).containsEntry("kind", "user")
+                    .containsEntry("email", placeholder);
+            assertThat(item).containsEntry("clientAddress", placeholder).containsEntry("userAgent", placeholder);
+            assertThat(item.get("data").toString()).contains("Analytical Engines");
+        });
+        Path auditor = Files.createTempDirectory("erased-audit");
+        Path digests = Files.writeString(auditor.resolve("digests.json"), text(base + "/audit/digests", grace));
+        Path export = Files.writeString(auditor.resolve("export.ndjson"), text(base + "/audit-events/export", grace));
+        Path key = Files.writeString(auditor.resolve("key.json"), text("/v1/audit/public-key", null));
+        assertThat(Files.readString(export)).contains(placeholder).doesNotContain(ADA_EMAIL).doesNotContain(ADA_NAME);
+
+        OfflineAuditVerifier.Outcome offline = OfflineAuditVerifier.verify(export, digests, key);
+        assertThat(offline.valid()).as("offline: %s", offline).isTrue();
+        assertThat(offline.checked()).isEqualTo(Files.readAllLines(export).size());
+    }
+
+    private String text(String path, String token) {
+        HttpHeaders headers = new HttpHeaders();
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
+        ResponseEntity<String> answer = http.exchange(path, GET, new HttpEntity<>(headers), String.class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
     /** The rows of the read models a replay rebuilds, as text, per table (a difference names its rows). */
     private Map<String, List<String>> readModels() {
         Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
         for (String table : List.of("orgs", "org_memberships", "users", "auth_identities", "runs", "outputs", "projects",
-                "generations", "system_logs")) {
+                "generations", "invitations", "system_logs")) {
             rows.put(table, jdbc.queryForList("select t::text from " + table + " t order by t::text", String.class));
         }
         return rows;

@@ -16,6 +16,9 @@ final class AuditStore {
     static final String STORED_COLUMNS = "d.global_index, d.event_identifier, d.payload_type, d.time_stamp, d.payload, "
             + "d.meta_data, d.type, d.aggregate_identifier";
 
+    /** Put before a query: PostgreSQL runs it and answers its plan, one line a row (the plans docs/audit.md shows). */
+    static final String EXPLAIN = "explain (analyze, buffers) ";
+
     private AuditStore() {
     }
 

@@ -77,6 +77,15 @@ public class AuditTrail {
 
     /** Newest first: at most {@code limit} events before the position {@code before} (null: from the newest). */
     public List<Entry> page(JdbcClient sql, UUID orgId, Filter filter, Long before, int limit) {
+        return pageQuery(sql, "", orgId, filter, before, limit).query((rs, n) -> entry(rs)).list();
+    }
+
+    /** PostgreSQL's plan of {@link #page}, run as {@code explain (analyze, buffers)}: what docs/audit.md shows. */
+    public List<String> explainPage(JdbcClient sql, UUID orgId, Filter filter, Long before, int limit) {
+        return pageQuery(sql, AuditStore.EXPLAIN, orgId, filter, before, limit).query(String.class).list();
+    }
+
+    private JdbcClient.StatementSpec pageQuery(JdbcClient sql, String prefix, UUID orgId, Filter filter, Long before, int limit) {
         StringBuilder where = new StringBuilder("a.org_id = :org and a.occurred_at >= :from and a.occurred_at < :to");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", orgId);
@@ -91,12 +100,12 @@ public class AuditTrail {
             params.put("before", before);
         }
         params.put("limit", limit);
-        return sql.sql("""
+        return sql.sql(prefix + """
                 select a.action, a.aggregate_type, a.aggregate_id, a.occurred_at, d.payload_revision, %s
                 from audit_events a join domain_event_entry d on d.global_index = a.global_index
                 where %s
                 order by a.global_index desc limit :limit
-                """.formatted(AuditStore.STORED_COLUMNS, where)).params(params).query((rs, n) -> entry(rs)).list();
+                """.formatted(AuditStore.STORED_COLUMNS, where)).params(params);
     }
 
     /**
@@ -105,7 +114,23 @@ public class AuditTrail {
      * bounded whatever the range. The time range is the events' {@code occurredAt}.
      */
     public void export(UUID orgId, Instant from, Instant to, Consumer<Exported> sink) {
-        streaming.sql("""
+        exportQuery(streaming, "", orgId, from, to).query(rs -> {
+            byte[] previous = rs.getBytes("previous_link");
+            AuditChain.StoredEvent event = AuditStore.storedEvent(rs);
+            sink.accept(new Exported(entry(rs), new Stored(rs.getLong("chain_sequence"),
+                    HexFormat.of().formatHex(rs.getBytes("link")),
+                    HexFormat.of().formatHex(previous == null ? AuditChain.genesis() : previous), event.type(),
+                    event.timestamp(), base64(event.payload()), base64(event.metadata()))));
+        });
+    }
+
+    /** PostgreSQL's plan of {@link #export}, in a tenant-scoped read as the export runs. */
+    public List<String> explainExport(JdbcClient sql, UUID orgId, Instant from, Instant to) {
+        return exportQuery(sql, AuditStore.EXPLAIN, orgId, from, to).query(String.class).list();
+    }
+
+    private static JdbcClient.StatementSpec exportQuery(JdbcClient sql, String prefix, UUID orgId, Instant from, Instant to) {
+        return sql.sql(prefix + """
                 select a.chain_sequence, a.link, a.action, a.aggregate_type, a.aggregate_id, a.occurred_at,
                        (select p.link from audit_events p where p.org_id = a.org_id and p.chain_sequence = a.chain_sequence - 1)
                            as previous_link,
@@ -113,15 +138,7 @@ public class AuditTrail {
                 from audit_events a join domain_event_entry d on d.global_index = a.global_index
                 where a.org_id = ? and a.occurred_at >= ? and a.occurred_at < ?
                 order by a.chain_sequence
-                """.formatted(AuditStore.STORED_COLUMNS)).params(orgId, Timestamp.from(from), Timestamp.from(to))
-                .query(rs -> {
-                    byte[] previous = rs.getBytes("previous_link");
-                    AuditChain.StoredEvent event = AuditStore.storedEvent(rs);
-                    sink.accept(new Exported(entry(rs), new Stored(rs.getLong("chain_sequence"),
-                            HexFormat.of().formatHex(rs.getBytes("link")),
-                            HexFormat.of().formatHex(previous == null ? AuditChain.genesis() : previous), event.type(),
-                            event.timestamp(), base64(event.payload()), base64(event.metadata()))));
-                });
+                """.formatted(AuditStore.STORED_COLUMNS)).params(orgId, Timestamp.from(from), Timestamp.from(to));
     }
 
     private static void condition(StringBuilder where, Map<String, Object> params, String column, String name, String value) {

@@ -1,6 +1,6 @@
 package io.runledger.projections.audit;
 
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,20 +60,14 @@ public class AuditVerification {
                     .filter(digest -> digest.chainSequence() > start && digest.chainSequence() <= end).toList(), key.publicKey(),
                     start, from == null ? AuditChain.genesis() : from.link());
             long[] lastPosition = {-1};
-            streaming.sql("""
-                    select a.chain_sequence, a.global_index as chained_position, a.event_id as chained_event_id, a.link,
-                           %s
-                    from audit_events a left join domain_event_entry d on d.global_index = a.global_index
-                    where a.org_id = ? and a.chain_sequence > ? and a.chain_sequence <= ?
-                    order by a.chain_sequence
-                    """.formatted(AuditStore.STORED_COLUMNS)).params(orgId, start, end).query(rs -> {
-                        if (rs.getObject("event_identifier") == null) {
-                            walk.missing(rs.getLong("chained_position"), rs.getString("chained_event_id"));
-                        } else {
-                            walk.chained(rs.getLong("chain_sequence"), AuditStore.storedEvent(rs), rs.getBytes("link"));
-                        }
-                        lastPosition[0] = Math.max(lastPosition[0], rs.getLong("chained_position"));
-                    });
+            chainQuery(streaming, "", orgId, start, end).query(rs -> {
+                if (rs.getObject("event_identifier") == null) {
+                    walk.missing(rs.getLong("chained_position"), rs.getString("chained_event_id"));
+                } else {
+                    walk.chained(rs.getLong("chain_sequence"), AuditStore.storedEvent(rs), rs.getBytes("link"));
+                }
+                lastPosition[0] = Math.max(lastPosition[0], rs.getLong("chained_position"));
+            });
             Optional<AuditChain.Mismatch> broken = walk.finish();
             Optional<AuditChain.Mismatch> inserted = firstInserted(orgId,
                     from == null ? Long.MIN_VALUE : from.position(), lastPosition[0]);
@@ -84,20 +78,43 @@ public class AuditVerification {
     }
 
     /**
-     * The first stored event, up to the chain's last, that names the tenant and that the chain never took in. An
-     * anti-join over the store's primary key and the chain's unique position: the payload is only searched for the
-     * tenant's id on the few rows no chain holds.
+     * The first stored event, up to the chain's last, that names the tenant and that the chain never took in. The
+     * store's index on the org its payload names ({@code audit_event_org}, V51) finds the tenant's events, and the
+     * chain's unique position tells which it never took in: the tenant's events are read, not the whole range.
      */
     private Optional<AuditChain.Mismatch> firstInserted(UUID orgId, long after, long upTo) {
-        return streaming.sql("""
-                select d.global_index, d.event_identifier from domain_event_entry d
-                where d.global_index > ? and d.global_index <= ?
-                  and not exists (select 1 from audit_events a where a.global_index = d.global_index)
-                  and position(? in d.payload) > 0
-                order by d.global_index limit 1
-                """).params(after, upTo, orgId.toString().getBytes(StandardCharsets.UTF_8))
+        return insertedQuery(streaming, "", orgId, after, upTo)
                 .query((rs, n) -> new AuditChain.Mismatch(rs.getLong(1), rs.getString(2), AuditChain.Reason.INSERTED,
                         "the store holds this event of the org, the chain does not")).optional();
+    }
+
+    /** PostgreSQL's plans of a whole chain's verification (the walk, then the search for inserted events). */
+    public List<String> explain(UUID orgId) {
+        return readOnly.execute(status -> {
+            List<String> plans = new ArrayList<>(chainQuery(streaming, AuditStore.EXPLAIN, orgId, 0, Long.MAX_VALUE).query(String.class).list());
+            plans.add("");
+            plans.addAll(insertedQuery(streaming, AuditStore.EXPLAIN, orgId, Long.MIN_VALUE, Long.MAX_VALUE).query(String.class).list());
+            return plans;
+        });
+    }
+
+    private static JdbcClient.StatementSpec chainQuery(JdbcClient sql, String prefix, UUID orgId, long after, long upTo) {
+        return sql.sql(prefix + """
+                select a.chain_sequence, a.global_index as chained_position, a.event_id as chained_event_id, a.link,
+                       %s
+                from audit_events a left join domain_event_entry d on d.global_index = a.global_index
+                where a.org_id = ? and a.chain_sequence > ? and a.chain_sequence <= ?
+                order by a.chain_sequence
+                """.formatted(AuditStore.STORED_COLUMNS)).params(orgId, after, upTo);
+    }
+
+    private static JdbcClient.StatementSpec insertedQuery(JdbcClient sql, String prefix, UUID orgId, long after, long upTo) {
+        return sql.sql(prefix + """
+                select d.global_index, d.event_identifier from domain_event_entry d
+                where audit_event_org(d.payload) = ? and d.global_index > ? and d.global_index <= ?
+                  and not exists (select 1 from audit_events a where a.global_index = d.global_index)
+                order by d.global_index limit 1
+                """).params(orgId.toString(), after, upTo);
     }
 
     private static AuditChain.Mismatch earlier(AuditChain.Mismatch one, AuditChain.Mismatch other) {

@@ -1,9 +1,13 @@
 package io.runledger.projections.org;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.org.InvitationAccepted;
+import io.runledger.domain.org.OrgErased;
+import io.runledger.domain.shared.DataSubject;
+import io.runledger.domain.user.UserErased;
 import io.runledger.domain.org.InvitationExpired;
 import io.runledger.domain.org.InvitationRevoked;
 import io.runledger.domain.org.InvitationSent;
@@ -49,6 +53,22 @@ public class InvitationProjector {
     @EventHandler
     void on(InvitationExpired expired, @Timestamp Instant at) {
         becomes(expired.invitationId(), "expired", at);
+    }
+
+    /** The addresses of the invitations whose keys the erasure destroyed, as a replay now reads them. */
+    @EventHandler
+    void on(UserErased erased) {
+        forgetAddresses(erased.invitationIds());
+    }
+
+    @EventHandler
+    void on(OrgErased erased) {
+        forgetAddresses(erased.invitationIds());
+    }
+
+    private void forgetAddresses(List<UUID> invitationIds) {
+        invitationIds.forEach(invitationId -> models.write("update invitations set email = ? where id = ?",
+                DataSubject.invitee(invitationId).placeholder(), invitationId));
     }
 
     private void becomes(UUID invitationId, String status, Instant at) {

@@ -48,6 +48,7 @@ public class SystemLogErasure {
         String aboutThem = "organization_id = '" + Platform.ORG_ID + "' and details #>> '{event,userId}' = ?";
         PERSON_TEXTS.forEach(path -> replaceText(aboutThem, path, placeholder, userId.toString()));
         ACTOR_TEXTS.forEach(path -> replaceText("details #>> '{metadata,actor}' = ?", path, placeholder, userId.toString()));
+        forgetInvitees(erased.invitationIds());
     }
 
     @EventHandler
@@ -65,6 +66,13 @@ public class SystemLogErasure {
                 placeholder.length() + " characters", orgId);
         models.write("update system_logs set error_message = ? where " + ofOrg + " and error_message is not null",
                 placeholder, orgId);
+        forgetInvitees(erased.invitationIds());
+    }
+
+    /** The address in the log of each invitation whose key the erasure destroyed. */
+    private void forgetInvitees(List<UUID> invitationIds) {
+        invitationIds.forEach(invitationId -> replaceText("details #>> '{event,invitationId}' = ?", "{event,email}",
+                DataSubject.invitee(invitationId).placeholder(), invitationId.toString()));
     }
 
     /**

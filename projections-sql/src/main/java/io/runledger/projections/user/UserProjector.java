@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.user.AuthIdentityLinked;
+import io.runledger.domain.user.AuthProvider;
 import io.runledger.domain.user.UserErased;
 import io.runledger.domain.user.UserRegistered;
 import io.runledger.domain.user.UserRenamed;
@@ -46,18 +47,17 @@ public class UserProjector {
     /** The identity's id follows from provider and subject, so a replay gives it the same id. */
     @EventHandler
     void on(AuthIdentityLinked linked, @Timestamp Instant at) {
-        UUID identityId = UUID.nameUUIDFromBytes(("identity:" + linked.provider().code() + "|" + linked.providerUserId())
-                .getBytes(StandardCharsets.UTF_8));
         models.write("""
                 insert into auth_identities (id, user_id, provider, provider_user_id, created_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, identityId, linked.userId(), linked.provider().code(), linked.providerUserId(), ReadModels.at(at));
+                """, identityId(linked.provider(), linked.providerUserId()), linked.userId(), linked.provider().code(),
+                linked.providerUserId(), ReadModels.at(at));
     }
 
     /**
      * What was projected from the person's data before their key was destroyed now reads as a replay gives it: the
-     * placeholder, and identity ids derived from it as above ({@code UUID.nameUUIDFromBytes} is MD5 with the version
-     * and variant bits set; these rows are written in batches, so the derivation is done by PostgreSQL).
+     * placeholder, and per provider the identity a replay keeps (the first linked; every later one has the same
+     * placeholder and so the same id), under the id derived from the placeholder as above.
      */
     @EventHandler
     void on(UserErased erased) {
@@ -65,14 +65,17 @@ public class UserProjector {
         String placeholder = DataSubject.person(userId).placeholder();
         models.write("update users set email = ?, name = case when name is null then null else ? end where id = ?",
                 placeholder, placeholder, userId);
-        models.write("""
-                update auth_identities set provider_user_id = ?, id = name_based.id
-                from (select a.id as old_id, (substr(h, 1, 12) || '3' || substr(h, 14, 3)
-                             || to_hex((('x' || substr(h, 17, 1))::bit(4)::int & 3) | 8) || substr(h, 18))::uuid as id
-                      from auth_identities a, md5('identity:' || a.provider || '|' || ?) as h
-                      where a.user_id = ?) name_based
-                where auth_identities.id = name_based.old_id
-                """, placeholder, placeholder, userId);
+        for (AuthProvider provider : AuthProvider.values()) {
+            models.write("""
+                    with kept as (select id from auth_identities where user_id = ? and provider = ? order by created_at, id limit 1),
+                         later as (delete from auth_identities where user_id = ? and provider = ? and id not in (select id from kept))
+                    update auth_identities set id = ?, provider_user_id = ? where id in (select id from kept)
+                    """, userId, provider.code(), userId, provider.code(), identityId(provider, placeholder), placeholder);
+        }
+    }
+
+    private static UUID identityId(AuthProvider provider, String providerUserId) {
+        return UUID.nameUUIDFromBytes(("identity:" + provider.code() + "|" + providerUserId).getBytes(StandardCharsets.UTF_8));
     }
 
     @ResetHandler
