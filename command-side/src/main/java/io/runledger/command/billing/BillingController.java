@@ -47,6 +47,7 @@ class BillingController {
     }
 
     @Operation(operationId = "startCheckout")
+    @ApiResponse(responseCode = "200", description = "The Stripe Checkout page to send the person to")
     @ApiResponse(responseCode = "503", description = "Billing runs without Stripe")
     @PostMapping("/checkout")
     StripePage checkout(@PathVariable UUID orgId, @RequestBody CheckoutRequest request) throws StripeException {
@@ -66,6 +67,7 @@ class BillingController {
     }
 
     @Operation(operationId = "openBillingPortal")
+    @ApiResponse(responseCode = "200", description = "The Stripe customer portal page to send the person to")
     @ApiResponse(responseCode = "503", description = "Billing runs without Stripe")
     @PostMapping("/portal")
     StripePage portal(@PathVariable UUID orgId) throws StripeException {

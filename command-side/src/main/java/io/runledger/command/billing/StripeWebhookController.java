@@ -23,6 +23,7 @@ class StripeWebhookController {
 
     /** The body is taken as bytes, so the signature is checked over exactly what Stripe signed. */
     @Operation(operationId = "receiveStripeWebhook")
+    @ApiResponse(responseCode = "200", description = "Recorded (or ignored, with the reason), so Stripe stops retrying")
     @ApiResponse(responseCode = "503", description = "No webhook secret is configured")
     @PostMapping("/v1/stripe/webhook")
     StripeWebhooks.Receipt receive(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(

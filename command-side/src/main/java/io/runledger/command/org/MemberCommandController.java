@@ -10,6 +10,10 @@ import io.runledger.domain.org.RemoveMember;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +49,8 @@ class MemberCommandController {
     }
 
     @Operation(operationId = "addMember")
+    @ApiResponse(responseCode = "201", description = "The membership", headers = @Header(name = "Location"),
+            content = @Content(schema = @Schema(implementation = Membership.class)))
     @PostMapping
     ResponseEntity<Membership> add(@PathVariable UUID orgId, @RequestBody NewMember request) {
         Role role = request.role() == null ? Role.DEVELOPER : request.role();

@@ -101,12 +101,12 @@ class ApiDocsConfiguration {
                         .addSecuritySchemes(STRIPE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("Stripe-Signature")
                                 .description("Stripe's signature of the delivery (STRIPE_WEBHOOK_SECRET)"))
-                        .addSchemas(PROBLEM, problemSchema())
-                        .addHeaders(CallerBindingFilter.REQUEST_ID_HEADER, new Header()
+                        .addHeaders(CallerBindingFilter.REQUEST_ID_HEADER, new Header().required(true)
                                 .description("The client's request id when it sent a usable one, else a new UUID; "
                                         + "the logs and the events the request stored carry it")
                                 .schema(new StringSchema().example("3f1c6f4e-8a0b-4c47-9a55-2f4d7c1e9b21")))
-                        .addHeaders(HttpHeaders.LOCATION, new Header().description("Where the created resource is read")
+                        .addHeaders(HttpHeaders.LOCATION, new Header().required(true)
+                                .description("Where the created resource is read")
                                 .schema(new StringSchema().format("uri-reference")))
                         .addHeaders(IdempotentRequests.REPLAYED_HEADER, new Header()
                                 .description("true when this is the stored answer to an earlier request with the same "
@@ -151,6 +151,8 @@ class ApiDocsConfiguration {
     OpenApiCustomizer apiContract() {
         return api -> {
             api.setTags(TAGS.values().stream().distinct().toList());
+            // here rather than on the bean: springdoc drops the schemas no operation referred to before this ran
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
             Set<String> requestSchemas = new HashSet<>();
             Set<String> answerSchemas = new HashSet<>();
             api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
@@ -235,7 +237,10 @@ class ApiDocsConfiguration {
                 if (status.equals("429") || status.equals("503")) {
                     answer.addHeaderObject(RETRY_AFTER, headerRef(RETRY_AFTER));
                 }
-            } else if (status.equals("201") || status.equals("202")) {
+            }
+            // what a key makes once it makes at a Location (as does an operation that declares the header itself)
+            boolean located = answer.getHeaders() != null && answer.getHeaders().containsKey(HttpHeaders.LOCATION);
+            if ((idempotent || located) && (status.equals("201") || status.equals("202"))) {
                 answer.addHeaderObject(HttpHeaders.LOCATION, headerRef(HttpHeaders.LOCATION));
             }
             if (idempotent && status.startsWith("2")) {

@@ -4,19 +4,29 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.interaction.ApiOperationResolver;
+import com.atlassian.oai.validator.model.ApiOperationMatch;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -39,7 +49,11 @@ import org.springframework.web.client.RestTemplate;
 @TestConfiguration(proxyBeanMethods = false)
 public class SpecValidation implements ClientHttpRequestInterceptor {
 
-    private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<String, Contract> CONTRACTS = new ConcurrentHashMap<>();
+    /** Real answers, by the schema they answer with, for the generated client's check (.ci/openapi-client.sh). */
+    static final Path ANSWERS = Path.of("target", "api-answers");
+    private static final int ANSWERS_PER_SCHEMA = 3;
+    private static final Map<String, AtomicInteger> ANSWERS_KEPT = new ConcurrentHashMap<>();
     /** A path not in the document, or a method it does not take there: what a 404 or 405 says anyway. */
     private static final List<String> UNKNOWN_OPERATION = List.of("validation.request.path.missing",
             "validation.request.operation.notAllowed");
@@ -89,7 +103,8 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
     }
 
     private void check(HttpRequest request, byte[] body, HttpStatusCode status, HttpHeaders headers, byte[] answer) {
-        OpenApiInteractionValidator validator = VALIDATORS.computeIfAbsent(http.getRootUri(), SpecValidation::load);
+        Contract contract = CONTRACTS.computeIfAbsent(http.getRootUri(), SpecValidation::load);
+        OpenApiInteractionValidator validator = contract.validator();
         Request sent = sent(request, body);
         ValidationReport requestReport = validator.validateRequest(sent);
         String interaction = request.getMethod() + " " + request.getURI().getRawPath() + " -> " + status.value();
@@ -114,6 +129,27 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
             throw new AssertionError(interaction + ": an answer the API document does not describe\n" + responseReport
                     + "\nbody: " + (answer == null ? "(a stream)" : new String(answer, StandardCharsets.UTF_8)));
         }
+        if (status.is2xxSuccessful() && answer != null && MediaType.APPLICATION_JSON.isCompatibleWith(headers.getContentType())) {
+            keep(contract, request, sent.getMethod(), status.value(), answer);
+        }
+    }
+
+    private static void keep(Contract contract, HttpRequest request, Request.Method method, int status, byte[] answer) {
+        ApiOperationMatch match = contract.operations().findApiOperation(request.getURI().getRawPath(), method);
+        ApiResponse declared = match.getApiOperation().getOperation().getResponses().get(String.valueOf(status));
+        Schema<?> schema = declared.getContent().get(MediaType.APPLICATION_JSON_VALUE).getSchema();
+        if (schema.get$ref() == null) {
+            return;
+        }
+        String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+        int kept = ANSWERS_KEPT.computeIfAbsent(name, any -> new AtomicInteger()).incrementAndGet();
+        if (kept <= ANSWERS_PER_SCHEMA) {
+            try {
+                Files.write(Files.createDirectories(ANSWERS).resolve(name + "." + kept + ".json"), answer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static Request sent(HttpRequest request, byte[] body) {
@@ -137,9 +173,19 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    private static OpenApiInteractionValidator load(String rootUri) {
+    private static Contract load(String rootUri) {
         String docs = new RestTemplate().getForObject(rootUri + "/v3/api-docs", String.class);
-        return OpenApiInteractionValidator.createForInlineApiSpecification(docs).build();
+        // which media types the test's client would accept is the client's business, not the contract's; a body sent
+        // to an operation that takes none is not read
+        LevelResolver levels = LevelResolver.create()
+                .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
+                .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE).build();
+        return new Contract(OpenApiInteractionValidator.createForInlineApiSpecification(docs).withLevelResolver(levels).build(),
+                new ApiOperationResolver(new OpenAPIV3Parser().readContents(docs, null, null).getOpenAPI(), null, false));
+    }
+
+    /** The service's document: to check against, and to find which schema an answer is of. */
+    private record Contract(OpenApiInteractionValidator validator, ApiOperationResolver operations) {
     }
 
     /** The answer, read once for the check and again by the test. */

@@ -9,6 +9,9 @@ import io.runledger.projections.deadletter.DeadLetters;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -56,6 +59,7 @@ class ProjectionAdminController {
 
     /** 202: the rebuild has started and goes on in the background; watch its lag here. 409 while dead letters wait. */
     @Operation(operationId = "replayReadModel")
+    @ApiResponse(responseCode = "202", description = "The replay started", content = @Content(schema = @Schema(implementation = ProjectionAdmin.ProjectionState.class)))
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionAdmin.ProjectionState> replay(@PathVariable String name) {
         readers.requirePlatformAdmin();

@@ -11,6 +11,9 @@ import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.tenant.TenantReads;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +65,8 @@ class AuditEvidenceController {
 
     /** A digest of the chain as it ends now: 201 if made, 200 with the last one if the chain has not grown since. */
     @Operation(operationId = "signAuditDigest")
+    @ApiResponse(responseCode = "201", description = "A digest signed now", content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
+    @ApiResponse(responseCode = "200", description = "No event since the last digest: that one", content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
     @PostMapping("/v1/orgs/{orgId}/audit/digests")
     ResponseEntity<AuditDigestView> sign(@PathVariable UUID orgId) {
         readers.requireAdmin(orgId);

@@ -9,6 +9,8 @@ import io.runledger.query.live.StatusStreams;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,6 +79,7 @@ class ProjectQueryController {
 
     /** Server-sent {@code status} events, one per change of the generation's status, ending when it does. */
     @Operation(operationId = "streamGeneration")
+    @ApiResponse(responseCode = "200", description = "The generation's status events until it ends", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "429", description = "The caller holds as many streams as it may")
     @GetMapping(path = "/generations/{generationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {
