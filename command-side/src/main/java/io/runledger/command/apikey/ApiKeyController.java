@@ -12,7 +12,12 @@ import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.apikey.IssueApiKey;
 import io.runledger.domain.apikey.RevokeApiKey;
 import io.runledger.domain.org.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,6 +67,8 @@ class ApiKeyController {
     record Keys(List<KeyOnRecord> items) {
     }
 
+    @Operation(operationId = "issueApiKey")
+    @ApiResponse(responseCode = "201", description = "The key; its secret is shown only in this answer", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @PostMapping
     ResponseEntity<?> issue(@PathVariable UUID orgId, @RequestBody NewKey request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -83,6 +91,7 @@ class ApiKeyController {
         return new IssuedKey(keyId, asRequested.name(), asRequested.role(), keys.prefixOf(keyId), null);
     }
 
+    @Operation(operationId = "listApiKeys")
     @GetMapping
     Keys list(@PathVariable UUID orgId) {
         access.requirePerson(orgId, Role.ADMIN);
@@ -90,13 +99,14 @@ class ApiKeyController {
     }
 
     /** Takes effect at once: the next request with the key is refused. Revoking a revoked key changes nothing. */
+    @Operation(operationId = "revokeApiKey")
     @DeleteMapping("/{keyId}")
-    ResponseEntity<Void> revoke(@PathVariable UUID orgId, @PathVariable UUID keyId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID orgId, @PathVariable UUID keyId) {
         access.requirePerson(orgId, Role.ADMIN);
         if (!keys.inOrg(orgId, keyId)) {
             throw new UnknownApiKey(orgId, keyId);
         }
         commands.sendAndWait(new RevokeApiKey(keyId));
-        return ResponseEntity.noContent().build();
     }
 }

@@ -1,6 +1,7 @@
 package io.runledger.command.auth;
 
 import io.runledger.domain.shared.InvalidCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,6 +26,7 @@ class DevTokenController {
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {
     }
 
+    @Operation(operationId = "mintDevelopmentToken")
     @PostMapping("/dev/tokens")
     TokenResponse mint(@RequestBody TokenRequest request) {
         if (request.email() == null || !request.email().contains("@")) {

@@ -10,6 +10,8 @@ import io.runledger.command.access.OrgAccess;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.subscription.Plan;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +46,9 @@ class BillingController {
     record StripePage(String url) {
     }
 
+    @Operation(operationId = "startCheckout")
+    @ApiResponse(responseCode = "200", description = "The Stripe Checkout page to send the person to")
+    @ApiResponse(responseCode = "503", description = "Billing runs without Stripe")
     @PostMapping("/checkout")
     StripePage checkout(@PathVariable UUID orgId, @RequestBody CheckoutRequest request) throws StripeException {
         String customer = ownersCustomer(orgId);
@@ -61,6 +66,9 @@ class BillingController {
                 .build()).getUrl());
     }
 
+    @Operation(operationId = "openBillingPortal")
+    @ApiResponse(responseCode = "200", description = "The Stripe customer portal page to send the person to")
+    @ApiResponse(responseCode = "503", description = "Billing runs without Stripe")
     @PostMapping("/portal")
     StripePage portal(@PathVariable UUID orgId) throws StripeException {
         String customer = ownersCustomer(orgId);

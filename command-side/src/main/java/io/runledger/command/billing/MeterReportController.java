@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +38,7 @@ class MeterReportController {
     record MeterReports(List<OrgReport> items) {
     }
 
+    @Operation(operationId = "listMeterReports")
     @GetMapping("/v1/admin/billing/meter-reports")
     MeterReports reports(@RequestParam(required = false) UUID orgId) {
         access.requirePlatformAdmin();

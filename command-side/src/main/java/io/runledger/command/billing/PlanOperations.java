@@ -10,6 +10,7 @@ import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.domain.subscription.ActivateSubscription;
 import io.runledger.domain.subscription.Plan;
 import io.runledger.domain.shared.InvalidCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -43,6 +44,7 @@ class PlanOperations {
     record PlanChoice(Plan plan) {
     }
 
+    @Operation(operationId = "setOrgPlan")
     @PutMapping("/v1/admin/orgs/{orgId}/plan")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void putOnPlan(@PathVariable UUID orgId, @RequestBody PlanChoice choice) {

@@ -10,7 +10,12 @@ import io.runledger.domain.pattern.DeactivatePattern;
 import io.runledger.domain.pattern.ReactivatePattern;
 import io.runledger.domain.pattern.RegisterPattern;
 import io.runledger.domain.pattern.UpdatePattern;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /v1/patterns}, {@code PATCH /v1/patterns/{id}}: platform admins keep the catalog runs choose from. */
@@ -56,6 +62,8 @@ class PatternController {
                              boolean active) {
     }
 
+    @Operation(operationId = "registerPattern")
+    @ApiResponse(responseCode = "201", description = "The registered pattern", content = @Content(schema = @Schema(implementation = RegisteredPattern.class)))
     @PostMapping
     ResponseEntity<?> register(@RequestBody NewPattern request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -72,8 +80,10 @@ class PatternController {
     }
 
     /** One transaction, which Axon joins: a refused part (a taken name, say) leaves the whole change undone. */
+    @Operation(operationId = "changePattern")
     @PatchMapping("/{patternId}")
-    ResponseEntity<Void> change(@PathVariable UUID patternId, @RequestBody PatternChanges changes) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void change(@PathVariable UUID patternId, @RequestBody PatternChanges changes) {
         access.requirePlatformAdmin();
         if (!catalog.isRegistered(patternId)) {
             throw new PatternNotFound(patternId);
@@ -91,6 +101,5 @@ class PatternController {
                 commands.sendAndWait(new DeactivatePattern(patternId));
             }
         });
-        return ResponseEntity.noContent().build();
     }
 }

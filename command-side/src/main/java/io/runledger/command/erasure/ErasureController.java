@@ -4,11 +4,13 @@ import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
-import org.springframework.http.ResponseEntity;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A person erasing themselves, and platform admins erasing a person or an offboarded org (docs/erasure.md). */
@@ -32,13 +34,15 @@ class ErasureController {
     record OrgErasure(UUID orgId, boolean erased) {
     }
 
+    @Operation(operationId = "eraseMe")
     @DeleteMapping("/v1/users/me")
-    ResponseEntity<Void> eraseMe() {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void eraseMe() {
         access.requirePerson();
         erasures.eraseUser(AuthenticatedUser.id(), null);
-        return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "eraseUser")
     @PostMapping("/v1/admin/users/{userId}/erase")
     UserErasure eraseUser(@PathVariable UUID userId, @RequestBody(required = false) ErasureRequest request) {
         access.requirePlatformAdmin();
@@ -46,6 +50,7 @@ class ErasureController {
         return new UserErasure(userId, true);
     }
 
+    @Operation(operationId = "eraseOrg")
     @PostMapping("/v1/admin/orgs/{orgId}/erase")
     OrgErasure eraseOrg(@PathVariable UUID orgId, @RequestBody(required = false) ErasureRequest request) {
         access.requirePlatformAdmin();

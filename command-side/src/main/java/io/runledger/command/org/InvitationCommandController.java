@@ -17,8 +17,13 @@ import io.runledger.domain.org.RevokeInvitation;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.org.SendInvitation;
 import io.runledger.domain.shared.InvalidCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,10 +62,12 @@ class InvitationCommandController {
     record NewInvitation(String email, Role role) {
     }
 
-    record Invitation(UUID id, UUID orgId, String email, String role, String status, Instant expiresAt) {
+    record SentInvitation(UUID id, UUID orgId, String email, String role, String status, Instant expiresAt) {
     }
 
     /** A retry with the same {@code Idempotency-Key} answers the same invitation; without one, a second is refused. */
+    @Operation(operationId = "inviteByEmail")
+    @ApiResponse(responseCode = "201", description = "The pending invitation", content = @Content(schema = @Schema(implementation = SentInvitation.class)))
     @PostMapping
     ResponseEntity<?> invite(@PathVariable UUID orgId, @RequestBody NewInvitation request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -78,19 +86,20 @@ class InvitationCommandController {
             String email = request.email().strip().toLowerCase(Locale.ROOT);
             commands.sendAndWait(new SendInvitation(orgId, invitationId, email, role, expiresAt));
             return ResponseEntity.created(URI.create("/v1/orgs/%s/invitations/%s".formatted(orgId, invitationId)))
-                    .body(new Invitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
+                    .body(new SentInvitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
         });
     }
 
     /** Revoking needs the right to make the role it would have given; a settled invitation answers 409. */
+    @Operation(operationId = "revokeInvitation")
     @DeleteMapping("/{invitationId}")
-    ResponseEntity<Void> revoke(@PathVariable UUID orgId, @PathVariable UUID invitationId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable UUID orgId, @PathVariable UUID invitationId) {
         access.require(orgId, Role.ADMIN);
         if (!invitations.inOrg(orgId, invitationId)) {
             throw new InvitationNotFound(orgId, invitationId);
         }
         access.requireToManage(orgId, invitations.roleOf(invitationId));
         commands.sendAndWait(new RevokeInvitation(orgId, invitationId));
-        return ResponseEntity.noContent().build();
     }
 }

@@ -9,7 +9,13 @@ import io.runledger.domain.org.ChangeMemberRole;
 import io.runledger.domain.org.RemoveMember;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Members of an org: admins manage them; only owners make or unmake owners. */
@@ -41,6 +48,9 @@ class MemberCommandController {
     record Membership(UUID orgId, UUID userId, String role) {
     }
 
+    @Operation(operationId = "addMember")
+    @ApiResponse(responseCode = "201", description = "The membership", headers = @Header(name = "Location"),
+            content = @Content(schema = @Schema(implementation = Membership.class)))
     @PostMapping
     ResponseEntity<Membership> add(@PathVariable UUID orgId, @RequestBody NewMember request) {
         Role role = request.role() == null ? Role.DEVELOPER : request.role();
@@ -51,6 +61,7 @@ class MemberCommandController {
                 .body(new Membership(orgId, userId, role.code()));
     }
 
+    @Operation(operationId = "changeMemberRole")
     @PatchMapping("/{userId}")
     Membership changeRole(@PathVariable UUID orgId, @PathVariable UUID userId, @RequestBody RoleChange request) {
         if (request.role() == null) {
@@ -61,10 +72,11 @@ class MemberCommandController {
         return new Membership(orgId, userId, request.role().code());
     }
 
+    @Operation(operationId = "removeMember")
     @DeleteMapping("/{userId}")
-    ResponseEntity<Void> remove(@PathVariable UUID orgId, @PathVariable UUID userId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable UUID orgId, @PathVariable UUID userId) {
         access.requireToManage(orgId, access.roleOf(orgId, userId).orElse(Role.VIEWER));
         commands.sendAndWait(new RemoveMember(orgId, userId));
-        return ResponseEntity.noContent().build();
     }
 }

@@ -12,7 +12,12 @@ import io.runledger.domain.org.ChangeOrgSettings;
 import io.runledger.domain.org.CreateOrg;
 import io.runledger.domain.org.RenameOrg;
 import io.runledger.domain.org.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Org commands over HTTP. The caller of {@code POST /v1/orgs} becomes the new org's owner. */
@@ -54,6 +60,8 @@ class OrgCommandController {
     }
 
     /** Idempotency keys of org creation belong to the person creating, as there is no org yet to scope them. */
+    @Operation(operationId = "createOrg")
+    @ApiResponse(responseCode = "201", description = "The org, its caller its owner", content = @Content(schema = @Schema(implementation = OrgCreatedResponse.class)))
     @PostMapping
     ResponseEntity<?> create(@RequestBody NewOrg request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -68,8 +76,10 @@ class OrgCommandController {
         });
     }
 
+    @Operation(operationId = "changeOrg")
     @PatchMapping("/{orgId}")
-    ResponseEntity<Void> change(@PathVariable UUID orgId, @RequestBody OrgChanges changes) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void change(@PathVariable UUID orgId, @RequestBody OrgChanges changes) {
         access.require(orgId, Role.ADMIN);
         // one transaction, which Axon joins: a refused part leaves the other undone too
         transactions.executeWithoutResult(status -> {
@@ -80,6 +90,5 @@ class OrgCommandController {
                 commands.sendAndWait(new ChangeOrgSettings(orgId, changes.settings()));
             }
         });
-        return ResponseEntity.noContent().build();
     }
 }

@@ -13,7 +13,12 @@ import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.project.UpdateProject;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Music-video projects and their generations: developers create, edit and render them. */
@@ -51,6 +57,8 @@ class ProjectCommandController {
     record QueuedGeneration(UUID id, UUID projectId, String seed, String status) {
     }
 
+    @Operation(operationId = "createProject")
+    @ApiResponse(responseCode = "201", description = "The project, a draft", content = @Content(schema = @Schema(implementation = CreatedProject.class)))
     @PostMapping
     ResponseEntity<?> create(@PathVariable UUID orgId, @RequestBody ProjectDetails details,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
@@ -65,13 +73,18 @@ class ProjectCommandController {
     }
 
     /** Fields left out (or null) keep their values. */
+    @Operation(operationId = "updateProject")
     @PatchMapping("/{projectId}")
-    ResponseEntity<Void> update(@PathVariable UUID orgId, @PathVariable UUID projectId, @RequestBody ProjectDetails changes) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void update(@PathVariable UUID orgId, @PathVariable UUID projectId, @RequestBody ProjectDetails changes) {
         access.requireProject(orgId, projectId, Role.DEVELOPER);
         commands.sendAndWait(new UpdateProject(projectId, changes));
-        return ResponseEntity.noContent().build();
     }
 
+    @Operation(operationId = "requestGeneration")
+    @ApiResponse(responseCode = "202", description = "Queued: a worker renders it later", content = @Content(schema = @Schema(implementation = QueuedGeneration.class)))
+    @ApiResponse(responseCode = "402", description = "The subscription is not active")
+    @ApiResponse(responseCode = "429", description = "The plan's generations of this month are used up")
     @PostMapping("/{projectId}/generations")
     ResponseEntity<?> requestGeneration(@PathVariable UUID orgId, @PathVariable UUID projectId,
             @RequestBody(required = false) GenerationRequest request,

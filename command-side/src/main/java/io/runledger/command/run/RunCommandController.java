@@ -11,6 +11,10 @@ import io.runledger.domain.org.Role;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.shared.InvalidCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +52,10 @@ class RunCommandController {
     record QueuedRun(UUID id, String status, UUID patternId) {
     }
 
+    @Operation(operationId = "queueRun")
+    @ApiResponse(responseCode = "202", description = "Queued: a worker runs it later", content = @Content(schema = @Schema(implementation = QueuedRun.class)))
+    @ApiResponse(responseCode = "402", description = "The subscription is not active")
+    @ApiResponse(responseCode = "429", description = "The plan's runs of today are used up")
     @PostMapping
     ResponseEntity<?> queue(@PathVariable UUID orgId, @RequestBody RunRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {

@@ -9,6 +9,7 @@ import io.runledger.domain.generation.FailGeneration;
 import io.runledger.domain.generation.RecordAudioAnalysis;
 import io.runledger.domain.generation.RecordVisualPlan;
 import io.runledger.domain.generation.StartRendering;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,7 +36,7 @@ class WorkerGenerationController {
     record Analysis(UUID leaseId, Map<String, Object> audioAnalysis) {
     }
 
-    record Plan(UUID leaseId, Map<String, Object> visualPlan) {
+    record VisualPlan(UUID leaseId, Map<String, Object> visualPlan) {
     }
 
     /**
@@ -49,6 +50,7 @@ class WorkerGenerationController {
     record GenerationFailure(UUID leaseId, String errorMessage) {
     }
 
+    @Operation(operationId = "recordAnalysis")
     @PostMapping("/{generationId}/analysis")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void analysis(@PathVariable UUID generationId, @RequestBody Analysis analysis) {
@@ -56,18 +58,21 @@ class WorkerGenerationController {
                 new RecordAudioAnalysis(generationId, analysis.audioAnalysis()));
     }
 
+    @Operation(operationId = "recordVisualPlan")
     @PostMapping("/{generationId}/plan")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void plan(@PathVariable UUID generationId, @RequestBody Plan plan) {
+    void plan(@PathVariable UUID generationId, @RequestBody VisualPlan plan) {
         leases.report(JobKind.GENERATION, generationId, plan.leaseId(), new RecordVisualPlan(generationId, plan.visualPlan()));
     }
 
+    @Operation(operationId = "recordRender")
     @PostMapping("/{generationId}/render")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void render(@PathVariable UUID generationId, @RequestBody LeaseReport report) {
         leases.report(JobKind.GENERATION, generationId, report.leaseId(), new StartRendering(generationId));
     }
 
+    @Operation(operationId = "completeGeneration")
     @PostMapping("/{generationId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable UUID generationId, @RequestBody Completion done) {
@@ -75,6 +80,7 @@ class WorkerGenerationController {
                 done.videoUrl(), done.thumbnailUrl(), done.durationSeconds(), done.fileSizeBytes(), done.renderTimeSeconds()));
     }
 
+    @Operation(operationId = "failGeneration")
     @PostMapping("/{generationId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void fail(@PathVariable UUID generationId, @RequestBody GenerationFailure failure) {

@@ -11,6 +11,7 @@ import io.runledger.domain.run.RecordTokenUsage;
 import io.runledger.domain.run.SucceedRun;
 import io.runledger.domain.run.UsageMeter;
 import io.runledger.domain.shared.InvalidCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,11 +54,13 @@ class WorkerRunController {
     }
 
     /** The claim already started the run; a worker that reports its start separately gets the lease extended. */
+    @Operation(operationId = "startRun")
     @PostMapping("/{runId}/start")
     JobLeases.LeaseView start(@PathVariable UUID runId, @RequestBody LeaseReport report) {
         return leases.heartbeat(JobKind.RUN, runId, report.leaseId());
     }
 
+    @Operation(operationId = "deliverRunOutput")
     @PostMapping("/{runId}/outputs")
     @ResponseStatus(HttpStatus.CREATED)
     Delivered output(@PathVariable UUID runId, @RequestBody Output output) {
@@ -73,6 +76,7 @@ class WorkerRunController {
         return new Delivered(outputId);
     }
 
+    @Operation(operationId = "reportRunUsage")
     @PostMapping("/{runId}/usage")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void usage(@PathVariable UUID runId, @RequestBody UsageReport usage) {
@@ -82,12 +86,14 @@ class WorkerRunController {
         leases.report(JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.usageId(), usage.quantity()));
     }
 
+    @Operation(operationId = "completeRun")
     @PostMapping("/{runId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable UUID runId, @RequestBody LeaseReport report) {
         leases.report(JobKind.RUN, runId, report.leaseId(), new SucceedRun(runId));
     }
 
+    @Operation(operationId = "failRun")
     @PostMapping("/{runId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void fail(@PathVariable UUID runId, @RequestBody RunFailure failure) {

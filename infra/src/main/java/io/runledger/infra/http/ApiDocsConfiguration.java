@@ -1,26 +1,312 @@
 package io.runledger.infra.http;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.runledger.command.auth.CallerBindingFilter;
+import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.command.problem.ProblemTypes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
-/** The OpenAPI document at {@code /v3/api-docs} (UI at {@code /swagger-ui.html}), generated from the controllers. */
+/**
+ * The OpenAPI document at {@code /v3/api-docs} (UI at {@code /swagger-ui.html}), generated from the controllers,
+ * which declare what is theirs alone (operation id, a created or accepted answer's body, a 402, 429 or 503).
+ * {@link #apiContract()} derives the rest from the route, once for every operation (docs/api.md): tag, summary,
+ * security scheme, the 4xx problems it can answer, the headers every answer carries, lower-case enums and which
+ * fields an answer always has.
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfiguration {
 
-    private static final String BEARER = "bearer";
+    static final String PERSON = "personToken";
+    static final String API_KEY = "apiKey";
+    static final String WORKER = "workerToken";
+    static final String STRIPE = "stripeSignature";
+    private static final String PROBLEM = "Problem";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+    private static final Pattern WORD = Pattern.compile("([a-z])([A-Z])");
+
+    /** Features (the controllers' packages) and the tag each is shown under, in the order shown. */
+    private static final Map<String, Tag> TAGS = new LinkedHashMap<>();
+
+    static {
+        tag("Orgs", "Orgs, their members and invitations", "org");
+        tag("API keys", "Tenant API keys (rlk_…) acting in one org with one role", "apikey");
+        tag("Patterns", "The catalog of patterns runs use", "catalog", "pattern");
+        tag("Runs", "Runs: queued, read and followed as they happen", "run");
+        tag("Projects", "Projects and their generations", "project");
+        tag("Usage", "Dashboard and metered usage", "dashboard");
+        tag("System logs", "What happened in an org, for its members", "systemlog");
+        tag("Billing", "Plans, Stripe checkout and webhooks, metering and reconciliation", "billing");
+        tag("Audit", "The tamper-evident audit trail and its signed digests", "audit");
+        tag("Privacy", "Personal data: export and erasure", "erasure", "privacy");
+        tag("Read models", "Operators' view of the read models and their dead letters", "admin");
+        tag("Workers", "Workers claim runs and generations and report on them", "worker");
+        tag("Development", "Tokens of the development issuer (only without an OpenID provider)", "auth");
+    }
+
+    private static void tag(String name, String description, String... packages) {
+        for (String feature : packages) {
+            TAGS.put(feature, new Tag().name(name).description(description));
+        }
+    }
 
     @Bean
     OpenAPI runledgerApi() {
         return new OpenAPI()
                 .info(new Info().title("Runledger API").version("v1")
-                        .description("Commands answer 201/202 with a Location; errors are application/problem+json."))
-                .components(new Components().addSecuritySchemes(BEARER,
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+                        .description("""
+                                Paid AI runs and generations. Commands answer 201 or 202 with a `Location`; every \
+                                error is `application/problem+json` with a stable `type` (docs/errors.md); every answer \
+                                carries an `X-Request-Id`."""))
+                .addServersItem(new Server().url("http://localhost:8080").description("A local instance"))
+                .components(new Components()
+                        .addSecuritySchemes(PERSON, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("A person's token, from the OpenID provider or POST /dev/tokens"))
+                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("rlk_…").description("A tenant API key, for the routes of its own org"))
+                        .addSecuritySchemes(WORKER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("name:secret").description("A worker credential (RUNLEDGER_WORKER_TOKENS)"))
+                        .addSecuritySchemes(STRIPE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("Stripe-Signature")
+                                .description("Stripe's signature of the delivery (STRIPE_WEBHOOK_SECRET)"))
+                        .addHeaders(CallerBindingFilter.REQUEST_ID_HEADER, new Header().required(true)
+                                .description("The client's request id when it sent a usable one, else a new UUID; "
+                                        + "the logs and the events the request stored carry it")
+                                .schema(new StringSchema().example("3f1c6f4e-8a0b-4c47-9a55-2f4d7c1e9b21")))
+                        .addHeaders(HttpHeaders.LOCATION, new Header().required(true)
+                                .description("Where the created resource is read")
+                                .schema(new StringSchema().format("uri-reference")))
+                        .addHeaders(IdempotentRequests.REPLAYED_HEADER, new Header()
+                                .description("true when this is the stored answer to an earlier request with the same "
+                                        + "Idempotency-Key").schema(new StringSchema()._enum(List.of("true"))))
+                        .addHeaders(RETRY_AFTER, new Header().description("Seconds until the request may succeed")
+                                .schema(new IntegerSchema())));
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("An RFC 9457 problem; branch on type, never on detail")
+                .addProperty("type", new StringSchema().format("uri")
+                        .description("Stable, under " + ProblemTypes.BASE + " (docs/errors.md)")
+                        .example(ProblemTypes.BASE + "invalid-command"))
+                .addProperty("title", new StringSchema().example("Invalid command"))
+                .addProperty("status", new IntegerSchema().example(422))
+                .addProperty("detail", new StringSchema().example("A run needs an inputSource (text, youtube, upload) and an input"))
+                .addProperty("instance", new StringSchema().format("uri-reference"))
+                .addProperty("field", new StringSchema().description("The request field at fault, where there is one"))
+                .required(List.of("type", "title", "status"))
+                // limits, fields and the like, per type
+                .additionalProperties(true);
+    }
+
+    /** The feature's tag and a summary read from the operation id ({@code createOrg}: "Create org"). */
+    @Bean
+    OperationCustomizer operationTags() {
+        return (operation, handler) -> {
+            String packageName = handler.getBeanType().getPackageName();
+            Tag tag = TAGS.get(packageName.substring(packageName.lastIndexOf('.') + 1));
+            if (tag != null) {
+                operation.setTags(List.of(tag.getName()));
+            }
+            if (operation.getSummary() == null && operation.getOperationId() != null) {
+                String words = WORD.matcher(operation.getOperationId()).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+                operation.setSummary(Character.toUpperCase(words.charAt(0)) + words.substring(1));
+            }
+            return operation;
+        };
+    }
+
+    @Bean
+    OpenApiCustomizer apiContract() {
+        return api -> {
+            api.setTags(TAGS.values().stream().distinct().toList());
+            // here rather than on the bean: springdoc drops the schemas no operation referred to before this ran
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            Set<String> requestSchemas = new HashSet<>();
+            Set<String> answerSchemas = new HashSet<>();
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                operation.setSecurity(securityOf(path));
+                declareAnswers(path, method, operation);
+                if (operation.getRequestBody() != null) {
+                    referencedSchemas(operation.getRequestBody().getContent(), requestSchemas);
+                }
+                operation.getResponses().forEach((status, answer) -> {
+                    if (status.startsWith("2")) {
+                        referencedSchemas(answer.getContent(), answerSchemas);
+                    }
+                });
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> lowerCaseEnums(parameter.getSchema()));
+                }
+            }));
+            Map<String, Schema> schemas = api.getComponents().getSchemas();
+            closeOver(schemas, requestSchemas);
+            closeOver(schemas, answerSchemas);
+            schemas.forEach((name, schema) -> {
+                lowerCaseEnums(schema);
+                // Jackson writes every field of an answer, null or not; request bodies keep their fields optional
+                if (answerSchemas.contains(name) && !requestSchemas.contains(name) && schema.getProperties() != null) {
+                    schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                }
+            });
+        };
+    }
+
+    /** None for the development tokens and the audit key; Stripe's signature; a worker's; a person's or an org's key. */
+    private static List<SecurityRequirement> securityOf(String path) {
+        if (path.equals("/dev/tokens") || path.equals("/v1/audit/public-key")) {
+            return List.of();
+        }
+        if (path.equals("/v1/stripe/webhook")) {
+            return List.of(new SecurityRequirement().addList(STRIPE));
+        }
+        if (path.startsWith("/v1/worker/")) {
+            return List.of(new SecurityRequirement().addList(WORKER));
+        }
+        if (path.startsWith("/v1/orgs/{orgId}")) {
+            return List.of(new SecurityRequirement().addList(PERSON), new SecurityRequirement().addList(API_KEY));
+        }
+        return List.of(new SecurityRequirement().addList(PERSON));
+    }
+
+    /**
+     * The problems any operation of its shape can answer, and the headers of every answer. A problem the controller
+     * declares itself (a 429) gets the shared problem body too.
+     */
+    private static void declareAnswers(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiResponses answers = operation.getResponses();
+        boolean authenticated = !operation.getSecurity().isEmpty();
+        boolean changes = method != PathItem.HttpMethod.GET;
+        boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
+                .map(Parameter::getName).anyMatch(IdempotentRequests.HEADER::equals);
+        List<HttpStatus> problems = new ArrayList<>(List.of(HttpStatus.BAD_REQUEST));
+        if (authenticated) {
+            problems.addAll(List.of(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN));
+        }
+        if (path.contains("{")) {
+            problems.add(HttpStatus.NOT_FOUND);
+        }
+        if (changes && authenticated) {
+            problems.add(HttpStatus.CONFLICT);
+        }
+        if (operation.getRequestBody() != null) {
+            problems.addAll(List.of(HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+        }
+        // the text rule holds for every query string, so any operation can refuse invalid text
+        problems.add(HttpStatus.UNPROCESSABLE_ENTITY);
+        for (HttpStatus status : problems) {
+            answers.putIfAbsent(String.valueOf(status.value()), new ApiResponse().description(status.getReasonPhrase()));
+        }
+        answers.forEach((status, answer) -> {
+            answer.addHeaderObject(CallerBindingFilter.REQUEST_ID_HEADER, headerRef(CallerBindingFilter.REQUEST_ID_HEADER));
+            if (status.startsWith("4") || status.startsWith("5")) {
+                answer.setContent(new Content().addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                if (status.equals("429") || status.equals("503")) {
+                    answer.addHeaderObject(RETRY_AFTER, headerRef(RETRY_AFTER));
+                }
+            }
+            // what a key makes once it makes at a Location (as does an operation that declares the header itself)
+            boolean located = answer.getHeaders() != null && answer.getHeaders().containsKey(HttpHeaders.LOCATION);
+            if ((idempotent || located) && (status.equals("201") || status.equals("202"))) {
+                answer.addHeaderObject(HttpHeaders.LOCATION, headerRef(HttpHeaders.LOCATION));
+            }
+            if (idempotent && status.startsWith("2")) {
+                answer.addHeaderObject(IdempotentRequests.REPLAYED_HEADER, headerRef(IdempotentRequests.REPLAYED_HEADER));
+            }
+            if (answer.getContent() != null && answer.getContent().containsKey("*/*")) {
+                answer.getContent().put(JSON, answer.getContent().remove("*/*"));
+            }
+        });
+    }
+
+    private static Header headerRef(String name) {
+        return new Header().$ref("#/components/headers/" + name);
+    }
+
+    /** Roles, plans and sources are read in any case and written in lower case ({@code "developer"}). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void lowerCaseEnums(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getEnum() != null && schema.getEnum().stream().allMatch(String.class::isInstance)) {
+            schema.setEnum(schema.getEnum().stream().map(value -> ((String) value).toLowerCase(Locale.ROOT)).toList());
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocsConfiguration::lowerCaseEnums);
+        }
+        lowerCaseEnums(schema.getItems());
+    }
+
+    private static void referencedSchemas(Content content, Set<String> names) {
+        if (content != null) {
+            content.values().forEach(media -> collectRefs(media.getSchema(), names));
+        }
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void collectRefs(Schema schema, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            names.add(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).values().forEach(property -> collectRefs(property, names));
+        }
+        collectRefs(schema.getItems(), names);
+        if (schema.getAdditionalProperties() instanceof Schema values) {
+            collectRefs(values, names);
+        }
+        if (schema.getAllOf() != null) {
+            ((List<Schema>) schema.getAllOf()).forEach(part -> collectRefs(part, names));
+        }
+    }
+
+    /** Adds every schema the named ones refer to, transitively. */
+    @SuppressWarnings("rawtypes")
+    private static void closeOver(Map<String, Schema> schemas, Set<String> names) {
+        List<String> pending = new ArrayList<>(names);
+        while (!pending.isEmpty()) {
+            Schema schema = schemas.get(pending.remove(pending.size() - 1));
+            Set<String> referenced = new HashSet<>();
+            collectRefs(schema, referenced);
+            referenced.removeIf(name -> !names.add(name) || name.equals(PROBLEM));
+            pending.addAll(referenced);
+        }
     }
 }

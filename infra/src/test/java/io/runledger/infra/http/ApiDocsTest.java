@@ -2,6 +2,8 @@ package io.runledger.infra.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import io.runledger.infra.testing.RunledgerIntegrationTest;
@@ -27,8 +29,17 @@ class ApiDocsTest {
                 .containsKeys("/v1/orgs", "/v1/orgs/{orgId}", "/v1/orgs/{orgId}/members", "/v1/orgs/{orgId}/members/{userId}",
                         "/dev/tokens");
         assertThat((Map<String, Object>) ((Map<String, Object>) docs.getBody().get("components")).get("securitySchemes"))
-                .containsKey("bearer");
+                .containsKeys("personToken", "apiKey", "workerToken", "stripeSignature");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /** The document as the service serves it, for {@code .ci/openapi-check} (Redocly's lint, the generated client). */
+    @Test
+    void the_document_is_written_to_target_for_the_lint_and_the_generated_client() throws Exception {
+        String docs = http.getForObject("/v3/api-docs", String.class);
+
+        Files.writeString(Files.createDirectories(Path.of("target")).resolve("openapi.json"), docs);
+        assertThat(docs).contains("\"openapi\"");
     }
 
     @Test

@@ -93,6 +93,12 @@ class FrameworkErrorsApiTest {
         assertProblem(answer, 401, "unauthenticated");
     }
 
+    /** Refused by Spring Security's access rule, before any controller: operators' health is not for others. */
+    @Test
+    void a_request_spring_security_forbids_carries_a_request_id_too() throws Exception {
+        assertProblem(send(at("/actuator/health/readModels").GET()), 403, "forbidden");
+    }
+
     @Test
     void a_request_id_the_client_sends_is_echoed_on_a_framework_error() throws Exception {
         HttpResponse<String> answer = send(at("/v1/no-such-thing").header("X-Request-Id", "req-framework-1").GET());

@@ -10,12 +10,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The HTTP API as a client uses it: tokens from {@code /dev/tokens}, JSON in, JSON or problem+json out. */
+/**
+ * The HTTP API as a client uses it: tokens from {@code /dev/tokens}, JSON in, JSON or problem+json out; every call
+ * checked against the API document ({@link SpecValidation}).
+ */
 public final class ApiClient {
 
     private final TestRestTemplate http;
 
     public ApiClient(TestRestTemplate http) {
+        SpecValidation.hookInto(http);
         this.http = http;
     }
 

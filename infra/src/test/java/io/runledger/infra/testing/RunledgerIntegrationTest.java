@@ -8,13 +8,18 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on a real PostgreSQL database of its own, serving HTTP on a random port. */
+/**
+ * The whole application on a real PostgreSQL database of its own, serving HTTP on a random port; its
+ * {@code TestRestTemplate} checks every call against the API document ({@link SpecValidation}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
+@Import(SpecValidation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public @interface RunledgerIntegrationTest {
 }

@@ -8,6 +8,10 @@ import io.runledger.projections.ProjectionAdmin;
 import io.runledger.projections.deadletter.DeadLetters;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,6 +50,7 @@ class ProjectionAdminController {
     record Evicted(String sequenceId, int evicted) {
     }
 
+    @Operation(operationId = "listReadModels")
     @GetMapping
     Projections states() {
         readers.requirePlatformAdmin();
@@ -53,6 +58,8 @@ class ProjectionAdminController {
     }
 
     /** 202: the rebuild has started and goes on in the background; watch its lag here. 409 while dead letters wait. */
+    @Operation(operationId = "replayReadModel")
+    @ApiResponse(responseCode = "202", description = "The replay started", content = @Content(schema = @Schema(implementation = ProjectionAdmin.ProjectionState.class)))
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionAdmin.ProjectionState> replay(@PathVariable String name) {
         readers.requirePlatformAdmin();
@@ -63,6 +70,7 @@ class ProjectionAdminController {
         }
     }
 
+    @Operation(operationId = "listDeadLetters")
     @GetMapping("/{name}/dead-letters")
     ParkedSequences deadLetters(@PathVariable String name) {
         readers.requirePlatformAdmin();
@@ -70,6 +78,7 @@ class ProjectionAdminController {
     }
 
     /** Processes the parked events again, in order: every tenant's, or one tenant's with {@code orgId}. */
+    @Operation(operationId = "retryDeadLetters")
     @PostMapping("/{name}/dead-letters/retry")
     DeadLetters.RetryOutcome retry(@PathVariable String name, @RequestParam(required = false) UUID orgId) {
         readers.requirePlatformAdmin();
@@ -77,6 +86,7 @@ class ProjectionAdminController {
     }
 
     /** Gives up on a tenant's parked events in this processor; the decision is recorded as an event. */
+    @Operation(operationId = "evictDeadLetter")
     @DeleteMapping("/{name}/dead-letters/{sequenceId}")
     Evicted evict(@PathVariable String name, @PathVariable String sequenceId,
             @RequestParam(required = false) String reason) {

@@ -11,6 +11,10 @@ import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,6 +45,7 @@ class AuditEventsController {
      * @param action an event type as a dotted name ({@code run.queued})
      * @param target {@code <type>} or {@code <type>:<id>}, the type as items name it ({@code run})
      */
+    @Operation(operationId = "listAuditEvents")
     @GetMapping("/v1/orgs/{orgId}/audit-events")
     Page<AuditTrail.Entry> events(@PathVariable UUID orgId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String actor,
@@ -63,6 +68,10 @@ class AuditEventsController {
      * The whole range, in chain order, written as the database streams it. Written on the request's thread rather
      * than as an asynchronous body, so a long export is not cut at the servlet container's async timeout.
      */
+    @Operation(operationId = "exportAuditEvents")
+    @ApiResponse(responseCode = "200", description = "Every event of the range, one a line (ndjson) or a row (csv)",
+            content = {@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping("/v1/orgs/{orgId}/audit-events/export")
     void export(@PathVariable UUID orgId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "ndjson") String format,

@@ -10,6 +10,10 @@ import io.runledger.projections.audit.AuditVerification;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.tenant.TenantReads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,6 +56,7 @@ class AuditEvidenceController {
     record Verification(boolean valid, long checked, Mismatch firstMismatch) {
     }
 
+    @Operation(operationId = "listAuditDigests")
     @GetMapping("/v1/orgs/{orgId}/audit/digests")
     Digests digests(@PathVariable UUID orgId) {
         readers.requireAdmin(orgId);
@@ -59,6 +64,9 @@ class AuditEvidenceController {
     }
 
     /** A digest of the chain as it ends now: 201 if made, 200 with the last one if the chain has not grown since. */
+    @Operation(operationId = "signAuditDigest")
+    @ApiResponse(responseCode = "201", description = "A digest signed now", content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
+    @ApiResponse(responseCode = "200", description = "No event since the last digest: that one", content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
     @PostMapping("/v1/orgs/{orgId}/audit/digests")
     ResponseEntity<AuditDigestView> sign(@PathVariable UUID orgId) {
         readers.requireAdmin(orgId);
@@ -68,6 +76,7 @@ class AuditEvidenceController {
     }
 
     /** @param from, to digest sequences bounding the check (default: the whole chain) */
+    @Operation(operationId = "verifyAuditChain")
     @PostMapping("/v1/orgs/{orgId}/audit/verify")
     Verification verify(@PathVariable UUID orgId, @RequestParam(required = false) Long from,
             @RequestParam(required = false) Long to) {
@@ -82,6 +91,7 @@ class AuditEvidenceController {
                 mismatch.position(), mismatch.eventId(), mismatch.reason().code, mismatch.detail())).orElse(null));
     }
 
+    @Operation(operationId = "getAuditPublicKey")
     @GetMapping("/v1/audit/public-key")
     PublicKeyView publicKey() {
         return new PublicKeyView(AuditChain.SIGNATURE_ALGORITHM, key.keyId(), AuditChain.pem("PUBLIC KEY", key.publicKey().getEncoded()));

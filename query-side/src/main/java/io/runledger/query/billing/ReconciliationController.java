@@ -6,6 +6,10 @@ import java.util.UUID;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.paging.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +37,10 @@ class ReconciliationController {
     }
 
     /** @param asOf only events stored before this instant (the store as it was then); now by default */
+    @Operation(operationId = "reconcileBilling")
+    @ApiResponse(responseCode = "200", description = "The report; as CSV with format=csv", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Reconciliation.Report.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @GetMapping("/v1/admin/billing/reconciliation")
     ResponseEntity<?> reconcile(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) UUID orgId, @RequestParam(required = false) String asOf,

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.runledger.query.access.Readers;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.usage.UsageQueries;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,6 +30,7 @@ class DashboardQueryController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "getDashboard")
     @GetMapping("/dashboard")
     DashboardQueries.Dashboard dashboard(@PathVariable UUID orgId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
@@ -37,6 +39,7 @@ class DashboardQueryController {
     }
 
     /** Per UTC day and event type, totals, and today's use of the plan's limits. */
+    @Operation(operationId = "getUsage")
     @GetMapping("/usage")
     UsageQueries.Usage usage(@PathVariable UUID orgId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,6 +32,7 @@ class MemberQueryController {
     record Invitations(List<MemberQueries.Invitation> items) {
     }
 
+    @Operation(operationId = "listMembers")
     @GetMapping("/v1/orgs/{orgId}/members")
     Members members(@PathVariable UUID orgId) {
         readers.requireReader(orgId);
@@ -38,6 +40,7 @@ class MemberQueryController {
     }
 
     /** @param status pending, accepted, revoked or expired; all of them when absent */
+    @Operation(operationId = "listInvitations")
     @GetMapping("/v1/orgs/{orgId}/invitations")
     Invitations invitations(@PathVariable UUID orgId, @RequestParam(required = false) String status) {
         readers.requireReader(orgId);

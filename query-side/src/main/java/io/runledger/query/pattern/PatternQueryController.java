@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,7 @@ class PatternQueryController {
     }
 
     /** Not tenant data, so no tenant scope: every org sees the same catalog. */
+    @Operation(operationId = "listPatterns")
     @GetMapping("/v1/patterns")
     Patterns patterns(@RequestParam(required = false) Boolean active) {
         return new Patterns(patterns.list(active));

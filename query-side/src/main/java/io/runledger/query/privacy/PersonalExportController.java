@@ -5,6 +5,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,6 +21,7 @@ class PersonalExportController {
         this.export = export;
     }
 
+    @Operation(operationId = "exportMyData")
     @GetMapping("/v1/users/me/export")
     ObjectNode export() {
         return export.of(personAsking(), readers.readableOrgs());

@@ -8,6 +8,10 @@ import io.runledger.query.access.Readers;
 import io.runledger.query.live.StatusStreams;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +40,7 @@ class ProjectQueryController {
                 generation -> generation.status().equals("completed") || generation.status().equals("failed"));
     }
 
+    @Operation(operationId = "listProjects")
     @GetMapping("/projects")
     Page<ProjectQueries.ProjectView> projects(@PathVariable UUID orgId, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
@@ -43,6 +48,7 @@ class ProjectQueryController {
         return queries.projects(orgId, Keyset.position(cursor, limit));
     }
 
+    @Operation(operationId = "getProject")
     @GetMapping("/projects/{projectId}")
     ProjectQueries.ProjectView project(@PathVariable UUID orgId, @PathVariable UUID projectId) {
         readers.requireReader(orgId);
@@ -51,6 +57,7 @@ class ProjectQueryController {
     }
 
     /** Newest first; filters {@code status} (pending, processing, completed, failed) and {@code projectId}. */
+    @Operation(operationId = "listGenerations")
     @GetMapping("/generations")
     Page<ProjectQueries.GenerationView> generations(@PathVariable UUID orgId, @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID projectId, @RequestParam(required = false) Integer limit,
@@ -62,6 +69,7 @@ class ProjectQueryController {
         return queries.generations(orgId, projectId, status, Keyset.position(cursor, limit));
     }
 
+    @Operation(operationId = "getGeneration")
     @GetMapping("/generations/{generationId}")
     ProjectQueries.GenerationView generation(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);
@@ -70,6 +78,9 @@ class ProjectQueryController {
     }
 
     /** Server-sent {@code status} events, one per change of the generation's status, ending when it does. */
+    @Operation(operationId = "streamGeneration")
+    @ApiResponse(responseCode = "200", description = "The generation's status events until it ends", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "429", description = "The caller holds as many streams as it may")
     @GetMapping(path = "/generations/{generationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);

@@ -9,6 +9,10 @@ import io.runledger.query.live.StatusStreams;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +48,7 @@ class RunQueryController {
      * @param from    queued at or after (ISO instant or date)
      * @param to      queued before
      */
+    @Operation(operationId = "listRuns")
     @GetMapping
     Page<RunQueries.RunView> list(@PathVariable UUID orgId, @RequestParam(required = false) String status,
             @RequestParam(required = false) String pattern, @RequestParam(required = false) String from,
@@ -57,6 +62,7 @@ class RunQueryController {
     }
 
     /** The run with its outputs. */
+    @Operation(operationId = "getRun")
     @GetMapping("/{runId}")
     RunQueries.RunView one(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);
@@ -67,6 +73,9 @@ class RunQueryController {
      * Server-sent {@code status} events, the first as soon as the run is readable (a stream opened right after
      * the 202 waits for it), one per change, ending when the run does.
      */
+    @Operation(operationId = "streamRun")
+    @ApiResponse(responseCode = "200", description = "The run's status events until it ends", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "429", description = "The caller holds as many streams as it may")
     @GetMapping(path = "/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);

@@ -8,6 +8,7 @@ import io.runledger.query.access.Readers;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,6 +29,7 @@ class SystemLogQueryController {
     }
 
     /** @param actionType the event, in snake case ({@code run_failed}) */
+    @Operation(operationId = "listSystemLogs")
     @GetMapping("/v1/orgs/{orgId}/system-logs")
     Page<SystemLogQueries.LogEntry> entries(@PathVariable UUID orgId, @RequestParam(required = false) String severity,
             @RequestParam(required = false) String actionType, @RequestParam(required = false) UUID projectId,
