@@ -1,4 +1,4 @@
-package io.runledger.infra.billing;
+package io.runledger.infra.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,16 +18,37 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.domain.run.UsageMeter;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * A local stand-in for Stripe's HTTP API (stripe-java is pointed at it through {@code STRIPE_API_BASE}): it
  * records every request as Stripe would receive it and answers the few endpoints Runledger calls, with
  * failures on demand. Its account has a meter for every {@link UsageMeter}, as the README asks of a real one.
+ * A test class turns it on with {@code @Import(FakeStripe.InUse.class)} and autowires it; it stops with its context.
  */
-final class FakeStripe implements AutoCloseable {
+public final class FakeStripe implements AutoCloseable {
 
-    record Request(String method, String path, String idempotencyKey, Map<String, String> form) {
+    /** Stripe on for the application under test, with one fake per application context as its API. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class InUse {
+
+        @Bean
+        FakeStripe fakeStripe() {
+            return new FakeStripe();
+        }
+
+        @Bean
+        DynamicPropertyRegistrar fakeStripeApi(FakeStripe stripe) {
+            return properties -> {
+                properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
+                properties.add("runledger.stripe.api-base", () -> "http://localhost:" + stripe.server.getAddress().getPort());
+            };
+        }
+    }
+
+    public record Request(String method, String path, String idempotencyKey, Map<String, String> form) {
     }
 
     private final HttpServer server;
@@ -36,7 +57,7 @@ final class FakeStripe implements AutoCloseable {
     private final Set<String> refusedCustomers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
 
-    FakeStripe() {
+    private FakeStripe() {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException unavailable) {
@@ -46,23 +67,17 @@ final class FakeStripe implements AutoCloseable {
         server.start();
     }
 
-    /** Turns Stripe on for the application under test, with this fake as its API. */
-    void useIn(DynamicPropertyRegistry properties) {
-        properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
-        properties.add("runledger.stripe.api-base", () -> "http://localhost:" + server.getAddress().getPort());
-    }
-
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
     /** The next {@code times} calls to {@code path} answer 500, as Stripe does when it is in trouble. */
-    void failNext(String path, int times) {
+    public void failNext(String path, int times) {
         failuresToGo.put(path, new AtomicInteger(times));
     }
 
     /** Meter events for this customer are refused for good (400), as for a deleted customer. */
-    void refuseMeterEventsFor(String customer) {
+    public void refuseMeterEventsFor(String customer) {
         refusedCustomers.add(customer);
     }
 
