@@ -55,10 +55,12 @@ class ProcessorTokens {
                         row.getString("timestamp"), row.getString("owner"), row.getString("processor_name"),
                         row.getInt("segment"), byte[].class).getToken(serializer))
                 .list();
-        TrackingToken slowest = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
-                .map(WrappedToken::unwrapLowerBound)
+        Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
+                .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
+        List<TrackingToken> lowerBounds = tokens.stream()
+                .map(token -> token == null ? null : WrappedToken.unwrapLowerBound(token)).toList();
+        TrackingToken slowest = lowerBounds.isEmpty() || lowerBounds.contains(null) ? null : lowerBounds.stream()
                 .min(Comparator.comparingLong((TrackingToken token) -> token.position().orElse(0))).orElseThrow();
-        Long position = slowest == null ? null : slowest.position().orElse(0);
         Object context = tokens.stream().filter(ProcessorTokens::replaying).map(token -> ((ReplayToken) token).context())
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying), context,

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -32,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ledger: the report finds exactly them, from the event store, the same every time.
  */
 @ReadModelIntegrationTest
-@Import(FakeStripe.InUse.class) // Stripe in use: a context and database of its own, so the planted damage meets no other read-model test
+@FakeStripe.InUse // Stripe in use: a context and database of its own, so the planted damage meets no other read-model test
 class ReconciliationTest {
 
     @Autowired

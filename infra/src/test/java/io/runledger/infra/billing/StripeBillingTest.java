@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Billing with Stripe, offline: stripe-java talks to {@link FakeStripe}, which shows what Runledger sent. */
 @RunledgerIntegrationTest
-@Import(FakeStripe.InUse.class)
+@FakeStripe.InUse
 @TestPropertySource(properties = {"runledger.stripe.price-pro=price_pro_test", "runledger.stripe.price-team=price_team_test",
         "runledger.platform-admins=stripe-ops@example.com", "runledger.dead-letters.side-effect-retry=1s"})
 class StripeBillingTest {

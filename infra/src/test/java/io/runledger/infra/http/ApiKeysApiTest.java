@@ -162,11 +162,7 @@ class ApiKeysApiTest {
 
     @Test
     void only_admins_issue_keys_and_never_owner_keys() {
-        String developerEmail = "keys-dev-" + UUID.randomUUID() + "@example.com";
-        String developer = api.tokenFor(developerEmail);
-        api.createOrg(developer, "Developer's own org"); // signing in once puts the developer on record
-        assertThat(api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", owner.token(),
-                "{\"email\":\"" + developerEmail + "\",\"role\":\"developer\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String developer = owner.member("keys-dev-" + UUID.randomUUID() + "@example.com", "developer");
 
         ResponseEntity<Map<String, Object>> byDeveloper = issue(developer, owner.orgId(), "viewer", null);
         ResponseEntity<Map<String, Object>> ownerKey = issue(owner.token(), owner.orgId(), "owner", null);

@@ -2,6 +2,10 @@ package io.runledger.infra.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,33 +22,59 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.domain.run.UsageMeter;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * A local stand-in for Stripe's HTTP API (stripe-java is pointed at it through {@code STRIPE_API_BASE}): it
  * records every request as Stripe would receive it and answers the few endpoints Runledger calls, with
  * failures on demand. Its account has a meter for every {@link UsageMeter}, as the README asks of a real one.
- * A test class turns it on with {@code @Import(FakeStripe.InUse.class)} and autowires it; it stops with its context.
+ * A test class turns it on with {@link InUse} and autowires it.
  */
 public final class FakeStripe implements AutoCloseable {
 
-    /** Stripe on for the application under test, with one fake per application context as its API. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class InUse {
+    /**
+     * Stripe on, with a fake of its own, for every application context of a test class annotated {@link InUse};
+     * the fake is a bean, so the test autowires it, and it stops with its context. Properties, not a bean's
+     * registrar, because which Stripe beans exist is decided by conditions on them.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface InUse {
+    }
 
-        @Bean
-        FakeStripe fakeStripe() {
-            return new FakeStripe();
+    /** Listed in {@code META-INF/spring.factories} of the tests. */
+    public static class InUseCustomizerFactory implements ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configuration) {
+            return TestContextAnnotationUtils.hasAnnotation(testClass, InUse.class) ? new InUseCustomizer() : null;
         }
+    }
 
-        @Bean
-        DynamicPropertyRegistrar fakeStripeApi(FakeStripe stripe) {
-            return properties -> {
-                properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
-                properties.add("runledger.stripe.api-base", () -> "http://localhost:" + stripe.server.getAddress().getPort());
-            };
+    /** A record: all equal, so test classes with the same other configuration share a context. */
+    private record InUseCustomizer() implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+            FakeStripe stripe = new FakeStripe();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-stripe", Map.of(
+                    "runledger.stripe.api-key", "sk_test_fake",
+                    "runledger.stripe.api-base", "http://localhost:" + stripe.server.getAddress().getPort())));
+            context.getBeanFactory().registerSingleton("fakeStripe", stripe);
+            context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
+                @Override
+                public void onApplicationEvent(ContextClosedEvent closed) {
+                    stripe.close();
+                }
+            });
         }
     }
 
