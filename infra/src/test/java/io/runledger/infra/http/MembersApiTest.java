@@ -121,7 +121,7 @@ class MembersApiTest {
         ResponseEntity<Map<String, Object>> refused = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + ownerId, owner.token(), null);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/last-owner.token()-protected");
+        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/last-owner-protected");
     }
 
     @Test
