@@ -1,9 +1,11 @@
 package io.runledger.projections;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +22,9 @@ class ProcessorTokens {
     /**
      * @param position the last event every segment has handled, or null while any segment is at the start
      * @param replayContext what the replay rebuilds ({@link ReadModelProcessors#rebuilds}), while it replays
+     * @param slowest       where the segment furthest behind streams on from (null: the start of the store)
      */
-    record Progress(int segments, Long position, boolean replaying, Object replayContext) {
+    record Progress(int segments, Long position, boolean replaying, Object replayContext, TrackingToken slowest) {
 
         boolean replaying(String readModel) {
             return replaying && ReadModelProcessors.rebuilds(replayContext, readModel);
@@ -54,8 +57,13 @@ class ProcessorTokens {
                 .list();
         Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
                 .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
+        List<TrackingToken> lowerBounds = tokens.stream()
+                .map(token -> token == null ? null : WrappedToken.unwrapLowerBound(token)).toList();
+        TrackingToken slowest = lowerBounds.isEmpty() || lowerBounds.contains(null) ? null : lowerBounds.stream()
+                .min(Comparator.comparingLong((TrackingToken token) -> token.position().orElse(0))).orElseThrow();
         Object context = tokens.stream().filter(ProcessorTokens::replaying).map(token -> ((ReplayToken) token).context())
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying), context);
+        return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying), context,
+                slowest);
     }
 }

@@ -9,13 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.runledger.projections.deadletter.DeadLetters;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The read models as an operator sees them, and their rebuild from the event store. */
@@ -28,17 +30,15 @@ public class ProjectionAdmin {
     private final EventProcessingConfiguration processing;
     private final ProcessorTokens tokens;
     private final DeadLetters deadLetters;
-    private final JdbcClient jdbc;
     private final EventStore events;
     private final Clock clock;
     private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProcessorTokens tokens, DeadLetters deadLetters,
-            JdbcClient jdbc, EventStore events, Clock clock) {
+            EventStore events, Clock clock) {
         this.processing = processing;
         this.tokens = tokens;
         this.deadLetters = deadLetters;
-        this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
     }
@@ -133,7 +133,7 @@ public class ProjectionAdmin {
         long head = head();
         long handled = progress.position() == null ? 0 : progress.position();
         Instant now = clock.instant();
-        return new Snapshot(processor().isRunning(), progress, head, head > handled ? waitingSince(handled, now) : 0, now);
+        return new Snapshot(processor().isRunning(), progress, head, head > handled ? waitingSince(progress.slowest(), now) : 0, now);
     }
 
     private ProjectionState state(String name, Snapshot snapshot) {
@@ -166,10 +166,15 @@ public class ProjectionAdmin {
         return head == null ? 0 : Math.max(0, head.position().orElse(0));
     }
 
-    private double waitingSince(long handled, Instant now) {
-        return jdbc.sql("select time_stamp from domain_event_entry where global_index > ? order by global_index limit 1")
-                .param(handled).query(String.class).optional()
-                .map(stamp -> Duration.between(Instant.parse(stamp), now).toMillis() / 1000.0).orElse(0.0);
+    /** Since when the oldest event not yet handled has waited: the next one the slowest segment reads, as the store streams it. */
+    private double waitingSince(TrackingToken handled, Instant now) {
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(handled)) {
+            return stream.hasNextAvailable(1, TimeUnit.SECONDS)
+                    ? Duration.between(stream.nextAvailable().getTimestamp(), now).toMillis() / 1000.0 : 0;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     /** Not one of {@link ReadModelProcessors#NAMES}. */

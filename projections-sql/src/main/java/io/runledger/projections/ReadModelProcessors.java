@@ -20,7 +20,7 @@ import io.runledger.projections.user.UserProjector;
  */
 public final class ReadModelProcessors {
 
-    /** The tracking processor of every read model, as {@code token_entry} names it. */
+    /** The tracking processor of every read model, as Axon's token store names it. */
     public static final String PROCESSOR = "read-models";
 
     public static final List<String> NAMES = List.of(

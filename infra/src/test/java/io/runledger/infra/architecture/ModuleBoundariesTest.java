@@ -5,7 +5,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import javax.sql.DataSource;
@@ -29,28 +28,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The rules the module layout rests on, checked on the compiled code of every module; each says why. */
+/**
+ * The rules the module layout rests on, checked on the compiled code of every module; each says why. Which module
+ * may use which is the poms' to say (a class outside them does not compile); tables' owners are {@link TableOwnersTest}'s.
+ */
 @AnalyzeClasses(packages = "io.runledger", importOptions = ImportOption.DoNotIncludeTests.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ModuleBoundariesTest {
-
-    /** The poms allow these edges; a new edge between modules must be a decision here, not a pom side effect. */
-    @ArchTest
-    static final ArchRule modules_depend_only_as_the_design_allows = layeredArchitecture()
-            .consideringOnlyDependenciesInLayers()
-            .layer("domain").definedBy("io.runledger.domain..")
-            .layer("command-side").definedBy("io.runledger.command..")
-            .layer("projections-sql").definedBy("io.runledger.projections..")
-            .layer("query-side").definedBy("io.runledger.query..")
-            .layer("console").definedBy("io.runledger.console..")
-            .layer("infra").definedBy("io.runledger.infra..")
-            .whereLayer("infra").mayNotBeAccessedByAnyLayer()
-            .whereLayer("command-side").mayOnlyBeAccessedByLayers("infra")
-            .whereLayer("query-side").mayOnlyBeAccessedByLayers("infra")
-            .whereLayer("console").mayOnlyBeAccessedByLayers("infra")
-            .whereLayer("projections-sql").mayOnlyBeAccessedByLayers("query-side", "infra")
-            .whereLayer("domain").mayOnlyBeAccessedByLayers("command-side", "projections-sql", "query-side", "infra")
-            .because("a module that knows its callers cannot be understood, tested or replaced on its own");
 
     @ArchTest
     static final ArchRule the_domain_knows_only_the_jdk_and_axon = classes()

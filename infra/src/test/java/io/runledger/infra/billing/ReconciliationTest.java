@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.FakeStripe;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,28 +25,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Finance's question, asked of a tenant's day with discrepancies planted in the read model and the Stripe
  * ledger: the report finds exactly them, from the event store, the same every time.
  */
 @ReadModelIntegrationTest
+@FakeStripe.InUse // Stripe in use: a context and database of its own, so the planted damage meets no other read-model test
 class ReconciliationTest {
-
-    /** Stripe in use (a database of its own, too, so the planted damage meets no other read-model test). */
-    static final FakeStripe STRIPE = new FakeStripe();
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry properties) {
-        STRIPE.useIn(properties);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        STRIPE.close();
-    }
 
     @Autowired
     TestRestTemplate http;

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.FakeStripe;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,33 +23,21 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Billing with Stripe, offline: stripe-java talks to {@link FakeStripe}, which shows what Runledger sent. */
 @RunledgerIntegrationTest
+@FakeStripe.InUse
+@TestPropertySource(properties = {"runledger.stripe.price-pro=price_pro_test", "runledger.stripe.price-team=price_team_test",
+        "runledger.platform-admins=stripe-ops@example.com", "runledger.dead-letters.side-effect-retry=1s"})
 class StripeBillingTest {
-
-    static final FakeStripe STRIPE = new FakeStripe();
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry properties) {
-        STRIPE.useIn(properties);
-        properties.add("runledger.stripe.price-pro", () -> "price_pro_test");
-        properties.add("runledger.stripe.price-team", () -> "price_team_test");
-        properties.add("runledger.platform-admins", () -> "stripe-ops@example.com");
-        properties.add("runledger.dead-letters.side-effect-retry", () -> "1s");
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        STRIPE.close();
-    }
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    FakeStripe stripe;
 
     private ApiClient api;
     private String owner;
@@ -67,7 +55,7 @@ class StripeBillingTest {
     }
 
     private List<FakeStripe.Request> customerRequestsFor(String orgId) {
-        return STRIPE.requests("/v1/customers").stream().filter(request -> orgId.equals(request.form().get("metadata[org_id]"))).toList();
+        return stripe.requests("/v1/customers").stream().filter(request -> orgId.equals(request.form().get("metadata[org_id]"))).toList();
     }
 
     private String queueRun(String orgId) {
@@ -96,7 +84,7 @@ class StripeBillingTest {
 
     @Test
     void a_stripe_in_trouble_is_retried_with_the_same_idempotency_key() {
-        STRIPE.failNext("/v1/customers", 2);
+        stripe.failNext("/v1/customers", 2);
         String orgId = api.createOrg(owner, "Patient Inc");
 
         linkedCustomer(orgId);
@@ -107,11 +95,11 @@ class StripeBillingTest {
 
     @Test
     void a_stripe_down_for_longer_than_the_tries_parks_the_orgs_customer_and_creates_it_once_stripe_is_back() {
-        STRIPE.failNext("/v1/customers", 1_000);
+        stripe.failNext("/v1/customers", 1_000);
         String orgId = api.createOrg(owner, "Outage Inc");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> parkedFor("stripe-customers", orgId) > 0);
-        STRIPE.failNext("/v1/customers", 0);
+        stripe.failNext("/v1/customers", 0);
 
         linkedCustomer(orgId);
         await().atMost(Duration.ofSeconds(20)).until(() -> parkedFor("stripe-customers", orgId) == 0);
@@ -135,7 +123,7 @@ class StripeBillingTest {
 
         assertThat(jdbc.queryForObject("select status from stripe_meter_events where usage_event_id = ?::uuid", String.class, eventId))
                 .isEqualTo("sent");
-        assertThat(STRIPE.requests("/v1/billing/meter_events")).filteredOn(request -> eventId.equals(request.form().get("identifier")))
+        assertThat(stripe.requests("/v1/billing/meter_events")).filteredOn(request -> eventId.equals(request.form().get("identifier")))
                 .singleElement().satisfies(request -> assertThat(request.form()).containsEntry("event_name", "run_created")
                         .containsEntry("payload[stripe_customer_id]", customer).containsEntry("payload[value]", "1"));
     }
@@ -170,7 +158,7 @@ class StripeBillingTest {
                 "select count(*) from stripe_meter_events where usage_event_id::text in (?, ?) and status = 'sent'", Long.class,
                 eventIds.get(0), eventIds.get(1)) == 2);
 
-        assertThat(STRIPE.requests("/v1/billing/meter_events")).filteredOn(request -> eventIds.contains(request.form().get("identifier")))
+        assertThat(stripe.requests("/v1/billing/meter_events")).filteredOn(request -> eventIds.contains(request.form().get("identifier")))
                 .extracting(request -> request.form().get("identifier") + " " + request.form().get("event_name") + " "
                         + request.form().get("payload[value]") + " " + request.form().get("payload[stripe_customer_id]"))
                 .containsExactlyInAnyOrder(eventIds.get(0) + " generations_completed 1 " + customer,
@@ -180,7 +168,7 @@ class StripeBillingTest {
     @Test
     void a_meter_event_stripe_refuses_for_good_is_recorded_with_the_reason() {
         String orgId = api.createOrg(owner, "Refused Inc");
-        STRIPE.refuseMeterEventsFor(linkedCustomer(orgId));
+        stripe.refuseMeterEventsFor(linkedCustomer(orgId));
         String eventId = usageEventOf(queueRun(orgId));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.queryForList(
@@ -207,7 +195,7 @@ class StripeBillingTest {
 
         assertThat(checkout.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((String) checkout.getBody().get("url")).startsWith("https://checkout.stripe.test/");
-        assertThat(STRIPE.requests("/v1/checkout/sessions")).filteredOn(request -> orgId.equals(request.form().get("client_reference_id")))
+        assertThat(stripe.requests("/v1/checkout/sessions")).filteredOn(request -> orgId.equals(request.form().get("client_reference_id")))
                 .singleElement().satisfies(request -> assertThat(request.form()).containsEntry("customer", customer)
                         .containsEntry("mode", "subscription").containsEntry("line_items[0][price]", "price_pro_test")
                         .containsEntry("subscription_data[metadata][org_id]", orgId));

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import io.runledger.command.auth.Sha256;
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,12 @@ class ApiKeysApiTest {
     JdbcTemplate jdbc;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("keys-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Keyed Inc");
+        owner = OrgOwner.signUp(http, "keys", "Keyed Inc");
+        api = owner.api();
     }
 
     private ResponseEntity<Map<String, Object>> issue(String token, String org, String role, String idempotencyKey) {
@@ -48,7 +47,7 @@ class ApiKeysApiTest {
     }
 
     private String issuedSecret(String role) {
-        ResponseEntity<Map<String, Object>> issued = issue(owner, orgId, role, null);
+        ResponseEntity<Map<String, Object>> issued = issue(owner.token(), owner.orgId(), role, null);
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) issued.getBody().get("key");
     }
@@ -64,13 +63,13 @@ class ApiKeysApiTest {
 
     @Test
     void an_admin_gets_the_secret_once_and_runledger_keeps_only_its_digest() {
-        ResponseEntity<Map<String, Object>> issued = issue(owner, orgId, "developer", "key-1");
+        ResponseEntity<Map<String, Object>> issued = issue(owner.token(), owner.orgId(), "developer", "key-1");
 
         assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String secret = (String) issued.getBody().get("key");
         assertThat(secret).startsWith("rlk_").hasSizeGreaterThan(40);
         assertThat(secret).startsWith((String) issued.getBody().get("prefix"));
-        assertThat(issued.getHeaders().getLocation()).hasPath("/v1/orgs/" + orgId + "/api-keys/" + issued.getBody().get("id"));
+        assertThat(issued.getHeaders().getLocation()).hasPath("/v1/orgs/" + owner.orgId() + "/api-keys/" + issued.getBody().get("id"));
         assertThat(jdbc.queryForObject("select key_digest from api_keys where key_id = ?::uuid", String.class,
                 issued.getBody().get("id"))).isEqualTo(Sha256.hex(secret));
         assertThat(storedTextsContaining(secret)).isZero();
@@ -78,21 +77,21 @@ class ApiKeysApiTest {
 
     @Test
     void a_retried_issue_answers_the_same_key_without_its_secret_and_issues_nothing_new() {
-        ResponseEntity<Map<String, Object>> first = issue(owner, orgId, "viewer", "key-2");
-        ResponseEntity<Map<String, Object>> retry = issue(owner, orgId, "viewer", "key-2");
+        ResponseEntity<Map<String, Object>> first = issue(owner.token(), owner.orgId(), "viewer", "key-2");
+        ResponseEntity<Map<String, Object>> retry = issue(owner.token(), owner.orgId(), "viewer", "key-2");
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id")).containsEntry("key", null)
                 .containsEntry("prefix", first.getBody().get("prefix"));
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, orgId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId())).isEqualTo(1);
     }
 
     @Test
     void a_developer_key_queues_runs_as_itself_on_behalf_of_its_issuer() {
         String secret = issuedSecret("developer");
 
-        ResponseEntity<Map<String, Object>> queued = api.send(POST, "/v1/orgs/" + orgId + "/runs", secret, SUMMARIZE, "r-1");
+        ResponseEntity<Map<String, Object>> queued = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-1");
 
         assertThat(queued.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         Map<String, Object> event = jdbc.queryForMap("""
@@ -100,9 +99,9 @@ class ApiKeysApiTest {
                        convert_from(payload, 'UTF8')::jsonb ->> 'userId' as user_id
                 from domain_event_entry where aggregate_identifier = ? and sequence_number = 0
                 """, queued.getBody().get("id"));
-        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, orgId);
+        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
         String ownerId = jdbc.queryForObject("select user_id::text from access_memberships where org_id = ?::uuid",
-                String.class, orgId);
+                String.class, owner.orgId());
         assertThat(event).containsEntry("actor", "apikey:" + keyId).containsEntry("user_id", ownerId);
     }
 
@@ -110,7 +109,7 @@ class ApiKeysApiTest {
     void a_viewer_key_cannot_queue_runs() {
         String secret = issuedSecret("viewer");
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/runs", secret, SUMMARIZE, "r-2");
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-2");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -123,23 +122,23 @@ class ApiKeysApiTest {
 
         ResponseEntity<Map<String, Object>> elsewhere = api.send(POST, "/v1/orgs/" + otherOrg + "/runs", secret, SUMMARIZE, "r-3");
         ResponseEntity<Map<String, Object>> newOrg = api.send(POST, "/v1/orgs", secret, "{\"name\":\"Shadow\"}");
-        ResponseEntity<Map<String, Object>> newKey = issue(secret, orgId, "viewer", null);
+        ResponseEntity<Map<String, Object>> newKey = issue(secret, owner.orgId(), "viewer", null);
 
         assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(newOrg.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(newOrg.getBody()).containsEntry("type", "https://runledger.io/problems/person-required");
         assertThat(newKey.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, orgId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId())).isEqualTo(1);
     }
 
     @Test
     void a_revoked_key_is_refused_from_the_next_request_on() {
         String secret = issuedSecret("developer");
-        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, orgId);
+        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
 
-        ResponseEntity<Map<String, Object>> revoked = api.send(DELETE, "/v1/orgs/" + orgId + "/api-keys/" + keyId, owner, null);
-        ResponseEntity<Map<String, Object>> again = api.send(DELETE, "/v1/orgs/" + orgId + "/api-keys/" + keyId, owner, null);
-        ResponseEntity<Map<String, Object>> used = api.send(POST, "/v1/orgs/" + orgId + "/runs", secret, SUMMARIZE, "r-4");
+        ResponseEntity<Map<String, Object>> revoked = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> again = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> used = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-4");
 
         assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -153,7 +152,7 @@ class ApiKeysApiTest {
         issuedSecret("developer");
         issuedSecret("viewer");
 
-        ResponseEntity<Map<String, Object>> listed = api.send(GET, "/v1/orgs/" + orgId + "/api-keys", owner, null);
+        ResponseEntity<Map<String, Object>> listed = api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(), null);
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) listed.getBody().get("items");
@@ -163,34 +162,30 @@ class ApiKeysApiTest {
 
     @Test
     void only_admins_issue_keys_and_never_owner_keys() {
-        String developerEmail = "keys-dev-" + UUID.randomUUID() + "@example.com";
-        String developer = api.tokenFor(developerEmail);
-        api.createOrg(developer, "Developer's own org"); // signing in once puts the developer on record
-        assertThat(api.send(POST, "/v1/orgs/" + orgId + "/members", owner,
-                "{\"email\":\"" + developerEmail + "\",\"role\":\"developer\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String developer = owner.member("keys-dev-" + UUID.randomUUID() + "@example.com", "developer");
 
-        ResponseEntity<Map<String, Object>> byDeveloper = issue(developer, orgId, "viewer", null);
-        ResponseEntity<Map<String, Object>> ownerKey = issue(owner, orgId, "owner", null);
+        ResponseEntity<Map<String, Object>> byDeveloper = issue(developer, owner.orgId(), "viewer", null);
+        ResponseEntity<Map<String, Object>> ownerKey = issue(owner.token(), owner.orgId(), "owner", null);
 
         assertThat(byDeveloper.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ownerKey.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, orgId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId())).isZero();
     }
 
     @Test
     void another_orgs_member_cannot_see_list_or_revoke_this_orgs_keys() {
         issuedSecret("developer");
-        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, orgId);
+        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
         String stranger = api.tokenFor("keys-stranger-" + UUID.randomUUID() + "@example.com");
         String strangersOrg = api.createOrg(stranger, "Stranger Inc");
 
         assertThat(api.send(DELETE, "/v1/orgs/" + strangersOrg + "/api-keys/" + keyId, stranger, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(DELETE, "/v1/orgs/" + orgId + "/api-keys/" + keyId, stranger, null).getStatusCode())
+        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, stranger, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(GET, "/v1/orgs/" + orgId + "/api-keys", stranger, null).getStatusCode())
+        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", stranger, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(issue(stranger, orgId, "viewer", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(issue(stranger, owner.orgId(), "viewer", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.queryForObject("select revoked_at is null from api_keys where key_id = ?::uuid", Boolean.class, keyId))
                 .isTrue();
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,19 +46,14 @@ class IdempotencyRecoveryApiTest {
     Serializer eventSerializer;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("recovery-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Recovery Inc");
+        owner = OrgOwner.signUp(http, "recovery", "Recovery Inc");
+        api = owner.api();
     }
 
-    private ResponseEntity<Map<String, Object>> queue(String key, String body) {
-        return api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", owner, body, key);
-    }
 
     /** What a SIGKILL after the work committed, before the answer was recorded, leaves behind. */
     private void dieBeforeAnswering(String key, String age) {
@@ -68,36 +64,29 @@ class IdempotencyRecoveryApiTest {
                 """, age, key)).isEqualTo(1);
     }
 
-    private int runsQueuedInOrg() {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.run.RunQueued'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
-                """, Integer.class, orgId);
-    }
-
     @Test
     void a_retry_after_the_recovery_time_answers_with_the_run_the_dead_request_queued() {
         String key = "run-" + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first = queue(key, RUN);
+        ResponseEntity<Map<String, Object>> first = owner.queueRun(key, RUN);
         dieBeforeAnswering(key, "1 minute");
 
-        ResponseEntity<Map<String, Object>> retry = queue(key, RUN);
-        ResponseEntity<Map<String, Object>> again = queue(key, RUN);
+        ResponseEntity<Map<String, Object>> retry = owner.queueRun(key, RUN);
+        ResponseEntity<Map<String, Object>> again = owner.queueRun(key, RUN);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
         assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
         assertThat(again.getBody()).isEqualTo(first.getBody());
         assertThat(again.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
-        assertThat(runsQueuedInOrg()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, orgId))
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId()))
                 .isEqualTo(1);
     }
 
     @Test
     void a_retry_after_the_recovery_time_queues_the_run_a_request_died_before_queuing() {
         String queued = "run-" + UUID.randomUUID();
-        queue(queued, RUN);
+        owner.queueRun(queued, RUN);
         String diedEarly = "run-" + UUID.randomUUID();
         // claimed with the same body (so the same fingerprint), and nothing done before the kill
         jdbc.update("""
@@ -105,21 +94,21 @@ class IdempotencyRecoveryApiTest {
                 select scope, ?, request_fingerprint, now() - interval '1 minute' from idempotency_keys where idempotency_key = ?
                 """, diedEarly, queued);
 
-        ResponseEntity<Map<String, Object>> retry = queue(diedEarly, RUN);
+        ResponseEntity<Map<String, Object>> retry = owner.queueRun(diedEarly, RUN);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(retry.getBody()).containsEntry("id",
-                IdempotentRequests.resourceId("run", UUID.fromString(orgId), diedEarly).toString());
-        assertThat(runsQueuedInOrg()).isEqualTo(2);
+                IdempotentRequests.resourceId("run", UUID.fromString(owner.orgId()), diedEarly).toString());
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(2);
     }
 
     @Test
     void within_the_recovery_time_the_key_is_still_in_progress() {
         String key = "run-" + UUID.randomUUID();
-        queue(key, RUN);
+        owner.queueRun(key, RUN);
         dieBeforeAnswering(key, "1 second");
 
-        ResponseEntity<Map<String, Object>> retry = queue(key, RUN);
+        ResponseEntity<Map<String, Object>> retry = owner.queueRun(key, RUN);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(retry.getBody()).containsEntry("type", "https://runledger.io/problems/idempotent-request-in-progress");
@@ -128,26 +117,26 @@ class IdempotencyRecoveryApiTest {
     @Test
     void an_unanswered_key_is_not_taken_over_by_a_different_request() {
         String key = "run-" + UUID.randomUUID();
-        queue(key, RUN);
+        owner.queueRun(key, RUN);
         dieBeforeAnswering(key, "1 minute");
 
-        ResponseEntity<Map<String, Object>> other = queue(key, RUN.replace("Killed", "Another"));
+        ResponseEntity<Map<String, Object>> other = owner.queueRun(key, RUN.replace("Killed", "Another"));
 
         assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(other.getBody()).containsEntry("type", "https://runledger.io/problems/idempotency-key-reused");
-        assertThat(queue(key, RUN).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(runsQueuedInOrg()).isEqualTo(1);
+        assertThat(owner.queueRun(key, RUN).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
     }
 
     @Test
     void another_org_cannot_take_over_an_unanswered_key() {
         String key = "run-" + UUID.randomUUID();
-        queue(key, RUN);
+        owner.queueRun(key, RUN);
         dieBeforeAnswering(key, "1 minute");
         String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
         String outsidersOrg = api.createOrg(outsider, "Elsewhere");
 
-        ResponseEntity<Map<String, Object>> intoTheOrg = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", outsider, RUN, key);
+        ResponseEntity<Map<String, Object>> intoTheOrg = api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/runs", outsider, RUN, key);
         ResponseEntity<Map<String, Object>> inItsOwnOrg = api.send(HttpMethod.POST, "/v1/orgs/" + outsidersOrg + "/runs", outsider,
                 RUN, key);
 
@@ -157,17 +146,17 @@ class IdempotencyRecoveryApiTest {
                 IdempotentRequests.resourceId("run", UUID.fromString(outsidersOrg), key).toString());
         assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where idempotency_key = ? and response_status is null",
                 Integer.class, key)).as("the org's key, still waiting for its own retry").isEqualTo(1);
-        assertThat(runsQueuedInOrg()).isEqualTo(1);
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
     }
 
     @Test
     void concurrent_retries_of_an_unanswered_key_all_name_the_one_run() throws Exception {
         String key = "run-" + UUID.randomUUID();
-        String runId = (String) queue(key, RUN).getBody().get("id");
+        String runId = (String) owner.queueRun(key, RUN).getBody().get("id");
         dieBeforeAnswering(key, "1 minute");
         List<Callable<ResponseEntity<Map<String, Object>>>> retries = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            retries.add(() -> queue(key, RUN));
+            retries.add(() -> owner.queueRun(key, RUN));
         }
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
@@ -183,24 +172,24 @@ class IdempotencyRecoveryApiTest {
         assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.CONFLICT));
         assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.ACCEPTED).isNotEmpty()
                 .allSatisfy(answer -> assertThat(answer.getBody()).containsEntry("id", runId));
-        assertThat(queue(key, RUN).getBody()).containsEntry("id", runId);
-        assertThat(runsQueuedInOrg()).isEqualTo(1);
+        assertThat(owner.queueRun(key, RUN).getBody()).containsEntry("id", runId);
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
     }
 
     @Test
     void an_api_key_issued_by_a_dead_request_is_named_without_its_secret() {
         String key = "api-key-" + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/api-keys", owner,
+        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(),
                 "{\"name\":\"ci\",\"role\":\"developer\"}", key);
         dieBeforeAnswering(key, "1 minute");
 
-        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/api-keys", owner,
+        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(),
                 "{\"name\":\"ci\",\"role\":\"developer\"}", key);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id"))
                 .containsEntry("prefix", first.getBody().get("prefix")).containsEntry("key", null);
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, orgId))
+        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
                 .isEqualTo(1);
     }
 
@@ -208,10 +197,10 @@ class IdempotencyRecoveryApiTest {
     void an_org_created_by_a_dead_request_is_the_org_of_the_retry() {
         String key = "org-" + UUID.randomUUID();
         String name = "Org " + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs", owner, "{\"name\":\"" + name + "\"}", key);
+        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
         dieBeforeAnswering(key, "1 minute");
 
-        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs", owner, "{\"name\":\"" + name + "\"}", key);
+        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,49 +37,46 @@ class MembersApiTest {
     Serializer eventSerializer;
 
     private ApiClient api;
-    private String owner;
+    private OrgOwner owner;
     private String teammate;
-    private String orgId;
     private String teammateEmail;
 
     @BeforeEach
     void an_owner_with_an_org_and_a_teammate_who_signed_in_once() {
-        api = new ApiClient(http);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
+        owner = OrgOwner.signUp(http, "owner", "Acme " + suffix);
+        api = owner.api();
         teammateEmail = "mate-" + suffix + "@example.com";
-        owner = api.tokenFor("owner-" + suffix + "@example.com");
-        teammate = api.tokenFor(teammateEmail);
-        orgId = api.createOrg(owner, "Acme " + suffix);
-        api.createOrg(teammate, "Teammate's own org"); // signing in once puts the teammate on record
+        teammate = owner.someoneOnRecord(teammateEmail);
     }
 
     private ResponseEntity<Map<String, Object>> addTeammate(String as, String role) {
-        return api.send(POST, "/v1/orgs/" + orgId + "/members", as,
+        return api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", as,
                 "{\"email\":\"" + teammateEmail.toUpperCase() + "\",\"role\":\"" + role + "\"}");
     }
 
     private int eventsOfOrg() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, orgId);
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, owner.orgId());
     }
 
     @Test
     void an_owner_adds_a_teammate_by_email_with_a_role() {
-        ResponseEntity<Map<String, Object>> added = addTeammate(owner, "developer");
+        ResponseEntity<Map<String, Object>> added = addTeammate(owner.token(), "developer");
 
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(added.getBody()).containsEntry("role", "developer").containsEntry("orgId", orgId);
+        assertThat(added.getBody()).containsEntry("role", "developer").containsEntry("orgId", owner.orgId());
         assertThat(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8')::jsonb ->> 'role' from domain_event_entry
                 where aggregate_identifier = ? and sequence_number = 2
-                """, String.class, orgId)).isEqualTo("DEVELOPER");
+                """, String.class, owner.orgId())).isEqualTo("DEVELOPER");
     }
 
     @Test
     void a_developer_may_not_add_members() {
-        addTeammate(owner, "developer");
+        addTeammate(owner.token(), "developer");
         int before = eventsOfOrg();
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/members", teammate,
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", teammate,
                 "{\"email\":\"someone@example.com\",\"role\":\"viewer\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -89,11 +87,11 @@ class MembersApiTest {
 
     @Test
     void an_admin_may_not_make_owners() {
-        addTeammate(owner, "admin");
+        addTeammate(owner.token(), "admin");
         String thirdEmail = "third-" + UUID.randomUUID() + "@example.com";
         api.createOrg(api.tokenFor(thirdEmail), "Third");
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/members", teammate,
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", teammate,
                 "{\"email\":\"" + thirdEmail + "\",\"role\":\"owner\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -102,7 +100,7 @@ class MembersApiTest {
     @Test
     void someone_outside_the_org_gets_404_on_every_member_endpoint_and_changes_nothing() {
         int before = eventsOfOrg();
-        String members = "/v1/orgs/" + orgId + "/members";
+        String members = "/v1/orgs/" + owner.orgId() + "/members";
         String someMember = members + "/" + UUID.randomUUID();
 
         assertThat(api.send(POST, members, teammate, "{\"email\":\"x@example.com\",\"role\":\"viewer\"}").getStatusCode())
@@ -118,9 +116,9 @@ class MembersApiTest {
     @Test
     void the_last_owner_cannot_be_removed() {
         String ownerId = jdbc.queryForObject(
-                "select user_id::text from access_memberships where org_id = ?::uuid and role = 'OWNER'", String.class, orgId);
+                "select user_id::text from access_memberships where org_id = ?::uuid and role = 'OWNER'", String.class, owner.orgId());
 
-        ResponseEntity<Map<String, Object>> refused = api.send(DELETE, "/v1/orgs/" + orgId + "/members/" + ownerId, owner, null);
+        ResponseEntity<Map<String, Object>> refused = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + ownerId, owner.token(), null);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/last-owner-protected");
@@ -128,22 +126,22 @@ class MembersApiTest {
 
     @Test
     void a_role_change_and_a_removal_are_recorded() {
-        String mateId = (String) addTeammate(owner, "viewer").getBody().get("userId");
+        String mateId = (String) addTeammate(owner.token(), "viewer").getBody().get("userId");
 
-        assertThat(api.send(PATCH, "/v1/orgs/" + orgId + "/members/" + mateId, owner, "{\"role\":\"admin\"}").getBody())
+        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId() + "/members/" + mateId, owner.token(), "{\"role\":\"admin\"}").getBody())
                 .containsEntry("role", "admin");
-        assertThat(api.send(DELETE, "/v1/orgs/" + orgId + "/members/" + mateId, owner, null).getStatusCode())
+        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + mateId, owner.token(), null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.queryForList("""
                 select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number
-                """, String.class, orgId)).containsExactly("io.runledger.domain.org.OrgCreated",
+                """, String.class, owner.orgId())).containsExactly("io.runledger.domain.org.OrgCreated",
                 "io.runledger.domain.org.MemberAdded", "io.runledger.domain.org.MemberAdded",
                 "io.runledger.domain.org.MemberRoleChanged", "io.runledger.domain.org.MemberRemoved");
     }
 
     @Test
     void adding_someone_who_never_signed_in_says_what_to_do() {
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/members", owner,
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", owner.token(),
                 "{\"email\":\"stranger@example.com\",\"role\":\"viewer\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -152,8 +150,8 @@ class MembersApiTest {
 
     @Test
     void an_unknown_role_or_a_malformed_id_is_a_400() {
-        assertThat(addTeammate(owner, "superuser").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<Map<String, Object>> badId = api.send(DELETE, "/v1/orgs/not-a-uuid/members/42", owner, null);
+        assertThat(addTeammate(owner.token(), "superuser").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map<String, Object>> badId = api.send(DELETE, "/v1/orgs/not-a-uuid/members/42", owner.token(), null);
         assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badId.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter");
     }
@@ -172,18 +170,18 @@ class MembersApiTest {
 
     @Test
     void an_admin_renames_the_org_and_changes_its_settings_but_a_viewer_may_not() {
-        assertThat(api.send(PATCH, "/v1/orgs/" + orgId, owner,
+        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(),
                 "{\"name\":\"Acme Labs\",\"settings\":{\"timezone\":\"Europe/Paris\"}}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        addTeammate(owner, "viewer");
-        assertThat(api.send(PATCH, "/v1/orgs/" + orgId, teammate, "{\"name\":\"Hijacked\"}").getStatusCode())
+        addTeammate(owner.token(), "viewer");
+        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId(), teammate, "{\"name\":\"Hijacked\"}").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgRenamed.class))
-                .filteredOn(renamed -> renamed.orgId().toString().equals(orgId)).extracting(OrgRenamed::name)
+                .filteredOn(renamed -> renamed.orgId().toString().equals(owner.orgId())).extracting(OrgRenamed::name)
                 .containsExactly("Acme Labs");
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgSettingsChanged.class))
-                .filteredOn(changed -> changed.orgId().toString().equals(orgId)).extracting(OrgSettingsChanged::settings)
+                .filteredOn(changed -> changed.orgId().toString().equals(owner.orgId())).extracting(OrgSettingsChanged::settings)
                 .containsExactly(Map.of("timezone", "Europe/Paris"));
     }
 }

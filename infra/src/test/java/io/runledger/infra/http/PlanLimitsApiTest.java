@@ -17,6 +17,7 @@ import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
 import io.runledger.domain.subscription.CancelSubscription;
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,29 +46,17 @@ class PlanLimitsApiTest {
     CommandGateway commands;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void a_new_org_on_the_free_trial() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("limits-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Limited");
+        owner = OrgOwner.signUp(http, "limits", "Limited");
+        api = owner.api();
     }
 
-    private ResponseEntity<Map<String, Object>> queue(String key, String body) {
-        return api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", owner, body, key);
-    }
-
-    private int runsQueued() {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.run.RunQueued'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
-                """, Integer.class, orgId);
-    }
 
     private Integer usedToday() {
-        return jdbc.queryForList("select used from plan_usage where org_id = ?::uuid", Integer.class, orgId)
+        return jdbc.queryForList("select used from plan_usage where org_id = ?::uuid", Integer.class, owner.orgId())
                 .stream().findFirst().orElse(0);
     }
 
@@ -75,7 +64,7 @@ class PlanLimitsApiTest {
     void fifty_parallel_requests_against_an_allowance_of_ten_admit_exactly_ten() throws Exception {
         List<Callable<ResponseEntity<Map<String, Object>>>> requests = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            requests.add(() -> queue(null, SHORT_TEXT));
+            requests.add(() -> owner.queueRun(null, SHORT_TEXT));
         }
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
@@ -88,10 +77,10 @@ class PlanLimitsApiTest {
         List<ResponseEntity<Map<String, Object>>> refused = answers.stream()
                 .filter(a -> a.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS).toList();
         System.out.printf("50 parallel run requests, 10 allowed: %d accepted, %d refused with 429, %d RunQueued stored%n",
-                accepted, refused.size(), runsQueued());
+                accepted, refused.size(), owner.runsQueued(jdbc));
         assertThat(accepted).isEqualTo(10);
         assertThat(refused).hasSize(40);
-        assertThat(runsQueued()).isEqualTo(10);
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(10);
         assertThat(usedToday()).isEqualTo(10);
         assertThat(refused.get(0).getBody()).containsEntry("type", "https://runledger.io/problems/limit-reached")
                 .containsEntry("limit", "max_runs_per_day").containsEntry("allowed", 10).containsEntry("current", 10)
@@ -101,33 +90,33 @@ class PlanLimitsApiTest {
 
     @Test
     void an_input_over_max_chars_is_a_422_that_uses_no_allowance() {
-        ResponseEntity<Map<String, Object>> refused = queue(null,
+        ResponseEntity<Map<String, Object>> refused = owner.queueRun(null,
                 "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"" + "x".repeat(101) + "\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/input-too-long")
                 .containsEntry("allowed", 100).containsEntry("current", 101);
-        assertThat(runsQueued()).isZero();
+        assertThat(owner.runsQueued(jdbc)).isZero();
         assertThat(usedToday()).isZero();
     }
 
     @Test
     void a_run_refused_after_taking_its_allowance_gives_it_back() {
-        queue("once", SHORT_TEXT);
+        owner.queueRun("once", SHORT_TEXT);
         jdbc.update("delete from idempotency_keys where idempotency_key = 'once'");
 
-        assertThat(queue("once", SHORT_TEXT).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(owner.queueRun("once", SHORT_TEXT).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(usedToday()).isEqualTo(1);
     }
 
     @Test
     void a_canceled_subscription_starts_no_new_runs() {
-        CallerContext.callAs(Caller.system(), () -> commands.sendAndWait(new CancelSubscription(UUID.fromString(orgId))));
+        CallerContext.callAs(Caller.system(), () -> commands.sendAndWait(new CancelSubscription(UUID.fromString(owner.orgId()))));
 
-        ResponseEntity<Map<String, Object>> refused = queue(null, SHORT_TEXT);
+        ResponseEntity<Map<String, Object>> refused = owner.queueRun(null, SHORT_TEXT);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/subscription-inactive");
-        assertThat(runsQueued()).isZero();
+        assertThat(owner.runsQueued(jdbc)).isZero();
     }
 }

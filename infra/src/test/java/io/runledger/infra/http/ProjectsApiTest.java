@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,31 +30,29 @@ class ProjectsApiTest {
     JdbcTemplate jdbc;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("projects-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Studio");
+        owner = OrgOwner.signUp(http, "projects", "Studio");
+        api = owner.api();
     }
 
     private String createProject() {
-        ResponseEntity<Map<String, Object>> created = api.send(POST, "/v1/orgs/" + orgId + "/projects", owner, NEON);
+        ResponseEntity<Map<String, Object>> created = api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(), NEON);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) created.getBody().get("id");
     }
 
     private ResponseEntity<Map<String, Object>> requestGeneration(String projectId, String key) {
-        return api.send(POST, "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations", owner, "{}", key);
+        return api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects/" + projectId + "/generations", owner.token(), "{}", key);
     }
 
     private int eventsOfType(String type) {
         return jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type = ?
                   and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
-                """, Integer.class, type, orgId);
+                """, Integer.class, type, owner.orgId());
     }
 
     @Test
@@ -64,14 +63,14 @@ class ProjectsApiTest {
                 select convert_from(payload, 'UTF8')::jsonb -> 'details' ->> 'resolution' from domain_event_entry
                 where aggregate_identifier = ? and sequence_number = 0
                 """, String.class, projectId)).isEqualTo("1080p");
-        assertThat(api.send(PATCH, "/v1/orgs/" + orgId + "/projects/" + projectId, owner, "{\"effectIntensity\":0.9}")
+        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId() + "/projects/" + projectId, owner.token(), "{\"effectIntensity\":0.9}")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(eventsOfType("io.runledger.domain.project.ProjectUpdated")).isEqualTo(1);
     }
 
     @Test
     void a_ratio_outside_zero_to_one_is_a_422_naming_the_field() {
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + orgId + "/projects", owner,
+        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(),
                 "{\"name\":\"Neon\",\"prompt\":\"p\",\"audioPath\":\"a.wav\",\"footageVisibility\":1.5}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -86,8 +85,8 @@ class ProjectsApiTest {
         String strangersProject = (String) api.send(POST, "/v1/orgs/" + strangersOrg + "/projects", stranger, NEON)
                 .getBody().get("id");
 
-        ResponseEntity<Map<String, Object>> answer = api.send(PATCH, "/v1/orgs/" + orgId + "/projects/" + strangersProject,
-                owner, "{\"name\":\"Mine now\"}");
+        ResponseEntity<Map<String, Object>> answer = api.send(PATCH, "/v1/orgs/" + owner.orgId() + "/projects/" + strangersProject,
+                owner.token(), "{\"name\":\"Mine now\"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(requestGeneration(strangersProject, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

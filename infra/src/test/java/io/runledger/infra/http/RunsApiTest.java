@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,39 +29,27 @@ class RunsApiTest {
     JdbcTemplate jdbc;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("runs-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Runs Inc");
+        owner = OrgOwner.signUp(http, "runs", "Runs Inc");
+        api = owner.api();
     }
 
-    private ResponseEntity<Map<String, Object>> queue(String token, String key, String body) {
-        return api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, body, key);
-    }
-
-    private int runsQueuedInOrg() {
-        return jdbc.queryForObject("""
-                select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.run.RunQueued'
-                  and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
-                """, Integer.class, orgId);
-    }
 
     private int inputsInOrg() {
-        return jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, orgId);
+        return jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId());
     }
 
     @Test
     void a_developer_queues_a_run_by_pattern_name_and_gets_202_with_its_location() {
-        ResponseEntity<Map<String, Object>> accepted = queue(owner, "run-1", SUMMARIZE_TEXT);
+        ResponseEntity<Map<String, Object>> accepted = owner.queueRun(owner.token(), "run-1", SUMMARIZE_TEXT);
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String runId = (String) accepted.getBody().get("id");
         assertThat(accepted.getBody()).containsEntry("status", "queued");
-        assertThat(accepted.getHeaders().getLocation()).hasPath("/v1/orgs/" + orgId + "/runs/" + runId);
+        assertThat(accepted.getHeaders().getLocation()).hasPath("/v1/orgs/" + owner.orgId() + "/runs/" + runId);
         Map<String, Object> queued = jdbc.queryForMap("""
                 select p ->> 'inputSource' as input_source, (p ->> 'inputChars')::int as input_chars,
                        p ->> 'strategy' as strategy, p ->> 'idempotencyKey' as idempotency_key, p ->> 'requestId' as request_id
@@ -76,45 +65,45 @@ class RunsApiTest {
 
     @Test
     void a_retried_run_request_is_queued_once() {
-        ResponseEntity<Map<String, Object>> first = queue(owner, "run-2", SUMMARIZE_TEXT);
-        ResponseEntity<Map<String, Object>> retry = queue(owner, "run-2", SUMMARIZE_TEXT);
+        ResponseEntity<Map<String, Object>> first = owner.queueRun(owner.token(), "run-2", SUMMARIZE_TEXT);
+        ResponseEntity<Map<String, Object>> retry = owner.queueRun(owner.token(), "run-2", SUMMARIZE_TEXT);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(runsQueuedInOrg()).isEqualTo(1);
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
     }
 
     @Test
     void a_run_key_stays_unique_even_if_its_idempotency_record_is_lost() {
-        queue(owner, "run-3", SUMMARIZE_TEXT);
+        owner.queueRun(owner.token(), "run-3", SUMMARIZE_TEXT);
         jdbc.update("delete from idempotency_keys where idempotency_key = 'run-3'");
 
-        ResponseEntity<Map<String, Object>> again = queue(owner, "run-3", SUMMARIZE_TEXT);
+        ResponseEntity<Map<String, Object>> again = owner.queueRun(owner.token(), "run-3", SUMMARIZE_TEXT);
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("type", "https://runledger.io/problems/already-exists");
-        assertThat(runsQueuedInOrg()).isEqualTo(1);
+        assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
         assertThat(inputsInOrg()).isEqualTo(1);
     }
 
     @Test
     void an_unknown_pattern_is_a_422_and_queues_nothing() {
-        ResponseEntity<Map<String, Object>> refused = queue(owner, null,
+        ResponseEntity<Map<String, Object>> refused = owner.queueRun(owner.token(), null,
                 "{\"pattern\":\"write_my_thesis\",\"inputSource\":\"text\",\"input\":\"x\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/unknown-pattern");
-        assertThat(runsQueuedInOrg()).isZero();
+        assertThat(owner.runsQueued(jdbc)).isZero();
         assertThat(inputsInOrg()).isZero();
     }
 
     @Test
     void an_unknown_input_source_is_a_400_and_a_missing_input_a_422() {
-        assertThat(queue(owner, null, "{\"pattern\":\"summarize\",\"inputSource\":\"fax\",\"input\":\"x\"}").getStatusCode())
+        assertThat(owner.queueRun(owner.token(), null, "{\"pattern\":\"summarize\",\"inputSource\":\"fax\",\"input\":\"x\"}").getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(queue(owner, null, "{\"pattern\":\"summarize\",\"inputSource\":\"text\"}").getStatusCode())
+        assertThat(owner.queueRun(owner.token(), null, "{\"pattern\":\"summarize\",\"inputSource\":\"text\"}").getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(runsQueuedInOrg()).isZero();
+        assertThat(owner.runsQueued(jdbc)).isZero();
     }
 
     @Test
@@ -124,11 +113,11 @@ class RunsApiTest {
         String viewerEmail = "viewer-" + UUID.randomUUID() + "@example.com";
         String viewer = api.tokenFor(viewerEmail);
         api.createOrg(viewer, "Viewer's own");
-        api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/members", owner,
+        api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/members", owner.token(),
                 "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
 
-        assertThat(queue(outsider, null, SUMMARIZE_TEXT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(queue(viewer, null, SUMMARIZE_TEXT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(runsQueuedInOrg()).isZero();
+        assertThat(owner.queueRun(outsider, null, SUMMARIZE_TEXT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(owner.queueRun(viewer, null, SUMMARIZE_TEXT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(owner.runsQueued(jdbc)).isZero();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,14 +33,12 @@ class StrictInputApiTest {
     JdbcTemplate jdbc;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("strict-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Strict Inc");
+        owner = OrgOwner.signUp(http, "strict", "Strict Inc");
+        api = owner.api();
     }
 
     private long events() {
@@ -58,10 +57,10 @@ class StrictInputApiTest {
     void an_unknown_field_is_a_400_naming_it_and_changes_nothing() {
         long before = events();
 
-        ResponseEntity<Map<String, Object>> org = api.send(POST, "/v1/orgs", owner, "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
-        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+        ResponseEntity<Map<String, Object>> org = api.send(POST, "/v1/orgs", owner.token(), "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
+        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", owner.token(),
                 "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Hi.\",\"priorty\":9}", UUID.randomUUID().toString());
-        ResponseEntity<Map<String, Object>> changes = api.send(PATCH, "/v1/orgs/" + orgId, owner,
+        ResponseEntity<Map<String, Object>> changes = api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(),
                 "{\"name\":\"Renamed\",\"owner\":\"me\"}");
 
         assertRefused(org, HttpStatus.BAD_REQUEST, "unknown-field", "plan");
@@ -72,7 +71,7 @@ class StrictInputApiTest {
 
     @Test
     void free_form_maps_take_any_fields() {
-        ResponseEntity<Map<String, Object>> settings = api.send(PATCH, "/v1/orgs/" + orgId, owner,
+        ResponseEntity<Map<String, Object>> settings = api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(),
                 "{\"settings\":{\"anything\":{\"nested\":[1,\"two\",true]},\"theme\":\"dark\"}}");
 
         assertThat(settings.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -83,7 +82,7 @@ class StrictInputApiTest {
     void a_value_of_another_type_is_refused_not_coerced(String input) {
         long before = events();
 
-        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", owner.token(),
                 "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}", UUID.randomUUID().toString());
 
         assertRefused(run, HttpStatus.BAD_REQUEST, "malformed-request", "input");
@@ -92,9 +91,9 @@ class StrictInputApiTest {
 
     @Test
     void an_enum_is_named_not_numbered_and_a_name_is_text_not_a_number() {
-        ResponseEntity<Map<String, Object>> numbered = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
+        ResponseEntity<Map<String, Object>> numbered = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", owner.token(),
                 "{\"pattern\":\"summarize\",\"inputSource\":0,\"input\":\"Hi.\"}", UUID.randomUUID().toString());
-        ResponseEntity<Map<String, Object>> name = api.send(POST, "/v1/orgs", owner, "{\"name\":42}");
+        ResponseEntity<Map<String, Object>> name = api.send(POST, "/v1/orgs", owner.token(), "{\"name\":42}");
 
         assertRefused(numbered, HttpStatus.BAD_REQUEST, "malformed-request", "inputSource");
         assertRefused(name, HttpStatus.BAD_REQUEST, "malformed-request", "name");
@@ -118,7 +117,7 @@ class StrictInputApiTest {
     private ResponseEntity<Map<String, Object>> createOrgWith(String header, String value) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.setBearerAuth(owner);
+        headers.setBearerAuth(owner.token());
         headers.set(header, value);
         ResponseEntity answer = http.exchange("/v1/orgs", POST,
                 new HttpEntity<>("{\"name\":\"Headers " + UUID.randomUUID() + "\"}", headers), Map.class);

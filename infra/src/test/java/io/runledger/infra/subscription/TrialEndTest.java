@@ -17,6 +17,7 @@ import java.util.UUID;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.runledger.domain.subscription.Subscription;
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TestClock;
 import io.runledger.infra.testing.TestClockConfiguration;
@@ -54,27 +55,23 @@ class TrialEndTest {
 
     private ApiClient api;
     private SubscriptionRecords records;
-    private String ownerEmail;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void an_org_on_its_free_trial() {
-        api = new ApiClient(http);
         records = new SubscriptionRecords(jdbc);
-        ownerEmail = "trial-" + UUID.randomUUID() + "@example.com";
-        owner = api.tokenFor(ownerEmail);
-        orgId = api.createOrg(owner, "Trying Inc");
+        owner = OrgOwner.signUp(http, "trial", "Trying Inc");
+        api = owner.api();
     }
 
-    /** Time passes for the service; the owner signs in again, as tokens expire by the service's clock. */
+    /** Time passes for the service; the owner.token() signs in again, as tokens expire by the service's clock. */
     private void passes(Duration time) {
         clock.advance(time);
-        owner = api.tokenFor(ownerEmail);
+        owner = owner.signedInAgain();
     }
 
     private ResponseEntity<Map<String, Object>> queueRun(String org) {
-        return api.send(POST, "/v1/orgs/" + org + "/runs", owner, RUN, UUID.randomUUID().toString());
+        return api.send(POST, "/v1/orgs/" + org + "/runs", owner.token(), RUN, UUID.randomUUID().toString());
     }
 
     /** The scheduler looks for due deadlines now rather than at its next poll. */
@@ -83,37 +80,37 @@ class TrialEndTest {
     }
 
     private void awaitPlanStatus(String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> records.planStatus(orgId).equals(status));
+        await().atMost(Duration.ofSeconds(20)).until(() -> records.planStatus(owner.orgId()).equals(status));
     }
 
     @Test
     void a_trial_nobody_paid_for_is_paused_at_its_end_and_every_model_of_it_follows() {
-        Instant trialEnd = records.trialEndsAt(orgId);
-        assertThat(ScheduledTrialEnds.of(scheduler, orgId)).containsExactly(trialEnd);
-        assertThat(queueRun(orgId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Instant trialEnd = records.trialEndsAt(owner.orgId());
+        assertThat(ScheduledTrialEnds.of(scheduler, owner.orgId())).containsExactly(trialEnd);
+        assertThat(queueRun(owner.orgId()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         passes(Duration.ofDays(7));
-        String laterOrg = api.createOrg(owner, "Trying Later Inc");
+        String laterOrg = api.createOrg(owner.token(), "Trying Later Inc");
 
         passes(Subscription.TRIAL_LENGTH.minusDays(7).plusMinutes(1));
         letDueDeadlinesRun();
 
         awaitPlanStatus("PAUSED");
-        ResponseEntity<Map<String, Object>> refused = queueRun(orgId);
+        ResponseEntity<Map<String, Object>> refused = queueRun(owner.orgId());
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/subscription-inactive")
                 .containsEntry("detail", "The trial ended at " + trialEnd + "; choose a plan to go on");
-        assertThat(ScheduledTrialEnds.of(scheduler, orgId)).isEmpty();
+        assertThat(ScheduledTrialEnds.of(scheduler, owner.orgId())).isEmpty();
         // the fact on record: once, by Runledger itself, in the conversation that started the trial
-        SubscriptionRecords.StoredEvent trialEnded = single(records.trialEnded(orgId));
+        SubscriptionRecords.StoredEvent trialEnded = single(records.trialEnded(owner.orgId()));
         String endedAt = trialEnded.payload().path("trialEndedAt").asText();
         assertThat(Instant.parse(endedAt)).isCloseTo(trialEnd, within(1, ChronoUnit.MICROS)); // PostgreSQL keeps micros
         assertThat(trialEnded.payload().path("status").asText()).isEqualTo("PAUSED");
         assertThat(trialEnded.metadata().path("actor").asText()).isEqualTo("system");
-        assertThat(trialEnded.metadata().path("correlationId").asText()).isEqualTo(records.creationCorrelationId(orgId));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(records.readModelStatuses(orgId))
+        assertThat(trialEnded.metadata().path("correlationId").asText()).isEqualTo(records.creationCorrelationId(owner.orgId()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(records.readModelStatuses(owner.orgId()))
                 .containsExactly("paused", "paused"));
-        assertThat(api.send(GET, "/v1/orgs/" + orgId, owner, null).getBody()).containsEntry("subscriptionStatus", "paused");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(systemLog(orgId, "trial_ended"))
+        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId(), owner.token(), null).getBody()).containsEntry("subscriptionStatus", "paused");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(systemLog(owner.orgId(), "trial_ended"))
                 .containsExactly("Trial ended at " + endedAt + "; new work waits for a paid plan"));
         // another org's trial has a week to go
         assertThat(records.planStatus(laterOrg)).isEqualTo("TRIALING");
@@ -127,22 +124,22 @@ class TrialEndTest {
 
     @SuppressWarnings("unchecked")
     private List<String> systemLog(String org, String actionType) {
-        Map<String, Object> page = api.send(GET, "/v1/orgs/" + org + "/system-logs?actionType=" + actionType, owner, null).getBody();
+        Map<String, Object> page = api.send(GET, "/v1/orgs/" + org + "/system-logs?actionType=" + actionType, owner.token(), null).getBody();
         return ((List<Map<String, Object>>) page.get("items")).stream().map(entry -> (String) entry.get("message")).toList();
     }
 
     @Test
     void new_work_is_refused_from_the_trials_end_even_before_its_deadline_has_run() {
-        Instant trialEnd = records.trialEndsAt(orgId);
+        Instant trialEnd = records.trialEndsAt(owner.orgId());
         scheduler.pause();
         try {
             passes(PAST_THE_TRIAL);
 
-            ResponseEntity<Map<String, Object>> refused = queueRun(orgId);
+            ResponseEntity<Map<String, Object>> refused = queueRun(owner.orgId());
 
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
             assertThat(refused.getBody()).containsEntry("detail", "The trial ended at " + trialEnd + "; choose a plan to go on");
-            assertThat(records.planStatus(orgId)).isEqualTo("TRIALING");
+            assertThat(records.planStatus(owner.orgId())).isEqualTo("TRIALING");
         } finally {
             scheduler.resume();
         }
@@ -153,16 +150,16 @@ class TrialEndTest {
     @Test
     void paying_before_the_trial_ends_leaves_a_deadline_that_ends_nothing() {
         String admin = api.tokenFor(PLATFORM_ADMIN);
-        assertThat(api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"pro\"}").getStatusCode())
+        assertThat(api.send(PUT, "/v1/admin/orgs/" + owner.orgId() + "/plan", admin, "{\"plan\":\"pro\"}").getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
-        assertThat(ScheduledTrialEnds.of(scheduler, orgId)).isNotEmpty();
+        assertThat(ScheduledTrialEnds.of(scheduler, owner.orgId())).isNotEmpty();
         passes(PAST_THE_TRIAL);
         letDueDeadlinesRun();
 
-        assertThat(queueRun(orgId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(records.planStatus(orgId)).isEqualTo("ACTIVE");
-        assertThat(records.trialEnded(orgId)).isEmpty();
+        assertThat(queueRun(owner.orgId()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(records.planStatus(owner.orgId())).isEqualTo("ACTIVE");
+        assertThat(records.trialEnded(owner.orgId())).isEmpty();
     }
 
     @Test
@@ -172,9 +169,9 @@ class TrialEndTest {
         awaitPlanStatus("PAUSED");
 
         String admin = api.tokenFor(PLATFORM_ADMIN);
-        api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"pro\"}");
+        api.send(PUT, "/v1/admin/orgs/" + owner.orgId() + "/plan", admin, "{\"plan\":\"pro\"}");
 
-        assertThat(records.planStatus(orgId)).isEqualTo("ACTIVE");
-        assertThat(queueRun(orgId).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(records.planStatus(owner.orgId())).isEqualTo("ACTIVE");
+        assertThat(queueRun(owner.orgId()).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.worker.LeaseExpiry;
 import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -59,14 +60,12 @@ class WorkerProtocolApiTest {
     LeaseExpiry leaseExpiry;
 
     private ApiClient api;
-    private String owner;
-    private String orgId;
+    private OrgOwner owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
-        owner = api.tokenFor("worker-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(owner, "Leased Inc");
+        owner = OrgOwner.signUp(http, "worker", "Leased Inc");
+        api = owner.api();
     }
 
     /** Every test leaves the queue empty for the next: whatever is still waiting is claimed and failed. */
@@ -132,12 +131,12 @@ class WorkerProtocolApiTest {
 
     @Test
     void a_worker_claims_a_queued_run_with_its_input_pattern_and_a_lease_and_the_run_starts() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
 
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(claim.getBody()).containsEntry("id", runId).containsEntry("orgId", orgId)
+        assertThat(claim.getBody()).containsEntry("id", runId).containsEntry("orgId", owner.orgId())
                 .containsEntry("attempt", 1).containsEntry("workerId", "runs-worker-1");
         assertThat(Instant.parse((String) claim.getBody().get("leaseExpiresAt"))).isAfter(Instant.now());
         @SuppressWarnings("unchecked")
@@ -151,7 +150,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void a_worker_delivers_an_output_and_its_token_usage_then_completes_the_run() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         ResponseEntity<Map<String, Object>> output = report("runs", claim, "outputs",
@@ -180,7 +179,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void a_usage_report_retried_under_its_usage_id_is_recorded_once_and_answered_as_the_first_was() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
         UUID usageId = UUID.randomUUID();
 
@@ -201,7 +200,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void a_usage_id_sent_again_with_another_quantity_is_a_conflict_and_changes_nothing() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
         UUID usageId = UUID.randomUUID();
         report("runs", claim, "usage", usage(usageId, 1543));
@@ -217,7 +216,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void the_same_usage_report_sent_concurrently_is_recorded_once() throws Exception {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
         String report = usage(UUID.randomUUID(), 1543);
 
@@ -229,7 +228,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void usage_reported_without_an_id_is_billed_every_time_it_is_sent() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":1543");
@@ -242,9 +241,9 @@ class WorkerProtocolApiTest {
     void an_org_with_work_in_progress_lets_another_orgs_first_run_go_ahead_of_its_own_next() {
         String otherOwner = api.tokenFor("worker-other-" + UUID.randomUUID() + "@example.com");
         String otherOrg = api.createOrg(otherOwner, "Late Inc");
-        String first = queueRun(orgId, owner);
-        String second = queueRun(orgId, owner);
-        String third = queueRun(orgId, owner);
+        String first = queueRun(owner.orgId(), owner.token());
+        String second = queueRun(owner.orgId(), owner.token());
+        String third = queueRun(owner.orgId(), owner.token());
         String latecomer = queueRun(otherOrg, otherOwner);
 
         List<Object> claimed = new ArrayList<>();
@@ -280,7 +279,7 @@ class WorkerProtocolApiTest {
     void two_workers_never_hold_the_same_run() throws Exception {
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            queued.add(queueRun(orgId, owner));
+            queued.add(queueRun(owner.orgId(), owner.token()));
         }
         List<Object> claimedIds = new ArrayList<>();
         int empty = 0;
@@ -296,12 +295,12 @@ class WorkerProtocolApiTest {
         assertThat(claimedIds).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
         assertThat(empty).isEqualTo(20);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%.RunStarted' "
-                + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?", Integer.class, orgId)).isEqualTo(20);
+                + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?", Integer.class, owner.orgId())).isEqualTo(20);
     }
 
     @Test
     void a_heartbeat_moves_the_lease_deadline_forward() throws InterruptedException {
-        queueRun(orgId, owner);
+        queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
         Instant claimedUntil = Instant.parse((String) claim.getBody().get("leaseExpiresAt"));
         Thread.sleep(20);
@@ -314,7 +313,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void an_expired_lease_puts_the_run_back_and_the_next_claim_is_attempt_two() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> firstClaim = claim("runs", LLM);
         deadlinePasses(runId);
 
@@ -337,7 +336,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void a_run_whose_lease_expires_on_its_last_attempt_fails_with_the_reason() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         for (int attempt = 1; attempt <= 2; attempt++) {
             claim("runs", LLM);
             deadlinePasses(runId);
@@ -354,7 +353,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void reports_under_a_wrong_lease_or_for_an_unknown_run_change_nothing() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         claim("runs", LLM);
 
         ResponseEntity<Map<String, Object>> wrongLease = reportUnder("runs", runId, UUID.randomUUID().toString(), "complete", "");
@@ -373,7 +372,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void a_lease_belongs_to_the_credential_that_claimed_it_and_another_credential_cannot_report_under_it() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
         String leaseId = (String) claim.getBody().get("leaseId");
 
@@ -400,7 +399,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void token_usage_is_a_positive_whole_number_of_at_most_the_documented_maximum() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         for (String quantity : List.of("\"100\"", "1.5", "1e3", "true")) {
@@ -422,7 +421,7 @@ class WorkerProtocolApiTest {
 
     @Test
     void an_output_too_big_to_send_inline_is_refused_and_one_sent_by_url_is_taken() {
-        String runId = queueRun(orgId, owner);
+        String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         ResponseEntity<Map<String, Object>> inline = report("runs", claim, "outputs", "\"content\":\"" + "x".repeat(1025) + "\"");
@@ -438,21 +437,21 @@ class WorkerProtocolApiTest {
 
     @Test
     void only_worker_credentials_open_the_worker_api_and_they_open_nothing_else() {
-        queueRun(orgId, owner);
+        queueRun(owner.orgId(), owner.token());
 
-        assertThat(claim("runs", owner).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(claim("runs", owner.token()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(claim("runs", "not-a-worker").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(api.send(POST, "/v1/worker/runs/claim", null, "{}").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(api.send(POST, "/v1/orgs/" + orgId + "/runs", LLM, SUMMARIZE, "k").getStatusCode())
+        assertThat(api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", LLM, SUMMARIZE, "k").getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private String requestGeneration() {
-        String projectId = (String) api.send(POST, "/v1/orgs/" + orgId + "/projects", owner, """
+        String projectId = (String) api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(), """
                 {"name":"Launch video","prompt":"neon city at night","audioPath":"audio/launch.mp3","audioDuration":184.5}
                 """).getBody().get("id");
         ResponseEntity<Map<String, Object>> requested = api.send(POST,
-                "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations", owner, "{}", UUID.randomUUID().toString());
+                "/v1/orgs/" + owner.orgId() + "/projects/" + projectId + "/generations", owner.token(), "{}", UUID.randomUUID().toString());
         assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         return (String) requested.getBody().get("id");
     }

@@ -1,7 +1,11 @@
-package io.runledger.infra.billing;
+package io.runledger.infra.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +22,63 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.domain.run.UsageMeter;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * A local stand-in for Stripe's HTTP API (stripe-java is pointed at it through {@code STRIPE_API_BASE}): it
  * records every request as Stripe would receive it and answers the few endpoints Runledger calls, with
  * failures on demand. Its account has a meter for every {@link UsageMeter}, as the README asks of a real one.
+ * A test class turns it on with {@link InUse} and autowires it.
  */
-final class FakeStripe implements AutoCloseable {
+public final class FakeStripe implements AutoCloseable {
 
-    record Request(String method, String path, String idempotencyKey, Map<String, String> form) {
+    /**
+     * Stripe on, with a fake of its own, for every application context of a test class annotated {@link InUse};
+     * the fake is a bean, so the test autowires it, and it stops with its context. Properties, not a bean's
+     * registrar, because which Stripe beans exist is decided by conditions on them.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface InUse {
+    }
+
+    /** Listed in {@code META-INF/spring.factories} of the tests. */
+    public static class InUseCustomizerFactory implements ContextCustomizerFactory {
+
+        @Override
+        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configuration) {
+            return TestContextAnnotationUtils.hasAnnotation(testClass, InUse.class) ? new InUseCustomizer() : null;
+        }
+    }
+
+    /** A record: all equal, so test classes with the same other configuration share a context. */
+    private record InUseCustomizer() implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
+            FakeStripe stripe = new FakeStripe();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-stripe", Map.of(
+                    "runledger.stripe.api-key", "sk_test_fake",
+                    "runledger.stripe.api-base", "http://localhost:" + stripe.server.getAddress().getPort())));
+            context.getBeanFactory().registerSingleton("fakeStripe", stripe);
+            context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
+                @Override
+                public void onApplicationEvent(ContextClosedEvent closed) {
+                    stripe.close();
+                }
+            });
+        }
+    }
+
+    public record Request(String method, String path, String idempotencyKey, Map<String, String> form) {
     }
 
     private final HttpServer server;
@@ -36,7 +87,7 @@ final class FakeStripe implements AutoCloseable {
     private final Set<String> refusedCustomers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
 
-    FakeStripe() {
+    private FakeStripe() {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException unavailable) {
@@ -46,23 +97,17 @@ final class FakeStripe implements AutoCloseable {
         server.start();
     }
 
-    /** Turns Stripe on for the application under test, with this fake as its API. */
-    void useIn(DynamicPropertyRegistry properties) {
-        properties.add("runledger.stripe.api-key", () -> "sk_test_fake");
-        properties.add("runledger.stripe.api-base", () -> "http://localhost:" + server.getAddress().getPort());
-    }
-
-    List<Request> requests(String path) {
+    public List<Request> requests(String path) {
         return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
     /** The next {@code times} calls to {@code path} answer 500, as Stripe does when it is in trouble. */
-    void failNext(String path, int times) {
+    public void failNext(String path, int times) {
         failuresToGo.put(path, new AtomicInteger(times));
     }
 
     /** Meter events for this customer are refused for good (400), as for a deleted customer. */
-    void refuseMeterEventsFor(String customer) {
+    public void refuseMeterEventsFor(String customer) {
         refusedCustomers.add(customer);
     }
 
