@@ -3,6 +3,7 @@ package io.runledger.projections.org;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.org.MemberAdded;
@@ -21,7 +22,6 @@ import io.runledger.projections.ReadModels;
 import io.runledger.projections.plan.PlanTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +34,9 @@ import org.springframework.stereotype.Component;
 public class OrgProjector {
 
     public static final String PROCESSING_GROUP = "read-orgs";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("orgs", "org_memberships");
 
     private final ReadModels models;
 
@@ -115,11 +118,6 @@ public class OrgProjector {
     void on(OrgErased erased) {
         models.write("update orgs set name = ?, settings = '{}' where id = ?",
                 DataSubject.org(erased.orgId()).placeholder(), erased.orgId());
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("orgs", "org_memberships");
     }
 
     /** {@code set} assigns with {@code ?} placeholders for {@code values}; {@code updated_at} moves to the event's time. */

@@ -1,6 +1,7 @@
 package io.runledger.projections.pattern;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.runledger.domain.pattern.PatternDeactivated;
 import io.runledger.domain.pattern.PatternReactivated;
@@ -9,7 +10,6 @@ import io.runledger.domain.pattern.PatternUpdated;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
 public class PatternProjector {
 
     public static final String PROCESSING_GROUP = "read-patterns";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("patterns");
 
     private final ReadModels models;
 
@@ -51,10 +54,5 @@ public class PatternProjector {
     @EventHandler
     void on(PatternReactivated reactivated) {
         models.write("update patterns set active = true where id = ?", reactivated.patternId());
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("patterns");
     }
 }

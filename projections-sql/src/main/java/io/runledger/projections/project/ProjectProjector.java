@@ -1,6 +1,7 @@
 package io.runledger.projections.project;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.generation.AudioAnalysisRecorded;
@@ -22,7 +23,6 @@ import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 public class ProjectProjector {
 
     public static final String PROCESSING_GROUP = "read-projects";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("projects", "generations");
 
     private final ReadModels models;
 
@@ -147,11 +150,6 @@ public class ProjectProjector {
                                        error_message = case when error_message is null then null else ? end
                 where organization_id = ?
                 """, placeholder, placeholder, placeholder, orgId);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("projects", "generations");
     }
 
     /** Sets the generation's status and {@code set}'s columns, and moves its project to the status the event states. */

@@ -16,7 +16,6 @@ import io.runledger.domain.shared.DataSubject;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +25,9 @@ import org.springframework.stereotype.Component;
 public class RunProjector {
 
     public static final String PROCESSING_GROUP = "read-runs";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("runs", "outputs");
 
     private final ReadModels models;
 
@@ -133,10 +135,5 @@ public class RunProjector {
                                    keywords = '{}', metadata = '{}'
                 where org_id = ?
                 """, placeholder, placeholder, placeholder, orgId);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("runs", "outputs");
     }
 }

@@ -1,6 +1,7 @@
 package io.runledger.projections.subscription;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.runledger.domain.subscription.StripeCustomerLinked;
 import io.runledger.domain.subscription.StripeSubscriptionLinked;
@@ -10,7 +11,6 @@ import io.runledger.domain.subscription.SubscriptionStateChanged;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
 public class SubscriptionReadProjector {
 
     public static final String PROCESSING_GROUP = "read-subscriptions";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("subscriptions");
 
     private final ReadModels models;
 
@@ -61,10 +64,5 @@ public class SubscriptionReadProjector {
     void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
         models.write("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?",
                 linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId());
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("subscriptions");
     }
 }

@@ -1,6 +1,7 @@
 package io.runledger.projections.systemlog;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +13,6 @@ import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 public class SystemLogProjector {
 
     public static final String PROCESSING_GROUP = "read-system-logs";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("system_logs");
 
     private final ReadModels models;
     private final ObjectMapper json;
@@ -72,11 +75,6 @@ public class SystemLogProjector {
     static Long exactPosition(TrackingToken token) {
         return WrappedToken.unwrap(token, GlobalSequenceTrackingToken.class)
                 .map(GlobalSequenceTrackingToken::getGlobalIndex).orElse(null);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("system_logs");
     }
 
     /** The person the event is about, else the person who caused it. */

@@ -1,13 +1,13 @@
 package io.runledger.projections.usage;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.runledger.domain.run.UsageRecorded;
 import io.runledger.projections.ReadModels;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,9 @@ import org.springframework.stereotype.Component;
 public class UsageProjector {
 
     public static final String PROCESSING_GROUP = "read-usage";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("usage_events");
 
     private final ReadModels models;
 
@@ -32,10 +35,5 @@ public class UsageProjector {
                 on conflict (id) do nothing
                 """, message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(), recorded.generationId(),
                         recorded.meter().code(), recorded.quantity(), ReadModels.at(at));
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("usage_events");
     }
 }

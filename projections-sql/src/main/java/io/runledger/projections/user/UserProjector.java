@@ -2,6 +2,7 @@ package io.runledger.projections.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.shared.DataSubject;
@@ -12,7 +13,6 @@ import io.runledger.domain.user.UserRenamed;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class UserProjector {
 
     public static final String PROCESSING_GROUP = "read-users";
+
+    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
+    public static final List<String> TABLES = List.of("users", "auth_identities");
 
     private final ReadModels models;
 
@@ -73,10 +76,5 @@ public class UserProjector {
                       where a.user_id = ?) name_based
                 where auth_identities.id = name_based.old_id
                 """, placeholder, placeholder, userId);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("users", "auth_identities");
     }
 }
