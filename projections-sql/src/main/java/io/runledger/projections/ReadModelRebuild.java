@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A rebuild of read models beside their live tables, without downtime (docs/read-models.md, ADR 0010).
+ * A rebuild of read models beside their live tables, without downtime (docs/read-models.md, ADR 0015).
  *
  * <ol>
  *   <li>Empty shadow tables are made from the live ones ({@link ShadowTables}) and a processor of their own
