@@ -45,7 +45,8 @@ public class ProjectionAdmin {
      * As the token store has it, whichever instances hold the segments. The position, lag and rate are the live
      * tables', which queries read; a rebuild under way reports its own in {@code rebuild}.
      *
-     * @param running         whether this instance's processor is running (it may hold no segment)
+     * @param running         whether this instance's processor is running (it may hold no segment), or paused for
+     *                        the moment of a rebuild's swap, which starts it again
      * @param replaying       whether this read model is being rebuilt (until its new tables are swapped in)
      * @param position        the last event every segment has handled (null before the first)
      * @param head            the store's last event
@@ -122,7 +123,9 @@ public class ProjectionAdmin {
         long head = head();
         long handled = progress.position() == null ? 0 : progress.position();
         Instant now = clock.instant();
-        return new Snapshot(processor().isRunning(), progress, head, head > handled ? waitingSince(handled, now) : 0,
+        boolean pausedForSwap = rebuild.status().filter(status -> status.phase() == ReadModelRebuild.Phase.SWAPPING).isPresent();
+        return new Snapshot(processor().isRunning() || pausedForSwap, progress, head,
+                head > handled ? waitingSince(handled, now) : 0,
                 rebuild.status().map(status -> rebuildProgress(status, head, now)).orElse(null), now);
     }
 

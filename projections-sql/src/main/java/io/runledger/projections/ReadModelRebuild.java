@@ -168,6 +168,7 @@ public class ReadModelRebuild implements SmartLifecycle {
     private void swap(Status current) {
         StreamingEventProcessor live = live();
         AtomicBoolean liveStopped = new AtomicBoolean();
+        boolean swappedIn = false;
         try {
             Optional<TrackingToken> swapped = transactions.execute(transaction -> {
                 if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(SWAP_LOCK).query(Boolean.class).single()) {
@@ -189,13 +190,11 @@ public class ReadModelRebuild implements SmartLifecycle {
                 forgetRebuildTokens();
                 return Optional.ofNullable(rebuilt.get(0));
             });
-            if (swapped == null) {
-                return;
+            if (swapped != null) {
+                swapped.ifPresent(token -> rebuiltThrough.remember(current.readModels(), token));
+                processor = null;
+                swappedIn = true;
             }
-            swapped.ifPresent(token -> rebuiltThrough.remember(current.readModels(), token));
-            processor = null;
-            status = null;
-            log.info("Swapped in the rebuilt {}", current.readModels());
         } catch (RuntimeException failed) {
             if (processor != null && !processor.isRunning()) {
                 processor.start();
@@ -206,6 +205,10 @@ public class ReadModelRebuild implements SmartLifecycle {
                 live.start();
                 awaitClaimed(live);
             }
+        }
+        if (swappedIn) {
+            status = null; // only now: until the live processor runs again, the swap is what pauses it
+            log.info("Swapped in the rebuilt {}", current.readModels());
         }
     }
 
