@@ -2,9 +2,7 @@ package io.runledger.projections;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import io.runledger.projections.org.InvitationProjector;
 import io.runledger.projections.org.OrgProjector;
 import io.runledger.projections.pattern.PatternProjector;
 import io.runledger.projections.project.ProjectProjector;
@@ -34,18 +32,19 @@ public final class ReadModelProcessors {
             ProjectProjector.PROCESSING_GROUP, SystemLogProjector.PROCESSING_GROUP);
 
     /**
-     * Each read model's tables, parents first. A foreign key joins only tables of one read model (V10), so each
-     * read model rebuilds on its own.
+     * Each read model's tables, parents first, as its projectors write them (V10 and later migrations): what a
+     * rebuild makes anew beside them and swaps in. A foreign key joins only tables of one read model, so each read
+     * model rebuilds on its own. Names rather than the projectors' constants: this package is what they use.
      */
     private static final Map<String, List<String>> TABLES = Map.of(
-            OrgProjector.PROCESSING_GROUP, Stream.concat(OrgProjector.TABLES.stream(), InvitationProjector.TABLES.stream()).toList(),
-            UserProjector.PROCESSING_GROUP, UserProjector.TABLES,
-            PatternProjector.PROCESSING_GROUP, PatternProjector.TABLES,
-            SubscriptionReadProjector.PROCESSING_GROUP, SubscriptionReadProjector.TABLES,
-            RunProjector.PROCESSING_GROUP, RunProjector.TABLES,
-            UsageProjector.PROCESSING_GROUP, UsageProjector.TABLES,
-            ProjectProjector.PROCESSING_GROUP, ProjectProjector.TABLES,
-            SystemLogProjector.PROCESSING_GROUP, SystemLogProjector.TABLES);
+            OrgProjector.PROCESSING_GROUP, List.of("orgs", "org_memberships", "invitations"),
+            UserProjector.PROCESSING_GROUP, List.of("users", "auth_identities"),
+            PatternProjector.PROCESSING_GROUP, List.of("patterns"),
+            SubscriptionReadProjector.PROCESSING_GROUP, List.of("subscriptions"),
+            RunProjector.PROCESSING_GROUP, List.of("runs", "outputs"),
+            UsageProjector.PROCESSING_GROUP, List.of("usage_events"),
+            ProjectProjector.PROCESSING_GROUP, List.of("projects", "generations"),
+            SystemLogProjector.PROCESSING_GROUP, List.of("system_logs"));
 
     private ReadModelProcessors() {
     }

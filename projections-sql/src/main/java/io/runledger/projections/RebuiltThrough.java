@@ -34,8 +34,8 @@ public class RebuiltThrough {
     /** Whether the swapped-in rebuild of {@code readModel} has handled {@code event} already. */
     public boolean handled(String readModel, TrackedEventMessage<?> event) {
         TrackingToken rebuilt = through().get(readModel);
-        if (rebuilt == null) {
-            return false;
+        if (rebuilt == null || event.trackingToken() == null) {
+            return false; // no record, or a dead letter kept without its token: parked after the swap, so not rebuilt
         }
         TrackingToken token = WrappedToken.unwrapLowerBound(event.trackingToken());
         if (rebuilt.covers(token)) {

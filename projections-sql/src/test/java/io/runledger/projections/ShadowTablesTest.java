@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.UUID;
 
-import io.runledger.projections.run.RunProjector;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -43,7 +42,7 @@ class ShadowTablesTest {
         // a changed projector's migration: a new column, with a default so the old rows stay valid
         jdbc.execute("alter table runs add column priority int not null default 5");
 
-        transactions.executeWithoutResult(transaction -> shadows.create(RunProjector.TABLES));
+        transactions.executeWithoutResult(transaction -> shadows.create(ReadModelProcessors.tables("read-runs")));
         UUID rebuilt = transactions.execute(transaction -> {
             shadows.writeHere();
             return runQueued(org);
@@ -58,12 +57,12 @@ class ShadowTablesTest {
         assertThat(jdbc.queryForObject("select count(*) from pg_constraint where conrelid = 'read_model_rebuild.outputs'::regclass "
                 + "and contype = 'f'", Long.class)).isZero();
 
-        transactions.executeWithoutResult(transaction -> shadows.finishLoad(RunProjector.TABLES));
+        transactions.executeWithoutResult(transaction -> shadows.finishLoad(ReadModelProcessors.tables("read-runs")));
         assertThat(indexes(ShadowTables.SCHEMA, "runs")).contains("runs_by_org_status", "runs_by_org_queued");
         assertThat(indexes(ShadowTables.SCHEMA, "outputs")).contains("outputs_pkey", "outputs_by_run");
 
         long oldRuns = jdbc.queryForObject("select 'runs'::regclass::oid", Long.class);
-        transactions.executeWithoutResult(transaction -> shadows.swapIn(RunProjector.TABLES));
+        transactions.executeWithoutResult(transaction -> shadows.swapIn(ReadModelProcessors.tables("read-runs")));
 
         assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class)).isNotEqualTo(oldRuns);
         assertThat(jdbc.queryForList("select id || ':' || priority from runs where org_id = ?", String.class, org))

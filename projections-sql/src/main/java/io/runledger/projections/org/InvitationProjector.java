@@ -1,7 +1,6 @@
 package io.runledger.projections.org;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.org.InvitationAccepted;
@@ -19,9 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(OrgProjector.PROCESSING_GROUP)
 public class InvitationProjector {
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("invitations");
 
     private final ReadModels models;
 

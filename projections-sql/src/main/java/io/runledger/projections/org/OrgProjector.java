@@ -3,7 +3,6 @@ package io.runledger.projections.org;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.org.MemberAdded;
@@ -34,9 +33,6 @@ import org.springframework.stereotype.Component;
 public class OrgProjector {
 
     public static final String PROCESSING_GROUP = "read-orgs";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("orgs", "org_memberships");
 
     private final ReadModels models;
 

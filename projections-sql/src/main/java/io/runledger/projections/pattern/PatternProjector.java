@@ -1,7 +1,6 @@
 package io.runledger.projections.pattern;
 
 import java.time.Instant;
-import java.util.List;
 
 import io.runledger.domain.pattern.PatternDeactivated;
 import io.runledger.domain.pattern.PatternReactivated;
@@ -19,9 +18,6 @@ import org.springframework.stereotype.Component;
 public class PatternProjector {
 
     public static final String PROCESSING_GROUP = "read-patterns";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("patterns");
 
     private final ReadModels models;
 

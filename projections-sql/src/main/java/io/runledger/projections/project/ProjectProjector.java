@@ -1,7 +1,6 @@
 package io.runledger.projections.project;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.generation.AudioAnalysisRecorded;
@@ -35,9 +34,6 @@ import org.springframework.stereotype.Component;
 public class ProjectProjector {
 
     public static final String PROCESSING_GROUP = "read-projects";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("projects", "generations");
 
     private final ReadModels models;
 

@@ -26,9 +26,6 @@ public class RunProjector {
 
     public static final String PROCESSING_GROUP = "read-runs";
 
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("runs", "outputs");
-
     private final ReadModels models;
 
     RunProjector(ReadModels models) {

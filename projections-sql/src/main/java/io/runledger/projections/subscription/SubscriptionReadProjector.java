@@ -1,7 +1,6 @@
 package io.runledger.projections.subscription;
 
 import java.time.Instant;
-import java.util.List;
 
 import io.runledger.domain.subscription.StripeCustomerLinked;
 import io.runledger.domain.subscription.StripeSubscriptionLinked;
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Component;
 public class SubscriptionReadProjector {
 
     public static final String PROCESSING_GROUP = "read-subscriptions";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("subscriptions");
 
     private final ReadModels models;
 

@@ -1,7 +1,6 @@
 package io.runledger.projections.systemlog;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,9 +28,6 @@ import org.springframework.stereotype.Component;
 public class SystemLogProjector {
 
     public static final String PROCESSING_GROUP = "read-system-logs";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("system_logs");
 
     private final ReadModels models;
     private final ObjectMapper json;

@@ -1,7 +1,6 @@
 package io.runledger.projections.usage;
 
 import java.time.Instant;
-import java.util.List;
 
 import io.runledger.domain.run.UsageRecorded;
 import io.runledger.projections.ReadModels;
@@ -17,9 +16,6 @@ import org.springframework.stereotype.Component;
 public class UsageProjector {
 
     public static final String PROCESSING_GROUP = "read-usage";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("usage_events");
 
     private final ReadModels models;
 

@@ -2,7 +2,6 @@ package io.runledger.projections.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.shared.DataSubject;
@@ -22,9 +21,6 @@ import org.springframework.stereotype.Component;
 public class UserProjector {
 
     public static final String PROCESSING_GROUP = "read-users";
-
-    /** Its tables, parents first: what a rebuild builds anew beside them and swaps in (ProjectionAdmin). */
-    public static final List<String> TABLES = List.of("users", "auth_identities");
 
     private final ReadModels models;
 
