@@ -3,7 +3,6 @@ package io.runledger.projections;
 import java.util.Comparator;
 import java.util.List;
 
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.GenericTokenEntry;
@@ -21,14 +20,9 @@ class ProcessorTokens {
 
     /**
      * @param position the last event every segment has handled, or null while any segment is at the start
-     * @param replayContext what the replay rebuilds ({@link ReadModelProcessors#rebuilds}), while it replays
-     * @param slowest       where the segment furthest behind streams on from (null: the start of the store)
+     * @param slowest  where the segment furthest behind streams on from (null: the start of the store)
      */
-    record Progress(int segments, Long position, boolean replaying, Object replayContext, TrackingToken slowest) {
-
-        boolean replaying(String readModel) {
-            return replaying && ReadModelProcessors.rebuilds(replayContext, readModel);
-        }
+    record Progress(int segments, Long position, TrackingToken slowest) {
     }
 
     private final JdbcClient jdbc;
@@ -40,14 +34,20 @@ class ProcessorTokens {
         this.serializer = serializer;
     }
 
-    /** A reset token stays a replay token until the next new event; it has replayed once it reaches where it was. */
-    private static boolean replaying(TrackingToken token) {
-        return token instanceof ReplayToken replay
-                && (replay.getCurrentToken() == null || !replay.getCurrentToken().covers(replay.getTokenAtReset()));
+    Progress of(String processor) {
+        List<TrackingToken> tokens = tokens(processor);
+        Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
+                .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
+        List<TrackingToken> lowerBounds = tokens.stream()
+                .map(token -> token == null ? null : WrappedToken.unwrapLowerBound(token)).toList();
+        TrackingToken slowest = lowerBounds.isEmpty() || lowerBounds.contains(null) ? null : lowerBounds.stream()
+                .min(Comparator.comparingLong((TrackingToken token) -> token.position().orElse(0))).orElseThrow();
+        return new Progress(tokens.size(), position, slowest);
     }
 
-    Progress of(String processor) {
-        List<TrackingToken> tokens = jdbc.sql("""
+    /** Each segment's token, in segment order; null for a segment at the start of the store. */
+    List<TrackingToken> tokens(String processor) {
+        return jdbc.sql("""
                         select token, token_type, timestamp, owner, processor_name, segment from token_entry
                         where processor_name = ? order by segment
                         """).param(processor)
@@ -55,15 +55,10 @@ class ProcessorTokens {
                         row.getString("timestamp"), row.getString("owner"), row.getString("processor_name"),
                         row.getInt("segment"), byte[].class).getToken(serializer))
                 .list();
-        Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
-                .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
-        List<TrackingToken> lowerBounds = tokens.stream()
-                .map(token -> token == null ? null : WrappedToken.unwrapLowerBound(token)).toList();
-        TrackingToken slowest = lowerBounds.isEmpty() || lowerBounds.contains(null) ? null : lowerBounds.stream()
-                .min(Comparator.comparingLong((TrackingToken token) -> token.position().orElse(0))).orElseThrow();
-        Object context = tokens.stream().filter(ProcessorTokens::replaying).map(token -> ((ReplayToken) token).context())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        return new Progress(tokens.size(), position, tokens.stream().anyMatch(ProcessorTokens::replaying), context,
-                slowest);
+    }
+
+    /** A token as the token store serialized it (the same columns as {@code token_entry}'s). */
+    TrackingToken token(byte[] token, String tokenType) {
+        return new GenericTokenEntry<>(token, tokenType, null, null, null, 0, byte[].class).getToken(serializer);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,51 +19,69 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-/** The read models as an operator sees them, and their rebuild from the event store. */
+/** The read models as an operator sees them, and their rebuild from the event store beside the live tables. */
 @Component
 public class ProjectionAdmin {
-
-    /** how long a replay waits for the restarted processor to claim its segments */
-    private static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final ProcessorTokens tokens;
     private final DeadLetters deadLetters;
+    private final ReadModelRebuild rebuild;
     private final EventStore events;
     private final Clock clock;
     private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
 
     ProjectionAdmin(EventProcessingConfiguration processing, ProcessorTokens tokens, DeadLetters deadLetters,
-            EventStore events, Clock clock) {
+            ReadModelRebuild rebuild, EventStore events, Clock clock) {
         this.processing = processing;
         this.tokens = tokens;
         this.deadLetters = deadLetters;
+        this.rebuild = rebuild;
         this.events = events;
         this.clock = clock;
     }
 
     /**
-     * As the token store has it, whichever instances hold the segments.
+     * As the token store has it, whichever instances hold the segments. The position, lag and rate are the live
+     * tables', which queries read; a rebuild under way reports its own in {@code rebuild}.
      *
-     * @param running         whether this instance's processor is running (it may hold no segment)
-     * @param replaying       whether this read model is being rebuilt
+     * @param running         whether this instance's processor is running (it may hold no segment), or paused for
+     *                        the moment of a rebuild's swap, which starts it again
+     * @param replaying       whether this read model is being rebuilt (until its new tables are swapped in)
      * @param position        the last event every segment has handled (null before the first)
      * @param head            the store's last event
      * @param lagSeconds      how long the oldest event not yet handled has waited
      * @param eventsPerSecond progress since the previous look at this read model (0 on the first)
      * @param deadLetters     events parked in its dead-letter queue (GET …/{name}/dead-letters lists them)
      * @param expectedCaughtUpAt when it reaches the head at {@code eventsPerSecond}: null without lag or progress
+     * @param rebuild         the rebuild under way, null without one
      */
     public record ProjectionState(String name, boolean running, boolean replaying, int segments, Long position, long head,
                                   long lagEvents, double lagSeconds, double eventsPerSecond, long deadLetters,
-                                  Instant expectedCaughtUpAt) {
+                                  Instant expectedCaughtUpAt, RebuildProgress rebuild) {
+    }
+
+    /**
+     * A rebuild as it goes, shared by the read models it rebuilds.
+     *
+     * @param readModels       what it rebuilds together
+     * @param phase            {@link ReadModelRebuild.Phase}, in lower case
+     * @param position         the last event it has written to the new tables (null before the first)
+     * @param lagEvents        events of the store it has still to handle
+     * @param eventsPerSecond  its progress since the previous look (0 on the first)
+     * @param expectedFinishAt when it reaches the head at that rate: null without lag or progress; the swap follows
+     * @param problem          why its latest attempt failed (it is tried again), null if it did not
+     */
+    public record RebuildProgress(Set<String> readModels, String phase, Instant startedAt, Long position, long head,
+                                  long lagEvents, double eventsPerSecond, Instant expectedFinishAt, String problem) {
     }
 
     private record Sample(long position, Instant at) {
     }
 
-    /** What every read model's state is read from: one look at the processor's tokens and at the store. */
-    private record Snapshot(boolean running, ProcessorTokens.Progress progress, long head, double lagSeconds, Instant at) {
+    /** What every read model's state is read from: one look at the processors' tokens and at the store. */
+    private record Snapshot(boolean running, ProcessorTokens.Progress progress, long head, double lagSeconds,
+                            RebuildProgress rebuild, Instant at) {
     }
 
     public List<ProjectionState> states() {
@@ -84,48 +101,21 @@ public class ProjectionAdmin {
     }
 
     /**
-     * Stops the read models' processor, resets its token to the start of the store with the names to rebuild
-     * (their projectors empty their tables; the other read models pass over the events they already hold), and
-     * starts it again; it catches up while the service serves. A replay already under way starts again with its
-     * read models and these. Needs every segment free: stop the processor on other instances first. Refused while
-     * any read model holds dead letters: they would be replayed into the same failure and the tables left emptier
-     * than before, and a parked tenant's replayed events would queue up behind its dead letters. One replay at a
-     * time, each returning once the processor has claimed its segments again: Axon's processor, stopped while it
-     * is still starting, can stay without a worker.
+     * Starts rebuilding the read models beside their live tables ({@link ReadModelRebuild}), which queries read
+     * until the rebuilt ones are swapped in; it goes on while the service serves. A rebuild already under way
+     * starts again with its read models and these. Needs every segment of the live processor on this instance:
+     * stop the processor on other instances first. Refused while a read model to rebuild holds dead letters: they
+     * would be replayed into the same failure, and the swap waits for them anyway.
      */
-    public synchronized void replay(Collection<String> names) {
+    public void replay(Collection<String> names) {
         names.forEach(ProjectionAdmin::requireKnown);
-        for (String readModel : ReadModelProcessors.NAMES) {
+        for (String readModel : names) {
             long parked = deadLetters.count(readModel);
             if (parked > 0) {
                 throw new DeadLettersPending(readModel, parked);
             }
         }
-        StreamingEventProcessor processor = processor();
-        ProcessorTokens.Progress progress = tokens.of(ReadModelProcessors.PROCESSOR);
-        Set<String> rebuilt = new LinkedHashSet<>();
-        ReadModelProcessors.NAMES.stream().filter(name -> names.contains(name) || progress.replaying(name))
-                .forEach(rebuilt::add);
-        processor.shutDown();
-        try {
-            processor.resetTokens(ReadModelProcessors.rebuildContext(rebuilt));
-        } finally {
-            processor.start();
-        }
-        rebuilt.forEach(lastSamples::remove);
-        awaitClaimed(processor);
-    }
-
-    private static void awaitClaimed(StreamingEventProcessor processor) {
-        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
-        while (processor.processingStatus().isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        rebuild.start(names);
     }
 
     private Snapshot snapshot() {
@@ -133,20 +123,44 @@ public class ProjectionAdmin {
         long head = head();
         long handled = progress.position() == null ? 0 : progress.position();
         Instant now = clock.instant();
-        return new Snapshot(processor().isRunning(), progress, head, head > handled ? waitingSince(progress.slowest(), now) : 0, now);
+        boolean pausedForSwap = rebuild.status().filter(status -> status.phase() == ReadModelRebuild.Phase.SWAPPING).isPresent();
+        return new Snapshot(processor().isRunning() || pausedForSwap, progress, head,
+                head > handled ? waitingSince(progress.slowest(), now) : 0,
+                rebuild.status().map(status -> rebuildProgress(status, head, now)).orElse(null), now);
+    }
+
+    private RebuildProgress rebuildProgress(ReadModelRebuild.Status status, long head, Instant now) {
+        Long position = tokens.of(ReadModelProcessors.REBUILD_PROCESSOR).position();
+        long handled = position == null ? 0 : position;
+        double rate = rate(ReadModelProcessors.REBUILD_PROCESSOR, handled, now);
+        long lag = Math.max(0, head - handled);
+        return new RebuildProgress(status.readModels(), status.phase().name().toLowerCase(java.util.Locale.ROOT),
+                status.startedAt(), position, head, lag, rate, expectedAt(now, lag, rate), status.problem());
     }
 
     private ProjectionState state(String name, Snapshot snapshot) {
         ProcessorTokens.Progress progress = snapshot.progress();
         long handled = progress.position() == null ? 0 : progress.position();
-        Sample previous = lastSamples.put(name, new Sample(handled, snapshot.at()));
-        double rate = previous == null || !snapshot.at().isAfter(previous.at()) ? 0
-                : (handled - previous.position()) * 1000.0 / Duration.between(previous.at(), snapshot.at()).toMillis();
+        double rate = rate(name, handled, snapshot.at());
         long lag = Math.max(0, snapshot.head() - handled);
-        Instant caughtUp = lag == 0 || rate <= 0 ? null : snapshot.at().plusMillis((long) (lag * 1000 / rate));
-        return new ProjectionState(name, snapshot.running(), progress.replaying(name), progress.segments(),
-                progress.position(), snapshot.head(), lag, lag == 0 ? 0 : snapshot.lagSeconds(), Math.max(0, rate),
-                deadLetters.count(name), caughtUp);
+        RebuildProgress rebuilding = snapshot.rebuild() != null && snapshot.rebuild().readModels().contains(name)
+                ? snapshot.rebuild() : null;
+        return new ProjectionState(name, snapshot.running(), rebuilding != null, progress.segments(),
+                progress.position(), snapshot.head(), lag, lag == 0 ? 0 : snapshot.lagSeconds(), rate,
+                deadLetters.count(name), expectedAt(snapshot.at(), lag, rate), rebuilding);
+    }
+
+    /** Events per second under {@code key} since the previous look at it (0 on the first). */
+    private double rate(String key, long handled, Instant at) {
+        Sample previous = lastSamples.put(key, new Sample(handled, at));
+        if (previous == null || !at.isAfter(previous.at()) || handled < previous.position()) {
+            return 0;
+        }
+        return (handled - previous.position()) * 1000.0 / Duration.between(previous.at(), at).toMillis();
+    }
+
+    private static Instant expectedAt(Instant now, long lag, double rate) {
+        return lag == 0 || rate <= 0 ? null : now.plusMillis((long) (lag * 1000 / rate));
     }
 
     private static void requireKnown(String name) {
@@ -189,7 +203,7 @@ public class ProjectionAdmin {
         public DeadLettersPending(String name, long parked) {
             super(name + " holds " + parked + " dead letter(s): retry them (POST …/" + name + "/dead-letters/retry) or "
                     + "evict them (DELETE …/" + name + "/dead-letters/{sequenceId}) before replaying, so the rebuild does "
-                    + "not leave the read model emptier than it is");
+                    + "not replay them into the same failure");
         }
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What every projector needs: writes to its tables, JSON for {@code jsonb} columns, and a reset of its tables.
+ * What every projector needs: writes to its tables and JSON for {@code jsonb} columns.
  *
  * <p>Writes go one of two ways. Normally a batch's writes are kept and sent when the batch commits, consecutive
  * ones of the same statement as one JDBC batch: a round trip per statement run instead of per event. But a write
@@ -136,10 +136,5 @@ public class ReadModels {
 
     public static Timestamp at(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    /** Before a replay: the projector's tables, emptied in one statement (children with their parents). */
-    public void truncate(String... tables) {
-        jdbc.execute("truncate table " + String.join(", ", tables) + " cascade");
     }
 }

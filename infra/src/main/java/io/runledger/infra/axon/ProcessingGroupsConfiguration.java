@@ -17,6 +17,7 @@ import io.runledger.command.plan.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
 import io.runledger.projections.ReadModelProcessors;
 import io.runledger.projections.ReadModels;
+import io.runledger.projections.RebuiltThrough;
 import io.runledger.projections.audit.AuditChainProcessor;
 import io.runledger.projections.deadletter.DeadLetters;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -36,6 +37,7 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -96,7 +98,7 @@ class ProcessingGroupsConfiguration {
         };
     }
 
-    private static StreamableMessageSource<TrackedEventMessage<?>> eventSource(org.axonframework.config.Configuration configuration) {
+    static StreamableMessageSource<TrackedEventMessage<?>> eventSource(org.axonframework.config.Configuration configuration) {
         return configuration.eventStore() instanceof EmbeddedEventStore
                 ? configuration.getComponent(WakeOnCommit.class) : configuration.eventStore();
     }
@@ -124,10 +126,10 @@ class ProcessingGroupsConfiguration {
         };
     }
 
-    /** A replay rebuilds the read models its reset names; the others pass over the events they already hold. */
+    /** After a rebuild's swap, the live processor passes over what the rebuild already wrote to the new tables. */
     @Bean
-    ReplayOnlyRebuilt replayOnlyRebuilt() {
-        return new ReplayOnlyRebuilt(Set.copyOf(ReadModelProcessors.NAMES));
+    SkipRebuiltEvents skipRebuiltEvents(ObjectProvider<RebuiltThrough> rebuiltThrough) {
+        return new SkipRebuiltEvents(Set.copyOf(ReadModelProcessors.NAMES), rebuiltThrough);
     }
 
     /**

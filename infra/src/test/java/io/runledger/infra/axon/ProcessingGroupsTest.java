@@ -38,6 +38,15 @@ class ProcessingGroupsTest {
                 + ProcessingGroupsConfiguration.TRANSACTIONAL_LOOKUPS.size();
 
         assertThat(ProcessingGroupsConfiguration.declared()).hasSize(listed)
-                .doesNotContain(ReadModelProcessors.PROCESSOR);
+                .doesNotContain(ReadModelProcessors.PROCESSOR, ReadModelProcessors.REBUILD_PROCESSOR);
+    }
+
+    @Test
+    void each_read_model_names_its_own_tables_which_a_rebuild_builds_anew_and_swaps_in() {
+        List<String> tables = ReadModelProcessors.NAMES.stream()
+                .flatMap(name -> ReadModelProcessors.tables(name).stream()).toList();
+
+        assertThat(ReadModelProcessors.NAMES).allSatisfy(name -> assertThat(ReadModelProcessors.tables(name)).isNotEmpty());
+        assertThat(tables).doesNotHaveDuplicates().contains("runs", "outputs", "orgs", "org_memberships", "invitations");
     }
 }

@@ -5,14 +5,19 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.sql.DataSource;
+
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
+import io.runledger.projections.ReadModelRebuild;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,8 +53,12 @@ class ProjectionReplayTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     private ApiClient api;
     private String operator;
+    private TenantDay replayedA;
     /** the days' people and every org they belong to (the developers' side projects too), fixed before any damage */
     private String scope;
 
@@ -57,10 +66,10 @@ class ProjectionReplayTest {
     void two_tenants_days_projected() {
         api = new ApiClient(http);
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
-        TenantDay a = TenantDay.live(api, "Replayed A").projectedIn(jdbc);
-        TenantDay b = TenantDay.live(api, "Replayed B").projectedIn(jdbc);
+        replayedA = TenantDay.live(api, "Replayed A").projectedIn(jdbc);
+        TenantDay replayedB = TenantDay.live(api, "Replayed B").projectedIn(jdbc);
         List<String> people = jdbc.queryForList("select distinct user_id::text from org_memberships where org_id in (?::uuid, ?::uuid)",
-                String.class, a.orgId(), b.orgId());
+                String.class, replayedA.orgId(), replayedB.orgId());
         List<String> orgs = jdbc.queryForList("select distinct org_id::text from org_memberships where user_id = any(?::uuid[])",
                 String.class, "{" + String.join(",", people) + "}");
         scope = "with people(person) as (select unnest('{%s}'::uuid[])), tenants(org) as (select unnest('{%s}'::uuid[])) "
@@ -72,6 +81,18 @@ class ProjectionReplayTest {
         ResponseEntity<Map<String, Object>> answer = api.send(GET, "/v1/admin/projections", operator, null);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return (List<Map<String, Object>>) answer.getBody().get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> projection(String name) {
+        return projections().stream().filter(projection -> projection.get("name").equals(name)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> runsOf(TenantDay tenant) {
+        ResponseEntity<Map<String, Object>> page = api.send(GET, "/v1/orgs/" + tenant.orgId() + "/runs", tenant.ownerToken(), null);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return (List<Map<String, Object>>) page.getBody().get("items");
     }
 
     private void awaitAllCaughtUp() {
@@ -123,6 +144,61 @@ class ProjectionReplayTest {
         awaitAllCaughtUp();
 
         assertThat(checksums()).isEqualTo(before);
+        // users' and auth_identities' policies read org_memberships: a swap of read-orgs makes them again
+        assertThat(jdbc.queryForList("select tablename from pg_policies where tablename in ('users', 'auth_identities')",
+                String.class)).containsExactlyInAnyOrder("users", "auth_identities");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_rebuild_builds_beside_the_live_tables_which_queries_read_until_one_swap_puts_the_new_ones_in_their_place()
+            throws Exception {
+        awaitAllCaughtUp();
+        List<Map<String, Object>> runsBefore = runsOf(replayedA);
+        assertThat(runsBefore).hasSize(2);
+        long liveRuns = jdbc.queryForObject("select 'runs'::regclass::oid", Long.class);
+
+        TenantDay during;
+        Map<String, String> liveJustBeforeTheSwap;
+        try (Connection operatorsHold = dataSource.getConnection(); Statement hold = operatorsHold.createStatement()) {
+            // an operator holding the swap lock holds the swap back: the rebuild catches up, indexes, and waits
+            hold.execute("select pg_advisory_lock(" + ReadModelRebuild.SWAP_LOCK + ")");
+            ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
+            assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(replay.getBody()).containsEntry("replaying", true);
+            await().atMost(Duration.ofSeconds(60)).until(() -> "waiting_for_swap_lock".equals(
+                    ((Map<String, Object>) projection("read-runs").get("rebuild")).get("phase")));
+
+            Map<String, Object> rebuild = (Map<String, Object>) projection("read-runs").get("rebuild");
+            assertThat(rebuild).containsEntry("readModels", List.of("read-runs")).containsEntry("lagEvents", 0)
+                    .containsEntry("problem", null).containsKeys("position", "head", "eventsPerSecond", "expectedFinishAt",
+                            "startedAt");
+            assertThat(projection("read-usage")).containsEntry("replaying", false).containsEntry("rebuild", null);
+            // queries read the live tables, whole, while the new ones wait beside them, indexed after their load
+            assertThat(runsOf(replayedA)).isEqualTo(runsBefore);
+            assertThat(jdbc.queryForObject("select count(*) from read_model_rebuild.runs", Long.class))
+                    .isEqualTo(jdbc.queryForObject("select count(*) from runs", Long.class));
+            assertThat(jdbc.queryForList("select indexname from pg_indexes where schemaname = 'read_model_rebuild'", String.class))
+                    .contains("runs_pkey", "runs_by_org_status", "runs_by_org_queued", "outputs_by_run");
+
+            // the service goes on: a new tenant's day reaches the live tables and, by the rebuild, the new ones
+            during = TenantDay.live(api, "Appended during the rebuild").projectedIn(jdbc);
+            await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ((Map<String, Object>) projection("read-runs")
+                    .get("rebuild")).get("lagEvents")).longValue() == 0);
+            liveJustBeforeTheSwap = checksums();
+            hold.execute("select pg_advisory_unlock(" + ReadModelRebuild.SWAP_LOCK + ")");
+        }
+        awaitAllCaughtUp();
+
+        // one swap: new tables under the live names, with the content the live ones had, indexes and keys included
+        assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class)).isNotEqualTo(liveRuns);
+        assertThat(checksums()).isEqualTo(liveJustBeforeTheSwap);
+        assertThat(jdbc.queryForObject("select count(*) from pg_namespace where nspname = 'read_model_rebuild'", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForList("select conname from pg_constraint where conrelid = 'outputs'::regclass and contype = 'f'",
+                String.class)).hasSize(1);
+        assertThat(runsOf(replayedA)).isEqualTo(runsBefore);
+        assertThat(runsOf(during)).hasSize(2);
     }
 
     @Test

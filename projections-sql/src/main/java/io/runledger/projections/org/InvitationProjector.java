@@ -14,7 +14,6 @@ import io.runledger.domain.org.InvitationSent;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
@@ -73,10 +72,5 @@ public class InvitationProjector {
 
     private void becomes(UUID invitationId, String status, Instant at) {
         models.write("update invitations set status = ?, updated_at = ? where id = ?", status, ReadModels.at(at), invitationId);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("invitations");
     }
 }

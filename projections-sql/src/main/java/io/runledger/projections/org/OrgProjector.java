@@ -21,7 +21,6 @@ import io.runledger.projections.ReadModels;
 import io.runledger.projections.plan.PlanTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -115,11 +114,6 @@ public class OrgProjector {
     void on(OrgErased erased) {
         models.write("update orgs set name = ?, settings = '{}' where id = ?",
                 DataSubject.org(erased.orgId()).placeholder(), erased.orgId());
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("orgs", "org_memberships");
     }
 
     /** {@code set} assigns with {@code ?} placeholders for {@code values}; {@code updated_at} moves to the event's time. */

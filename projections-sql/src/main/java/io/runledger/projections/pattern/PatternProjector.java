@@ -9,7 +9,6 @@ import io.runledger.domain.pattern.PatternUpdated;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -51,10 +50,5 @@ public class PatternProjector {
     @EventHandler
     void on(PatternReactivated reactivated) {
         models.write("update patterns set active = true where id = ?", reactivated.patternId());
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("patterns");
     }
 }

@@ -22,7 +22,6 @@ import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -147,11 +146,6 @@ public class ProjectProjector {
                                        error_message = case when error_message is null then null else ? end
                 where organization_id = ?
                 """, placeholder, placeholder, placeholder, orgId);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("projects", "generations");
     }
 
     /** Sets the generation's status and {@code set}'s columns, and moves its project to the status the event states. */

@@ -16,7 +16,6 @@ import io.runledger.domain.shared.DataSubject;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -133,10 +132,5 @@ public class RunProjector {
                                    keywords = '{}', metadata = '{}'
                 where org_id = ?
                 """, placeholder, placeholder, placeholder, orgId);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("runs", "outputs");
     }
 }

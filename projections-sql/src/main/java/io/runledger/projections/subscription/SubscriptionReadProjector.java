@@ -10,7 +10,6 @@ import io.runledger.domain.subscription.SubscriptionStateChanged;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -61,10 +60,5 @@ public class SubscriptionReadProjector {
     void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
         models.write("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?",
                 linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId());
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("subscriptions");
     }
 }

@@ -12,7 +12,6 @@ import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -72,11 +71,6 @@ public class SystemLogProjector {
     static Long exactPosition(TrackingToken token) {
         return WrappedToken.unwrap(token, GlobalSequenceTrackingToken.class)
                 .map(GlobalSequenceTrackingToken::getGlobalIndex).orElse(null);
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("system_logs");
     }
 
     /** The person the event is about, else the person who caused it. */

@@ -7,7 +7,6 @@ import io.runledger.projections.ReadModels;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +31,5 @@ public class UsageProjector {
                 on conflict (id) do nothing
                 """, message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(), recorded.generationId(),
                         recorded.meter().code(), recorded.quantity(), ReadModels.at(at));
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("usage_events");
     }
 }

@@ -13,7 +13,6 @@ import io.runledger.domain.user.UserRenamed;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -76,10 +75,5 @@ public class UserProjector {
 
     private static UUID identityId(AuthProvider provider, String providerUserId) {
         return UUID.nameUUIDFromBytes(("identity:" + provider.code() + "|" + providerUserId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    @ResetHandler
-    void reset() {
-        models.truncate("users", "auth_identities");
     }
 }

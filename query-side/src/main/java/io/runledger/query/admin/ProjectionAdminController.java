@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.runledger.projections.ProjectionAdmin;
+import io.runledger.projections.ReadModelRebuild;
 import io.runledger.projections.deadletter.DeadLetters;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
@@ -57,7 +58,10 @@ class ProjectionAdminController {
         return new Projections(projections.states());
     }
 
-    /** 202: the rebuild has started and goes on in the background; watch its lag here. 409 while dead letters wait. */
+    /**
+     * 202: the rebuild has started beside the live tables and goes on in the background; watch its {@code rebuild}
+     * here. 409 while dead letters wait, or while another instance holds a segment of the read models' processor.
+     */
     @Operation(operationId = "replayReadModel")
     @ApiResponse(responseCode = "202", description = "The replay started", content = @Content(schema = @Schema(implementation = ProjectionAdmin.ProjectionState.class)))
     @PostMapping("/{name}/replay")
@@ -67,6 +71,8 @@ class ProjectionAdminController {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(known(() -> projections.replay(name)));
         } catch (ProjectionAdmin.DeadLettersPending pending) {
             throw QueryProblems.conflict("dead-letters-pending", "Dead letters are waiting", pending.getMessage());
+        } catch (ReadModelRebuild.SegmentsElsewhere elsewhere) {
+            throw QueryProblems.conflict("segments-elsewhere", "Another instance is processing", elsewhere.getMessage());
         }
     }
 
