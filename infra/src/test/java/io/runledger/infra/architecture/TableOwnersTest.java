@@ -39,7 +39,7 @@ class TableOwnersTest {
             "projections-sql/src/main/java/io/runledger/projections/RebuiltThrough.java",
             "the rebuild's token taken over at the swap, and an event's own place where its token does not tell it",
             "projections-sql/src/main/java/io/runledger/projections/ReadModelRebuild.java",
-            "the rebuild processor's tokens, forgotten in the swap's transaction");
+            "the rebuild processor's tokens, forgotten when a rebuild starts and in the swap's transaction");
 
     private static final List<String> AXON_TABLES = List.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "saga_entry", "association_value_entry", "dead_letter_entry");
