@@ -4,3 +4,6 @@
 -- it follows V55, which made the table, whatever version a database is at; idempotent.
 alter table subject_keys drop constraint if exists subject_keys_kind_check;
 alter table subject_keys add constraint subject_keys_kind_check check (kind in ('PERSON', 'ORG', 'INVITEE'));
+-- Tenant-scoped reads (the audit API and export, as runledger_reader) open sealed values too, and look a key up when
+-- it is not cached: they read the wrapped keys, which open only with the master key, never kept in the database.
+grant select on subject_keys to runledger_reader;

@@ -46,9 +46,11 @@ public class SystemLogErasure {
         UUID userId = erased.userId();
         String placeholder = DataSubject.person(userId).placeholder();
         String aboutThem = "organization_id = '" + Platform.ORG_ID + "' and details #>> '{event,userId}' = ?";
+        // first: a message naming the invited address also names it as the actor's email, and a replay words it with
+        // the invitation's placeholder
+        forgetInvitees(erased.invitationIds());
         PERSON_TEXTS.forEach(path -> replaceText(aboutThem, path, placeholder, userId.toString()));
         ACTOR_TEXTS.forEach(path -> replaceText("details #>> '{metadata,actor}' = ?", path, placeholder, userId.toString()));
-        forgetInvitees(erased.invitationIds());
     }
 
     @EventHandler
