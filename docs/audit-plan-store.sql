@@ -1,6 +1,6 @@
 -- The store docs/audit.md's plans were taken on: 1,000,000 events of 1,000 orgs in domain_event_entry and audit_events,
 -- generated in SQL (links are stand-ins: plans do not depend on them). Run on an empty database after migrations V1
--- and V50 (psql -f), then V51, then the queries of docs/audit.md under "Plans".
+-- and V50 (psql -f), then V68, then the queries of docs/audit.md under "Plans".
 create unlogged table gen as
 select i,
        case when i % 5 = 0 then md5('org-big')::uuid else md5('org-' || (i % 999))::uuid end as org,
@@ -26,7 +26,7 @@ select org, row_number() over (partition by org order by i), i, md5('event-' || 
 from gen;
 drop table gen;
 select setval(pg_get_serial_sequence('domain_event_entry', 'global_index'), 1000000);
--- here: V51 (its index took 37 s on this store), then
+-- here: V68 (its index took 37 s on this store), then
 vacuum analyze domain_event_entry;
 vacuum analyze audit_events;
 select pg_size_pretty(pg_total_relation_size('domain_event_entry')) as events, pg_size_pretty(pg_relation_size('domain_event_entry_org_idx')) as org_index,

@@ -79,7 +79,7 @@ public class AuditVerification {
 
     /**
      * The first stored event, up to the chain's last, that names the tenant and that the chain never took in. The
-     * store's index on the org its payload names ({@code audit_event_org}, V51) finds the tenant's events, and the
+     * store's index on the org its payload names ({@code audit_event_org}, V68) finds the tenant's events, and the
      * chain's unique position tells which it never took in: the tenant's events are read, not the whole range.
      */
     private Optional<AuditChain.Mismatch> firstInserted(UUID orgId, long after, long upTo) {

@@ -1,7 +1,6 @@
 -- The kinds of data subject a key is kept for (PersonalData.Subject, docs/erasure.md). An invitation's address is
 -- sealed under a key of its own (INVITEE): the person invited may never sign up, so neither a person's key nor the
--- org's would let both erase it. Repeatable (it runs after every versioned migration, again whenever it changes), so
--- it follows V55, which made the table, whatever version a database is at; idempotent.
+-- org's would let both erase it.
 alter table subject_keys drop constraint if exists subject_keys_kind_check;
 alter table subject_keys add constraint subject_keys_kind_check check (kind in ('PERSON', 'ORG', 'INVITEE'));
 -- Tenant-scoped reads (the audit API and export, as runledger_reader) open sealed values too, and look a key up when
