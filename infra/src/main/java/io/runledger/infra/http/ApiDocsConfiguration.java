@@ -1,6 +1,8 @@
 package io.runledger.infra.http;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.command.problem.ProblemTypes;
@@ -33,6 +36,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -147,6 +151,24 @@ class ApiDocsConfiguration {
         };
     }
 
+    /**
+     * Any field of a reference type may be null on the wire: Jackson writes it as {@code null}. Whole numbers, booleans
+     * and lists never are; a field naming another schema says so there.
+     */
+    @Bean
+    PropertyCustomizer nullableReferences() {
+        return (property, type) -> {
+            Type declared = type.getType();
+            Class<?> raw = declared instanceof JavaType javaType ? javaType.getRawClass()
+                    : declared instanceof Class<?> plain ? plain : null;
+            boolean neverNull = raw == null || raw.isPrimitive() || Collection.class.isAssignableFrom(raw) || raw.isArray();
+            if (!neverNull && property.get$ref() == null) {
+                property.setNullable(true);
+            }
+            return property;
+        };
+    }
+
     @Bean
     OpenApiCustomizer apiContract() {
         return api -> {
@@ -256,7 +278,10 @@ class ApiDocsConfiguration {
         return new Header().$ref("#/components/headers/" + name);
     }
 
-    /** Roles, plans and sources are read in any case and written in lower case ({@code "developer"}). */
+    /**
+     * Roles, plans and sources are read in any case and written in lower case ({@code "developer"}); a free-form map
+     * ({@code Map<String, Object>}: settings, a job's task) holds values of any type, not only objects.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void lowerCaseEnums(Schema schema) {
         if (schema == null) {
@@ -264,6 +289,10 @@ class ApiDocsConfiguration {
         }
         if (schema.getEnum() != null && schema.getEnum().stream().allMatch(String.class::isInstance)) {
             schema.setEnum(schema.getEnum().stream().map(value -> ((String) value).toLowerCase(Locale.ROOT)).toList());
+        }
+        if (schema.getAdditionalProperties() instanceof Schema values && values.get$ref() == null
+                && values.getProperties() == null && "object".equals(values.getType())) {
+            schema.setAdditionalProperties(true);
         }
         if (schema.getProperties() != null) {
             ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocsConfiguration::lowerCaseEnums);
