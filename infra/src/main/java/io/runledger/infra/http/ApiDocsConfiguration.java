@@ -153,7 +153,7 @@ class ApiDocsConfiguration {
 
     /**
      * Any field of a reference type may be null on the wire: Jackson writes it as {@code null}. Whole numbers, booleans
-     * and lists never are; a field naming another schema says so there.
+     * and lists never are.
      */
     @Bean
     PropertyCustomizer nullableReferences() {
@@ -162,10 +162,14 @@ class ApiDocsConfiguration {
             Class<?> raw = declared instanceof JavaType javaType ? javaType.getRawClass()
                     : declared instanceof Class<?> plain ? plain : null;
             boolean neverNull = raw == null || raw.isPrimitive() || Collection.class.isAssignableFrom(raw) || raw.isArray();
-            if (!neverNull && property.get$ref() == null) {
-                property.setNullable(true);
+            if (neverNull) {
+                return property;
             }
-            return property;
+            if (property.get$ref() != null) {
+                // OpenAPI 3.0 reads nothing beside a $ref: a nullable object wraps it
+                return new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
+            }
+            return property.nullable(true);
         };
     }
 
@@ -267,6 +271,10 @@ class ApiDocsConfiguration {
             }
             if (idempotent && status.startsWith("2")) {
                 answer.addHeaderObject(IdempotentRequests.REPLAYED_HEADER, headerRef(IdempotentRequests.REPLAYED_HEADER));
+            }
+            if (status.equals("204")) {
+                // springdoc gives it the method's return type, which only the other answers have
+                answer.setContent(null);
             }
             if (answer.getContent() != null && answer.getContent().containsKey("*/*")) {
                 answer.getContent().put(JSON, answer.getContent().remove("*/*"));
