@@ -199,6 +199,7 @@ class ApiDocsConfiguration {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
             closeOver(schemas, requestSchemas);
             closeOver(schemas, answerSchemas);
+            schemas.values().forEach(schema -> inlineNullableReferences(schema, schemas));
             schemas.forEach((name, schema) -> {
                 lowerCaseEnums(schema);
                 // Jackson writes every field of an answer, null or not; request bodies keep their fields optional
@@ -279,6 +280,26 @@ class ApiDocsConfiguration {
             if (answer.getContent() != null && answer.getContent().containsKey("*/*")) {
                 answer.getContent().put(JSON, answer.getContent().remove("*/*"));
             }
+        });
+    }
+
+    /**
+     * A nullable object field, written {@code allOf: [$ref]} by {@link #nullableReferences()}, gets the referenced
+     * schema's fields in place: validators read {@code nullable} only beside a {@code type}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void inlineNullableReferences(Schema schema, Map<String, Schema> schemas) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> {
+            if (!Boolean.TRUE.equals(property.getNullable()) || property.getAllOf() == null || property.getAllOf().size() != 1) {
+                return property;
+            }
+            String ref = ((Schema) property.getAllOf().get(0)).get$ref();
+            Schema referenced = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            return new ObjectSchema().properties(referenced.getProperties()).required(referenced.getRequired())
+                    .nullable(true);
         });
     }
 
