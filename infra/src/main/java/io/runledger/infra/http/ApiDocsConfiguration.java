@@ -1,6 +1,8 @@
 package io.runledger.infra.http;
 
+import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JavaType;
 import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.command.problem.ProblemTypes;
@@ -33,6 +36,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -147,6 +151,28 @@ class ApiDocsConfiguration {
         };
     }
 
+    /**
+     * Any field of a reference type may be null on the wire: Jackson writes it as {@code null}. Whole numbers, booleans
+     * and lists never are.
+     */
+    @Bean
+    PropertyCustomizer nullableReferences() {
+        return (property, type) -> {
+            Type declared = type.getType();
+            Class<?> raw = declared instanceof JavaType javaType ? javaType.getRawClass()
+                    : declared instanceof Class<?> plain ? plain : null;
+            boolean neverNull = raw == null || raw.isPrimitive() || Collection.class.isAssignableFrom(raw) || raw.isArray();
+            if (neverNull) {
+                return property;
+            }
+            if (property.get$ref() != null) {
+                // OpenAPI 3.0 reads nothing beside a $ref: a nullable object wraps it
+                return new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
+            }
+            return property.nullable(true);
+        };
+    }
+
     @Bean
     OpenApiCustomizer apiContract() {
         return api -> {
@@ -173,6 +199,7 @@ class ApiDocsConfiguration {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
             closeOver(schemas, requestSchemas);
             closeOver(schemas, answerSchemas);
+            schemas.values().forEach(schema -> inlineNullableReferences(schema, schemas));
             schemas.forEach((name, schema) -> {
                 lowerCaseEnums(schema);
                 // Jackson writes every field of an answer, null or not; request bodies keep their fields optional
@@ -246,9 +273,33 @@ class ApiDocsConfiguration {
             if (idempotent && status.startsWith("2")) {
                 answer.addHeaderObject(IdempotentRequests.REPLAYED_HEADER, headerRef(IdempotentRequests.REPLAYED_HEADER));
             }
+            if (status.equals("204")) {
+                // springdoc gives it the method's return type, which only the other answers have
+                answer.setContent(null);
+            }
             if (answer.getContent() != null && answer.getContent().containsKey("*/*")) {
                 answer.getContent().put(JSON, answer.getContent().remove("*/*"));
             }
+        });
+    }
+
+    /**
+     * A nullable object field, written {@code allOf: [$ref]} by {@link #nullableReferences()}, gets the referenced
+     * schema's fields in place: validators read {@code nullable} only beside a {@code type}.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void inlineNullableReferences(Schema schema, Map<String, Schema> schemas) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> {
+            if (!Boolean.TRUE.equals(property.getNullable()) || property.getAllOf() == null || property.getAllOf().size() != 1) {
+                return property;
+            }
+            String ref = ((Schema) property.getAllOf().get(0)).get$ref();
+            Schema referenced = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            return new ObjectSchema().properties(referenced.getProperties()).required(referenced.getRequired())
+                    .nullable(true);
         });
     }
 
@@ -256,7 +307,10 @@ class ApiDocsConfiguration {
         return new Header().$ref("#/components/headers/" + name);
     }
 
-    /** Roles, plans and sources are read in any case and written in lower case ({@code "developer"}). */
+    /**
+     * Roles, plans and sources are read in any case and written in lower case ({@code "developer"}); a free-form map
+     * ({@code Map<String, Object>}: settings, a job's task) holds values of any type, not only objects.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void lowerCaseEnums(Schema schema) {
         if (schema == null) {
@@ -264,6 +318,10 @@ class ApiDocsConfiguration {
         }
         if (schema.getEnum() != null && schema.getEnum().stream().allMatch(String.class::isInstance)) {
             schema.setEnum(schema.getEnum().stream().map(value -> ((String) value).toLowerCase(Locale.ROOT)).toList());
+        }
+        if (schema.getAdditionalProperties() instanceof Schema values && values.get$ref() == null
+                && values.getProperties() == null && "object".equals(values.getType())) {
+            schema.setAdditionalProperties(true);
         }
         if (schema.getProperties() != null) {
             ((Map<String, Schema>) schema.getProperties()).values().forEach(ApiDocsConfiguration::lowerCaseEnums);
