@@ -293,6 +293,11 @@ class ApiDocsConfiguration {
             return;
         }
         ((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> {
+            Schema items = property.getItems();
+            if (items != null && Boolean.TRUE.equals(items.getNullable()) && items.getAllOf() != null) {
+                // a list's items are never null
+                property.setItems((Schema) items.getAllOf().get(0));
+            }
             if (!Boolean.TRUE.equals(property.getNullable()) || property.getAllOf() == null || property.getAllOf().size() != 1) {
                 return property;
             }
