@@ -32,9 +32,13 @@ class ActivityPages {
     }
 
     @GetMapping("/orgs/{orgId}/activity")
-    String activity(@PathVariable UUID orgId, @RequestParam(required = false) String severity,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String cursor,
-            HttpServletRequest request, Model model) {
+    String activity(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request,
+            Model model) {
         return page(orgId, frame.token(request), severity, action, cursor, model);
     }
 
@@ -43,22 +47,42 @@ class ActivityPages {
      * soon as it is shown (htmx) and puts the answer in place; without scripts the button shows the whole page.
      */
     @PostMapping("/orgs/{orgId}/activity/verification")
-    String verify(@PathVariable UUID orgId, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            HttpServletRequest request, Model model) {
+    String verify(
+            @PathVariable UUID orgId,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            HttpServletRequest request,
+            Model model) {
         String token = frame.token(request);
-        model.addAttribute("verification",
+        model.addAttribute(
+                "verification",
                 api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/audit/verify", orgId), null, null));
         return htmx == null ? page(orgId, token, null, null, null, model) : "activity :: verification";
     }
 
     private String page(UUID orgId, String token, String severity, String action, String cursor, Model model) {
         frame.fill(model, token, orgId.toString(), "activity");
-        model.addAttribute("entries", api.items(token,
-                ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/system-logs", orgId), "limit", "100", "severity", severity)));
+        model.addAttribute(
+                "entries",
+                api.items(
+                        token,
+                        ConsoleApi.query(
+                                ConsoleApi.path("/v1/orgs/{orgId}/system-logs", orgId),
+                                "limit",
+                                "100",
+                                "severity",
+                                severity)));
         model.addAttribute("severity", severity);
         if (Boolean.TRUE.equals(model.getAttribute("canManage"))) {
-            Map<String, Object> audit = api.get(token, ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/audit-events", orgId),
-                    "limit", String.valueOf(AUDIT_PAGE), "action", action, "cursor", cursor));
+            Map<String, Object> audit = api.get(
+                    token,
+                    ConsoleApi.query(
+                            ConsoleApi.path("/v1/orgs/{orgId}/audit-events", orgId),
+                            "limit",
+                            String.valueOf(AUDIT_PAGE),
+                            "action",
+                            action,
+                            "cursor",
+                            cursor));
             model.addAttribute("audit", audit.getOrDefault("items", List.of()));
             model.addAttribute("auditNextCursor", audit.get("nextCursor"));
             model.addAttribute("action", action);

@@ -27,13 +27,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent> {
 
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper json;
     private final String host;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile URI base;
 
     ConsoleApi(ObjectMapper json, @Value("${server.address:}") String address) {
@@ -45,12 +45,16 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
     @Override
     public void onApplicationEvent(WebServerInitializedEvent started) {
         if (started.getApplicationContext().getParent() == null) {
-            base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + started.getWebServer().getPort());
+            base = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                    + started.getWebServer().getPort());
         }
     }
 
     public static String path(String template, Object... values) {
-        return UriComponentsBuilder.fromUriString(template).buildAndExpand(values).encode().toUriString();
+        return UriComponentsBuilder.fromUriString(template)
+                .buildAndExpand(values)
+                .encode()
+                .toUriString();
     }
 
     /** {@code path} with the query parameters given as name, value, name, value…; a null or blank value is left out. */
@@ -75,7 +79,8 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
 
     /** A command; {@code idempotencyKey} null for none. The answer's body, or an empty map for 204. */
     public Map<String, Object> send(HttpMethod method, String token, String path, Object body, String idempotencyKey) {
-        HttpResponse<byte[]> answer = exchange(method, token, path, body, idempotencyKey, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> answer =
+                exchange(method, token, path, body, idempotencyKey, HttpResponse.BodyHandlers.ofByteArray());
         byte[] content = answer.body();
         Map<String, Object> document = content.length == 0 ? Map.of() : read(content);
         if (answer.statusCode() >= 400) {
@@ -86,7 +91,8 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
 
     /** A download (CSV) passed on as it is. */
     public byte[] bytes(String token, String path) {
-        HttpResponse<byte[]> answer = exchange(HttpMethod.GET, token, path, null, null, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> answer =
+                exchange(HttpMethod.GET, token, path, null, null, HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() >= 400) {
             throw new ApiProblem(answer.statusCode(), answer.body().length == 0 ? Map.of() : read(answer.body()));
         }
@@ -95,8 +101,10 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
 
     /** A server-sent event stream, open for as long as the API keeps it. */
     public InputStream stream(String token, String path) {
-        HttpRequest request = request(HttpMethod.GET, token, path, null, null).timeout(Duration.ofHours(1))
-                .header("Accept", "text/event-stream").build();
+        HttpRequest request = request(HttpMethod.GET, token, path, null, null)
+                .timeout(Duration.ofHours(1))
+                .header("Accept", "text/event-stream")
+                .build();
         try {
             HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (answer.statusCode() >= 400) {
@@ -114,10 +122,19 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
         }
     }
 
-    private <T> HttpResponse<T> exchange(HttpMethod method, String token, String path, Object body, String idempotencyKey,
+    private <T> HttpResponse<T> exchange(
+            HttpMethod method,
+            String token,
+            String path,
+            Object body,
+            String idempotencyKey,
             HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request(method, token, path, body, idempotencyKey).timeout(TIMEOUT).build(), handler);
+            return http.send(
+                    request(method, token, path, body, idempotencyKey)
+                            .timeout(TIMEOUT)
+                            .build(),
+                    handler);
         } catch (IOException failed) {
             throw new IllegalStateException("The service did not answer " + method + " " + path, failed);
         } catch (InterruptedException interrupted) {
@@ -126,10 +143,14 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
         }
     }
 
-    private HttpRequest.Builder request(HttpMethod method, String token, String path, Object body, String idempotencyKey) {
+    private HttpRequest.Builder request(
+            HttpMethod method, String token, String path, Object body, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .method(method.name(), body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(write(body)));
+                .method(
+                        method.name(),
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(write(body)));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

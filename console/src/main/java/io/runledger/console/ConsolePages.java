@@ -31,6 +31,7 @@ class ConsolePages {
     private static final Set<String> FINISHED = Set.of("succeeded", "failed");
     /** Browsers open about six connections per host: a few live rows, the rest on the next visit. */
     private static final int LIVE_ROWS = 4;
+
     private static final Duration READABLE_WITHIN = Duration.ofSeconds(5);
 
     private final ConsoleApi api;
@@ -38,7 +39,8 @@ class ConsolePages {
     private final ObjectMapper json;
     private final boolean stripe;
 
-    ConsolePages(ConsoleApi api, Frame frame, ObjectMapper json, @Value("${runledger.stripe.api-key:}") String stripeKey) {
+    ConsolePages(
+            ConsoleApi api, Frame frame, ObjectMapper json, @Value("${runledger.stripe.api-key:}") String stripeKey) {
         this.api = api;
         this.frame = frame;
         this.json = json;
@@ -91,10 +93,15 @@ class ConsolePages {
     }
 
     @GetMapping("/orgs/{orgId}/runs")
-    String runs(@PathVariable UUID orgId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String pattern, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
-            HttpServletRequest request, Model model) {
+    String runs(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String pattern,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request,
+            Model model) {
         String token = frame.token(request);
         frame.fill(model, token, orgId.toString(), "runs");
         Map<String, String> filters = new LinkedHashMap<>();
@@ -102,12 +109,29 @@ class ConsolePages {
         filters.put("pattern", pattern);
         filters.put("from", from);
         filters.put("to", to);
-        Map<String, Object> page = api.get(token, ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/runs", orgId), "limit", "25",
-                "status", status, "pattern", pattern, "from", from, "to", throughDay(to), "cursor", cursor));
+        Map<String, Object> page = api.get(
+                token,
+                ConsoleApi.query(
+                        ConsoleApi.path("/v1/orgs/{orgId}/runs", orgId),
+                        "limit",
+                        "25",
+                        "status",
+                        status,
+                        "pattern",
+                        pattern,
+                        "from",
+                        from,
+                        "to",
+                        throughDay(to),
+                        "cursor",
+                        cursor));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> runs = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
         List<Object> live = new ArrayList<>();
-        runs.stream().filter(run -> !FINISHED.contains(run.get("status"))).limit(LIVE_ROWS).forEach(run -> live.add(run.get("id")));
+        runs.stream()
+                .filter(run -> !FINISHED.contains(run.get("status")))
+                .limit(LIVE_ROWS)
+                .forEach(run -> live.add(run.get("id")));
         model.addAttribute("runs", runs);
         model.addAttribute("live", live);
         model.addAttribute("nextCursor", page.get("nextCursor"));
@@ -119,11 +143,20 @@ class ConsolePages {
 
     /** The form carries an idempotency key made when it was shown: sending it twice queues one run. */
     @PostMapping("/orgs/{orgId}/runs")
-    String queueRun(@PathVariable UUID orgId, @RequestParam String pattern, @RequestParam String input,
-            @RequestParam String idempotencyKey, HttpServletRequest request, RedirectAttributes flash) {
+    String queueRun(
+            @PathVariable UUID orgId,
+            @RequestParam String pattern,
+            @RequestParam String input,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
         String token = frame.token(request);
-        Map<String, Object> run = api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/runs", orgId),
-                Map.of("pattern", pattern, "inputSource", "text", "input", input), idempotencyKey);
+        Map<String, Object> run = api.send(
+                HttpMethod.POST,
+                token,
+                ConsoleApi.path("/v1/orgs/{orgId}/runs", orgId),
+                Map.of("pattern", pattern, "inputSource", "text", "input", input),
+                idempotencyKey);
         awaitReadable(token, ConsoleApi.path("/v1/orgs/{orgId}/runs/{runId}", orgId, run.get("id")));
         flash.addFlashAttribute("notice", "Queued a " + pattern + " run");
         return "redirect:/orgs/" + orgId + "/runs/" + run.get("id");
@@ -140,12 +173,18 @@ class ConsolePages {
     }
 
     @GetMapping("/orgs/{orgId}/usage")
-    String usage(@PathVariable UUID orgId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, HttpServletRequest request, Model model) throws JsonProcessingException {
+    String usage(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            HttpServletRequest request,
+            Model model)
+            throws JsonProcessingException {
         String token = frame.token(request);
         frame.fill(model, token, orgId.toString(), "usage");
-        Map<String, Object> usage = api.get(token, ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/usage", orgId), "from", from,
-                "to", throughDay(to)));
+        Map<String, Object> usage = api.get(
+                token,
+                ConsoleApi.query(ConsoleApi.path("/v1/orgs/{orgId}/usage", orgId), "from", from, "to", throughDay(to)));
         model.addAttribute("usage", usage);
         model.addAttribute("byDayJson", json.writeValueAsString(usage.getOrDefault("byDay", List.of())));
         model.addAttribute("from", from);
@@ -156,14 +195,21 @@ class ConsolePages {
 
     /** Owners buy a plan or manage their subscription on Stripe's own pages. */
     @PostMapping("/orgs/{orgId}/billing/{page}")
-    String billing(@PathVariable UUID orgId, @PathVariable String page, @RequestParam(required = false) String plan,
+    String billing(
+            @PathVariable UUID orgId,
+            @PathVariable String page,
+            @RequestParam(required = false) String plan,
             HttpServletRequest request) {
         if (!page.equals("checkout") && !page.equals("portal")) {
             throw new ApiProblem(404, Map.of("detail", "No such billing page"));
         }
         Map<String, Object> body = plan == null ? Map.of() : Map.of("plan", plan);
-        Map<String, Object> stripePage = api.send(HttpMethod.POST, frame.token(request),
-                ConsoleApi.path("/v1/orgs/{orgId}/billing/{page}", orgId, page), body, null);
+        Map<String, Object> stripePage = api.send(
+                HttpMethod.POST,
+                frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/billing/{page}", orgId, page),
+                body,
+                null);
         return "redirect:" + stripePage.get("url");
     }
 
@@ -173,11 +219,14 @@ class ConsolePages {
         frame.fill(model, token, orgId.toString(), "projects");
         model.addAttribute("projects", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/projects?limit=50", orgId)));
         Map<Object, List<Map<String, Object>>> generations = new LinkedHashMap<>();
-        api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/generations?limit=100", orgId)).forEach(generation -> {
-            Map<String, Object> shown = new LinkedHashMap<>(generation);
-            shown.put("stages", stages(generation));
-            generations.computeIfAbsent(generation.get("projectId"), project -> new ArrayList<>()).add(shown);
-        });
+        api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/generations?limit=100", orgId))
+                .forEach(generation -> {
+                    Map<String, Object> shown = new LinkedHashMap<>(generation);
+                    shown.put("stages", stages(generation));
+                    generations
+                            .computeIfAbsent(generation.get("projectId"), project -> new ArrayList<>())
+                            .add(shown);
+                });
         model.addAttribute("generations", generations);
         return "projects";
     }
@@ -211,7 +260,11 @@ class ConsolePages {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("name", name);
         stage.put("at", at == null ? null : at.toString());
-        stage.put("seconds", at == null || previous == null ? null : Duration.between(previous, at).toSeconds());
+        stage.put(
+                "seconds",
+                at == null || previous == null
+                        ? null
+                        : Duration.between(previous, at).toSeconds());
         return stage;
     }
 
@@ -222,7 +275,9 @@ class ConsolePages {
     /** The pages' "to" date includes its day; the API's {@code to} is where the range ends, exclusive. */
     private static String throughDay(String to) {
         try {
-            return to == null || to.isBlank() ? null : LocalDate.parse(to).plusDays(1).toString();
+            return to == null || to.isBlank()
+                    ? null
+                    : LocalDate.parse(to).plusDays(1).toString();
         } catch (DateTimeParseException notADate) {
             return to; // an instant, or nonsense the API explains
         }

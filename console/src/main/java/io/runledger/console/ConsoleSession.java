@@ -32,9 +32,12 @@ public class ConsoleSession {
     }
 
     public Optional<String> token(HttpServletRequest request) {
-        return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
-                .filter(cookie -> COOKIE.equals(cookie.getName())).map(Cookie::getValue)
-                .filter(value -> !value.isBlank()).findFirst();
+        return Optional.ofNullable(request.getCookies()).stream()
+                .flatMap(Arrays::stream)
+                .filter(cookie -> COOKIE.equals(cookie.getName()))
+                .map(Cookie::getValue)
+                .filter(value -> !value.isBlank())
+                .findFirst();
     }
 
     public void start(HttpServletRequest request, HttpServletResponse response, String token, Duration lifetime) {
@@ -46,8 +49,13 @@ public class ConsoleSession {
     }
 
     private static ResponseCookie cookie(HttpServletRequest request, String value, Duration lifetime) {
-        return ResponseCookie.from(COOKIE, value).httpOnly(true).secure(request.isSecure()).sameSite("Lax").path("/")
-                .maxAge(lifetime).build();
+        return ResponseCookie.from(COOKIE, value)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(lifetime)
+                .build();
     }
 
     /** The token's claims, unchecked: for display only (the API checks the token itself). */
@@ -57,9 +65,9 @@ public class ConsoleSession {
             return Map.of();
         }
         try {
-            return json.readValue(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8),
-                    new TypeReference<Map<String, Object>>() {
-                    });
+            return json.readValue(
+                    new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8),
+                    new TypeReference<Map<String, Object>>() {});
         } catch (Exception unreadable) {
             return Map.of();
         }

@@ -41,12 +41,16 @@ class Frame {
         model.addAttribute("section", section);
         String role = null;
         if (orgId != null) {
-            Map<String, Object> org = orgs.stream().filter(candidate -> orgId.equals(candidate.get("id"))).findFirst()
+            Map<String, Object> org = orgs.stream()
+                    .filter(candidate -> orgId.equals(candidate.get("id")))
+                    .findFirst()
                     .orElseGet(() -> api.get(token, ConsoleApi.path("/v1/orgs/{orgId}", orgId)));
             model.addAttribute("org", org);
             role = api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/members", orgId)).stream()
                     .filter(member -> Objects.equals(member.get("email"), claims.get("email")))
-                    .map(member -> (String) member.get("role")).findFirst().orElse("viewer");
+                    .map(member -> (String) member.get("role"))
+                    .findFirst()
+                    .orElse("viewer");
         }
         model.addAttribute("role", role);
         model.addAttribute("canWrite", role != null && WRITERS.contains(role));

@@ -33,7 +33,8 @@ class MemberPages {
     private String page(UUID orgId, String token, Model model) {
         frame.fill(model, token, orgId.toString(), "members");
         model.addAttribute("members", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/members", orgId)));
-        model.addAttribute("invitations", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/invitations?status=pending", orgId)));
+        model.addAttribute(
+                "invitations", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/invitations?status=pending", orgId)));
         if (Boolean.TRUE.equals(model.getAttribute("canManage"))) {
             model.addAttribute("keys", api.items(token, ConsoleApi.path("/v1/orgs/{orgId}/api-keys", orgId)));
         }
@@ -42,8 +43,12 @@ class MemberPages {
 
     /** Someone who signed in before is added at once; anyone else gets an invitation for their first sign-in. */
     @PostMapping("/orgs/{orgId}/members")
-    String add(@PathVariable UUID orgId, @RequestParam String email, @RequestParam String role,
-            HttpServletRequest request, RedirectAttributes flash) {
+    String add(
+            @PathVariable UUID orgId,
+            @RequestParam String email,
+            @RequestParam String role,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
         String token = frame.token(request);
         Map<String, String> person = Map.of("email", email.strip(), "role", role);
         try {
@@ -54,49 +59,86 @@ class MemberPages {
                 throw unknown;
             }
             api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/invitations", orgId), person, null);
-            return backToMembers(orgId, flash, "Invited " + email.strip() + " as " + role
-                    + ": their first sign-in with that email makes them a member");
+            return backToMembers(
+                    orgId,
+                    flash,
+                    "Invited " + email.strip() + " as " + role
+                            + ": their first sign-in with that email makes them a member");
         }
     }
 
     @PostMapping("/orgs/{orgId}/members/{userId}/role")
-    String changeRole(@PathVariable UUID orgId, @PathVariable UUID userId, @RequestParam String role,
-            HttpServletRequest request, RedirectAttributes flash) {
-        api.send(HttpMethod.PATCH, frame.token(request), ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
-                Map.of("role", role), null);
+    String changeRole(
+            @PathVariable UUID orgId,
+            @PathVariable UUID userId,
+            @RequestParam String role,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
+        api.send(
+                HttpMethod.PATCH,
+                frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
+                Map.of("role", role),
+                null);
         return backToMembers(orgId, flash, "Role changed to " + role);
     }
 
     @PostMapping("/orgs/{orgId}/members/{userId}/remove")
-    String remove(@PathVariable UUID orgId, @PathVariable UUID userId, HttpServletRequest request, RedirectAttributes flash) {
-        api.send(HttpMethod.DELETE, frame.token(request), ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
-                null, null);
+    String remove(
+            @PathVariable UUID orgId, @PathVariable UUID userId, HttpServletRequest request, RedirectAttributes flash) {
+        api.send(
+                HttpMethod.DELETE,
+                frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
+                null,
+                null);
         return backToMembers(orgId, flash, "Member removed");
     }
 
     @PostMapping("/orgs/{orgId}/invitations/{invitationId}/revoke")
-    String revokeInvitation(@PathVariable UUID orgId, @PathVariable UUID invitationId, HttpServletRequest request,
+    String revokeInvitation(
+            @PathVariable UUID orgId,
+            @PathVariable UUID invitationId,
+            HttpServletRequest request,
             RedirectAttributes flash) {
-        api.send(HttpMethod.DELETE, frame.token(request),
-                ConsoleApi.path("/v1/orgs/{orgId}/invitations/{invitationId}", orgId, invitationId), null, null);
+        api.send(
+                HttpMethod.DELETE,
+                frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/invitations/{invitationId}", orgId, invitationId),
+                null,
+                null);
         return backToMembers(orgId, flash, "Invitation revoked");
     }
 
     /** The secret is shown on this answer only, never put in a redirect or a session. */
     @PostMapping("/orgs/{orgId}/api-keys")
-    String createKey(@PathVariable UUID orgId, @RequestParam String name, @RequestParam String role,
-            @RequestParam String idempotencyKey, HttpServletRequest request, Model model) {
+    String createKey(
+            @PathVariable UUID orgId,
+            @RequestParam String name,
+            @RequestParam String role,
+            @RequestParam String idempotencyKey,
+            HttpServletRequest request,
+            Model model) {
         String token = frame.token(request);
-        Map<String, Object> key = api.send(HttpMethod.POST, token, ConsoleApi.path("/v1/orgs/{orgId}/api-keys", orgId),
-                Map.of("name", name, "role", role), idempotencyKey);
+        Map<String, Object> key = api.send(
+                HttpMethod.POST,
+                token,
+                ConsoleApi.path("/v1/orgs/{orgId}/api-keys", orgId),
+                Map.of("name", name, "role", role),
+                idempotencyKey);
         model.addAttribute("newKey", key);
         return page(orgId, token, model);
     }
 
     @PostMapping("/orgs/{orgId}/api-keys/{keyId}/revoke")
-    String revokeKey(@PathVariable UUID orgId, @PathVariable UUID keyId, HttpServletRequest request, RedirectAttributes flash) {
-        api.send(HttpMethod.DELETE, frame.token(request), ConsoleApi.path("/v1/orgs/{orgId}/api-keys/{keyId}", orgId, keyId),
-                null, null);
+    String revokeKey(
+            @PathVariable UUID orgId, @PathVariable UUID keyId, HttpServletRequest request, RedirectAttributes flash) {
+        api.send(
+                HttpMethod.DELETE,
+                frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/api-keys/{keyId}", orgId, keyId),
+                null,
+                null);
         return backToMembers(orgId, flash, "API key revoked: requests with it are refused from now on");
     }
 

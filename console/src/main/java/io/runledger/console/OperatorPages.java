@@ -43,9 +43,12 @@ class OperatorPages {
         frame.fill(model, token, null, "operators");
         List<Map<String, Object>> projections = api.items(token, "/v1/admin/projections");
         List<Map<String, Object>> deadLetters = new ArrayList<>();
-        projections.stream().filter(projection -> ((Number) projection.get("deadLetters")).longValue() > 0)
-                .forEach(projection -> api.items(token, ConsoleApi.path("/v1/admin/projections/{name}/dead-letters",
-                        projection.get("name"))).forEach(parked -> {
+        projections.stream()
+                .filter(projection -> ((Number) projection.get("deadLetters")).longValue() > 0)
+                .forEach(projection -> api.items(
+                                token,
+                                ConsoleApi.path("/v1/admin/projections/{name}/dead-letters", projection.get("name")))
+                        .forEach(parked -> {
                             Map<String, Object> row = new LinkedHashMap<>(parked);
                             row.put("processor", projection.get("name"));
                             deadLetters.add(row);
@@ -62,31 +65,54 @@ class OperatorPages {
     @PostMapping("/operators/projections/{name}/replay")
     String replay(@PathVariable String name, HttpServletRequest request, RedirectAttributes flash) {
         return act(flash, () -> {
-            api.send(HttpMethod.POST, frame.token(request), ConsoleApi.path("/v1/admin/projections/{name}/replay", name), null, null);
+            api.send(
+                    HttpMethod.POST,
+                    frame.token(request),
+                    ConsoleApi.path("/v1/admin/projections/{name}/replay", name),
+                    null,
+                    null);
             return "Replay of " + name + " started: it catches up while the service serves";
         });
     }
 
     @PostMapping("/operators/projections/{name}/dead-letters/retry")
-    String retry(@PathVariable String name, @RequestParam(required = false) String orgId, HttpServletRequest request,
+    String retry(
+            @PathVariable String name,
+            @RequestParam(required = false) String orgId,
+            HttpServletRequest request,
             RedirectAttributes flash) {
         return act(flash, () -> {
-            Map<String, Object> outcome = api.send(HttpMethod.POST, frame.token(request),
-                    ConsoleApi.query(ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/retry", name), "orgId", orgId),
-                    null, null);
-            return "Retried " + outcome.get("retried") + " in " + name + ": " + outcome.get("succeeded") + " caught up, "
-                    + outcome.get("stillParked") + " events still parked";
+            Map<String, Object> outcome = api.send(
+                    HttpMethod.POST,
+                    frame.token(request),
+                    ConsoleApi.query(
+                            ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/retry", name), "orgId", orgId),
+                    null,
+                    null);
+            return "Retried " + outcome.get("retried") + " in " + name + ": " + outcome.get("succeeded")
+                    + " caught up, " + outcome.get("stillParked") + " events still parked";
         });
     }
 
     @PostMapping("/operators/projections/{name}/dead-letters/{sequenceId}/evict")
-    String evict(@PathVariable String name, @PathVariable String sequenceId, @RequestParam String reason,
-            HttpServletRequest request, RedirectAttributes flash) {
+    String evict(
+            @PathVariable String name,
+            @PathVariable String sequenceId,
+            @RequestParam String reason,
+            HttpServletRequest request,
+            RedirectAttributes flash) {
         return act(flash, () -> {
-            Map<String, Object> evicted = api.send(HttpMethod.DELETE, frame.token(request), ConsoleApi.query(
-                    ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/{sequenceId}", name, sequenceId), "reason", reason),
-                    null, null);
-            return "Evicted " + evicted.get("evicted") + " events of " + sequenceId + " from " + name + " (recorded in its system log)";
+            Map<String, Object> evicted = api.send(
+                    HttpMethod.DELETE,
+                    frame.token(request),
+                    ConsoleApi.query(
+                            ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/{sequenceId}", name, sequenceId),
+                            "reason",
+                            reason),
+                    null,
+                    null);
+            return "Evicted " + evicted.get("evicted") + " events of " + sequenceId + " from " + name
+                    + " (recorded in its system log)";
         });
     }
 
@@ -106,14 +132,18 @@ class OperatorPages {
     @GetMapping("/operators/reconciliation.csv")
     ResponseEntity<byte[]> csv(@RequestParam String month, HttpServletRequest request) {
         YearMonth chosen = month(month);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv"))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + chosen + ".csv\"")
                 .body(api.bytes(frame.token(request), reconciliation(chosen, "csv")));
     }
 
     private static String reconciliation(YearMonth month, String format) {
-        return ConsoleApi.path("/v1/admin/billing/reconciliation?from={from}&to={to}&format={format}",
-                month.atDay(1).toString(), month.plusMonths(1).atDay(1).toString(), format);
+        return ConsoleApi.path(
+                "/v1/admin/billing/reconciliation?from={from}&to={to}&format={format}",
+                month.atDay(1).toString(),
+                month.plusMonths(1).atDay(1).toString(),
+                format);
     }
 
     private static YearMonth month(String month) {

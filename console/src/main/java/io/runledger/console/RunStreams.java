@@ -29,7 +29,8 @@ class RunStreams {
     }
 
     @GetMapping(path = "/orgs/{orgId}/runs/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID orgId, @PathVariable UUID runId, HttpServletRequest request) {
+    ResponseEntity<StreamingResponseBody> stream(
+            @PathVariable UUID orgId, @PathVariable UUID runId, HttpServletRequest request) {
         String token = session.token(request).orElse(null);
         if (token == null) {
             return ResponseEntity.status(401).build();
@@ -49,7 +50,10 @@ class RunStreams {
                 }
             }
         };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).cacheControl(CacheControl.noStore())
-                .header("X-Accel-Buffering", "no").body(relay);
+        return ResponseEntity.ok()
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .cacheControl(CacheControl.noStore())
+                .header("X-Accel-Buffering", "no")
+                .body(relay);
     }
 }

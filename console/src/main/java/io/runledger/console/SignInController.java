@@ -26,7 +26,10 @@ class SignInController {
     private final boolean developmentIssuer;
     private final boolean providerSignIn;
 
-    SignInController(ConsoleApi api, ConsoleSession session, @Value("${runledger.auth.issuer-uri:}") String issuerUri,
+    SignInController(
+            ConsoleApi api,
+            ConsoleSession session,
+            @Value("${runledger.auth.issuer-uri:}") String issuerUri,
             @Value("${runledger.auth.jwk-set-uri:}") String jwkSetUri,
             @Value("${runledger.console.client-id:}") String clientId) {
         this.api = api;
@@ -46,13 +49,29 @@ class SignInController {
     }
 
     @PostMapping("/signin")
-    String signIn(@RequestParam String email, @RequestParam(required = false) String name, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String signIn(
+            @RequestParam String email,
+            @RequestParam(required = false) String name,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         try {
-            Map<String, Object> token = api.send(HttpMethod.POST, null, "/dev/tokens",
-                    Map.of("email", email.strip(), "name", name == null || name.isBlank() ? email.strip() : name.strip(),
-                            "provider", "magic"), null);
-            session.start(request, response, (String) token.get("accessToken"),
+            Map<String, Object> token = api.send(
+                    HttpMethod.POST,
+                    null,
+                    "/dev/tokens",
+                    Map.of(
+                            "email",
+                            email.strip(),
+                            "name",
+                            name == null || name.isBlank() ? email.strip() : name.strip(),
+                            "provider",
+                            "magic"),
+                    null);
+            session.start(
+                    request,
+                    response,
+                    (String) token.get("accessToken"),
                     Duration.ofSeconds(((Number) token.get("expiresIn")).longValue()));
             return "redirect:/";
         } catch (ApiProblem refused) {

@@ -24,7 +24,8 @@ class ConsoleSessionTest {
 
     @Test
     void over_tls_the_cookie_is_secure_http_only_and_same_site_lax() {
-        assertThat(cookieFor(true)).startsWith("runledger_session=a.token.here;")
+        assertThat(cookieFor(true))
+                .startsWith("runledger_session=a.token.here;")
                 .contains("; Path=/", "; Max-Age=43200", "; Secure", "; HttpOnly", "; SameSite=Lax");
     }
 
@@ -38,6 +39,8 @@ class ConsoleSessionTest {
         MockHttpServletRequest request = new MockHttpServletRequest();
         MockHttpServletResponse response = new MockHttpServletResponse();
         session.end(request, response);
-        assertThat(response.getHeader("Set-Cookie")).startsWith("runledger_session=;").contains("; Max-Age=0", "; HttpOnly");
+        assertThat(response.getHeader("Set-Cookie"))
+                .startsWith("runledger_session=;")
+                .contains("; Max-Age=0", "; HttpOnly");
     }
 }

@@ -15,8 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class PendingWrites {
 
-    private record Write(String sql, Object[] params) {
-    }
+    private record Write(String sql, Object[] params) {}
 
     private final List<Write> writes = new ArrayList<>();
     /** the place in {@link #writes} of each changeable insert */
@@ -59,7 +58,8 @@ final class PendingWrites {
             while (end < writes.size() && writes.get(end).sql().equals(sql)) {
                 end++;
             }
-            jdbc.batchUpdate(sql, writes.subList(start, end).stream().map(Write::params).toList());
+            jdbc.batchUpdate(
+                    sql, writes.subList(start, end).stream().map(Write::params).toList());
             start = end;
         }
         writes.clear();

@@ -22,8 +22,7 @@ class ProcessorTokens {
      * @param position the last event every segment has handled, or null while any segment is at the start
      * @param slowest  where the segment furthest behind streams on from (null: the start of the store)
      */
-    record Progress(int segments, Long position, TrackingToken slowest) {
-    }
+    record Progress(int segments, Long position, TrackingToken slowest) {}
 
     private final JdbcClient jdbc;
     /** the token store's: Axon's general serializer */
@@ -36,12 +35,21 @@ class ProcessorTokens {
 
     Progress of(String processor) {
         List<TrackingToken> tokens = tokens(processor);
-        Long position = tokens.isEmpty() || tokens.contains(null) ? null : tokens.stream()
-                .mapToLong(token -> token.position().orElse(0)).min().orElseThrow();
+        Long position = tokens.isEmpty() || tokens.contains(null)
+                ? null
+                : tokens.stream()
+                        .mapToLong(token -> token.position().orElse(0))
+                        .min()
+                        .orElseThrow();
         List<TrackingToken> lowerBounds = tokens.stream()
-                .map(token -> token == null ? null : WrappedToken.unwrapLowerBound(token)).toList();
-        TrackingToken slowest = lowerBounds.isEmpty() || lowerBounds.contains(null) ? null : lowerBounds.stream()
-                .min(Comparator.comparingLong((TrackingToken token) -> token.position().orElse(0))).orElseThrow();
+                .map(token -> token == null ? null : WrappedToken.unwrapLowerBound(token))
+                .toList();
+        TrackingToken slowest = lowerBounds.isEmpty() || lowerBounds.contains(null)
+                ? null
+                : lowerBounds.stream()
+                        .min(Comparator.comparingLong(
+                                (TrackingToken token) -> token.position().orElse(0)))
+                        .orElseThrow();
         return new Progress(tokens.size(), position, slowest);
     }
 
@@ -50,10 +58,17 @@ class ProcessorTokens {
         return jdbc.sql("""
                         select token, token_type, timestamp, owner, processor_name, segment from token_entry
                         where processor_name = ? order by segment
-                        """).param(processor)
-                .query((row, index) -> new GenericTokenEntry<>(row.getBytes("token"), row.getString("token_type"),
-                        row.getString("timestamp"), row.getString("owner"), row.getString("processor_name"),
-                        row.getInt("segment"), byte[].class).getToken(serializer))
+                        """)
+                .param(processor)
+                .query((row, index) -> new GenericTokenEntry<>(
+                                row.getBytes("token"),
+                                row.getString("token_type"),
+                                row.getString("timestamp"),
+                                row.getString("owner"),
+                                row.getString("processor_name"),
+                                row.getInt("segment"),
+                                byte[].class)
+                        .getToken(serializer))
                 .list();
     }
 

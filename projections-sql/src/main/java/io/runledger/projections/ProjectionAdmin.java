@@ -31,8 +31,13 @@ public class ProjectionAdmin {
     private final Clock clock;
     private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
 
-    ProjectionAdmin(EventProcessingConfiguration processing, ProcessorTokens tokens, DeadLetters deadLetters,
-            ReadModelRebuild rebuild, EventStore events, Clock clock) {
+    ProjectionAdmin(
+            EventProcessingConfiguration processing,
+            ProcessorTokens tokens,
+            DeadLetters deadLetters,
+            ReadModelRebuild rebuild,
+            EventStore events,
+            Clock clock) {
         this.processing = processing;
         this.tokens = tokens;
         this.deadLetters = deadLetters;
@@ -56,10 +61,19 @@ public class ProjectionAdmin {
      * @param expectedCaughtUpAt when it reaches the head at {@code eventsPerSecond}: null without lag or progress
      * @param rebuild         the rebuild under way, null without one
      */
-    public record ProjectionState(String name, boolean running, boolean replaying, int segments, Long position, long head,
-                                  long lagEvents, double lagSeconds, double eventsPerSecond, long deadLetters,
-                                  Instant expectedCaughtUpAt, RebuildProgress rebuild) {
-    }
+    public record ProjectionState(
+            String name,
+            boolean running,
+            boolean replaying,
+            int segments,
+            Long position,
+            long head,
+            long lagEvents,
+            double lagSeconds,
+            double eventsPerSecond,
+            long deadLetters,
+            Instant expectedCaughtUpAt,
+            RebuildProgress rebuild) {}
 
     /**
      * A rebuild as it goes, shared by the read models it rebuilds.
@@ -72,21 +86,33 @@ public class ProjectionAdmin {
      * @param expectedFinishAt when it reaches the head at that rate: null without lag or progress; the swap follows
      * @param problem          why its latest attempt failed (it is tried again), null if it did not
      */
-    public record RebuildProgress(Set<String> readModels, String phase, Instant startedAt, Long position, long head,
-                                  long lagEvents, double eventsPerSecond, Instant expectedFinishAt, String problem) {
-    }
+    public record RebuildProgress(
+            Set<String> readModels,
+            String phase,
+            Instant startedAt,
+            Long position,
+            long head,
+            long lagEvents,
+            double eventsPerSecond,
+            Instant expectedFinishAt,
+            String problem) {}
 
-    private record Sample(long position, Instant at) {
-    }
+    private record Sample(long position, Instant at) {}
 
     /** What every read model's state is read from: one look at the processors' tokens and at the store. */
-    private record Snapshot(boolean running, ProcessorTokens.Progress progress, long head, double lagSeconds,
-                            RebuildProgress rebuild, Instant at) {
-    }
+    private record Snapshot(
+            boolean running,
+            ProcessorTokens.Progress progress,
+            long head,
+            double lagSeconds,
+            RebuildProgress rebuild,
+            Instant at) {}
 
     public List<ProjectionState> states() {
         Snapshot snapshot = snapshot();
-        return ReadModelProcessors.NAMES.stream().map(name -> state(name, snapshot)).toList();
+        return ReadModelProcessors.NAMES.stream()
+                .map(name -> state(name, snapshot))
+                .toList();
     }
 
     public ProjectionState state(String name) {
@@ -123,10 +149,18 @@ public class ProjectionAdmin {
         long head = head();
         long handled = progress.position() == null ? 0 : progress.position();
         Instant now = clock.instant();
-        boolean pausedForSwap = rebuild.status().filter(status -> status.phase() == ReadModelRebuild.Phase.SWAPPING).isPresent();
-        return new Snapshot(processor().isRunning() || pausedForSwap, progress, head,
+        boolean pausedForSwap = rebuild.status()
+                .filter(status -> status.phase() == ReadModelRebuild.Phase.SWAPPING)
+                .isPresent();
+        return new Snapshot(
+                processor().isRunning() || pausedForSwap,
+                progress,
+                head,
                 head > handled ? waitingSince(progress.slowest(), now) : 0,
-                rebuild.status().map(status -> rebuildProgress(status, head, now)).orElse(null), now);
+                rebuild.status()
+                        .map(status -> rebuildProgress(status, head, now))
+                        .orElse(null),
+                now);
     }
 
     private RebuildProgress rebuildProgress(ReadModelRebuild.Status status, long head, Instant now) {
@@ -134,8 +168,16 @@ public class ProjectionAdmin {
         long handled = position == null ? 0 : position;
         double rate = rate(ReadModelProcessors.REBUILD_PROCESSOR, handled, now);
         long lag = Math.max(0, head - handled);
-        return new RebuildProgress(status.readModels(), status.phase().name().toLowerCase(java.util.Locale.ROOT),
-                status.startedAt(), position, head, lag, rate, expectedAt(now, lag, rate), status.problem());
+        return new RebuildProgress(
+                status.readModels(),
+                status.phase().name().toLowerCase(java.util.Locale.ROOT),
+                status.startedAt(),
+                position,
+                head,
+                lag,
+                rate,
+                expectedAt(now, lag, rate),
+                status.problem());
     }
 
     private ProjectionState state(String name, Snapshot snapshot) {
@@ -143,11 +185,23 @@ public class ProjectionAdmin {
         long handled = progress.position() == null ? 0 : progress.position();
         double rate = rate(name, handled, snapshot.at());
         long lag = Math.max(0, snapshot.head() - handled);
-        RebuildProgress rebuilding = snapshot.rebuild() != null && snapshot.rebuild().readModels().contains(name)
-                ? snapshot.rebuild() : null;
-        return new ProjectionState(name, snapshot.running(), rebuilding != null, progress.segments(),
-                progress.position(), snapshot.head(), lag, lag == 0 ? 0 : snapshot.lagSeconds(), rate,
-                deadLetters.count(name), expectedAt(snapshot.at(), lag, rate), rebuilding);
+        RebuildProgress rebuilding =
+                snapshot.rebuild() != null && snapshot.rebuild().readModels().contains(name)
+                        ? snapshot.rebuild()
+                        : null;
+        return new ProjectionState(
+                name,
+                snapshot.running(),
+                rebuilding != null,
+                progress.segments(),
+                progress.position(),
+                snapshot.head(),
+                lag,
+                lag == 0 ? 0 : snapshot.lagSeconds(),
+                rate,
+                deadLetters.count(name),
+                expectedAt(snapshot.at(), lag, rate),
+                rebuilding);
     }
 
     /** Events per second under {@code key} since the previous look at it (0 on the first). */
@@ -156,7 +210,9 @@ public class ProjectionAdmin {
         if (previous == null || !at.isAfter(previous.at()) || handled < previous.position()) {
             return 0;
         }
-        return (handled - previous.position()) * 1000.0 / Duration.between(previous.at(), at).toMillis();
+        return (handled - previous.position())
+                * 1000.0
+                / Duration.between(previous.at(), at).toMillis();
     }
 
     private static Instant expectedAt(Instant now, long lag, double rate) {
@@ -170,7 +226,8 @@ public class ProjectionAdmin {
     }
 
     private StreamingEventProcessor processor() {
-        return processing.eventProcessor(ReadModelProcessors.PROCESSOR, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(ReadModelProcessors.PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No processor " + ReadModelProcessors.PROCESSOR));
     }
 
@@ -184,7 +241,10 @@ public class ProjectionAdmin {
     private double waitingSince(TrackingToken handled, Instant now) {
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(handled)) {
             return stream.hasNextAvailable(1, TimeUnit.SECONDS)
-                    ? Duration.between(stream.nextAvailable().getTimestamp(), now).toMillis() / 1000.0 : 0;
+                    ? Duration.between(stream.nextAvailable().getTimestamp(), now)
+                                    .toMillis()
+                            / 1000.0
+                    : 0;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return 0;
@@ -202,7 +262,8 @@ public class ProjectionAdmin {
     public static class DeadLettersPending extends RuntimeException {
         public DeadLettersPending(String name, long parked) {
             super(name + " holds " + parked + " dead letter(s): retry them (POST …/" + name + "/dead-letters/retry) or "
-                    + "evict them (DELETE …/" + name + "/dead-letters/{sequenceId}) before replaying, so the rebuild does "
+                    + "evict them (DELETE …/" + name
+                    + "/dead-letters/{sequenceId}) before replaying, so the rebuild does "
                     + "not replay them into the same failure");
         }
     }

@@ -27,9 +27,14 @@ public final class ReadModelProcessors {
     public static final String REBUILD_PROCESSOR = "read-models-rebuild";
 
     public static final List<String> NAMES = List.of(
-            OrgProjector.PROCESSING_GROUP, UserProjector.PROCESSING_GROUP, PatternProjector.PROCESSING_GROUP,
-            SubscriptionReadProjector.PROCESSING_GROUP, RunProjector.PROCESSING_GROUP, UsageProjector.PROCESSING_GROUP,
-            ProjectProjector.PROCESSING_GROUP, SystemLogProjector.PROCESSING_GROUP);
+            OrgProjector.PROCESSING_GROUP,
+            UserProjector.PROCESSING_GROUP,
+            PatternProjector.PROCESSING_GROUP,
+            SubscriptionReadProjector.PROCESSING_GROUP,
+            RunProjector.PROCESSING_GROUP,
+            UsageProjector.PROCESSING_GROUP,
+            ProjectProjector.PROCESSING_GROUP,
+            SystemLogProjector.PROCESSING_GROUP);
 
     /**
      * Each read model's tables, parents first, as its projectors write them (V10 and later migrations): what a
@@ -46,8 +51,7 @@ public final class ReadModelProcessors {
             ProjectProjector.PROCESSING_GROUP, List.of("projects", "generations"),
             SystemLogProjector.PROCESSING_GROUP, List.of("system_logs"));
 
-    private ReadModelProcessors() {
-    }
+    private ReadModelProcessors() {}
 
     /** The tables {@code readModel} owns. */
     public static List<String> tables(String readModel) {

@@ -92,9 +92,16 @@ public class ReadModelRebuild implements SmartLifecycle {
     private volatile Status status;
     private StreamingEventProcessor processor;
 
-    ReadModelRebuild(EventProcessingConfiguration processing, RebuildProcessors processors, ShadowTables shadows,
-            RebuiltThrough rebuiltThrough, ProcessorTokens tokens, DeadLetters deadLetters, JdbcClient jdbc,
-            TransactionTemplate transactions, Clock clock) {
+    ReadModelRebuild(
+            EventProcessingConfiguration processing,
+            RebuildProcessors processors,
+            ShadowTables shadows,
+            RebuiltThrough rebuiltThrough,
+            ProcessorTokens tokens,
+            DeadLetters deadLetters,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.processing = processing;
         this.processors = processors;
         this.shadows = shadows;
@@ -117,12 +124,14 @@ public class ReadModelRebuild implements SmartLifecycle {
      */
     synchronized void start(Collection<String> readModels) {
         StreamingEventProcessor live = live();
-        if (live.processingStatus().size() < tokens.of(ReadModelProcessors.PROCESSOR).segments()) {
+        if (live.processingStatus().size()
+                < tokens.of(ReadModelProcessors.PROCESSOR).segments()) {
             throw new SegmentsElsewhere();
         }
         Set<String> rebuilt = new LinkedHashSet<>();
         ReadModelProcessors.NAMES.stream()
-                .filter(name -> readModels.contains(name) || (status != null && status.readModels().contains(name)))
+                .filter(name -> readModels.contains(name)
+                        || (status != null && status.readModels().contains(name)))
                 .forEach(rebuilt::add);
         stopProcessor();
         transactions.executeWithoutResult(transaction -> {
@@ -154,7 +163,10 @@ public class ReadModelRebuild implements SmartLifecycle {
             }
             swap(current);
         } catch (RuntimeException failed) {
-            log.warn("Rebuild of {} failed this time, tried again", status == null ? "nothing" : status.readModels(), failed);
+            log.warn(
+                    "Rebuild of {} failed this time, tried again",
+                    status == null ? "nothing" : status.readModels(),
+                    failed);
             if (status != null) {
                 status = status.failed(String.valueOf(failed.getMessage()));
             }
@@ -171,7 +183,10 @@ public class ReadModelRebuild implements SmartLifecycle {
         boolean swappedIn = false;
         try {
             Optional<TrackingToken> swapped = transactions.execute(transaction -> {
-                if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(SWAP_LOCK).query(Boolean.class).single()) {
+                if (!jdbc.sql("select pg_try_advisory_xact_lock(?)")
+                        .param(SWAP_LOCK)
+                        .query(Boolean.class)
+                        .single()) {
                     status = current.in(Phase.WAITING_FOR_SWAP_LOCK);
                     return null;
                 }
@@ -256,15 +271,20 @@ public class ReadModelRebuild implements SmartLifecycle {
     }
 
     private void forgetRebuildTokens() {
-        jdbc.sql("delete from token_entry where processor_name = ?").param(ReadModelProcessors.REBUILD_PROCESSOR).update();
+        jdbc.sql("delete from token_entry where processor_name = ?")
+                .param(ReadModelProcessors.REBUILD_PROCESSOR)
+                .update();
     }
 
     private static List<String> tablesOf(Collection<String> readModels) {
-        return readModels.stream().flatMap(readModel -> ReadModelProcessors.tables(readModel).stream()).toList();
+        return readModels.stream()
+                .flatMap(readModel -> ReadModelProcessors.tables(readModel).stream())
+                .toList();
     }
 
     private StreamingEventProcessor live() {
-        return processing.eventProcessor(ReadModelProcessors.PROCESSOR, StreamingEventProcessor.class)
+        return processing
+                .eventProcessor(ReadModelProcessors.PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No processor " + ReadModelProcessors.PROCESSOR));
     }
 
@@ -303,8 +323,8 @@ public class ReadModelRebuild implements SmartLifecycle {
     /** Another instance holds a segment of the live processor, which this one cannot stop for the swap. */
     public static class SegmentsElsewhere extends RuntimeException {
         public SegmentsElsewhere() {
-            super("Another instance holds a segment of " + ReadModelProcessors.PROCESSOR + ": a rebuild stops it for the "
-                    + "swap, so stop the processor on the other instances first");
+            super("Another instance holds a segment of " + ReadModelProcessors.PROCESSOR
+                    + ": a rebuild stops it for the " + "swap, so stop the processor on the other instances first");
         }
     }
 }

@@ -84,26 +84,25 @@ public class ReadModels {
         if (writesEventByEvent()) {
             batch(); // its commit hook is what returns the thread to batched writes
             Savepoint savepoint = jdbc.execute((ConnectionCallback<Savepoint>) connection -> connection.setSavepoint());
-            return new Attempt(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-                connection.releaseSavepoint(savepoint);
-                return null;
-            }), () -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-                connection.rollback(savepoint);
-                return null;
-            }));
+            return new Attempt(
+                    () -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+                        connection.releaseSavepoint(savepoint);
+                        return null;
+                    }),
+                    () -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+                        connection.rollback(savepoint);
+                        return null;
+                    }));
         }
         PendingWrites pending = batch();
         int mark = pending.mark();
-        return new Attempt(() -> {
-        }, () -> pending.discardFrom(mark));
+        return new Attempt(() -> {}, () -> pending.discardFrom(mark));
     }
 
     /** An event's handling that can be kept or taken back whole. */
     public record Attempt(Runnable keep, Runnable undo) {
         /** Outside a batch, or for handlers that keep no read model: nothing to keep or take back. */
-        public static final Attempt NONE = new Attempt(() -> {
-        }, () -> {
-        });
+        public static final Attempt NONE = new Attempt(() -> {}, () -> {});
     }
 
     private static boolean writesEventByEvent() {

@@ -46,7 +46,9 @@ public class RebuiltThrough {
         }
         // the PostgreSQL store's token holds the highest index seen, not the event's own: ask the store
         long index = jdbc.sql("select global_index from domain_event_entry where event_identifier = ?")
-                .param(event.getIdentifier()).query(Long.class).single();
+                .param(event.getIdentifier())
+                .query(Long.class)
+                .single();
         return index <= gapAware.getIndex() && !gapAware.getGaps().contains(index);
     }
 
@@ -57,7 +59,10 @@ public class RebuiltThrough {
                         select ?, token, token_type, now() from token_entry where processor_name = ? and segment = 0
                         on conflict (read_model) do update
                             set token = excluded.token, token_type = excluded.token_type, swapped_at = excluded.swapped_at
-                        """).param(readModel).param(ReadModelProcessors.REBUILD_PROCESSOR).update());
+                        """)
+                .param(readModel)
+                .param(ReadModelProcessors.REBUILD_PROCESSOR)
+                .update());
     }
 
     /** After the swap's commit: the live processor passes over what the rebuild handled. */
@@ -76,8 +81,11 @@ public class RebuiltThrough {
         }
         List<TrackingToken> live = tokens.tokens(ReadModelProcessors.PROCESSOR);
         through().forEach((readModel, rebuilt) -> {
-            if (!live.isEmpty() && live.stream().allMatch(token -> token != null && token.covers(everythingUpTo(rebuilt)))) {
-                jdbc.sql("delete from read_model_rebuilt_through where read_model = ?").param(readModel).update();
+            if (!live.isEmpty()
+                    && live.stream().allMatch(token -> token != null && token.covers(everythingUpTo(rebuilt)))) {
+                jdbc.sql("delete from read_model_rebuilt_through where read_model = ?")
+                        .param(readModel)
+                        .update();
                 through().remove(readModel);
             }
         });
@@ -86,15 +94,18 @@ public class RebuiltThrough {
     /** The rebuild's token without its gaps: a live token covers it once it has seen every event up to its index. */
     private static TrackingToken everythingUpTo(TrackingToken rebuilt) {
         return rebuilt instanceof GapAwareTrackingToken gapAware
-                ? GapAwareTrackingToken.newInstance(gapAware.getIndex(), List.of()) : rebuilt;
+                ? GapAwareTrackingToken.newInstance(gapAware.getIndex(), List.of())
+                : rebuilt;
     }
 
     private Map<String, TrackingToken> through() {
         Map<String, TrackingToken> loaded = through;
         if (loaded == null) {
             loaded = new ConcurrentHashMap<>();
-            for (Map.Entry<String, TrackingToken> row : jdbc.sql("select read_model, token, token_type from read_model_rebuilt_through")
-                    .query((row, index) -> Map.entry(row.getString("read_model"),
+            for (Map.Entry<String, TrackingToken> row : jdbc.sql(
+                            "select read_model, token, token_type from read_model_rebuilt_through")
+                    .query((row, index) -> Map.entry(
+                            row.getString("read_model"),
                             tokens.token(row.getBytes("token"), row.getString("token_type"))))
                     .list()) {
                 loaded.put(row.getKey(), row.getValue());

@@ -48,16 +48,17 @@ class ShadowTables {
         List<String> statements = new ArrayList<>();
         for (String table : tables) {
             String shadow = SCHEMA + "." + table;
-            statements.add("create table " + shadow + " (like " + live + "." + table
-                    + " including defaults including constraints including generated including identity including storage)");
+            statements.add(
+                    "create table " + shadow + " (like " + live + "." + table
+                            + " including defaults including constraints including generated including identity including storage)");
             statements.addAll(constraints(live, table, "p,u", shadow));
             statements.addAll(indexes(live, table, true));
-            if (jdbc.queryForObject("select relrowsecurity from pg_class where oid = ?::regclass", Boolean.class,
-                    live + "." + table)) {
+            if (jdbc.queryForObject(
+                    "select relrowsecurity from pg_class where oid = ?::regclass", Boolean.class, live + "." + table)) {
                 statements.add("alter table " + shadow + " enable row level security");
             }
-            statements.addAll(jdbc.queryForList(POLICY_DDL + " where schemaname = ? and tablename = ?", String.class,
-                    shadow, live, table));
+            statements.addAll(jdbc.queryForList(
+                    POLICY_DDL + " where schemaname = ? and tablename = ?", String.class, shadow, live, table));
             statements.addAll(jdbc.queryForList("""
                     select format('grant %s on %s to %s', string_agg(privilege.privilege_type, ', '), ?,
                                   case when privilege.grantee = 0 then 'public' else quote_ident(pg_get_userbyid(privilege.grantee)) end)
@@ -85,7 +86,8 @@ class ShadowTables {
         }
         writeHere(live);
         // the rebuild's writes wait meanwhile; locked at once, in one order, so they cannot deadlock with them
-        jdbc.execute("lock table " + tables.stream().map(table -> SCHEMA + "." + table).collect(Collectors.joining(", "))
+        jdbc.execute("lock table "
+                + tables.stream().map(table -> SCHEMA + "." + table).collect(Collectors.joining(", "))
                 + " in share row exclusive mode");
         statements.forEach(jdbc::execute);
         tables.forEach(table -> jdbc.execute("analyze " + SCHEMA + "." + table));
@@ -100,17 +102,21 @@ class ShadowTables {
     void swapIn(Collection<String> tables) {
         String live = liveSchema();
         String liveTables = tables.stream().map(table -> live + "." + table).collect(Collectors.joining(", "));
-        String oids = tables.stream().map(table -> "'" + live + "." + table + "'::regclass").collect(Collectors.joining(", "));
+        String oids = tables.stream()
+                .map(table -> "'" + live + "." + table + "'::regclass")
+                .collect(Collectors.joining(", "));
         jdbc.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
         jdbc.execute("lock table " + liveTables + " in access exclusive mode");
-        List<String> dependentPolicies = jdbc.queryForList(POLICY_DDL.replace("?", "quote_ident(schemaname) || '.' || quote_ident(tablename)")
-                + """
+        List<String> dependentPolicies = jdbc.queryForList(
+                POLICY_DDL.replace("?", "quote_ident(schemaname) || '.' || quote_ident(tablename)")
+                        + """
                  where (schemaname, tablename, policyname) in (
                     select n.nspname, c.relname, p.polname from pg_policy p
                     join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
                     join pg_depend d on d.classid = 'pg_policy'::regclass and d.objid = p.oid
                     where d.refclassid = 'pg_class'::regclass and d.refobjid in (%s) and p.polrelid not in (%s))
-                """.formatted(oids, oids), String.class);
+                """.formatted(oids, oids),
+                String.class);
         jdbc.execute("drop table " + liveTables + " cascade");
         tables.forEach(table -> jdbc.execute("alter table " + SCHEMA + "." + table + " set schema " + live));
         dependentPolicies.forEach(jdbc::execute);
@@ -146,11 +152,16 @@ class ShadowTables {
     }
 
     private void requireOwnForeignKeys(String live, Collection<String> tables) {
-        String names = tables.stream().map(table -> "'" + live + "." + table + "'::regclass").collect(Collectors.joining(", "));
-        List<String> crossing = jdbc.queryForList("select conname from pg_constraint where contype = 'f' and "
-                + "(conrelid in (" + names + ")) <> (confrelid in (" + names + "))", String.class);
+        String names = tables.stream()
+                .map(table -> "'" + live + "." + table + "'::regclass")
+                .collect(Collectors.joining(", "));
+        List<String> crossing = jdbc.queryForList(
+                "select conname from pg_constraint where contype = 'f' and " + "(conrelid in (" + names
+                        + ")) <> (confrelid in (" + names + "))",
+                String.class);
         if (!crossing.isEmpty()) {
-            throw new IllegalStateException("Foreign keys " + crossing + " join a rebuilt table to one that is not rebuilt");
+            throw new IllegalStateException(
+                    "Foreign keys " + crossing + " join a rebuilt table to one that is not rebuilt");
         }
     }
 
@@ -171,7 +182,8 @@ class ShadowTables {
                           and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
                         order by i.indexrelid
                         """, String.class, live + "." + table, unique).stream()
-                .map(definition -> definition.replace(" ON " + live + "." + table + " ", " ON " + SCHEMA + "." + table + " "))
+                .map(definition ->
+                        definition.replace(" ON " + live + "." + table + " ", " ON " + SCHEMA + "." + table + " "))
                 .toList();
     }
 }

@@ -35,7 +35,8 @@ public final class ReadModelDatabase {
             if (server == null) {
                 server = EmbeddedPostgres.builder().start();
             }
-            try (Connection admin = server.getPostgresDatabase().getConnection(); Statement create = admin.createStatement()) {
+            try (Connection admin = server.getPostgresDatabase().getConnection();
+                    Statement create = admin.createStatement()) {
                 create.execute("create database " + name);
             }
         } catch (IOException unavailable) {
@@ -44,7 +45,11 @@ public final class ReadModelDatabase {
             throw new IllegalStateException("Cannot create database " + name, refused);
         }
         DataSource database = server.getDatabase("postgres", name);
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(database)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         return new ReadModelDatabase(database);
     }
 

@@ -17,12 +17,13 @@ class ShadowTablesTest {
     private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
 
     private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+    private final TransactionTemplate transactions =
+            new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     private final ShadowTables shadows = new ShadowTables(jdbc);
 
     private List<String> indexes(String schema, String table) {
-        return jdbc.queryForList("select indexname from pg_indexes where schemaname = ? and tablename = ?", String.class,
-                schema, table);
+        return jdbc.queryForList(
+                "select indexname from pg_indexes where schemaname = ? and tablename = ?", String.class, schema, table);
     }
 
     /** A run as a projector writes it: unqualified, so the search path says which table it goes to. */
@@ -49,13 +50,18 @@ class ShadowTablesTest {
         });
 
         // the unqualified SQL wrote to the shadow; the live table, which queries read, is as it was
-        assertThat(jdbc.queryForList("select id from runs where org_id = ?", UUID.class, org)).containsExactly(live);
+        assertThat(jdbc.queryForList("select id from runs where org_id = ?", UUID.class, org))
+                .containsExactly(live);
         assertThat(jdbc.queryForList("select id || ':' || priority from read_model_rebuild.runs", String.class))
                 .containsExactly(rebuilt + ":5");
         // during the load: only the keys the upserts need
-        assertThat(indexes(ShadowTables.SCHEMA, "runs")).containsExactlyInAnyOrder("runs_pkey", "runs_org_id_idempotency_key_key");
-        assertThat(jdbc.queryForObject("select count(*) from pg_constraint where conrelid = 'read_model_rebuild.outputs'::regclass "
-                + "and contype = 'f'", Long.class)).isZero();
+        assertThat(indexes(ShadowTables.SCHEMA, "runs"))
+                .containsExactlyInAnyOrder("runs_pkey", "runs_org_id_idempotency_key_key");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_constraint where conrelid = 'read_model_rebuild.outputs'::regclass "
+                                + "and contype = 'f'",
+                        Long.class))
+                .isZero();
 
         transactions.executeWithoutResult(transaction -> shadows.finishLoad(ReadModelProcessors.tables("read-runs")));
         assertThat(indexes(ShadowTables.SCHEMA, "runs")).contains("runs_by_org_status", "runs_by_org_queued");
@@ -64,17 +70,25 @@ class ShadowTablesTest {
         long oldRuns = jdbc.queryForObject("select 'runs'::regclass::oid", Long.class);
         transactions.executeWithoutResult(transaction -> shadows.swapIn(ReadModelProcessors.tables("read-runs")));
 
-        assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class)).isNotEqualTo(oldRuns);
+        assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class))
+                .isNotEqualTo(oldRuns);
         assertThat(jdbc.queryForList("select id || ':' || priority from runs where org_id = ?", String.class, org))
                 .containsExactly(rebuilt + ":5");
         assertThat(indexes("public", "runs")).contains("runs_pkey", "runs_by_org_status", "runs_by_org_queued");
-        assertThat(jdbc.queryForObject("select count(*) from pg_constraint where conrelid = 'outputs'::regclass and contype = 'f'",
-                Long.class)).isOne();
-        assertThat(jdbc.queryForObject("select relrowsecurity from pg_class where oid = 'runs'::regclass", Boolean.class)).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_constraint where conrelid = 'outputs'::regclass and contype = 'f'",
+                        Long.class))
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "select relrowsecurity from pg_class where oid = 'runs'::regclass", Boolean.class))
+                .isTrue();
         assertThat(jdbc.queryForList("select policyname from pg_policies where tablename = 'runs'", String.class))
                 .containsExactly("tenant_isolation");
-        assertThat(jdbc.queryForObject("select has_table_privilege('runledger_reader', 'runs', 'select')", Boolean.class)).isTrue();
-        assertThat(jdbc.queryForObject("select count(*) from pg_namespace where nspname = ?", Long.class, ShadowTables.SCHEMA))
+        assertThat(jdbc.queryForObject(
+                        "select has_table_privilege('runledger_reader', 'runs', 'select')", Boolean.class))
+                .isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_namespace where nspname = ?", Long.class, ShadowTables.SCHEMA))
                 .isZero();
     }
 
@@ -87,18 +101,24 @@ class ShadowTablesTest {
 
         transactions.executeWithoutResult(transaction -> shadows.swapIn(orgTables));
 
-        assertThat(jdbc.queryForObject("select 'org_memberships'::regclass::oid", Long.class)).isNotEqualTo(oldMemberships);
-        assertThat(jdbc.queryForList("select tablename || ':' || policyname || ':' || qual from pg_policies "
-                + "where tablename in ('users', 'auth_identities') order by tablename", String.class))
-                .hasSize(2).allSatisfy(policy -> assertThat(policy).contains("members_only", "org_memberships"));
+        assertThat(jdbc.queryForObject("select 'org_memberships'::regclass::oid", Long.class))
+                .isNotEqualTo(oldMemberships);
+        assertThat(jdbc.queryForList(
+                        "select tablename || ':' || policyname || ':' || qual from pg_policies "
+                                + "where tablename in ('users', 'auth_identities') order by tablename",
+                        String.class))
+                .hasSize(2)
+                .allSatisfy(policy -> assertThat(policy).contains("members_only", "org_memberships"));
         assertThat(jdbc.queryForObject("""
                 select count(distinct objid) from pg_depend where classid = 'pg_policy'::regclass and refobjid = 'org_memberships'::regclass
-                """, Long.class)).isEqualTo(3); // its own tenant_isolation, users', auth_identities'
+                """, Long.class))
+                .isEqualTo(3); // its own tenant_isolation, users', auth_identities'
     }
 
     @Test
     void a_foreign_key_to_a_table_not_rebuilt_with_it_is_refused() {
         assertThatThrownBy(() -> transactions.executeWithoutResult(transaction -> shadows.create(List.of("outputs"))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outputs_run_id_fkey");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("outputs_run_id_fkey");
     }
 }

@@ -11,8 +11,7 @@ public final class QueryProblems {
 
     private static final String BASE = "https://runledger.io/problems/";
 
-    private QueryProblems() {
-    }
+    private QueryProblems() {}
 
     public static ErrorResponseException notFound(String what) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what);
@@ -24,7 +23,10 @@ public final class QueryProblems {
 
     /** 403: what only a person may ask, asked with an API key or a worker credential. */
     public static ErrorResponseException personRequired() {
-        return problem(HttpStatus.FORBIDDEN, "person-required", "Not allowed to API keys",
+        return problem(
+                HttpStatus.FORBIDDEN,
+                "person-required",
+                "Not allowed to API keys",
                 "API keys cannot do this: sign in as a person");
     }
 

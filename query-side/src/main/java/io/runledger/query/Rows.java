@@ -19,8 +19,7 @@ public final class Rows {
     // only reads plain JSON objects written by the projectors, so no application settings apply
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Rows() {
-    }
+    private Rows() {}
 
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
@@ -35,7 +34,7 @@ public final class Rows {
     public static Map<String, Object> jsonObject(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
         try {
-            return value == null ? null : JSON.readValue(value, new TypeReference<>() { });
+            return value == null ? null : JSON.readValue(value, new TypeReference<>() {});
         } catch (JsonProcessingException notAnObject) {
             throw new IllegalStateException(column + " holds JSON that is not an object", notAnObject);
         }

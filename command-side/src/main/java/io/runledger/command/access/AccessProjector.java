@@ -37,48 +37,61 @@ public class AccessProjector {
 
     @EventHandler
     void on(UserRegistered registered) {
-        claim(() -> new EmailAlreadyRegistered(registered.email()), "insert into access_users (user_id, email) values (?, ?)",
-                registered.userId(), registered.email());
+        claim(
+                () -> new EmailAlreadyRegistered(registered.email()),
+                "insert into access_users (user_id, email) values (?, ?)",
+                registered.userId(),
+                registered.email());
     }
 
     @EventHandler
     void on(AuthIdentityLinked linked) {
-        claim(() -> new IdentityAlreadyLinked(linked.provider(), linked.providerUserId()),
+        claim(
+                () -> new IdentityAlreadyLinked(linked.provider(), linked.providerUserId()),
                 "insert into access_identities (provider, provider_user_id, user_id) values (?, ?, ?)",
-                linked.provider().name(), linked.providerUserId(), linked.userId());
+                linked.provider().name(),
+                linked.providerUserId(),
+                linked.userId());
     }
 
     /** Slugs are optional; one given is the org's for good. */
     @EventHandler
     void on(OrgCreated created) {
         if (created.slug() != null) {
-            claim(() -> new SlugTaken(created.slug()), "insert into access_org_slugs (slug, org_id) values (?, ?)",
-                    created.slug(), created.orgId());
+            claim(
+                    () -> new SlugTaken(created.slug()),
+                    "insert into access_org_slugs (slug, org_id) values (?, ?)",
+                    created.slug(),
+                    created.orgId());
         }
     }
 
     @EventHandler
     void on(ProjectCreated created) {
         jdbc.sql("insert into access_projects (project_id, org_id) values (?, ?)")
-                .params(created.projectId(), created.orgId()).update();
+                .params(created.projectId(), created.orgId())
+                .update();
     }
 
     @EventHandler
     void on(MemberAdded added) {
         jdbc.sql("insert into access_memberships (org_id, user_id, role) values (?, ?, ?)")
-                .params(added.orgId(), added.userId(), added.role().name()).update();
+                .params(added.orgId(), added.userId(), added.role().name())
+                .update();
     }
 
     @EventHandler
     void on(MemberRoleChanged changed) {
         jdbc.sql("update access_memberships set role = ? where org_id = ? and user_id = ?")
-                .params(changed.role().name(), changed.orgId(), changed.userId()).update();
+                .params(changed.role().name(), changed.orgId(), changed.userId())
+                .update();
     }
 
     @EventHandler
     void on(MemberRemoved removed) {
         jdbc.sql("delete from access_memberships where org_id = ? and user_id = ?")
-                .params(removed.orgId(), removed.userId()).update();
+                .params(removed.orgId(), removed.userId())
+                .update();
     }
 
     /** An insert whose unique key is a rule: a row already holding the key refuses the command with {@code taken}. */

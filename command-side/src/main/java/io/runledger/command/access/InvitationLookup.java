@@ -24,8 +24,7 @@ import org.springframework.stereotype.Component;
 public class InvitationLookup {
 
     /** An invitation waiting for the first sign-in with its email. */
-    public record PendingInvitation(UUID invitationId, UUID orgId) {
-    }
+    public record PendingInvitation(UUID invitationId, UUID orgId) {}
 
     private final JdbcClient jdbc;
 
@@ -35,18 +34,24 @@ public class InvitationLookup {
 
     public boolean inOrg(UUID orgId, UUID invitationId) {
         return jdbc.sql("select exists (select 1 from access_invitations where invitation_id = ? and org_id = ?)")
-                .params(invitationId, orgId).query(Boolean.class).single();
+                .params(invitationId, orgId)
+                .query(Boolean.class)
+                .single();
     }
 
     public Role roleOf(UUID invitationId) {
-        return Role.valueOf(jdbc.sql("select role from access_invitations where invitation_id = ?").param(invitationId)
-                .query(String.class).single());
+        return Role.valueOf(jdbc.sql("select role from access_invitations where invitation_id = ?")
+                .param(invitationId)
+                .query(String.class)
+                .single());
     }
 
     public List<PendingInvitation> pendingFor(String email) {
         return jdbc.sql("select invitation_id, org_id from access_invitations where email = ? and status = 'pending'")
-                .param(email).query((rs, row) -> new PendingInvitation(rs.getObject("invitation_id", UUID.class),
-                        rs.getObject("org_id", UUID.class))).list();
+                .param(email)
+                .query((rs, row) -> new PendingInvitation(
+                        rs.getObject("invitation_id", UUID.class), rs.getObject("org_id", UUID.class)))
+                .list();
     }
 
     @EventHandler
@@ -54,7 +59,13 @@ public class InvitationLookup {
         jdbc.sql("""
                 insert into access_invitations (invitation_id, org_id, email, role, status, expires_at)
                 values (?, ?, ?, ?, 'pending', ?)
-                """).params(sent.invitationId(), sent.orgId(), sent.email(), sent.role().name(), at(sent.expiresAt()))
+                """)
+                .params(
+                        sent.invitationId(),
+                        sent.orgId(),
+                        sent.email(),
+                        sent.role().name(),
+                        at(sent.expiresAt()))
                 .update();
     }
 
@@ -74,7 +85,9 @@ public class InvitationLookup {
     }
 
     private void becomes(UUID invitationId, String status) {
-        jdbc.sql("update access_invitations set status = ? where invitation_id = ?").params(status, invitationId).update();
+        jdbc.sql("update access_invitations set status = ? where invitation_id = ?")
+                .params(status, invitationId)
+                .update();
     }
 
     private static Timestamp at(Instant instant) {

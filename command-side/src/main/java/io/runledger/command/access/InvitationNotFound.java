@@ -8,6 +8,10 @@ import org.springframework.http.HttpStatus;
 /** An invitation of another org is, to this one, no invitation at all. */
 public class InvitationNotFound extends ClientProblem {
     public InvitationNotFound(UUID orgId, UUID invitationId) {
-        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "Org %s has no invitation %s".formatted(orgId, invitationId));
+        super(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "Org %s has no invitation %s".formatted(orgId, invitationId));
     }
 }

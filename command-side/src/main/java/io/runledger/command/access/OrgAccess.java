@@ -31,8 +31,8 @@ public class OrgAccess {
     public Role require(UUID orgId, Role required) {
         Optional<ApiKeyGrant> key = ApiKeyGrant.current();
         Role role = (key.isPresent()
-                ? key.filter(grant -> grant.orgId().equals(orgId)).map(ApiKeyGrant::role)
-                : roleOf(orgId, AuthenticatedUser.id()))
+                        ? key.filter(grant -> grant.orgId().equals(orgId)).map(ApiKeyGrant::role)
+                        : roleOf(orgId, AuthenticatedUser.id()))
                 .orElseThrow(() -> new OrgNotFound(orgId));
         if (!role.includes(required)) {
             throw new RoleTooLow(role, required);
@@ -44,7 +44,9 @@ public class OrgAccess {
     public Role requireProject(UUID orgId, UUID projectId, Role required) {
         Role role = require(orgId, required);
         boolean inOrg = jdbc.sql("select exists (select 1 from access_projects where project_id = ? and org_id = ?)")
-                .params(projectId, orgId).query(Boolean.class).single();
+                .params(projectId, orgId)
+                .query(Boolean.class)
+                .single();
         if (!inOrg) {
             throw new ProjectNotFound(orgId, projectId);
         }
@@ -70,28 +72,38 @@ public class OrgAccess {
         if (key.isPresent()) {
             return List.of(key.get().orgId());
         }
-        return jdbc.sql("select org_id from access_memberships where user_id = ?").param(AuthenticatedUser.id())
-                .query(UUID.class).list();
+        return jdbc.sql("select org_id from access_memberships where user_id = ?")
+                .param(AuthenticatedUser.id())
+                .query(UUID.class)
+                .list();
     }
 
     /** Platform operators are people named by email; an API key is never one. */
     public void requirePlatformAdmin() {
         requirePerson();
-        String email = jdbc.sql("select email from access_users where user_id = ?").param(AuthenticatedUser.id())
-                .query(String.class).optional().orElse(null);
+        String email = jdbc.sql("select email from access_users where user_id = ?")
+                .param(AuthenticatedUser.id())
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (!platformAdmins.includes(email)) {
             throw new PlatformAdminRequired();
         }
     }
 
     public UUID userWithEmail(String email) {
-        return jdbc.sql("select user_id from access_users where email = lower(trim(?))").param(email)
-                .query(UUID.class).optional().orElseThrow(() -> new UnknownUser(email));
+        return jdbc.sql("select user_id from access_users where email = lower(trim(?))")
+                .param(email)
+                .query(UUID.class)
+                .optional()
+                .orElseThrow(() -> new UnknownUser(email));
     }
 
     public boolean hasSignedIn(String email) {
-        return jdbc.sql("select exists (select 1 from access_users where email = lower(trim(?)))").param(email)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from access_users where email = lower(trim(?)))")
+                .param(email)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Owners are made and unmade only by owners; everything else about members needs an admin. */
@@ -102,7 +114,9 @@ public class OrgAccess {
 
     public Optional<Role> roleOf(UUID orgId, UUID userId) {
         return jdbc.sql("select role from access_memberships where org_id = ? and user_id = ?")
-                .params(orgId, userId).query(String.class).optional().map(Role::valueOf);
+                .params(orgId, userId)
+                .query(String.class)
+                .optional()
+                .map(Role::valueOf);
     }
-
 }

@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 
 public class PlatformAdminRequired extends ClientProblem {
     public PlatformAdminRequired() {
-        super(HttpStatus.FORBIDDEN, "platform-admin-required", "Not allowed",
+        super(
+                HttpStatus.FORBIDDEN,
+                "platform-admin-required",
+                "Not allowed",
                 "Only platform admins (RUNLEDGER_PLATFORM_ADMINS) may do this");
     }
 }

@@ -6,7 +6,10 @@ import org.springframework.http.HttpStatus;
 
 public class RoleTooLow extends ClientProblem {
     public RoleTooLow(Role held, Role required) {
-        super(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+        super(
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Not allowed",
                 "This needs the %s role or higher; you are %s".formatted(required.code(), held.code()));
     }
 }

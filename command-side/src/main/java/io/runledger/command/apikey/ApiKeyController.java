@@ -13,8 +13,8 @@ import io.runledger.domain.apikey.IssueApiKey;
 import io.runledger.domain.apikey.RevokeApiKey;
 import io.runledger.domain.org.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -50,37 +50,47 @@ class ApiKeyController {
     }
 
     /** @param role admin, developer or viewer */
-    record NewKey(String name, Role role) {
-    }
+    record NewKey(String name, Role role) {}
 
     /** @param key the secret, in this answer only: a replay of the request gets the answer without it */
-    record IssuedKey(UUID id, String name, String role, String prefix, String key) implements IdempotentRequests.OneTimeSecret {
+    record IssuedKey(UUID id, String name, String role, String prefix, String key)
+            implements IdempotentRequests.OneTimeSecret {
         @Override
         public Object withoutSecret() {
             return new IssuedKey(id, name, role, prefix, null);
         }
     }
 
-    record KeyOnRecord(UUID id, String name, String role, String prefix, UUID issuedBy, Instant issuedAt, Instant revokedAt) {
-    }
+    record KeyOnRecord(
+            UUID id, String name, String role, String prefix, UUID issuedBy, Instant issuedAt, Instant revokedAt) {}
 
-    record Keys(List<KeyOnRecord> items) {
-    }
+    record Keys(List<KeyOnRecord> items) {}
 
     @Operation(operationId = "issueApiKey")
-    @ApiResponse(responseCode = "201", description = "The key; its secret is shown only in this answer", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The key; its secret is shown only in this answer",
+            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @PostMapping
-    ResponseEntity<?> issue(@PathVariable UUID orgId, @RequestBody NewKey request,
+    ResponseEntity<?> issue(
+            @PathVariable UUID orgId,
+            @RequestBody NewKey request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePerson(orgId, Role.ADMIN);
         UUID issuer = AuthenticatedUser.id();
         return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /api-keys"), idempotencyKey, request, () -> {
             UUID keyId = IdempotentRequests.resourceId("api-key", orgId, idempotencyKey);
             String secret = ApiKeySecrets.newSecret();
-            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(orgId, keyId, request.name(),
-                    request.role(), Sha256.hex(secret), ApiKeySecrets.shownPart(secret), issuer)));
-            IssuedKey issued = new IssuedKey(keyId, request.name().strip(), request.role().code(),
-                    ApiKeySecrets.shownPart(secret), secret);
+            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(
+                    orgId,
+                    keyId,
+                    request.name(),
+                    request.role(),
+                    Sha256.hex(secret),
+                    ApiKeySecrets.shownPart(secret),
+                    issuer)));
+            IssuedKey issued = new IssuedKey(
+                    keyId, request.name().strip(), request.role().code(), ApiKeySecrets.shownPart(secret), secret);
             return ResponseEntity.created(URI.create("/v1/orgs/%s/api-keys/%s".formatted(orgId, keyId)))
                     // issued by an attempt that died before answering: its secret was never shown and is not kept
                     .body(issuedNow ? issued : issuedBefore(keyId, issued));

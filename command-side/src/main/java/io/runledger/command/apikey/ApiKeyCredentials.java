@@ -27,11 +27,16 @@ public class ApiKeyCredentials implements OpaqueTokenIntrospector {
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        return jdbc.sql("select key_id, org_id, role, issued_by from api_keys where key_digest = ? and revoked_at is null")
+        return jdbc.sql(
+                        "select key_id, org_id, role, issued_by from api_keys where key_digest = ? and revoked_at is null")
                 .param(Sha256.hex(token))
-                .query((rs, row) -> new ApiKeyGrant(rs.getObject("key_id", UUID.class), rs.getObject("org_id", UUID.class),
-                        Role.valueOf(rs.getString("role")), rs.getObject("issued_by", UUID.class)))
-                .optional().map(ApiKeyGrant::asPrincipal)
+                .query((rs, row) -> new ApiKeyGrant(
+                        rs.getObject("key_id", UUID.class),
+                        rs.getObject("org_id", UUID.class),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getObject("issued_by", UUID.class)))
+                .optional()
+                .map(ApiKeyGrant::asPrincipal)
                 .orElseThrow(() -> new BadOpaqueTokenException("Unknown or revoked API key"));
     }
 }

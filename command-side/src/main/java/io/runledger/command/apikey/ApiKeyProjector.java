@@ -30,13 +30,22 @@ public class ApiKeyProjector {
                 insert into api_keys (key_id, org_id, name, role, key_digest, key_prefix, issued_by, issued_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(issued.keyId(), issued.orgId(), issued.name(), issued.role().name(), issued.keyDigest(),
-                        issued.keyPrefix(), issued.issuedBy(), at.atOffset(ZoneOffset.UTC))
+                .params(
+                        issued.keyId(),
+                        issued.orgId(),
+                        issued.name(),
+                        issued.role().name(),
+                        issued.keyDigest(),
+                        issued.keyPrefix(),
+                        issued.issuedBy(),
+                        at.atOffset(ZoneOffset.UTC))
                 .update();
     }
 
     @EventHandler
     void on(ApiKeyRevoked revoked, @Timestamp Instant at) {
-        jdbc.sql("update api_keys set revoked_at = ? where key_id = ?").params(at.atOffset(ZoneOffset.UTC), revoked.keyId()).update();
+        jdbc.sql("update api_keys set revoked_at = ? where key_id = ?")
+                .params(at.atOffset(ZoneOffset.UTC), revoked.keyId())
+                .update();
     }
 }

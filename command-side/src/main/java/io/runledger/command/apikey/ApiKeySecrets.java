@@ -9,10 +9,10 @@ final class ApiKeySecrets {
     static final String PREFIX = "rlk_";
     /** How much of a secret is kept in clear to tell keys apart: the prefix and 6 characters (36 of 256 bits). */
     private static final int SHOWN_CHARACTERS = PREFIX.length() + 6;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ApiKeySecrets() {
-    }
+    private ApiKeySecrets() {}
 
     static String newSecret() {
         byte[] bits = new byte[32];

@@ -20,18 +20,25 @@ public record ApiKeyGrant(UUID keyId, UUID orgId, Role role, UUID issuedBy) {
     public static final String AUTHORITY = "ROLE_API_KEY";
 
     public OAuth2AuthenticatedPrincipal asPrincipal() {
-        return new DefaultOAuth2AuthenticatedPrincipal(keyId.toString(),
-                Map.of("orgId", orgId, "role", role, "issuedBy", issuedBy), AuthorityUtils.createAuthorityList(AUTHORITY));
+        return new DefaultOAuth2AuthenticatedPrincipal(
+                keyId.toString(),
+                Map.of("orgId", orgId, "role", role, "issuedBy", issuedBy),
+                AuthorityUtils.createAuthorityList(AUTHORITY));
     }
 
     /** The grant of the API key the current request authenticated with, if it used one. */
     public static Optional<ApiKeyGrant> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal)
-                || !AuthorityUtils.authorityListToSet(principal.getAuthorities()).contains(AUTHORITY)) {
+        if (authentication == null
+                || !(authentication.getPrincipal() instanceof OAuth2AuthenticatedPrincipal principal)
+                || !AuthorityUtils.authorityListToSet(principal.getAuthorities())
+                        .contains(AUTHORITY)) {
             return Optional.empty();
         }
-        return Optional.of(new ApiKeyGrant(UUID.fromString(principal.getName()), principal.getAttribute("orgId"),
-                principal.getAttribute("role"), principal.getAttribute("issuedBy")));
+        return Optional.of(new ApiKeyGrant(
+                UUID.fromString(principal.getName()),
+                principal.getAttribute("orgId"),
+                principal.getAttribute("role"),
+                principal.getAttribute("issuedBy")));
     }
 }

@@ -22,8 +22,15 @@ import org.springframework.util.StringUtils;
  * @param localTokenTtl       lifetime of tokens minted by the local issuer
  */
 @ConfigurationProperties("runledger.auth")
-public record AuthProperties(String issuerUri, String jwkSetUri, String issuer, List<String> audiences,
-                             Duration clockSkew, boolean assumeEmailVerified, Jwks jwks, Duration localTokenTtl) {
+public record AuthProperties(
+        String issuerUri,
+        String jwkSetUri,
+        String issuer,
+        List<String> audiences,
+        Duration clockSkew,
+        boolean assumeEmailVerified,
+        Jwks jwks,
+        Duration localTokenTtl) {
 
     /**
      * @param timeout     connect and read timeout of each fetch (discovery, key set)
@@ -40,25 +47,31 @@ public record AuthProperties(String issuerUri, String jwkSetUri, String issuer, 
             minInterval = minInterval == null ? Duration.ofSeconds(30) : minInterval;
             if (refresh.compareTo(timeout.multipliedBy(4)) < 0) {
                 throw new IllegalArgumentException(("RUNLEDGER_AUTH_JWKS_REFRESH (%s) must be at least four times "
-                        + "RUNLEDGER_AUTH_JWKS_TIMEOUT (%s), so that a refresh is over before the keys it replaces expire")
+                                + "RUNLEDGER_AUTH_JWKS_TIMEOUT (%s), so that a refresh is over before the keys it replaces expire")
                         .formatted(refresh, timeout));
             }
         }
     }
 
     public AuthProperties {
-        audiences = audiences == null ? List.of()
-                : audiences.stream().map(String::strip).filter(audience -> !audience.isEmpty()).toList();
+        audiences = audiences == null
+                ? List.of()
+                : audiences.stream()
+                        .map(String::strip)
+                        .filter(audience -> !audience.isEmpty())
+                        .toList();
         clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         jwks = jwks == null ? new Jwks(null, null, null, null) : jwks;
         localTokenTtl = localTokenTtl == null ? Duration.ofHours(12) : localTokenTtl;
         if (StringUtils.hasText(jwkSetUri) && !StringUtils.hasText(issuerUri) && !StringUtils.hasText(issuer)) {
-            throw new IllegalArgumentException("RUNLEDGER_AUTH_JWK_SET_URI needs RUNLEDGER_AUTH_ISSUER: the 'iss' its tokens "
-                    + "carry, which every token must match");
+            throw new IllegalArgumentException(
+                    "RUNLEDGER_AUTH_JWK_SET_URI needs RUNLEDGER_AUTH_ISSUER: the 'iss' its tokens "
+                            + "carry, which every token must match");
         }
         if (StringUtils.hasText(issuerUri) && StringUtils.hasText(issuer) && !issuerUri.equals(issuer)) {
-            throw new IllegalArgumentException("RUNLEDGER_AUTH_ISSUER (%s) differs from RUNLEDGER_AUTH_ISSUER_URI (%s); set one"
-                    .formatted(issuer, issuerUri));
+            throw new IllegalArgumentException(
+                    "RUNLEDGER_AUTH_ISSUER (%s) differs from RUNLEDGER_AUTH_ISSUER_URI (%s); set one"
+                            .formatted(issuer, issuerUri));
         }
     }
 

@@ -8,8 +8,7 @@ import io.runledger.domain.user.AuthProvider;
 /** Reads a sign-in provider from a request or token claim; none given means a magic link. */
 final class AuthProviders {
 
-    private AuthProviders() {
-    }
+    private AuthProviders() {}
 
     static AuthProvider fromCode(String code) {
         if (code == null) {

@@ -10,12 +10,14 @@ import io.runledger.command.caller.CallerContext;
  */
 public final class AuthenticatedUser {
 
-    private AuthenticatedUser() {
-    }
+    private AuthenticatedUser() {}
 
     public static UUID id() {
-        return ApiKeyGrant.current().map(ApiKeyGrant::issuedBy).orElseGet(() -> UUID.fromString(CallerContext.current()
-                .orElseThrow(() -> new IllegalStateException("No authenticated caller is bound to this request"))
-                .actor()));
+        return ApiKeyGrant.current()
+                .map(ApiKeyGrant::issuedBy)
+                .orElseGet(() -> UUID.fromString(CallerContext.current()
+                        .orElseThrow(
+                                () -> new IllegalStateException("No authenticated caller is bound to this request"))
+                        .actor()));
     }
 }

@@ -51,23 +51,37 @@ public class CallerBindingFilter extends OncePerRequestFilter {
             UUID userId = callers.userIdOf(token.getToken());
             Map<String, String> origin = origin(request);
             callers.vouchedEmail(token.getToken()).ifPresent(email -> origin.put(Caller.ACTOR_EMAIL, email));
-            bind(userId.toString(), origin, request, response, chain, () -> callers.ensureRegistered(userId, token.getToken()));
+            bind(
+                    userId.toString(),
+                    origin,
+                    request,
+                    response,
+                    chain,
+                    () -> callers.ensureRegistered(userId, token.getToken()));
         } else if (ApiKeyGrant.current().isPresent()) {
             Map<String, String> origin = origin(request);
             origin.put(Caller.API_KEY_ID, authentication.getName());
-            bind(Caller.API_KEY_PREFIX + authentication.getName(), origin, request, response, chain, () -> { });
-        } else if (authentication != null && AuthorityUtils.authorityListToSet(authentication.getAuthorities())
-                .contains(WorkerCredentials.AUTHORITY)) {
-            bind(Caller.WORKER_PREFIX + authentication.getName(), origin(request), request, response, chain, () -> { });
+            bind(Caller.API_KEY_PREFIX + authentication.getName(), origin, request, response, chain, () -> {});
+        } else if (authentication != null
+                && AuthorityUtils.authorityListToSet(authentication.getAuthorities())
+                        .contains(WorkerCredentials.AUTHORITY)) {
+            bind(Caller.WORKER_PREFIX + authentication.getName(), origin(request), request, response, chain, () -> {});
         } else {
             chain.doFilter(request, response);
         }
     }
 
     /** {@code admit} runs with the caller bound; a rule it breaks, or a claim refused, is answered as a problem instead. */
-    private void bind(String actor, Map<String, String> origin, HttpServletRequest request, HttpServletResponse response,
-            FilterChain chain, Runnable admit) throws ServletException, IOException {
-        String requestId = headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
+    private void bind(
+            String actor,
+            Map<String, String> origin,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            Runnable admit)
+            throws ServletException, IOException {
+        String requestId =
+                headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
         String correlationId = headerOr(request, CORRELATION_ID_HEADER, requestId);
         response.setHeader(REQUEST_ID_HEADER, requestId);
         try (CallerContext.Binding ignored = CallerContext.bind(new Caller(actor, requestId, correlationId, origin))) {
@@ -91,7 +105,9 @@ public class CallerBindingFilter extends OncePerRequestFilter {
         String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
         if (StringUtils.hasText(userAgent) && StorableText.flaw(userAgent) == null) {
             int end = Math.min(userAgent.length(), USER_AGENT_LENGTH);
-            origin.put(Caller.USER_AGENT, userAgent.substring(0, Character.isHighSurrogate(userAgent.charAt(end - 1)) ? end - 1 : end));
+            origin.put(
+                    Caller.USER_AGENT,
+                    userAgent.substring(0, Character.isHighSurrogate(userAgent.charAt(end - 1)) ? end - 1 : end));
         }
         return origin;
     }

@@ -20,11 +20,9 @@ class DevTokenController {
         this.properties = properties;
     }
 
-    record TokenRequest(String email, String name, String provider) {
-    }
+    record TokenRequest(String email, String name, String provider) {}
 
-    record TokenResponse(String accessToken, String tokenType, long expiresIn) {
-    }
+    record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
 
     @Operation(operationId = "mintDevelopmentToken")
     @PostMapping("/dev/tokens")

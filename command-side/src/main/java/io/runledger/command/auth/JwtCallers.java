@@ -71,16 +71,18 @@ public class JwtCallers {
 
     /** access_users is written in the transaction of UserRegistered, so it is never behind the event store. */
     private boolean onRecord(UUID userId) {
-        return jdbc.sql("select exists (select 1 from access_users where user_id = ?)").param(userId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from access_users where user_id = ?)")
+                .param(userId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The claims a registration stores are held to the text rule like any request's text. */
     private void register(UUID userId, Jwt jwt) {
         String email = verifiedEmail(jwt);
         try {
-            commands.sendAndWait(new RegisterUser(userId, email, claim(jwt, NAME),
-                    AuthProviders.fromCode(claim(jwt, PROVIDER)), claim(jwt, "sub")));
+            commands.sendAndWait(new RegisterUser(
+                    userId, email, claim(jwt, NAME), AuthProviders.fromCode(claim(jwt, PROVIDER)), claim(jwt, "sub")));
         } catch (AggregateStreamCreationException registeredMeanwhile) {
             // Another request for the same person won the race; the user exists, which is all we need.
         }
@@ -105,12 +107,16 @@ public class JwtCallers {
     /** The email the person's token vouches for at this request, for the audit trail; empty if it vouches for none. */
     public Optional<String> vouchedEmail(Jwt jwt) {
         String email = jwt.getClaimAsString(EMAIL);
-        return vouched(jwt) && email != null && StorableText.flaw(email) == null ? Optional.of(email) : Optional.empty();
+        return vouched(jwt) && email != null && StorableText.flaw(email) == null
+                ? Optional.of(email)
+                : Optional.empty();
     }
 
     private boolean vouched(Jwt jwt) {
         Object verified = jwt.getClaims().get(EMAIL_VERIFIED);
-        return properties.localIssuer() || Boolean.TRUE.equals(verified) || "true".equals(verified)
+        return properties.localIssuer()
+                || Boolean.TRUE.equals(verified)
+                || "true".equals(verified)
                 || (verified == null && properties.assumeEmailVerified());
     }
 }

@@ -12,11 +12,11 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.runledger.domain.user.AuthProvider;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
  * The development issuer: an RS256 key pair made at start-up, so its tokens are valid until the
@@ -34,8 +34,10 @@ public class LocalIssuer {
     public LocalIssuer(AuthProperties properties, Clock clock) {
         KeyPair keys = newRsaKeyPair();
         this.publicKey = (RSAPublicKey) keys.getPublic();
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(
-                new RSAKey.Builder(publicKey).privateKey(keys.getPrivate()).keyID("local").build())));
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(new RSAKey.Builder(publicKey)
+                .privateKey(keys.getPrivate())
+                .keyID("local")
+                .build())));
         this.properties = properties;
         this.clock = clock;
     }
@@ -57,7 +59,8 @@ public class LocalIssuer {
                 .claim(JwtCallers.NAME, name == null ? normalizedEmail : name)
                 .claim(JwtCallers.PROVIDER, provider.code())
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId("local").build();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId("local").build();
         return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 

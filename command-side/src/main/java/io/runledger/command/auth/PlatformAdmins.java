@@ -15,8 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PlatformAdmins(List<String> platformAdmins) {
 
     public PlatformAdmins {
-        platformAdmins = platformAdmins == null ? List.of() : platformAdmins.stream().map(String::trim)
-                .filter(email -> !email.isEmpty()).map(email -> email.toLowerCase(Locale.ROOT)).toList();
+        platformAdmins = platformAdmins == null
+                ? List.of()
+                : platformAdmins.stream()
+                        .map(String::trim)
+                        .filter(email -> !email.isEmpty())
+                        .map(email -> email.toLowerCase(Locale.ROOT))
+                        .toList();
     }
 
     public boolean includes(String email) {

@@ -10,7 +10,9 @@ public class UsesLocalIssuer implements Condition {
 
     @Override
     public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return Binder.get(context.getEnvironment()).bind("runledger.auth", AuthProperties.class)
-                .map(AuthProperties::localIssuer).orElse(true);
+        return Binder.get(context.getEnvironment())
+                .bind("runledger.auth", AuthProperties.class)
+                .map(AuthProperties::localIssuer)
+                .orElse(true);
     }
 }

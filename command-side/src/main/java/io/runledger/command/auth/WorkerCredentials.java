@@ -24,8 +24,11 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
     private final Map<String, String> namesByDigest;
 
     public WorkerCredentials(List<String> credentials) {
-        this.namesByDigest = credentials.stream().collect(Collectors.toUnmodifiableMap(
-                credential -> Sha256.hex(secretOf(credential)), WorkerCredentials::nameOf, (first, second) -> first));
+        this.namesByDigest = credentials.stream()
+                .collect(Collectors.toUnmodifiableMap(
+                        credential -> Sha256.hex(secretOf(credential)),
+                        WorkerCredentials::nameOf,
+                        (first, second) -> first));
     }
 
     public boolean isEmpty() {
@@ -38,7 +41,8 @@ public class WorkerCredentials implements OpaqueTokenIntrospector {
         if (name == null) {
             throw new BadOpaqueTokenException("Not a worker credential");
         }
-        return new DefaultOAuth2AuthenticatedPrincipal(name, Map.of("sub", name), AuthorityUtils.createAuthorityList(AUTHORITY));
+        return new DefaultOAuth2AuthenticatedPrincipal(
+                name, Map.of("sub", name), AuthorityUtils.createAuthorityList(AUTHORITY));
     }
 
     private static String nameOf(String credential) {

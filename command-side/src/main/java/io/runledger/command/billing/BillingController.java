@@ -32,19 +32,17 @@ class BillingController {
     private final StripeSettings settings;
     private final StripeCustomers customers;
 
-    BillingController(OrgAccess access, ObjectProvider<StripeClient> stripe, StripeSettings settings,
-            StripeCustomers customers) {
+    BillingController(
+            OrgAccess access, ObjectProvider<StripeClient> stripe, StripeSettings settings, StripeCustomers customers) {
         this.access = access;
         this.stripe = stripe;
         this.settings = settings;
         this.customers = customers;
     }
 
-    record CheckoutRequest(Plan plan) {
-    }
+    record CheckoutRequest(Plan plan) {}
 
-    record StripePage(String url) {
-    }
+    record StripePage(String url) {}
 
     @Operation(operationId = "startCheckout")
     @ApiResponse(responseCode = "200", description = "The Stripe Checkout page to send the person to")
@@ -52,18 +50,28 @@ class BillingController {
     @PostMapping("/checkout")
     StripePage checkout(@PathVariable UUID orgId, @RequestBody CheckoutRequest request) throws StripeException {
         String customer = ownersCustomer(orgId);
-        String price = Optional.ofNullable(request.plan()).flatMap(settings::priceOf)
+        String price = Optional.ofNullable(request.plan())
+                .flatMap(settings::priceOf)
                 .orElseThrow(() -> new InvalidCommand("plan must be pro or team (a plan with a Stripe price)"));
-        return new StripePage(client().v1().checkout().sessions().create(SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                .setCustomer(customer)
-                .setClientReferenceId(orgId.toString())
-                .putMetadata("org_id", orgId.toString())
-                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder().putMetadata("org_id", orgId.toString()).build())
-                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(price).setQuantity(1L).build())
-                .setSuccessUrl(settings.returnUrl())
-                .setCancelUrl(settings.returnUrl())
-                .build()).getUrl());
+        return new StripePage(client().v1()
+                .checkout()
+                .sessions()
+                .create(SessionCreateParams.builder()
+                        .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                        .setCustomer(customer)
+                        .setClientReferenceId(orgId.toString())
+                        .putMetadata("org_id", orgId.toString())
+                        .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
+                                .putMetadata("org_id", orgId.toString())
+                                .build())
+                        .addLineItem(SessionCreateParams.LineItem.builder()
+                                .setPrice(price)
+                                .setQuantity(1L)
+                                .build())
+                        .setSuccessUrl(settings.returnUrl())
+                        .setCancelUrl(settings.returnUrl())
+                        .build())
+                .getUrl());
     }
 
     @Operation(operationId = "openBillingPortal")
@@ -72,9 +80,14 @@ class BillingController {
     @PostMapping("/portal")
     StripePage portal(@PathVariable UUID orgId) throws StripeException {
         String customer = ownersCustomer(orgId);
-        return new StripePage(client().v1().billingPortal().sessions().create(
-                com.stripe.param.billingportal.SessionCreateParams.builder()
-                        .setCustomer(customer).setReturnUrl(settings.returnUrl()).build()).getUrl());
+        return new StripePage(client().v1()
+                .billingPortal()
+                .sessions()
+                .create(com.stripe.param.billingportal.SessionCreateParams.builder()
+                        .setCustomer(customer)
+                        .setReturnUrl(settings.returnUrl())
+                        .build())
+                .getUrl());
     }
 
     private String ownersCustomer(UUID orgId) {
@@ -86,7 +99,8 @@ class BillingController {
     private StripeClient client() {
         StripeClient client = stripe.getIfAvailable();
         if (client == null) {
-            throw new BillingNotConfigured("Billing runs without Stripe here (no STRIPE_API_KEY); a platform admin sets plans");
+            throw new BillingNotConfigured(
+                    "Billing runs without Stripe here (no STRIPE_API_KEY); a platform admin sets plans");
         }
         return client;
     }

@@ -25,13 +25,17 @@ public class MeterLedger {
     }
 
     /** @param reportedUpTo when the latest usage Stripe acknowledged happened; null when none was */
-    public record OrgLedger(UUID orgId, Instant reportedUpTo, long sent, long failed) {
-    }
+    public record OrgLedger(UUID orgId, Instant reportedUpTo, long sent, long failed) {}
 
     /** @param status sent or failed; {@code error} is Stripe's last refusal */
-    public record Entry(UUID usageEventId, UUID orgId, String meter, BigDecimal quantity, Instant occurredAt,
-                        String status, String error) {
-    }
+    public record Entry(
+            UUID usageEventId,
+            UUID orgId,
+            String meter,
+            BigDecimal quantity,
+            Instant occurredAt,
+            String status,
+            String error) {}
 
     /** @param orgId null for every org */
     public List<OrgLedger> perOrg(UUID orgId) {
@@ -40,9 +44,13 @@ public class MeterLedger {
                        count(*) filter (where status = 'sent') as sent, count(*) filter (where status = 'failed') as failed
                 from stripe_meter_events where cast(:org as uuid) is null or org_id = :org
                 group by org_id order by org_id
-                """).param("org", orgId)
-                .query((rs, row) -> new OrgLedger(rs.getObject("org_id", UUID.class), instant(rs, "reported_up_to"),
-                        rs.getLong("sent"), rs.getLong("failed")))
+                """)
+                .param("org", orgId)
+                .query((rs, row) -> new OrgLedger(
+                        rs.getObject("org_id", UUID.class),
+                        instant(rs, "reported_up_to"),
+                        rs.getLong("sent"),
+                        rs.getLong("failed")))
                 .list();
     }
 
@@ -61,14 +69,23 @@ public class MeterLedger {
                 where occurred_at >= :from and occurred_at < :to and occurred_at < :asOf
                   and (cast(:org as uuid) is null or org_id = :org)
                 order by usage_event_id
-                """).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .param("asOf", Timestamp.from(asOf)).param("org", orgId)
-                .query(MeterLedger::entry).list();
+                """)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("asOf", Timestamp.from(asOf))
+                .param("org", orgId)
+                .query(MeterLedger::entry)
+                .list();
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
-        return new Entry(rs.getObject("usage_event_id", UUID.class), rs.getObject("org_id", UUID.class),
-                rs.getString("meter"), rs.getBigDecimal("quantity"), instant(rs, "occurred_at"), rs.getString("status"),
+        return new Entry(
+                rs.getObject("usage_event_id", UUID.class),
+                rs.getObject("org_id", UUID.class),
+                rs.getString("meter"),
+                rs.getBigDecimal("quantity"),
+                instant(rs, "occurred_at"),
+                rs.getString("status"),
                 rs.getString("last_error"));
     }
 

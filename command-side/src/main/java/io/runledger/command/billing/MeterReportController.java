@@ -28,25 +28,30 @@ class MeterReportController {
         this.ledger = ledger;
     }
 
-    record FailedReport(UUID usageEventId, String meter, BigDecimal quantity, Instant occurredAt, String error) {
-    }
+    record FailedReport(UUID usageEventId, String meter, BigDecimal quantity, Instant occurredAt, String error) {}
 
     /** @param failures the latest {@value #FAILURES_SHOWN} */
-    record OrgReport(UUID orgId, Instant reportedUpTo, long sent, long failed, List<FailedReport> failures) {
-    }
+    record OrgReport(UUID orgId, Instant reportedUpTo, long sent, long failed, List<FailedReport> failures) {}
 
-    record MeterReports(List<OrgReport> items) {
-    }
+    record MeterReports(List<OrgReport> items) {}
 
     @Operation(operationId = "listMeterReports")
     @GetMapping("/v1/admin/billing/meter-reports")
     MeterReports reports(@RequestParam(required = false) UUID orgId) {
         access.requirePlatformAdmin();
         return new MeterReports(ledger.perOrg(orgId).stream()
-                .map(org -> new OrgReport(org.orgId(), org.reportedUpTo(), org.sent(), org.failed(),
+                .map(org -> new OrgReport(
+                        org.orgId(),
+                        org.reportedUpTo(),
+                        org.sent(),
+                        org.failed(),
                         ledger.latestFailures(org.orgId(), FAILURES_SHOWN).stream()
-                                .map(entry -> new FailedReport(entry.usageEventId(), entry.meter(), entry.quantity(),
-                                        entry.occurredAt(), entry.error()))
+                                .map(entry -> new FailedReport(
+                                        entry.usageEventId(),
+                                        entry.meter(),
+                                        entry.quantity(),
+                                        entry.occurredAt(),
+                                        entry.error()))
                                 .toList()))
                 .toList());
     }

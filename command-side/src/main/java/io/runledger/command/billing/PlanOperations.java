@@ -7,16 +7,16 @@ import java.util.UUID;
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.access.OrgNotFound;
 import io.runledger.command.plan.SubscriptionProjector;
+import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.subscription.ActivateSubscription;
 import io.runledger.domain.subscription.Plan;
-import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,7 +32,11 @@ class PlanOperations {
     private final SubscriptionProjector subscriptions;
     private final Clock clock;
 
-    PlanOperations(OrgAccess access, StripeSettings stripe, CommandGateway commands, SubscriptionProjector subscriptions,
+    PlanOperations(
+            OrgAccess access,
+            StripeSettings stripe,
+            CommandGateway commands,
+            SubscriptionProjector subscriptions,
             Clock clock) {
         this.access = access;
         this.stripe = stripe;
@@ -41,8 +45,7 @@ class PlanOperations {
         this.clock = clock;
     }
 
-    record PlanChoice(Plan plan) {
-    }
+    record PlanChoice(Plan plan) {}
 
     @Operation(operationId = "setOrgPlan")
     @PutMapping("/v1/admin/orgs/{orgId}/plan")
@@ -58,7 +61,9 @@ class PlanOperations {
         if (!subscriptions.hasOrg(orgId)) {
             throw new OrgNotFound(orgId);
         }
-        commands.sendAndWait(new ActivateSubscription(orgId, choice.plan(),
+        commands.sendAndWait(new ActivateSubscription(
+                orgId,
+                choice.plan(),
                 clock.instant().atOffset(ZoneOffset.UTC).plusMonths(1).toInstant()));
     }
 }

@@ -42,9 +42,16 @@ public class StripeCustomerCreation {
         if (client == null) {
             return; // billing without Stripe
         }
-        Customer customer = client.v1().customers().create(CustomerCreateParams.builder()
-                        .setName(created.name()).putMetadata("org_id", created.orgId().toString()).build(),
-                RequestOptions.builder().setIdempotencyKey(idempotencyKey(created)).build());
+        Customer customer = client.v1()
+                .customers()
+                .create(
+                        CustomerCreateParams.builder()
+                                .setName(created.name())
+                                .putMetadata("org_id", created.orgId().toString())
+                                .build(),
+                        RequestOptions.builder()
+                                .setIdempotencyKey(idempotencyKey(created))
+                                .build());
         commands.sendAndWait(new LinkStripeCustomer(created.orgId(), customer.getId()));
     }
 }

@@ -25,16 +25,21 @@ public class StripeCustomers {
     @EventHandler
     void on(StripeCustomerLinked linked) {
         jdbc.sql("insert into billing_customers (stripe_customer_id, org_id) values (?, ?) on conflict do nothing")
-                .params(linked.stripeCustomerId(), linked.orgId()).update();
+                .params(linked.stripeCustomerId(), linked.orgId())
+                .update();
     }
 
     public Optional<String> customerOf(UUID orgId) {
-        return jdbc.sql("select stripe_customer_id from billing_customers where org_id = ?").param(orgId)
-                .query(String.class).optional();
+        return jdbc.sql("select stripe_customer_id from billing_customers where org_id = ?")
+                .param(orgId)
+                .query(String.class)
+                .optional();
     }
 
     Optional<UUID> orgOf(String stripeCustomerId) {
-        return jdbc.sql("select org_id from billing_customers where stripe_customer_id = ?").param(stripeCustomerId)
-                .query(UUID.class).optional();
+        return jdbc.sql("select org_id from billing_customers where stripe_customer_id = ?")
+                .param(stripeCustomerId)
+                .query(UUID.class)
+                .optional();
     }
 }

@@ -52,19 +52,32 @@ public class StripeMeterReporter {
         }
         String customer = customers.customerOf(usage.orgId()).orElseThrow(() -> new CustomerNotReady(usage.orgId()));
         try {
-            client.v1().billing().meterEvents().create(MeterEventCreateParams.builder()
-                            .setEventName(eventName(usage.meter().code()))
-                            .setIdentifier(message.getIdentifier())
-                            .setTimestamp(at.getEpochSecond())
-                            .putPayload("stripe_customer_id", customer)
-                            .putPayload("value", usage.quantity().toPlainString())
-                            .build(),
-                    RequestOptions.builder().setIdempotencyKey("runledger-meter-" + message.getIdentifier()).build());
+            client.v1()
+                    .billing()
+                    .meterEvents()
+                    .create(
+                            MeterEventCreateParams.builder()
+                                    .setEventName(eventName(usage.meter().code()))
+                                    .setIdentifier(message.getIdentifier())
+                                    .setTimestamp(at.getEpochSecond())
+                                    .putPayload("stripe_customer_id", customer)
+                                    .putPayload("value", usage.quantity().toPlainString())
+                                    .build(),
+                            RequestOptions.builder()
+                                    .setIdempotencyKey("runledger-meter-" + message.getIdentifier())
+                                    .build());
             record(message.getIdentifier(), usage, at, "sent", null);
         } catch (StripeException refused) {
-            if (refused.getStatusCode() != null && refused.getStatusCode() >= 400 && refused.getStatusCode() < 500
+            if (refused.getStatusCode() != null
+                    && refused.getStatusCode() >= 400
+                    && refused.getStatusCode() < 500
                     && refused.getStatusCode() != 429) {
-                record(message.getIdentifier(), usage, at, "failed", refused.getStatusCode() + " " + refused.getMessage());
+                record(
+                        message.getIdentifier(),
+                        usage,
+                        at,
+                        "failed",
+                        refused.getStatusCode() + " " + refused.getMessage());
             } else {
                 throw new IllegalStateException("Stripe did not take meter event " + message.getIdentifier(), refused);
             }
@@ -72,8 +85,10 @@ public class StripeMeterReporter {
     }
 
     private boolean reported(String eventId) {
-        return jdbc.sql("select exists (select 1 from stripe_meter_events where usage_event_id = ?::uuid)").param(eventId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from stripe_meter_events where usage_event_id = ?::uuid)")
+                .param(eventId)
+                .query(Boolean.class)
+                .single();
     }
 
     private void record(String eventId, UsageRecorded usage, Instant at, String status, String error) {
@@ -81,7 +96,15 @@ public class StripeMeterReporter {
                 insert into stripe_meter_events (usage_event_id, org_id, meter, quantity, occurred_at, status, last_error)
                 values (?::uuid, ?, ?, ?, ?, ?, ?)
                 on conflict (usage_event_id) do nothing
-                """).params(eventId, usage.orgId(), usage.meter().code(), usage.quantity(), at.atOffset(ZoneOffset.UTC),
-                        status, error).update();
+                """)
+                .params(
+                        eventId,
+                        usage.orgId(),
+                        usage.meter().code(),
+                        usage.quantity(),
+                        at.atOffset(ZoneOffset.UTC),
+                        status,
+                        error)
+                .update();
     }
 }

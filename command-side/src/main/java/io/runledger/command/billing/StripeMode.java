@@ -21,8 +21,10 @@ class StripeMode {
     @EventListener(ApplicationReadyEvent.class)
     void report() {
         if (settings.enabled()) {
-            log.info("Billing with Stripe{}; webhooks {}", settings.apiBase() == null || settings.apiBase().isBlank()
-                    ? "" : " at " + settings.apiBase(), settings.receivesWebhooks() ? "verified" : "refused (no STRIPE_WEBHOOK_SECRET)");
+            log.info(
+                    "Billing with Stripe{}; webhooks {}",
+                    settings.apiBase() == null || settings.apiBase().isBlank() ? "" : " at " + settings.apiBase(),
+                    settings.receivesWebhooks() ? "verified" : "refused (no STRIPE_WEBHOOK_SECRET)");
         } else {
             log.info("Billing without Stripe (no STRIPE_API_KEY): plans are set by platform admins, "
                     + "PUT /v1/admin/orgs/{orgId}/plan");

@@ -15,8 +15,14 @@ import org.springframework.util.StringUtils;
  * @param returnUrl        where Checkout and the customer portal send people back to
  */
 @ConfigurationProperties("runledger.stripe")
-public record StripeSettings(String apiKey, String webhookSecret, String pricePro, String priceTeam, String apiBase,
-                             Duration webhookTolerance, String returnUrl) {
+public record StripeSettings(
+        String apiKey,
+        String webhookSecret,
+        String pricePro,
+        String priceTeam,
+        String apiBase,
+        Duration webhookTolerance,
+        String returnUrl) {
 
     public StripeSettings {
         webhookTolerance = webhookTolerance == null ? Duration.ofMinutes(5) : webhookTolerance;
@@ -24,11 +30,12 @@ public record StripeSettings(String apiKey, String webhookSecret, String pricePr
     }
 
     public Optional<String> priceOf(Plan plan) {
-        String price = switch (plan) {
-            case PRO -> pricePro;
-            case TEAM -> priceTeam;
-            case FREE -> null;
-        };
+        String price =
+                switch (plan) {
+                    case PRO -> pricePro;
+                    case TEAM -> priceTeam;
+                    case FREE -> null;
+                };
         return StringUtils.hasText(price) ? Optional.of(price) : Optional.empty();
     }
 

@@ -26,8 +26,16 @@ class StripeWebhookController {
     @ApiResponse(responseCode = "200", description = "Recorded (or ignored, with the reason), so Stripe stops retrying")
     @ApiResponse(responseCode = "503", description = "No webhook secret is configured")
     @PostMapping("/v1/stripe/webhook")
-    StripeWebhooks.Receipt receive(@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            schema = @Schema(type = "object", description = "A Stripe event, as Stripe sends it"))) @RequestBody byte[] body,
+    StripeWebhooks.Receipt receive(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            content =
+                                    @Content(
+                                            schema =
+                                                    @Schema(
+                                                            type = "object",
+                                                            description = "A Stripe event, as Stripe sends it")))
+                    @RequestBody
+                    byte[] body,
             @RequestHeader(name = "Stripe-Signature", required = false) String signature) {
         return webhooks.receive(new String(body, StandardCharsets.UTF_8), signature);
     }

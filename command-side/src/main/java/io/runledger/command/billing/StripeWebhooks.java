@@ -47,9 +47,17 @@ public class StripeWebhooks {
      * Every text of an event that is stored or looked up below (as an id, in a command, in an outcome), held to
      * the text rule; the rest of Stripe's object (names, addresses) is never read, so it is not checked.
      */
-    private static final List<String> TEXT_READ = List.of("id", "type", "data.object.id", "data.object.customer",
-            "data.object.subscription", "data.object.status", "data.object.client_reference_id", "data.object.metadata.org_id",
-            "data.object.items.data.0.price.id", "data.object.lines.data.0.price.id",
+    private static final List<String> TEXT_READ = List.of(
+            "id",
+            "type",
+            "data.object.id",
+            "data.object.customer",
+            "data.object.subscription",
+            "data.object.status",
+            "data.object.client_reference_id",
+            "data.object.metadata.org_id",
+            "data.object.items.data.0.price.id",
+            "data.object.lines.data.0.price.id",
             "data.object.lines.data.0.pricing.price_details.price");
 
     private final StripeSettings settings;
@@ -60,8 +68,14 @@ public class StripeWebhooks {
     private final TransactionTemplate transactions;
     private final SubscriptionProjector subscriptions;
 
-    StripeWebhooks(StripeSettings settings, ObjectMapper json, JdbcClient jdbc, CommandGateway commands,
-            StripeCustomers customers, TransactionTemplate transactions, SubscriptionProjector subscriptions) {
+    StripeWebhooks(
+            StripeSettings settings,
+            ObjectMapper json,
+            JdbcClient jdbc,
+            CommandGateway commands,
+            StripeCustomers customers,
+            TransactionTemplate transactions,
+            SubscriptionProjector subscriptions) {
         this.settings = settings;
         this.json = json;
         this.jdbc = jdbc;
@@ -72,11 +86,9 @@ public class StripeWebhooks {
     }
 
     /** @param outcome what became of the event: applied, duplicate, stale, ignored, refused, … */
-    public record Receipt(String eventId, String type, String outcome) {
-    }
+    public record Receipt(String eventId, String type, String outcome) {}
 
-    private record StripeEvent(String id, String type, Instant created, JsonNode object) {
-    }
+    private record StripeEvent(String id, String type, Instant created, JsonNode object) {}
 
     public Receipt receive(String payload, String signatureHeader) {
         if (!settings.receivesWebhooks()) {
@@ -106,8 +118,8 @@ public class StripeWebhooks {
         // Stripe's library refuses only old timestamps; one far ahead would outlive every replay window
         long now = Instant.now().getEpochSecond();
         if (signedAt < now - tolerance || signedAt > now + tolerance) {
-            throw new InvalidStripeSignature("Signed at " + signedAt + ", more than " + settings.webhookTolerance()
-                    + " from now");
+            throw new InvalidStripeSignature(
+                    "Signed at " + signedAt + ", more than " + settings.webhookTolerance() + " from now");
         }
         try {
             Webhook.Signature.verifyHeader(payload, signatureHeader, settings.webhookSecret(), tolerance);
@@ -144,10 +156,13 @@ public class StripeWebhooks {
             if (!event.path("id").isTextual() || !event.path("type").isTextual()) {
                 throw new InvalidStripeSignature("The signed body is not a Stripe event");
             }
-            TEXT_READ.forEach(field -> StorableText.require(event.at("/" + field.replace('.', '/')).textValue(),
-                    UnstorableText.Part.BODY, field));
-            return new StripeEvent(event.get("id").asText(), event.get("type").asText(),
-                    Instant.ofEpochSecond(event.path("created").asLong()), event.path("data").path("object"));
+            TEXT_READ.forEach(field -> StorableText.require(
+                    event.at("/" + field.replace('.', '/')).textValue(), UnstorableText.Part.BODY, field));
+            return new StripeEvent(
+                    event.get("id").asText(),
+                    event.get("type").asText(),
+                    Instant.ofEpochSecond(event.path("created").asLong()),
+                    event.path("data").path("object"));
         } catch (JsonProcessingException notJson) {
             throw new InvalidStripeSignature("The signed body is not JSON");
         }
@@ -157,7 +172,10 @@ public class StripeWebhooks {
         boolean firstTime = jdbc.sql("""
                 insert into stripe_webhook_events (event_id, type, created, outcome) values (?, ?, ?, 'received')
                 on conflict (event_id) do nothing
-                """).params(event.id(), event.type(), event.created().atOffset(ZoneOffset.UTC)).update() == 1;
+                """)
+                        .params(event.id(), event.type(), event.created().atOffset(ZoneOffset.UTC))
+                        .update()
+                == 1;
         if (!firstTime) {
             return new Receipt(event.id(), event.type(), "duplicate");
         }
@@ -180,12 +198,15 @@ public class StripeWebhooks {
         jdbc.sql("""
                 insert into stripe_webhook_events (event_id, type, created, org_id, outcome) values (?, ?, ?, ?, ?)
                 on conflict (event_id) do update set org_id = excluded.org_id, outcome = excluded.outcome
-                """).params(event.id(), event.type(), event.created().atOffset(ZoneOffset.UTC), orgId, outcome).update();
+                """)
+                .params(event.id(), event.type(), event.created().atOffset(ZoneOffset.UTC), orgId, outcome)
+                .update();
     }
 
     /** {@code metadata.org_id} (set by our checkout), the checkout's reference, or the customer we linked. */
     private Optional<UUID> orgOf(JsonNode object) {
-        for (JsonNode named : new JsonNode[] {object.path("metadata").path("org_id"), object.path("client_reference_id")}) {
+        for (JsonNode named :
+                new JsonNode[] {object.path("metadata").path("org_id"), object.path("client_reference_id")}) {
             if (named.isTextual()) {
                 try {
                     return Optional.of(UUID.fromString(named.asText()));
@@ -194,7 +215,9 @@ public class StripeWebhooks {
                 }
             }
         }
-        return object.path("customer").isTextual() ? customers.orgOf(object.get("customer").asText()) : Optional.empty();
+        return object.path("customer").isTextual()
+                ? customers.orgOf(object.get("customer").asText())
+                : Optional.empty();
     }
 
     private String applyTo(UUID orgId, StripeEvent event) {
@@ -204,8 +227,8 @@ public class StripeWebhooks {
                 link(orgId, object.path("customer"), object.path("subscription"));
                 yield "applied: linked";
             }
-            case "customer.subscription.created", "customer.subscription.updated" -> newer(orgId, event)
-                    ? subscriptionIs(orgId, object) : "stale";
+            case "customer.subscription.created", "customer.subscription.updated" ->
+                newer(orgId, event) ? subscriptionIs(orgId, object) : "stale";
             case "customer.subscription.deleted" -> newer(orgId, event) ? send(new CancelSubscription(orgId)) : "stale";
             case "invoice.paid" -> newer(orgId, event) ? invoicePaid(orgId, object) : "stale";
             case "invoice.payment_failed" -> newer(orgId, event) ? send(new MarkSubscriptionPastDue(orgId)) : "stale";
@@ -217,8 +240,11 @@ public class StripeWebhooks {
         link(orgId, subscription.path("customer"), subscription.path("id"));
         JsonNode item = subscription.path("items").path("data").path(0);
         return switch (subscription.path("status").asText()) {
-            case "active", "trialing" -> activate(orgId, item.path("price").path("id").asText(null),
-                    firstEpoch(subscription.path("current_period_end"), item.path("current_period_end")));
+            case "active", "trialing" ->
+                activate(
+                        orgId,
+                        item.path("price").path("id").asText(null),
+                        firstEpoch(subscription.path("current_period_end"), item.path("current_period_end")));
             case "past_due" -> send(new MarkSubscriptionPastDue(orgId));
             case "unpaid" -> send(new MarkSubscriptionUnpaid(orgId));
             case "canceled", "incomplete_expired" -> send(new CancelSubscription(orgId));
@@ -228,8 +254,9 @@ public class StripeWebhooks {
 
     private String invoicePaid(UUID orgId, JsonNode invoice) {
         JsonNode line = invoice.path("lines").path("data").path(0);
-        String price = line.path("price").path("id").asText(
-                line.path("pricing").path("price_details").path("price").asText(null));
+        String price = line.path("price")
+                .path("id")
+                .asText(line.path("pricing").path("price_details").path("price").asText(null));
         return activate(orgId, price, firstEpoch(line.path("period").path("end"), invoice.path("period_end")));
     }
 
@@ -258,15 +285,20 @@ public class StripeWebhooks {
      * {@code created} has second precision, so equals counts as new); moves the watermark if so.
      */
     private boolean newer(UUID orgId, StripeEvent event) {
-        Optional<Instant> last = jdbc.sql("select event_created from stripe_subscription_watermarks where org_id = ? for update")
-                .param(orgId).query((rs, row) -> rs.getTimestamp("event_created").toInstant()).optional();
+        Optional<Instant> last = jdbc.sql(
+                        "select event_created from stripe_subscription_watermarks where org_id = ? for update")
+                .param(orgId)
+                .query((rs, row) -> rs.getTimestamp("event_created").toInstant())
+                .optional();
         if (last.isPresent() && event.created().isBefore(last.get())) {
             return false;
         }
         jdbc.sql("""
                 insert into stripe_subscription_watermarks (org_id, event_created, event_id) values (?, ?, ?)
                 on conflict (org_id) do update set event_created = excluded.event_created, event_id = excluded.event_id
-                """).params(orgId, event.created().atOffset(ZoneOffset.UTC), event.id()).update();
+                """)
+                .params(orgId, event.created().atOffset(ZoneOffset.UTC), event.id())
+                .update();
         return true;
     }
 

@@ -26,12 +26,15 @@ public record Caller(String actor, String requestId, String correlationId, Map<S
     public static final String ACTOR_KIND = "actorKind";
     /** The person's email at the time of the request, when the caller is a person. */
     public static final String ACTOR_EMAIL = "actorEmail";
+
     public static final String API_KEY_ID = "apiKeyId";
     /** The client's address: the peer's, or the one a trusted proxy forwarded ({@code runledger.trusted-proxies}). */
     public static final String CLIENT_ADDRESS = "clientAddress";
+
     public static final String USER_AGENT = "userAgent";
     /** The keys of {@link #origin}: what only an HTTP request knows. */
     public static final List<String> ORIGIN_KEYS = List.of(ACTOR_EMAIL, API_KEY_ID, CLIENT_ADDRESS, USER_AGENT);
+
     public static final String SYSTEM = "system";
     /** Followed by the name of the worker credential used. */
     public static final String WORKER_PREFIX = "worker:";

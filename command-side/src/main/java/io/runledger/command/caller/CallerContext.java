@@ -11,8 +11,7 @@ public final class CallerContext {
 
     private static final ThreadLocal<Caller> CURRENT = new ThreadLocal<>();
 
-    private CallerContext() {
-    }
+    private CallerContext() {}
 
     /** Ends a binding, restoring whatever was bound before it. */
     public interface Binding extends AutoCloseable {

@@ -18,9 +18,15 @@ public class DeadlineCallerInterceptor implements MessageHandlerInterceptor<Dead
     @Override
     public Object handle(UnitOfWork<? extends DeadlineMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
-        unitOfWork.transformMessage(deadline -> deadline.withMetaData(deadline.getMetaData()
-                .withoutKeys(Set.copyOf(Caller.ORIGIN_KEYS))).andMetaData(Map.of(Caller.ACTOR, Caller.SYSTEM,
-                Caller.ACTOR_KIND, Caller.kindOf(Caller.SYSTEM), Caller.REQUEST_ID, deadline.getIdentifier())));
+        unitOfWork.transformMessage(
+                deadline -> deadline.withMetaData(deadline.getMetaData().withoutKeys(Set.copyOf(Caller.ORIGIN_KEYS)))
+                        .andMetaData(Map.of(
+                                Caller.ACTOR,
+                                Caller.SYSTEM,
+                                Caller.ACTOR_KIND,
+                                Caller.kindOf(Caller.SYSTEM),
+                                Caller.REQUEST_ID,
+                                deadline.getIdentifier())));
         return interceptorChain.proceed();
     }
 }

@@ -25,16 +25,18 @@ public class CatalogProjector {
 
     @EventHandler
     void on(PatternRegistered registered) {
-        uniqueName(registered.name(), () -> jdbc
-                .sql("insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)")
-                .params(registered.patternId(), registered.name(), registered.defaultStrategy()).update());
+        uniqueName(registered.name(), () -> jdbc.sql(
+                        "insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)")
+                .params(registered.patternId(), registered.name(), registered.defaultStrategy())
+                .update());
     }
 
     @EventHandler
     void on(PatternUpdated updated) {
-        uniqueName(updated.name(), () -> jdbc
-                .sql("update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?")
-                .params(updated.name(), updated.defaultStrategy(), updated.patternId()).update());
+        uniqueName(updated.name(), () -> jdbc.sql(
+                        "update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?")
+                .params(updated.name(), updated.defaultStrategy(), updated.patternId())
+                .update());
     }
 
     /** Runs choose patterns by name, so two patterns may not share one; the command that tries fails whole. */
@@ -48,11 +50,15 @@ public class CatalogProjector {
 
     @EventHandler
     void on(PatternDeactivated deactivated) {
-        jdbc.sql("update catalog_patterns set active = false where pattern_id = ?").param(deactivated.patternId()).update();
+        jdbc.sql("update catalog_patterns set active = false where pattern_id = ?")
+                .param(deactivated.patternId())
+                .update();
     }
 
     @EventHandler
     void on(PatternReactivated reactivated) {
-        jdbc.sql("update catalog_patterns set active = true where pattern_id = ?").param(reactivated.patternId()).update();
+        jdbc.sql("update catalog_patterns set active = true where pattern_id = ?")
+                .param(reactivated.patternId())
+                .update();
     }
 }

@@ -31,7 +31,11 @@ class DefaultCatalog implements ApplicationRunner {
 
     static final List<RegisterPattern> STARTER_PATTERNS = List.of(
             starter("summarize", "A short summary with the key points", "writing", "map-reduce"),
-            starter("extract_wisdom", "Ideas, quotes, habits and recommendations from a talk or text", "learning", "map-reduce"),
+            starter(
+                    "extract_wisdom",
+                    "Ideas, quotes, habits and recommendations from a talk or text",
+                    "learning",
+                    "map-reduce"),
             starter("extract_keywords", "Keywords and topics for indexing", "analysis", "single-pass"),
             starter("create_outline", "A structured outline of the content", "writing", "single-pass"),
             starter("analyze_claims", "Claims made, with the evidence offered for each", "analysis", "chunked"));
@@ -53,7 +57,8 @@ class DefaultCatalog implements ApplicationRunner {
         try {
             Set<UUID> registered = catalog.registeredIds();
             CallerContext.callAs(Caller.system(), () -> {
-                STARTER_PATTERNS.stream().filter(pattern -> !registered.contains(pattern.patternId()))
+                STARTER_PATTERNS.stream()
+                        .filter(pattern -> !registered.contains(pattern.patternId()))
                         .forEach(this::registerUnlessPresent);
                 return null;
             });

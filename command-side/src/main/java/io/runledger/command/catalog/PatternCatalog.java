@@ -16,17 +16,20 @@ public class PatternCatalog {
         this.jdbc = jdbc;
     }
 
-    public record ActivePattern(UUID patternId, String name, String defaultStrategy) {
-    }
+    public record ActivePattern(UUID patternId, String name, String defaultStrategy) {}
 
     /** Every pattern ever registered, active or not. */
     Set<UUID> registeredIds() {
-        return Set.copyOf(jdbc.sql("select pattern_id from catalog_patterns").query(UUID.class).list());
+        return Set.copyOf(jdbc.sql("select pattern_id from catalog_patterns")
+                .query(UUID.class)
+                .list());
     }
 
     boolean isRegistered(UUID patternId) {
-        return jdbc.sql("select exists (select 1 from catalog_patterns where pattern_id = ?)").param(patternId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from catalog_patterns where pattern_id = ?)")
+                .param(patternId)
+                .query(Boolean.class)
+                .single();
     }
 
     public ActivePattern activePattern(String idOrName) {
@@ -36,7 +39,10 @@ public class PatternCatalog {
         return jdbc.sql("""
                 select pattern_id, name, default_strategy from catalog_patterns
                 where active and (pattern_id::text = ? or name = ?)
-                """).params(idOrName.strip(), idOrName.strip()).query(ActivePattern.class).optional()
+                """)
+                .params(idOrName.strip(), idOrName.strip())
+                .query(ActivePattern.class)
+                .optional()
                 .orElseThrow(() -> new UnknownPattern(idOrName));
     }
 }

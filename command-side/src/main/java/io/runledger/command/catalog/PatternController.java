@@ -11,8 +11,8 @@ import io.runledger.domain.pattern.ReactivatePattern;
 import io.runledger.domain.pattern.RegisterPattern;
 import io.runledger.domain.pattern.UpdatePattern;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -38,7 +38,11 @@ class PatternController {
     private final PatternCatalog catalog;
     private final TransactionTemplate transactions;
 
-    PatternController(OrgAccess access, IdempotentRequests idempotency, CommandGateway commands, PatternCatalog catalog,
+    PatternController(
+            OrgAccess access,
+            IdempotentRequests idempotency,
+            CommandGateway commands,
+            PatternCatalog catalog,
             TransactionTemplate transactions) {
         this.access = access;
         this.idempotency = idempotency;
@@ -47,8 +51,7 @@ class PatternController {
         this.transactions = transactions;
     }
 
-    record NewPattern(String name, String description, String category, String defaultStrategy) {
-    }
+    record NewPattern(String name, String description, String category, String defaultStrategy) {}
 
     /** Absent fields stay as they are; {@code active} false takes the pattern out of new runs, true puts it back. */
     record PatternChanges(String name, String description, String category, String defaultStrategy, Boolean active) {
@@ -58,24 +61,39 @@ class PatternController {
         }
     }
 
-    record RegisteredPattern(UUID id, String name, String description, String category, String defaultStrategy,
-                             boolean active) {
-    }
+    record RegisteredPattern(
+            UUID id, String name, String description, String category, String defaultStrategy, boolean active) {}
 
     @Operation(operationId = "registerPattern")
-    @ApiResponse(responseCode = "201", description = "The registered pattern", content = @Content(schema = @Schema(implementation = RegisteredPattern.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The registered pattern",
+            content = @Content(schema = @Schema(implementation = RegisteredPattern.class)))
     @PostMapping
-    ResponseEntity<?> register(@RequestBody NewPattern request,
+    ResponseEntity<?> register(
+            @RequestBody NewPattern request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePlatformAdmin();
-        return idempotency.once(IdempotentRequests.callerScope(AuthenticatedUser.id(), "POST /v1/patterns"), idempotencyKey,
-                request, () -> {
+        return idempotency.once(
+                IdempotentRequests.callerScope(AuthenticatedUser.id(), "POST /v1/patterns"),
+                idempotencyKey,
+                request,
+                () -> {
                     UUID patternId = IdempotentRequests.resourceId("pattern", AuthenticatedUser.id(), idempotencyKey);
-                    idempotency.create(() -> commands.sendAndWait(new RegisterPattern(patternId, request.name(),
-                            request.description(), request.category(), request.defaultStrategy())));
-                    return ResponseEntity.created(URI.create("/v1/patterns/" + patternId)).body(new RegisteredPattern(
-                            patternId, request.name().strip(), request.description(), request.category(),
-                            request.defaultStrategy(), true));
+                    idempotency.create(() -> commands.sendAndWait(new RegisterPattern(
+                            patternId,
+                            request.name(),
+                            request.description(),
+                            request.category(),
+                            request.defaultStrategy())));
+                    return ResponseEntity.created(URI.create("/v1/patterns/" + patternId))
+                            .body(new RegisteredPattern(
+                                    patternId,
+                                    request.name().strip(),
+                                    request.description(),
+                                    request.category(),
+                                    request.defaultStrategy(),
+                                    true));
                 });
     }
 
@@ -94,7 +112,11 @@ class PatternController {
                 commands.sendAndWait(new ReactivatePattern(patternId));
             }
             if (changes.changesDetails()) {
-                commands.sendAndWait(new UpdatePattern(patternId, changes.name(), changes.description(), changes.category(),
+                commands.sendAndWait(new UpdatePattern(
+                        patternId,
+                        changes.name(),
+                        changes.description(),
+                        changes.category(),
                         changes.defaultStrategy()));
             }
             if (Boolean.FALSE.equals(changes.active())) {

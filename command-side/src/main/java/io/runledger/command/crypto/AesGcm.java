@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.UUID;
-
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -17,8 +16,7 @@ final class AesGcm {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AesGcm() {
-    }
+    private AesGcm() {}
 
     /** What binds a ciphertext to its subject: it opens only for that subject's id. */
     static byte[] aad(UUID subject) {
@@ -38,7 +36,10 @@ final class AesGcm {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException unavailable) {
             throw new IllegalStateException("AES-GCM is unavailable in this JVM", unavailable);
         }

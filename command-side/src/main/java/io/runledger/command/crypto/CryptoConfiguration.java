@@ -13,14 +13,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CryptoConfiguration {
 
     @Bean
-    SubjectKeys subjectKeys(JdbcClient jdbc,
+    SubjectKeys subjectKeys(
+            JdbcClient jdbc,
             @Value("${runledger.master-key:}") String masterKey,
             @Value("${runledger.master-key-file:}") String masterKeyFile,
             @Value("${runledger.db.data-dir:${user.home}/.runledger}") Path dataDir,
             @Value("${runledger.erasure.key-cache-size:100000}") long cacheSize,
             @Value("${runledger.erasure.key-cache-ttl:60s}") Duration cacheTtl) {
-        return new SubjectKeys(new SubjectKeyTable(jdbc), MasterKeySource.resolve(masterKey, masterKeyFile, dataDir),
-                cacheSize, cacheTtl);
+        return new SubjectKeys(
+                new SubjectKeyTable(jdbc),
+                MasterKeySource.resolve(masterKey, masterKeyFile, dataDir),
+                cacheSize,
+                cacheTtl);
     }
 
     @Bean

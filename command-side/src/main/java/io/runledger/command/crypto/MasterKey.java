@@ -3,7 +3,6 @@ package io.runledger.command.crypto;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,8 +19,8 @@ public final class MasterKey {
 
     private MasterKey(byte[] material) {
         if (material.length != BYTES) {
-            throw new IllegalArgumentException("The master key must be " + BYTES + " bytes (base64 of 32 random bytes), was "
-                    + material.length);
+            throw new IllegalArgumentException(
+                    "The master key must be " + BYTES + " bytes (base64 of 32 random bytes), was " + material.length);
         }
         this.key = new SecretKeySpec(material, "AES");
     }
@@ -43,11 +42,12 @@ public final class MasterKey {
         try {
             return new SecretKeySpec(AesGcm.decrypt(key, wrapped, AesGcm.aad(subject)), "AES");
         } catch (AEADBadTagException wrongMasterKey) {
-            throw new IllegalStateException("The data key of " + subject + " does not open with the configured master key: "
-                    + "every instance must use the master key that wrapped subject_keys (docs/erasure.md)", wrongMasterKey);
+            throw new IllegalStateException(
+                    "The data key of " + subject + " does not open with the configured master key: "
+                            + "every instance must use the master key that wrapped subject_keys (docs/erasure.md)",
+                    wrongMasterKey);
         } catch (GeneralSecurityException broken) {
             throw new IllegalStateException("The data key of " + subject + " cannot be unwrapped", broken);
         }
     }
-
 }

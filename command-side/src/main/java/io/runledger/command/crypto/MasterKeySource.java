@@ -22,8 +22,7 @@ final class MasterKeySource {
     private static final Logger log = LoggerFactory.getLogger(MasterKeySource.class);
     static final String GENERATED_FILE = "master.key";
 
-    private MasterKeySource() {
-    }
+    private MasterKeySource() {}
 
     static MasterKey resolve(String configured, String configuredFile, Path dataDir) {
         if (StringUtils.hasText(configured)) {
@@ -36,9 +35,11 @@ final class MasterKeySource {
         if (!Files.exists(generated)) {
             create(generated);
         }
-        log.warn("No master key configured: personal data keys are wrapped by the generated key in {} "
-                + "(set RUNLEDGER_MASTER_KEY for several instances, and keep a copy: without it no personal data "
-                + "can be read)", generated);
+        log.warn(
+                "No master key configured: personal data keys are wrapped by the generated key in {} "
+                        + "(set RUNLEDGER_MASTER_KEY for several instances, and keep a copy: without it no personal data "
+                        + "can be read)",
+                generated);
         return MasterKey.fromBase64(read(generated));
     }
 

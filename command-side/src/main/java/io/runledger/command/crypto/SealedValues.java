@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 
@@ -28,14 +27,21 @@ public final class SealedValues {
     }
 
     public static boolean isSealed(String value) {
-        return value != null && value.startsWith(PREFIX) && value.length() > PREFIX.length() + ID_LENGTH
+        return value != null
+                && value.startsWith(PREFIX)
+                && value.length() > PREFIX.length() + ID_LENGTH
                 && value.charAt(PREFIX.length() + ID_LENGTH) == ':';
     }
 
     /** {@code plain} sealed under the subject's key; empty when the subject is erased (nothing of theirs is stored). */
     public Optional<String> seal(DataSubject subject, String plain) {
-        return keys.forWriting(subject).map(key -> PREFIX + subject.id() + ':' + Base64.getEncoder().encodeToString(
-                AesGcm.encrypt(key, plain.getBytes(StandardCharsets.UTF_8), AesGcm.aad(subject.id()))));
+        return keys.forWriting(subject)
+                .map(key -> PREFIX
+                        + subject.id()
+                        + ':'
+                        + Base64.getEncoder()
+                                .encodeToString(AesGcm.encrypt(
+                                        key, plain.getBytes(StandardCharsets.UTF_8), AesGcm.aad(subject.id()))));
     }
 
     /** The subject a sealed value belongs to. */
@@ -52,13 +58,13 @@ public final class SealedValues {
         }
         byte[] ciphertext = Base64.getDecoder().decode(sealed.substring(PREFIX.length() + ID_LENGTH + 1));
         try {
-            return Optional.of(new String(AesGcm.decrypt(key.get(), ciphertext, AesGcm.aad(subject)), StandardCharsets.UTF_8));
+            return Optional.of(
+                    new String(AesGcm.decrypt(key.get(), ciphertext, AesGcm.aad(subject)), StandardCharsets.UTF_8));
         } catch (AEADBadTagException tampered) {
-            throw new IllegalStateException("A value sealed for " + subject + " fails its authentication: it was altered",
-                    tampered);
+            throw new IllegalStateException(
+                    "A value sealed for " + subject + " fails its authentication: it was altered", tampered);
         } catch (GeneralSecurityException broken) {
             throw new IllegalStateException("A value sealed for " + subject + " cannot be opened", broken);
         }
     }
-
 }

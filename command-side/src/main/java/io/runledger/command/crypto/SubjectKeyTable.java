@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.runledger.domain.shared.PersonalData;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link KeyTable} on {@code subject_keys} (V55). */
@@ -18,14 +17,17 @@ class SubjectKeyTable implements KeyTable {
 
     @Override
     public Optional<StoredKey> find(UUID subject) {
-        return jdbc.sql("select wrapped_key from subject_keys where subject_id = ?").param(subject)
-                .query((row, n) -> new StoredKey(row.getBytes(1))).optional();
+        return jdbc.sql("select wrapped_key from subject_keys where subject_id = ?")
+                .param(subject)
+                .query((row, n) -> new StoredKey(row.getBytes(1)))
+                .optional();
     }
 
     @Override
     public void insertIfAbsent(UUID subject, PersonalData.Subject kind, byte[] wrapped) {
         jdbc.sql("insert into subject_keys (subject_id, kind, wrapped_key) values (?, ?, ?) on conflict do nothing")
-                .params(subject, kind.name(), wrapped).update();
+                .params(subject, kind.name(), wrapped)
+                .update();
     }
 
     /** A subject erased before it ever had a key gets its row too, so none is made for it later. */

@@ -3,14 +3,12 @@ package io.runledger.command.crypto;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.SecretKey;
-
-import io.runledger.domain.shared.DataSubject;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.runledger.domain.shared.DataSubject;
 
 /**
  * The data key of each data subject, made on first use, wrapped by the master key in {@link KeyTable}, and
@@ -28,13 +26,20 @@ public final class SubjectKeys {
     private final MasterKey master;
     /** An empty value: the subject was erased. */
     private final Cache<UUID, Optional<SecretKey>> unwrapped;
+
     private final Cache<UUID, Boolean> erased;
 
     public SubjectKeys(KeyTable table, MasterKey master, long cacheSize, Duration cacheTtl) {
         this.table = table;
         this.master = master;
-        this.unwrapped = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
-        this.erased = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.unwrapped = Caffeine.newBuilder()
+                .maximumSize(cacheSize)
+                .expireAfterWrite(cacheTtl)
+                .build();
+        this.erased = Caffeine.newBuilder()
+                .maximumSize(cacheSize)
+                .expireAfterWrite(cacheTtl)
+                .build();
     }
 
     /** The key to encrypt the subject's new data under, created on first use; empty once the subject is erased. */
@@ -61,7 +66,8 @@ public final class SubjectKeys {
 
     /** Whether the subject was erased: asked of every signed-in request, so answered from memory most of the time. */
     public boolean isErased(UUID subject) {
-        return erased.get(subject, id -> table.find(id).map(KeyTable.StoredKey::erased).orElse(false));
+        return erased.get(
+                subject, id -> table.find(id).map(KeyTable.StoredKey::erased).orElse(false));
     }
 
     /** Destroys the subject's key: everything ever encrypted under it is unreadable from now on, everywhere. */

@@ -25,14 +25,11 @@ class ErasureController {
         this.access = access;
     }
 
-    record ErasureRequest(String reason) {
-    }
+    record ErasureRequest(String reason) {}
 
-    record UserErasure(UUID userId, boolean erased) {
-    }
+    record UserErasure(UUID userId, boolean erased) {}
 
-    record OrgErasure(UUID orgId, boolean erased) {
-    }
+    record OrgErasure(UUID orgId, boolean erased) {}
 
     @Operation(operationId = "eraseMe")
     @DeleteMapping("/v1/users/me")
@@ -59,7 +56,9 @@ class ErasureController {
     }
 
     private static String reasonOf(ErasureRequest request) {
-        if (request == null || request.reason() == null || request.reason().isBlank()
+        if (request == null
+                || request.reason() == null
+                || request.reason().isBlank()
                 || request.reason().strip().length() > ReasonRequired.MAX_LENGTH) {
             throw new ReasonRequired();
         }

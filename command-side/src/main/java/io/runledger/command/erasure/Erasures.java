@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgNotFound;
-import io.runledger.domain.shared.DataSubject;
 import io.runledger.command.crypto.SubjectKeys;
 import io.runledger.domain.org.EraseOrg;
 import io.runledger.domain.org.RemoveMember;
+import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.user.EraseUser;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -41,8 +41,10 @@ public class Erasures {
      * @throws LastOwnerOfOrgs while they alone own an org that is not itself erased
      */
     public void eraseUser(UUID userId, String reason) {
-        boolean onRecord = jdbc.sql("select exists (select 1 from access_users where user_id = ?)").param(userId)
-                .query(Boolean.class).single();
+        boolean onRecord = jdbc.sql("select exists (select 1 from access_users where user_id = ?)")
+                .param(userId)
+                .query(Boolean.class)
+                .single();
         if (!onRecord && !keys.isErased(userId)) {
             throw new UserNotFound(userId);
         }
@@ -52,12 +54,16 @@ public class Erasures {
                   and not exists (select 1 from access_memberships o
                                   where o.org_id = m.org_id and o.role = 'OWNER' and o.user_id <> m.user_id)
                 order by m.org_id
-                """).param(userId).query(UUID.class).list().stream().filter(orgId -> !keys.isErased(orgId)).toList();
+                """).param(userId).query(UUID.class).list().stream()
+                .filter(orgId -> !keys.isErased(orgId))
+                .toList();
         if (!soleOwner.isEmpty()) {
             throw new LastOwnerOfOrgs(soleOwner);
         }
-        jdbc.sql("select org_id from access_memberships where user_id = ? order by org_id").param(userId)
-                .query(UUID.class).list()
+        jdbc.sql("select org_id from access_memberships where user_id = ? order by org_id")
+                .param(userId)
+                .query(UUID.class)
+                .list()
                 .forEach(orgId -> commands.sendAndWait(new RemoveMember(orgId, userId)));
         List<UUID> invitations = jdbc.sql("""
                 select i.invitation_id from access_invitations i join access_users u on lower(i.email) = lower(u.email)
@@ -66,11 +72,17 @@ public class Erasures {
         keys.destroy(DataSubject.person(userId));
         invitations.forEach(invitation -> keys.destroy(DataSubject.invitee(invitation)));
         recordOnce(new EraseUser(userId, reason, invitations));
-        jdbc.sql("delete from access_invitations i using access_users u where lower(i.email) = lower(u.email) and u.user_id = ?")
-                .param(userId).update();
-        jdbc.sql("delete from access_identities where user_id = ?").param(userId).update();
+        jdbc.sql(
+                        "delete from access_invitations i using access_users u where lower(i.email) = lower(u.email) and u.user_id = ?")
+                .param(userId)
+                .update();
+        jdbc.sql("delete from access_identities where user_id = ?")
+                .param(userId)
+                .update();
         jdbc.sql("delete from access_users where user_id = ?").param(userId).update();
-        jdbc.sql("delete from idempotency_keys where scope like ?").param("user:" + userId + ":%").update();
+        jdbc.sql("delete from idempotency_keys where scope like ?")
+                .param("user:" + userId + ":%")
+                .update();
     }
 
     /**
@@ -78,24 +90,35 @@ public class Erasures {
      * forgets its run inputs, queued work, invitations and stored answers, and its API keys' names. Usage and billing rows hold no content and stay.
      */
     public void eraseOrg(UUID orgId, String reason) {
-        boolean known = jdbc.sql("select exists (select 1 from access_memberships where org_id = ?)").param(orgId)
-                .query(Boolean.class).single();
+        boolean known = jdbc.sql("select exists (select 1 from access_memberships where org_id = ?)")
+                .param(orgId)
+                .query(Boolean.class)
+                .single();
         if (!known) {
             throw new OrgNotFound(orgId);
         }
         DataSubject org = DataSubject.org(orgId);
-        List<UUID> invitations = jdbc.sql("select invitation_id from access_invitations where org_id = ? order by invitation_id")
-                .param(orgId).query(UUID.class).list();
+        List<UUID> invitations = jdbc.sql(
+                        "select invitation_id from access_invitations where org_id = ? order by invitation_id")
+                .param(orgId)
+                .query(UUID.class)
+                .list();
         keys.destroy(org);
         invitations.forEach(invitation -> keys.destroy(DataSubject.invitee(invitation)));
         recordOnce(new EraseOrg(orgId, reason, invitations));
         jdbc.sql("delete from access_invitations where org_id = ?").param(orgId).update();
         jdbc.sql("delete from run_inputs where org_id = ?").param(orgId).update();
         jdbc.sql("delete from work_queue where org_id = ?").param(orgId).update();
-        jdbc.sql("delete from work_projects where project_id in (select project_id from access_projects where org_id = ?)")
-                .param(orgId).update();
-        jdbc.sql("update api_keys set name = ? where org_id = ?").params(org.placeholder(), orgId).update();
-        jdbc.sql("delete from idempotency_keys where scope like ?").param("org:" + orgId + ":%").update();
+        jdbc.sql(
+                        "delete from work_projects where project_id in (select project_id from access_projects where org_id = ?)")
+                .param(orgId)
+                .update();
+        jdbc.sql("update api_keys set name = ? where org_id = ?")
+                .params(org.placeholder(), orgId)
+                .update();
+        jdbc.sql("delete from idempotency_keys where scope like ?")
+                .param("org:" + orgId + ":%")
+                .update();
     }
 
     /**

@@ -26,11 +26,13 @@ public class ProjectFollowsGenerationPolicy {
 
     @EventHandler
     void on(GenerationCompleted completed) {
-        commands.sendAndWait(new RecordGenerationOutcome(completed.projectId(), completed.generationId(), completed.projectStatus()));
+        commands.sendAndWait(new RecordGenerationOutcome(
+                completed.projectId(), completed.generationId(), completed.projectStatus()));
     }
 
     @EventHandler
     void on(GenerationFailed failed) {
-        commands.sendAndWait(new RecordGenerationOutcome(failed.projectId(), failed.generationId(), failed.projectStatus()));
+        commands.sendAndWait(
+                new RecordGenerationOutcome(failed.projectId(), failed.generationId(), failed.projectStatus()));
     }
 }

@@ -21,7 +21,8 @@ public class IdempotencyKeyExpiry {
     private final Clock clock;
     private final Duration retention;
 
-    IdempotencyKeyExpiry(JdbcClient jdbc, Clock clock, @Value("${runledger.idempotency.retention:24h}") Duration retention) {
+    IdempotencyKeyExpiry(
+            JdbcClient jdbc, Clock clock, @Value("${runledger.idempotency.retention:24h}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
@@ -35,6 +36,7 @@ public class IdempotencyKeyExpiry {
     /** @return how many keys were forgotten */
     public int purgeOlderThan(Instant cutoff) {
         return jdbc.sql("delete from idempotency_keys where created_at < ? and scope not like ?")
-                .params(Timestamp.from(cutoff), "%:" + IdempotentRequests.QUEUE_RUN).update();
+                .params(Timestamp.from(cutoff), "%:" + IdempotentRequests.QUEUE_RUN)
+                .update();
     }
 }

@@ -42,7 +42,9 @@ public class IdempotentRequests {
     private final ObjectMapper json;
     private final Duration recoverAfter;
 
-    IdempotentRequests(JdbcClient jdbc, ObjectMapper json,
+    IdempotentRequests(
+            JdbcClient jdbc,
+            ObjectMapper json,
             @Value("${runledger.idempotency.recover-after:30s}") Duration recoverAfter) {
         this.jdbc = jdbc;
         this.json = json;
@@ -99,7 +101,8 @@ public class IdempotentRequests {
             answer = create.get();
         } catch (RuntimeException failed) {
             jdbc.sql("delete from idempotency_keys where scope = ? and idempotency_key = ? and claim_id = ?")
-                    .params(scope, key, claim).update();
+                    .params(scope, key, claim)
+                    .update();
             throw failed;
         } finally {
             RECOVERING.remove();
@@ -107,8 +110,14 @@ public class IdempotentRequests {
         jdbc.sql("""
                 update idempotency_keys set response_status = ?, response_location = ?, response_body = ?
                 where scope = ? and idempotency_key = ? and claim_id = ?
-                """).params(answer.getStatusCode().value(), locationOf(answer), toJson(recordable(answer.getBody())), scope,
-                        key, claim)
+                """)
+                .params(
+                        answer.getStatusCode().value(),
+                        locationOf(answer),
+                        toJson(recordable(answer.getBody())),
+                        scope,
+                        key,
+                        claim)
                 .update();
         return answer;
     }
@@ -145,14 +154,20 @@ public class IdempotentRequests {
                 update idempotency_keys set claim_id = ?, created_at = now()
                 where scope = ? and idempotency_key = ? and request_fingerprint = ? and response_status is null
                   and created_at < now() - make_interval(secs => ?)
-                """).params(claim, scope, key, fingerprint, recoverAfter.toMillis() / 1000.0).update() == 1;
+                """)
+                        .params(claim, scope, key, fingerprint, recoverAfter.toMillis() / 1000.0)
+                        .update()
+                == 1;
     }
 
     private ResponseEntity<?> replay(String scope, String key, String fingerprint) {
         StoredAnswer stored = jdbc.sql("""
                 select request_fingerprint, response_status, response_location, response_body
                 from idempotency_keys where scope = ? and idempotency_key = ?
-                """).params(scope, key).query(StoredAnswer.class).optional()
+                """)
+                .params(scope, key)
+                .query(StoredAnswer.class)
+                .optional()
                 // freed by a failed first request between our claim and this read: nothing to replay
                 .orElseThrow(() -> new IdempotentRequestInProgress(key));
         if (!stored.requestFingerprint().equals(fingerprint)) {
@@ -170,8 +185,8 @@ public class IdempotentRequests {
         return answer.body(stored.responseBody());
     }
 
-    record StoredAnswer(String requestFingerprint, Integer responseStatus, String responseLocation, String responseBody) {
-    }
+    record StoredAnswer(
+            String requestFingerprint, Integer responseStatus, String responseLocation, String responseBody) {}
 
     private static Object recordable(Object body) {
         return body instanceof OneTimeSecret secret ? secret.withoutSecret() : body;

@@ -18,8 +18,8 @@ import io.runledger.domain.org.Role;
 import io.runledger.domain.org.SendInvitation;
 import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +49,13 @@ class InvitationCommandController {
     private final Clock clock;
     private final Duration expiry;
 
-    InvitationCommandController(CommandGateway commands, OrgAccess access, InvitationLookup invitations,
-            IdempotentRequests idempotency, Clock clock, @Value("${runledger.invitations.expiry:7d}") Duration expiry) {
+    InvitationCommandController(
+            CommandGateway commands,
+            OrgAccess access,
+            InvitationLookup invitations,
+            IdempotentRequests idempotency,
+            Clock clock,
+            @Value("${runledger.invitations.expiry:7d}") Duration expiry) {
         this.commands = commands;
         this.access = access;
         this.invitations = invitations;
@@ -59,35 +64,41 @@ class InvitationCommandController {
         this.expiry = expiry;
     }
 
-    record NewInvitation(String email, Role role) {
-    }
+    record NewInvitation(String email, Role role) {}
 
-    record SentInvitation(UUID id, UUID orgId, String email, String role, String status, Instant expiresAt) {
-    }
+    record SentInvitation(UUID id, UUID orgId, String email, String role, String status, Instant expiresAt) {}
 
     /** A retry with the same {@code Idempotency-Key} answers the same invitation; without one, a second is refused. */
     @Operation(operationId = "inviteByEmail")
-    @ApiResponse(responseCode = "201", description = "The pending invitation", content = @Content(schema = @Schema(implementation = SentInvitation.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The pending invitation",
+            content = @Content(schema = @Schema(implementation = SentInvitation.class)))
     @PostMapping
-    ResponseEntity<?> invite(@PathVariable UUID orgId, @RequestBody NewInvitation request,
+    ResponseEntity<?> invite(
+            @PathVariable UUID orgId,
+            @RequestBody NewInvitation request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         if (request.email() == null || request.email().isBlank()) {
             throw new InvalidCommand("email is required");
         }
         Role role = request.role() == null ? Role.DEVELOPER : request.role();
         access.requireToManage(orgId, role);
-        return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /invitations"), idempotencyKey, request, () -> {
-            if (access.hasSignedIn(request.email())) {
-                throw new AlreadyRegistered(request.email().strip());
-            }
-            UUID invitationId = idempotencyKey == null ? UUID.randomUUID()
-                    : IdempotentRequests.resourceId("invitation", orgId, idempotencyKey);
-            Instant expiresAt = clock.instant().plus(expiry).truncatedTo(ChronoUnit.MILLIS);
-            String email = request.email().strip().toLowerCase(Locale.ROOT);
-            commands.sendAndWait(new SendInvitation(orgId, invitationId, email, role, expiresAt));
-            return ResponseEntity.created(URI.create("/v1/orgs/%s/invitations/%s".formatted(orgId, invitationId)))
-                    .body(new SentInvitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
-        });
+        return idempotency.once(
+                IdempotentRequests.orgScope(orgId, "POST /invitations"), idempotencyKey, request, () -> {
+                    if (access.hasSignedIn(request.email())) {
+                        throw new AlreadyRegistered(request.email().strip());
+                    }
+                    UUID invitationId = idempotencyKey == null
+                            ? UUID.randomUUID()
+                            : IdempotentRequests.resourceId("invitation", orgId, idempotencyKey);
+                    Instant expiresAt = clock.instant().plus(expiry).truncatedTo(ChronoUnit.MILLIS);
+                    String email = request.email().strip().toLowerCase(Locale.ROOT);
+                    commands.sendAndWait(new SendInvitation(orgId, invitationId, email, role, expiresAt));
+                    return ResponseEntity.created(
+                                    URI.create("/v1/orgs/%s/invitations/%s".formatted(orgId, invitationId)))
+                            .body(new SentInvitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
+                });
     }
 
     /** Revoking needs the right to make the role it would have given; a settled invitation answers 409. */

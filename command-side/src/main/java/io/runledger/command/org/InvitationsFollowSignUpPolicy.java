@@ -39,13 +39,15 @@ public class InvitationsFollowSignUpPolicy {
     /** Sent as the person who signed up, in the conversation of their sign-up. */
     @EventHandler
     void on(UserRegistered registered, @MetaDataValue(Caller.CORRELATION_ID) String correlationId) {
-        Caller person = new Caller(registered.userId().toString(), UUID.randomUUID().toString(),
+        Caller person = new Caller(
+                registered.userId().toString(),
+                UUID.randomUUID().toString(),
                 correlationId == null ? registered.userId().toString() : correlationId);
         for (InvitationLookup.PendingInvitation pending : invitations.pendingFor(registered.email())) {
             CallerContext.callAs(person, () -> {
                 try {
-                    return commands.sendAndWait(new AcceptInvitation(pending.orgId(), pending.invitationId(),
-                            registered.userId(), clock.instant()));
+                    return commands.sendAndWait(new AcceptInvitation(
+                            pending.orgId(), pending.invitationId(), registered.userId(), clock.instant()));
                 } catch (InvitationNotPending settledMeanwhile) {
                     return null;
                 }

@@ -11,9 +11,9 @@ import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,17 +39,17 @@ class MemberCommandController {
         this.access = access;
     }
 
-    record NewMember(String email, Role role) {
-    }
+    record NewMember(String email, Role role) {}
 
-    record RoleChange(Role role) {
-    }
+    record RoleChange(Role role) {}
 
-    record Membership(UUID orgId, UUID userId, String role) {
-    }
+    record Membership(UUID orgId, UUID userId, String role) {}
 
     @Operation(operationId = "addMember")
-    @ApiResponse(responseCode = "201", description = "The membership", headers = @Header(name = "Location"),
+    @ApiResponse(
+            responseCode = "201",
+            description = "The membership",
+            headers = @Header(name = "Location"),
             content = @Content(schema = @Schema(implementation = Membership.class)))
     @PostMapping
     ResponseEntity<Membership> add(@PathVariable UUID orgId, @RequestBody NewMember request) {
@@ -67,7 +67,8 @@ class MemberCommandController {
         if (request.role() == null) {
             throw new InvalidCommand("role is required: owner, admin, developer or viewer");
         }
-        access.requireToManage(orgId, request.role(), access.roleOf(orgId, userId).orElse(request.role()));
+        access.requireToManage(
+                orgId, request.role(), access.roleOf(orgId, userId).orElse(request.role()));
         commands.sendAndWait(new ChangeMemberRole(orgId, userId, request.role()));
         return new Membership(orgId, userId, request.role().code());
     }

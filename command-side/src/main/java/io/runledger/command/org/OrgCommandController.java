@@ -13,8 +13,8 @@ import io.runledger.domain.org.CreateOrg;
 import io.runledger.domain.org.RenameOrg;
 import io.runledger.domain.org.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -40,7 +40,11 @@ class OrgCommandController {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    OrgCommandController(CommandGateway commands, OrgAccess access, IdempotentRequests idempotency, Clock clock,
+    OrgCommandController(
+            CommandGateway commands,
+            OrgAccess access,
+            IdempotentRequests idempotency,
+            Clock clock,
             TransactionTemplate transactions) {
         this.commands = commands;
         this.access = access;
@@ -49,31 +53,38 @@ class OrgCommandController {
         this.transactions = transactions;
     }
 
-    record NewOrg(String name, String slug) {
-    }
+    record NewOrg(String name, String slug) {}
 
-    record OrgCreatedResponse(UUID id, String name, String slug) {
-    }
+    record OrgCreatedResponse(UUID id, String name, String slug) {}
 
     /** Both optional: only what is given changes. */
-    record OrgChanges(String name, Map<String, Object> settings) {
-    }
+    record OrgChanges(String name, Map<String, Object> settings) {}
 
     /** Idempotency keys of org creation belong to the person creating, as there is no org yet to scope them. */
     @Operation(operationId = "createOrg")
-    @ApiResponse(responseCode = "201", description = "The org, its caller its owner", content = @Content(schema = @Schema(implementation = OrgCreatedResponse.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The org, its caller its owner",
+            content = @Content(schema = @Schema(implementation = OrgCreatedResponse.class)))
     @PostMapping
-    ResponseEntity<?> create(@RequestBody NewOrg request,
+    ResponseEntity<?> create(
+            @RequestBody NewOrg request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePerson();
         UUID creator = AuthenticatedUser.id();
-        return idempotency.once(IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
-            CreateOrg command = new CreateOrg(IdempotentRequests.resourceId("org", creator, idempotencyKey), request.name(),
-                    request.slug(), creator, clock.instant());
-            idempotency.create(() -> commands.sendAndWait(command));
-            return ResponseEntity.created(URI.create("/v1/orgs/" + command.orgId()))
-                    .body(new OrgCreatedResponse(command.orgId(), command.name().strip(), command.slug()));
-        });
+        return idempotency.once(
+                IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
+                    CreateOrg command = new CreateOrg(
+                            IdempotentRequests.resourceId("org", creator, idempotencyKey),
+                            request.name(),
+                            request.slug(),
+                            creator,
+                            clock.instant());
+                    idempotency.create(() -> commands.sendAndWait(command));
+                    return ResponseEntity.created(URI.create("/v1/orgs/" + command.orgId()))
+                            .body(new OrgCreatedResponse(
+                                    command.orgId(), command.name().strip(), command.slug()));
+                });
     }
 
     @Operation(operationId = "changeOrg")

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 public class InputTooLong extends ClientProblem {
 
     public InputTooLong(int limit, int current) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "input-too-long", "Input too long",
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "input-too-long",
+                "Input too long",
                 "The input has %d characters; the plan allows %d (max_chars)".formatted(current, limit));
         limit("max_chars", limit, current);
     }

@@ -14,10 +14,16 @@ import org.springframework.http.HttpStatus;
 public class LimitReached extends ClientProblem {
 
     public LimitReached(String limitName, int limit, Instant resetsAt) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", "Plan limit reached",
+        super(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "limit-reached",
+                "Plan limit reached",
                 "The plan allows %d (%s); all used, resets at %s".formatted(limit, limitName, resetsAt));
         limit(limitName, limit, limit);
         property("resetsAt", resetsAt.toString());
-        header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, Duration.between(Instant.now(), resetsAt).toSeconds())));
+        header(
+                HttpHeaders.RETRY_AFTER,
+                String.valueOf(
+                        Math.max(1, Duration.between(Instant.now(), resetsAt).toSeconds())));
     }
 }

@@ -34,21 +34,25 @@ public class PlanLimits {
         this.clock = clock;
     }
 
-    record OrgPlan(Plan plan, SubscriptionStatus status, Timestamp trialEndsAt) {
-    }
+    record OrgPlan(Plan plan, SubscriptionStatus status, Timestamp trialEndsAt) {}
 
     /** The org's limits, if its subscription lets it start paid work at all. */
     public PlanCatalog.Limits limitsForNewWork(UUID orgId) {
         OrgPlan orgPlan = jdbc.sql("select plan, status, trial_ends_at from plan_subscriptions where org_id = ?")
-                .param(orgId).query(OrgPlan.class).single();
+                .param(orgId)
+                .query(OrgPlan.class)
+                .single();
         Instant now = clock.instant();
         if (orgPlan.status() == SubscriptionStatus.CANCELED || orgPlan.status() == SubscriptionStatus.UNPAID) {
-            throw new SubscriptionInactive("The subscription is " + orgPlan.status().code() + "; reactivate it to start new work");
+            throw new SubscriptionInactive(
+                    "The subscription is " + orgPlan.status().code() + "; reactivate it to start new work");
         }
         // a trial past its end whose deadline has not fired yet (it fires within a polling interval) reads as ended
         if (orgPlan.status() == SubscriptionStatus.PAUSED
-                || orgPlan.status() == SubscriptionStatus.TRIALING && orgPlan.trialEndsAt().toInstant().isBefore(now)) {
-            throw new SubscriptionInactive("The trial ended at " + orgPlan.trialEndsAt().toInstant() + "; choose a plan to go on");
+                || orgPlan.status() == SubscriptionStatus.TRIALING
+                        && orgPlan.trialEndsAt().toInstant().isBefore(now)) {
+            throw new SubscriptionInactive(
+                    "The trial ended at " + orgPlan.trialEndsAt().toInstant() + "; choose a plan to go on");
         }
         return catalog.of(orgPlan.plan());
     }
@@ -61,18 +65,28 @@ public class PlanLimits {
 
     /** Takes one generation of this month's allowance ({@code orgs.generations_limit}). */
     public void takeGenerationOfThisMonth(UUID orgId, int generationsPerMonth) {
-        LocalDate monthStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
-        take(orgId, GENERATIONS_PER_MONTH, "generations_per_month", monthStart, monthStart.plusMonths(1), generationsPerMonth);
+        LocalDate monthStart =
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
+        take(
+                orgId,
+                GENERATIONS_PER_MONTH,
+                "generations_per_month",
+                monthStart,
+                monthStart.plusMonths(1),
+                generationsPerMonth);
     }
 
-    private void take(UUID orgId, String meter, String limitName, LocalDate periodStart, LocalDate nextPeriod, int allowed) {
-        boolean taken = allowed > 0 && jdbc.sql("""
+    private void take(
+            UUID orgId, String meter, String limitName, LocalDate periodStart, LocalDate nextPeriod, int allowed) {
+        boolean taken = allowed > 0
+                && jdbc.sql("""
                 insert into plan_usage (org_id, meter, period_start, used) values (?, ?, ?, 1)
                 on conflict (org_id, meter, period_start) do update set used = plan_usage.used + 1
                 where plan_usage.used < ?
                 """).params(orgId, meter, periodStart, allowed).update() == 1;
         if (!taken) {
-            throw new LimitReached(limitName, allowed, nextPeriod.atStartOfDay(ZoneOffset.UTC).toInstant());
+            throw new LimitReached(
+                    limitName, allowed, nextPeriod.atStartOfDay(ZoneOffset.UTC).toInstant());
         }
     }
 }

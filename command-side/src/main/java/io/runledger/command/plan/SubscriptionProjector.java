@@ -25,15 +25,21 @@ public class SubscriptionProjector {
 
     /** Every org has a subscription from its creation on, so this is whether the org exists. */
     public boolean hasOrg(UUID orgId) {
-        return jdbc.sql("select exists (select 1 from plan_subscriptions where org_id = ?)").param(orgId)
-                .query(Boolean.class).single();
+        return jdbc.sql("select exists (select 1 from plan_subscriptions where org_id = ?)")
+                .param(orgId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** The subscription scheduled its trial's end as it started, in this transaction. */
     @EventHandler
     void on(SubscriptionStarted started) {
-        jdbc.sql("insert into plan_subscriptions (org_id, plan, status, trial_ends_at, trial_end_scheduled) values (?, ?, ?, ?, true)")
-                .params(started.orgId(), started.plan().name(), started.status().name(),
+        jdbc.sql(
+                        "insert into plan_subscriptions (org_id, plan, status, trial_ends_at, trial_end_scheduled) values (?, ?, ?, ?, true)")
+                .params(
+                        started.orgId(),
+                        started.plan().name(),
+                        started.status().name(),
                         Timestamp.from(started.trialEndsAt()))
                 .update();
     }
@@ -41,6 +47,7 @@ public class SubscriptionProjector {
     @EventHandler
     void on(SubscriptionStateChanged changed) {
         jdbc.sql("update plan_subscriptions set plan = ?, status = ? where org_id = ?")
-                .params(changed.plan().name(), changed.status().name(), changed.orgId()).update();
+                .params(changed.plan().name(), changed.status().name(), changed.orgId())
+                .update();
     }
 }

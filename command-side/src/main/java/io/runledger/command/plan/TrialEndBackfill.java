@@ -50,7 +50,9 @@ class TrialEndBackfill implements ApplicationRunner {
                 log.info("Scheduled the trial ends of {} subscriptions that started without one", scheduled);
             }
         } catch (RuntimeException unavailable) {
-            log.warn("Could not schedule every missing trial end now; the next start will: {}", unavailable.getMessage());
+            log.warn(
+                    "Could not schedule every missing trial end now; the next start will: {}",
+                    unavailable.getMessage());
         }
     }
 
@@ -73,7 +75,9 @@ class TrialEndBackfill implements ApplicationRunner {
                 """).param(BATCH).query(UUID.class).list();
         for (UUID org : orgs) {
             commands.sendAndWait(new ScheduleTrialEnd(org));
-            jdbc.sql("update plan_subscriptions set trial_end_scheduled = true where org_id = ?").param(org).update();
+            jdbc.sql("update plan_subscriptions set trial_end_scheduled = true where org_id = ?")
+                    .param(org)
+                    .update();
         }
         return orgs.size();
     }

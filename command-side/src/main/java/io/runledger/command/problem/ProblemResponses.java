@@ -37,20 +37,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
      * a stable type too. Most come as an {@link ErrorResponse} whose problem Spring fills in after this method.
      */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception failure, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Object answer = body == null && failure instanceof ErrorResponse framework ? framework.getBody() : body;
         if (answer instanceof ProblemDetail problem && UNTYPED.equals(problem.getType())) {
             if (failure instanceof HttpMessageNotReadableException unreadable
-                    && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
-                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    && NestedExceptionUtils.getMostSpecificCause(unreadable)
+                            instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(RequestSizeLimit.problem(tooLarge.getMessage()));
             }
             // a value the body's parser refused (text the database cannot store, a number out of range)
             if (failure instanceof HttpMessageNotReadableException unreadable
                     && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof ClientProblem refused) {
                 ProblemDetail refusal = refused.toProblem();
-                return ResponseEntity.status(refusal.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refusal);
+                return ResponseEntity.status(refusal.getStatus())
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(refusal);
             }
             if (failure instanceof HttpMessageNotReadableException unreadable
                     && NestedExceptionUtils.getMostSpecificCause(unreadable) instanceof JsonMappingException mapping
@@ -75,8 +79,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail illegalTransition(IllegalTransition rejected) {
-        ProblemDetail problem = ProblemTypes.problem(HttpStatus.CONFLICT, "illegal-transition",
-                "Not allowed in the current state", rejected.getMessage());
+        ProblemDetail problem = ProblemTypes.problem(
+                HttpStatus.CONFLICT, "illegal-transition", "Not allowed in the current state", rejected.getMessage());
         problem.setProperty("currentState", rejected.currentState());
         problem.setProperty("attempted", rejected.attempted());
         return problem;
@@ -84,8 +88,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidCommand(InvalidCommand rejected) {
-        return ProblemTypes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command",
-                "Invalid request", rejected.getMessage());
+        return ProblemTypes.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command", "Invalid request", rejected.getMessage());
     }
 
     /** Every mistake that names its own answer. */
@@ -103,13 +107,19 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A creating command whose id is taken: the thing exists already (a retry that outlived its idempotency record). */
     @ExceptionHandler
     ProblemDetail alreadyExists(AggregateStreamCreationException taken) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
+        return ProblemTypes.problem(
+                HttpStatus.CONFLICT,
+                "already-exists",
+                "Already exists",
                 "This was created by an earlier request; nothing new was created");
     }
 
     @ExceptionHandler
     ProblemDetail ruleViolation(DomainRuleViolation rejected) {
-        return ProblemTypes.problem(HttpStatus.CONFLICT, ProblemTypes.typeOf(rejected.getClass()),
-                "Rejected by a domain rule", rejected.getMessage());
+        return ProblemTypes.problem(
+                HttpStatus.CONFLICT,
+                ProblemTypes.typeOf(rejected.getClass()),
+                "Rejected by a domain rule",
+                rejected.getMessage());
     }
 }

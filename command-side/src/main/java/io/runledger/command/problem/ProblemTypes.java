@@ -19,8 +19,7 @@ public final class ProblemTypes {
 
     public static final String BASE = "https://runledger.io/problems/";
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -35,11 +34,14 @@ public final class ProblemTypes {
      */
     public static String ofStatus(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        return known == null ? "http-" + status : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return known == null
+                ? "http-" + status
+                : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** For filters, which answer before Spring MVC (and its exception handlers) is reached. */
-    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
@@ -47,6 +49,9 @@ public final class ProblemTypes {
 
     /** {@code LastOwnerProtected} becomes {@code last-owner-protected}. */
     static String typeOf(Class<?> exceptionType) {
-        return exceptionType.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+        return exceptionType
+                .getSimpleName()
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                .toLowerCase();
     }
 }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,8 +39,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemTypes.write(response, json, problem(
-                    "The body has %d bytes; at most %d are accepted".formatted(request.getContentLengthLong(), maxBytes)));
+            ProblemTypes.write(
+                    response,
+                    json,
+                    problem("The body has %d bytes; at most %d are accepted"
+                            .formatted(request.getContentLengthLong(), maxBytes)));
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new CappedBody(request, maxBytes) : request, response);

@@ -17,8 +17,7 @@ import org.springframework.http.ProblemDetail;
  */
 final class UnreadableFields {
 
-    private UnreadableFields() {
-    }
+    private UnreadableFields() {}
 
     /** Fills in {@code problem} (400, untyped) for a body that named a field; false when it named none. */
     static boolean describe(ProblemDetail problem, JsonMappingException unreadable) {
@@ -35,7 +34,8 @@ final class UnreadableFields {
         } else {
             problem.setType(URI.create(ProblemTypes.BASE + "malformed-request"));
             Class<?> target = unreadable instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-            problem.setDetail("Field %s must be %s".formatted(field, target == null ? "of its documented type" : kind(target)));
+            problem.setDetail(
+                    "Field %s must be %s".formatted(field, target == null ? "of its documented type" : kind(target)));
         }
         return true;
     }
@@ -63,7 +63,10 @@ final class UnreadableFields {
         if (target.isEnum()) {
             return "one of the documented names, as a JSON string";
         }
-        if (target == Double.class || target == double.class || target == Float.class || target == float.class
+        if (target == Double.class
+                || target == double.class
+                || target == Float.class
+                || target == float.class
                 || target == BigDecimal.class) {
             return "a JSON number";
         }

@@ -22,7 +22,8 @@ class GenerationRequests {
 
     @Transactional
     void request(UUID orgId, RequestGeneration request) {
-        planLimits.takeGenerationOfThisMonth(orgId, planLimits.limitsForNewWork(orgId).generationsPerMonth());
+        planLimits.takeGenerationOfThisMonth(
+                orgId, planLimits.limitsForNewWork(orgId).generationsPerMonth());
         commands.sendAndWait(request);
     }
 }

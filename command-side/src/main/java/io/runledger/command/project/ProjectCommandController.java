@@ -10,12 +10,12 @@ import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.project.CreateProject;
 import io.runledger.domain.project.ProjectDetails;
-import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.project.UpdateProject;
+import io.runledger.domain.shared.ProjectStatus;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -39,28 +39,30 @@ class ProjectCommandController {
     private final IdempotentRequests idempotency;
     private final GenerationRequests generations;
 
-    ProjectCommandController(CommandGateway commands, OrgAccess access, IdempotentRequests idempotency,
-            GenerationRequests generations) {
+    ProjectCommandController(
+            CommandGateway commands, OrgAccess access, IdempotentRequests idempotency, GenerationRequests generations) {
         this.commands = commands;
         this.access = access;
         this.idempotency = idempotency;
         this.generations = generations;
     }
 
-    record CreatedProject(UUID id, String status) {
-    }
+    record CreatedProject(UUID id, String status) {}
 
     /** Optional: without a seed, one is chosen. */
-    record GenerationRequest(String seed) {
-    }
+    record GenerationRequest(String seed) {}
 
-    record QueuedGeneration(UUID id, UUID projectId, String seed, String status) {
-    }
+    record QueuedGeneration(UUID id, UUID projectId, String seed, String status) {}
 
     @Operation(operationId = "createProject")
-    @ApiResponse(responseCode = "201", description = "The project, a draft", content = @Content(schema = @Schema(implementation = CreatedProject.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The project, a draft",
+            content = @Content(schema = @Schema(implementation = CreatedProject.class)))
     @PostMapping
-    ResponseEntity<?> create(@PathVariable UUID orgId, @RequestBody ProjectDetails details,
+    ResponseEntity<?> create(
+            @PathVariable UUID orgId,
+            @RequestBody ProjectDetails details,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
@@ -82,11 +84,16 @@ class ProjectCommandController {
     }
 
     @Operation(operationId = "requestGeneration")
-    @ApiResponse(responseCode = "202", description = "Queued: a worker renders it later", content = @Content(schema = @Schema(implementation = QueuedGeneration.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued: a worker renders it later",
+            content = @Content(schema = @Schema(implementation = QueuedGeneration.class)))
     @ApiResponse(responseCode = "402", description = "The subscription is not active")
     @ApiResponse(responseCode = "429", description = "The plan's generations of this month are used up")
     @PostMapping("/{projectId}/generations")
-    ResponseEntity<?> requestGeneration(@PathVariable UUID orgId, @PathVariable UUID projectId,
+    ResponseEntity<?> requestGeneration(
+            @PathVariable UUID orgId,
+            @PathVariable UUID projectId,
             @RequestBody(required = false) GenerationRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requireProject(orgId, projectId, Role.DEVELOPER);
@@ -97,7 +104,8 @@ class ProjectCommandController {
             UUID generationId = IdempotentRequests.resourceId("generation", orgId, idempotencyKey);
             String seed = body.seed() == null ? generationId.toString() : body.seed();
             generations.request(orgId, new RequestGeneration(projectId, generationId, userId, seed));
-            return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/generations/%s".formatted(orgId, generationId)))
+            return ResponseEntity.accepted()
+                    .location(URI.create("/v1/orgs/%s/generations/%s".formatted(orgId, generationId)))
                     .body(new QueuedGeneration(generationId, projectId, seed, GenerationStatus.PENDING.code()));
         });
     }

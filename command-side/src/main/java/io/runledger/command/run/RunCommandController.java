@@ -12,8 +12,8 @@ import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,34 +46,46 @@ class RunCommandController {
      * @param input       the text itself, or the URL of the video or upload
      * @param strategy    optional; the pattern's default strategy otherwise
      */
-    record RunRequest(String pattern, InputSource inputSource, String input, String strategy) {
-    }
+    record RunRequest(String pattern, InputSource inputSource, String input, String strategy) {}
 
-    record QueuedRun(UUID id, String status, UUID patternId) {
-    }
+    record QueuedRun(UUID id, String status, UUID patternId) {}
 
     @Operation(operationId = "queueRun")
-    @ApiResponse(responseCode = "202", description = "Queued: a worker runs it later", content = @Content(schema = @Schema(implementation = QueuedRun.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Queued: a worker runs it later",
+            content = @Content(schema = @Schema(implementation = QueuedRun.class)))
     @ApiResponse(responseCode = "402", description = "The subscription is not active")
     @ApiResponse(responseCode = "429", description = "The plan's runs of today are used up")
     @PostMapping
-    ResponseEntity<?> queue(@PathVariable UUID orgId, @RequestBody RunRequest request,
+    ResponseEntity<?> queue(
+            @PathVariable UUID orgId,
+            @RequestBody RunRequest request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
-        return idempotency.once(IdempotentRequests.orgScope(orgId, IdempotentRequests.QUEUE_RUN), idempotencyKey, request, () -> {
-            if (request.inputSource() == null || request.input() == null || request.input().isBlank()) {
-                throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
-            }
-            PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
-            // runs: unique (org_id, idempotency_key), for ever
-            UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
-            idempotency.create(() -> queue.queue(new RunQueue.NewRun(orgId, runId, userId, pattern,
-                    request.inputSource(), request.input(),
-                    request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
-                    IdempotentRequests.keyOf(idempotencyKey))));
-            return ResponseEntity.accepted().location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
-                    .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
-        });
+        return idempotency.once(
+                IdempotentRequests.orgScope(orgId, IdempotentRequests.QUEUE_RUN), idempotencyKey, request, () -> {
+                    if (request.inputSource() == null
+                            || request.input() == null
+                            || request.input().isBlank()) {
+                        throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
+                    }
+                    PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
+                    // runs: unique (org_id, idempotency_key), for ever
+                    UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
+                    idempotency.create(() -> queue.queue(new RunQueue.NewRun(
+                            orgId,
+                            runId,
+                            userId,
+                            pattern,
+                            request.inputSource(),
+                            request.input(),
+                            request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
+                            IdempotentRequests.keyOf(idempotencyKey))));
+                    return ResponseEntity.accepted()
+                            .location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
+                            .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
+                });
     }
 }

@@ -6,10 +6,10 @@ import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
 import io.runledger.command.catalog.PatternCatalog;
 import io.runledger.command.plan.InputTooLong;
-import io.runledger.domain.subscription.PlanCatalog;
 import io.runledger.command.plan.PlanLimits;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.QueueRun;
+import io.runledger.domain.subscription.PlanCatalog;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,9 +29,15 @@ class RunQueue {
         this.planLimits = planLimits;
     }
 
-    record NewRun(UUID orgId, UUID runId, UUID userId, PatternCatalog.ActivePattern pattern, InputSource inputSource,
-                  String input, String strategy, String idempotencyKey) {
-    }
+    record NewRun(
+            UUID orgId,
+            UUID runId,
+            UUID userId,
+            PatternCatalog.ActivePattern pattern,
+            InputSource inputSource,
+            String input,
+            String strategy,
+            String idempotencyKey) {}
 
     /**
      * One transaction, which Axon's unit of work joins: the day's allowance, the run and its input are
@@ -47,9 +53,19 @@ class RunQueue {
         }
         planLimits.takeRunOfToday(run.orgId(), limits.maxRunsPerDay());
         String requestId = CallerContext.current().map(Caller::requestId).orElse(null);
-        commands.sendAndWait(new QueueRun(run.orgId(), run.runId(), run.userId(), run.pattern().patternId(),
-                run.pattern().name(), run.inputSource(), inputChars, run.strategy(), requestId, run.idempotencyKey()));
+        commands.sendAndWait(new QueueRun(
+                run.orgId(),
+                run.runId(),
+                run.userId(),
+                run.pattern().patternId(),
+                run.pattern().name(),
+                run.inputSource(),
+                inputChars,
+                run.strategy(),
+                requestId,
+                run.idempotencyKey()));
         jdbc.sql("insert into run_inputs (run_id, org_id, input_source, content) values (?, ?, ?, ?)")
-                .params(run.runId(), run.orgId(), run.inputSource().name(), run.input()).update();
+                .params(run.runId(), run.orgId(), run.inputSource().name(), run.input())
+                .update();
     }
 }

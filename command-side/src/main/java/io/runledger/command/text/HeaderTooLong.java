@@ -10,7 +10,10 @@ class HeaderTooLong extends ClientProblem {
     static final int MAX_LENGTH = 255;
 
     HeaderTooLong(String header, int length) {
-        super(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter",
+        super(
+                HttpStatus.BAD_REQUEST,
+                "invalid-parameter",
+                "Invalid parameter",
                 "Header %s may have at most %d characters; this one has %d".formatted(header, MAX_LENGTH, length));
         property("in", UnstorableText.Part.HEADER.code());
         property("field", header);

@@ -10,7 +10,10 @@ import org.springframework.http.HttpStatus;
 class NumberOutOfRange extends ClientProblem {
 
     NumberOutOfRange(String field, String number) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "number-out-of-range", "Number out of range",
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "number-out-of-range",
+                "Number out of range",
                 "Field %s of the body is %s; numbers may be at most %s in size and have at most %d digits after the point"
                         .formatted(field, number, Double.MAX_VALUE, StorableJsonParser.MAX_FRACTION_DIGITS));
         property("in", UnstorableText.Part.BODY.code());

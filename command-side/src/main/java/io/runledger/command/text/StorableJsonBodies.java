@@ -30,15 +30,39 @@ class StorableJsonBodies extends MappingJackson2HttpMessageConverter {
     }
 
     private static ObjectMapper strict(ObjectMapper json) {
-        json.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
+        json.enable(
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        json.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
+        json.disable(
+                DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY,
                 DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS);
-        refuse(json, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
-        refuse(json, LogicalType.Integer, CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean,
+        refuse(
+                json,
+                LogicalType.Textual,
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float,
+                CoercionInputShape.Boolean);
+        refuse(
+                json,
+                LogicalType.Integer,
+                CoercionInputShape.String,
+                CoercionInputShape.Float,
+                CoercionInputShape.Boolean,
                 CoercionInputShape.EmptyString);
-        refuse(json, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
-        refuse(json, LogicalType.Boolean, CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float,
+        refuse(
+                json,
+                LogicalType.Float,
+                CoercionInputShape.String,
+                CoercionInputShape.Boolean,
+                CoercionInputShape.EmptyString);
+        refuse(
+                json,
+                LogicalType.Boolean,
+                CoercionInputShape.String,
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float,
                 CoercionInputShape.EmptyString);
         return json;
     }

@@ -82,7 +82,8 @@ final class StorableJsonParser extends JsonParserDelegate {
     /** The current token's place: {@code name}, {@code settings.theme}, {@code keywords[2]}; a bad key is shown escaped. */
     private String field() {
         Deque<String> steps = new ArrayDeque<>();
-        for (JsonStreamContext context = delegate.getParsingContext(); context != null && !context.inRoot();
+        for (JsonStreamContext context = delegate.getParsingContext();
+                context != null && !context.inRoot();
                 context = context.getParent()) {
             if (context.inArray()) {
                 steps.push("[" + context.getCurrentIndex() + "]");

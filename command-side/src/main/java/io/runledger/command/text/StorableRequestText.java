@@ -37,7 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StorableRequestText extends OncePerRequestFilter {
 
-    static final List<String> STORED_HEADERS = List.of(IdempotentRequests.HEADER, CallerBindingFilter.REQUEST_ID_HEADER,
+    static final List<String> STORED_HEADERS = List.of(
+            IdempotentRequests.HEADER,
+            CallerBindingFilter.REQUEST_ID_HEADER,
             CallerBindingFilter.CORRELATION_ID_HEADER);
 
     private final ObjectMapper json;
@@ -50,8 +52,10 @@ class StorableRequestText extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String clientRequestId = request.getHeader(CallerBindingFilter.REQUEST_ID_HEADER);
-        boolean usable = clientRequestId != null && !clientRequestId.isBlank()
-                && clientRequestId.length() <= HeaderTooLong.MAX_LENGTH && StorableText.flaw(clientRequestId) == null;
+        boolean usable = clientRequestId != null
+                && !clientRequestId.isBlank()
+                && clientRequestId.length() <= HeaderTooLong.MAX_LENGTH
+                && StorableText.flaw(clientRequestId) == null;
         String requestId = usable ? clientRequestId : UUID.randomUUID().toString();
         response.setHeader(CallerBindingFilter.REQUEST_ID_HEADER, requestId);
         try {
@@ -82,7 +86,8 @@ class StorableRequestText extends OncePerRequestFilter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             return CallerBindingFilter.REQUEST_ID_HEADER.equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(requestId)) : super.getHeaders(name);
+                    ? Collections.enumeration(List.of(requestId))
+                    : super.getHeaders(name);
         }
 
         @Override

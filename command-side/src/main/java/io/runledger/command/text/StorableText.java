@@ -7,8 +7,7 @@ package io.runledger.command.text;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** @return what makes {@code text} unstorable, such as {@code a NUL character (U+0000) at character 5}; null if nothing */
     public static String flaw(CharSequence text) {
@@ -43,7 +42,9 @@ public final class StorableText {
         StringBuilder escaped = new StringBuilder(text.length() + 6);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
             if (paired) {
                 escaped.append(c).append(text.charAt(++i));
             } else if (c == '\0' || Character.isSurrogate(c)) {

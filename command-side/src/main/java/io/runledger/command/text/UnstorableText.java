@@ -10,7 +10,10 @@ public class UnstorableText extends ClientProblem {
 
     /** Where in the request the text came: named like OpenAPI's {@code in}, plus the caller's token. */
     public enum Part {
-        BODY("Field %s of the body"), HEADER("Header %s"), QUERY("Query parameter %s"), TOKEN("Claim %s of the token");
+        BODY("Field %s of the body"),
+        HEADER("Header %s"),
+        QUERY("Query parameter %s"),
+        TOKEN("Claim %s of the token");
 
         private final String phrase;
 
@@ -24,7 +27,10 @@ public class UnstorableText extends ClientProblem {
     }
 
     UnstorableText(Part part, String field, String flaw) {
-        super(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-text", "Text that cannot be stored",
+        super(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "invalid-text",
+                "Text that cannot be stored",
                 "%s contains %s; text may contain neither NUL characters nor unpaired surrogates"
                         .formatted(part.phrase.formatted(field), flaw));
         property("in", part.code());

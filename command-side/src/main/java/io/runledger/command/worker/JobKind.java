@@ -21,11 +21,16 @@ enum JobKind {
     final String code;
     /** Its segment in {@code /v1/worker/{path}/…}. */
     final String path;
+
     private final BiFunction<UUID, String, Object> start;
     private final BiFunction<UUID, String, Object> requeue;
     private final BiFunction<UUID, String, Object> fail;
 
-    JobKind(String code, String path, BiFunction<UUID, String, Object> start, BiFunction<UUID, String, Object> requeue,
+    JobKind(
+            String code,
+            String path,
+            BiFunction<UUID, String, Object> start,
+            BiFunction<UUID, String, Object> requeue,
             BiFunction<UUID, String, Object> fail) {
         this.code = code;
         this.path = path;

@@ -31,13 +31,17 @@ class JobLeases {
     }
 
     /** What a worker gets with a claim: the job, its lease, and everything needed to do the work. */
-    record ClaimedJob(UUID id, UUID orgId, UUID leaseId, String workerId, int attempt, Instant leaseExpiresAt,
-                      Map<String, Object> task) {
-    }
+    record ClaimedJob(
+            UUID id,
+            UUID orgId,
+            UUID leaseId,
+            String workerId,
+            int attempt,
+            Instant leaseExpiresAt,
+            Map<String, Object> task) {}
 
     /** A lease as it stands after a report. */
-    record LeaseView(UUID id, UUID leaseId, int attempt, Instant leaseExpiresAt) {
-    }
+    record LeaseView(UUID id, UUID leaseId, int attempt, Instant leaseExpiresAt) {}
 
     /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
     @Transactional
@@ -49,8 +53,14 @@ class JobLeases {
             if (kind == JobKind.RUN) {
                 queue.runInput(lease.jobId()).ifPresent(input -> lease.task().put("input", input));
             }
-            return new ClaimedJob(lease.jobId(), lease.orgId(), lease.leaseId(), worker, lease.attempt(),
-                    lease.expiresAt(), lease.task());
+            return new ClaimedJob(
+                    lease.jobId(),
+                    lease.orgId(),
+                    lease.leaseId(),
+                    worker,
+                    lease.attempt(),
+                    lease.expiresAt(),
+                    lease.task());
         });
     }
 
@@ -73,14 +83,15 @@ class JobLeases {
         WorkQueueLeases.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
         switch (standing) {
             case HELD -> extend(jobId, leaseId);
-            case FINISHED -> { }
+            case FINISHED -> {}
             default -> throw refusal(kind, jobId, leaseId, standing);
         }
         commands.sendAndWait(command);
     }
 
     private LeaseView extend(UUID jobId, UUID leaseId) {
-        WorkQueueLeases.Lease lease = queue.extend(jobId, leaseId, properties.lease()).orElseThrow();
+        WorkQueueLeases.Lease lease =
+                queue.extend(jobId, leaseId, properties.lease()).orElseThrow();
         return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
     }
 
@@ -100,7 +111,9 @@ class JobLeases {
     }
 
     private static String credentialName() {
-        return CallerContext.current().map(Caller::actor).map(actor -> actor.substring(Caller.WORKER_PREFIX.length()))
+        return CallerContext.current()
+                .map(Caller::actor)
+                .map(actor -> actor.substring(Caller.WORKER_PREFIX.length()))
                 .orElseThrow(() -> new IllegalStateException("No worker is bound to this request"));
     }
 }

@@ -23,14 +23,20 @@ public class LeaseExpiry {
     private final TransactionTemplate transactions;
     private final int maxAttempts;
 
-    LeaseExpiry(WorkQueueLeases queue, CommandGateway commands, TransactionTemplate transactions, WorkerProperties properties) {
+    LeaseExpiry(
+            WorkQueueLeases queue,
+            CommandGateway commands,
+            TransactionTemplate transactions,
+            WorkerProperties properties) {
         this.queue = queue;
         this.commands = commands;
         this.transactions = transactions;
         this.maxAttempts = properties.maxAttempts();
     }
 
-    @Scheduled(fixedDelayString = "${runledger.worker.sweep-interval:5s}", initialDelayString = "${runledger.worker.sweep-interval:5s}")
+    @Scheduled(
+            fixedDelayString = "${runledger.worker.sweep-interval:5s}",
+            initialDelayString = "${runledger.worker.sweep-interval:5s}")
     void sweep() {
         expireDue();
     }
@@ -48,13 +54,16 @@ public class LeaseExpiry {
 
     /** One expiry per transaction: the row stays locked until the command's events are stored. */
     private boolean expireNext() {
-        return queue.lockNextExpired().map(expired -> {
-            String lapse = "the lease of worker %s expired (attempt %d of %d)"
-                    .formatted(expired.workerId(), expired.attempts(), maxAttempts);
-            commands.sendAndWait(expired.attempts() >= maxAttempts
-                    ? expired.kind().fail(expired.jobId(), "Gave up: " + lapse)
-                    : expired.kind().requeue(expired.jobId(), "Requeued: " + lapse));
-            return true;
-        }).orElse(false);
+        return queue.lockNextExpired()
+                .map(expired -> {
+                    String lapse = "the lease of worker %s expired (attempt %d of %d)"
+                            .formatted(expired.workerId(), expired.attempts(), maxAttempts);
+                    commands.sendAndWait(
+                            expired.attempts() >= maxAttempts
+                                    ? expired.kind().fail(expired.jobId(), "Gave up: " + lapse)
+                                    : expired.kind().requeue(expired.jobId(), "Requeued: " + lapse));
+                    return true;
+                })
+                .orElse(false);
     }
 }

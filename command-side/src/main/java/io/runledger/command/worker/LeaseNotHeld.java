@@ -11,7 +11,11 @@ import org.springframework.http.HttpStatus;
  */
 public class LeaseNotHeld extends ClientProblem {
     public LeaseNotHeld(UUID jobId, UUID leaseId) {
-        super(HttpStatus.CONFLICT, "lease-not-held", "Lease lost",
-                "Lease " + leaseId + " does not hold " + jobId + " for this credential (any more); stop working on it and claim again");
+        super(
+                HttpStatus.CONFLICT,
+                "lease-not-held",
+                "Lease lost",
+                "Lease " + leaseId + " does not hold " + jobId
+                        + " for this credential (any more); stop working on it and claim again");
     }
 }

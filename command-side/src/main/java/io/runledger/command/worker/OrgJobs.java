@@ -27,6 +27,8 @@ public class OrgJobs {
 
     private boolean holds(JobKind kind, UUID orgId, UUID jobId) {
         return jdbc.sql("select exists (select 1 from work_queue where job_id = ? and org_id = ? and kind = ?)")
-                .params(jobId, orgId, kind.code).query(Boolean.class).single();
+                .params(jobId, orgId, kind.code)
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -7,7 +7,10 @@ import org.springframework.http.HttpStatus;
 public class OutputTooLarge extends ClientProblem {
 
     OutputTooLarge(long limit, long size) {
-        super(HttpStatus.PAYLOAD_TOO_LARGE, "output-too-large", "Output too large to send inline",
+        super(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "output-too-large",
+                "Output too large to send inline",
                 "The output has %d bytes; inline content is capped at %d: upload it and send contentUrl"
                         .formatted(size, limit));
         property("allowed", limit);

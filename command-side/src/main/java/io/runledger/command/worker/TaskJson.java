@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A job's task and a project's details as {@code work_queue} and {@code work_projects} store them: JSON objects. */
 final class TaskJson {
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final ObjectMapper json;
 

@@ -42,7 +42,10 @@ class WorkProjects {
 
     Optional<Map<String, Object>> details(UUID projectId) {
         return jdbc.sql("select details::text from work_projects where project_id = ?")
-                .param(projectId).query(String.class).optional().map(json::read);
+                .param(projectId)
+                .query(String.class)
+                .optional()
+                .map(json::read);
     }
 
     private void keepDetails(UUID projectId, ProjectDetails details) {

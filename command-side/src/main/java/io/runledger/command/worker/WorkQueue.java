@@ -99,7 +99,8 @@ public class WorkQueue {
                 insert into work_queue (job_id, kind, org_id, queued_at, state, task)
                 values (?, ?, ?, ?, 'waiting', ?::jsonb)
                 """)
-                .params(jobId, kind.code, orgId, queuedAt.atOffset(ZoneOffset.UTC), json.write(task)).update();
+                .params(jobId, kind.code, orgId, queuedAt.atOffset(ZoneOffset.UTC), json.write(task))
+                .update();
     }
 
     private void takeBack(UUID jobId) {
@@ -111,6 +112,8 @@ public class WorkQueue {
     }
 
     private void finish(UUID jobId) {
-        jdbc.sql("update work_queue set state = 'finished', lease_expires_at = null where job_id = ?").param(jobId).update();
+        jdbc.sql("update work_queue set state = 'finished', lease_expires_at = null where job_id = ?")
+                .param(jobId)
+                .update();
     }
 }

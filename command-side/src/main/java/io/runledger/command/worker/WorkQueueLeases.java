@@ -29,15 +29,25 @@ class WorkQueueLeases {
     }
 
     /** A job as leased to one worker. */
-    record Lease(UUID jobId, UUID orgId, UUID leaseId, String workerId, int attempt, Instant expiresAt,
-                 Map<String, Object> task) {
-    }
+    record Lease(
+            UUID jobId,
+            UUID orgId,
+            UUID leaseId,
+            String workerId,
+            int attempt,
+            Instant expiresAt,
+            Map<String, Object> task) {}
 
     /** Where a job stands for a worker that reports on it under {@code leaseId}. */
-    enum Standing { HELD, EXPIRED, TAKEN_BACK, FINISHED, UNKNOWN }
-
-    record Expired(UUID jobId, JobKind kind, String workerId, int attempts) {
+    enum Standing {
+        HELD,
+        EXPIRED,
+        TAKEN_BACK,
+        FINISHED,
+        UNKNOWN
     }
+
+    record Expired(UUID jobId, JobKind kind, String workerId, int attempts) {}
 
     /**
      * Leases the next waiting job of a kind, fairly across orgs: a job's turn is the number of its org's
@@ -68,10 +78,13 @@ class WorkQueueLeases {
                 from next where q.job_id = next.job_id
                 returning q.job_id, q.org_id, q.lease_id, q.worker_id, q.attempts, q.lease_expires_at, q.task::text
                 """)
-                .param("kind", kind.code).param("leaseId", UUID.randomUUID()).param("credential", credential)
+                .param("kind", kind.code)
+                .param("leaseId", UUID.randomUUID())
+                .param("credential", credential)
                 .param("workerId", workerId)
                 .param("millis", duration.toMillis())
-                .query(this::lease).optional();
+                .query(this::lease)
+                .optional();
     }
 
     /**
@@ -89,8 +102,14 @@ class WorkQueueLeases {
                 from work_queue where job_id = :jobId and kind = :kind
                 for update
                 """)
-                .param("leaseId", leaseId).param("jobId", jobId).param("kind", kind.code).param("credential", credential)
-                .query(String.class).optional().map(Standing::valueOf).orElse(Standing.UNKNOWN);
+                .param("leaseId", leaseId)
+                .param("jobId", jobId)
+                .param("kind", kind.code)
+                .param("credential", credential)
+                .query(String.class)
+                .optional()
+                .map(Standing::valueOf)
+                .orElse(Standing.UNKNOWN);
     }
 
     /** Gives a held lease another {@code duration} from now; a lease no longer held is left alone. */
@@ -100,8 +119,11 @@ class WorkQueueLeases {
                 where job_id = :jobId and lease_id = :leaseId and state = 'leased'
                 returning job_id, org_id, lease_id, worker_id, attempts, lease_expires_at, task::text
                 """)
-                .param("millis", duration.toMillis()).param("jobId", jobId).param("leaseId", leaseId)
-                .query(this::lease).optional();
+                .param("millis", duration.toMillis())
+                .param("jobId", jobId)
+                .param("leaseId", leaseId)
+                .query(this::lease)
+                .optional();
     }
 
     /** The oldest lease past its deadline, locked; one another instance is expiring is skipped. */
@@ -112,20 +134,30 @@ class WorkQueueLeases {
                 order by lease_expires_at limit 1
                 for update skip locked
                 """)
-                .query((rs, row) -> new Expired(rs.getObject("job_id", UUID.class),
+                .query((rs, row) -> new Expired(
+                        rs.getObject("job_id", UUID.class),
                         rs.getString("kind").equals(JobKind.RUN.code) ? JobKind.RUN : JobKind.GENERATION,
-                        rs.getString("worker_id"), rs.getInt("attempts")))
+                        rs.getString("worker_id"),
+                        rs.getInt("attempts")))
                 .optional();
     }
 
     /** The text a run works on; kept beside the event log rather than in it. */
     Optional<String> runInput(UUID runId) {
-        return jdbc.sql("select content from run_inputs where run_id = ?").param(runId).query(String.class).optional();
+        return jdbc.sql("select content from run_inputs where run_id = ?")
+                .param(runId)
+                .query(String.class)
+                .optional();
     }
 
     private Lease lease(ResultSet rs, int row) throws SQLException {
-        return new Lease(rs.getObject("job_id", UUID.class), rs.getObject("org_id", UUID.class),
-                rs.getObject("lease_id", UUID.class), rs.getString("worker_id"), rs.getInt("attempts"),
-                rs.getObject("lease_expires_at", OffsetDateTime.class).toInstant(), json.read(rs.getString("task")));
+        return new Lease(
+                rs.getObject("job_id", UUID.class),
+                rs.getObject("org_id", UUID.class),
+                rs.getObject("lease_id", UUID.class),
+                rs.getString("worker_id"),
+                rs.getInt("attempts"),
+                rs.getObject("lease_expires_at", OffsetDateTime.class).toInstant(),
+                json.read(rs.getString("task")));
     }
 }

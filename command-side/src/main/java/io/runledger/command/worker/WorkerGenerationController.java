@@ -33,28 +33,32 @@ class WorkerGenerationController {
         this.leases = leases;
     }
 
-    record Analysis(UUID leaseId, Map<String, Object> audioAnalysis) {
-    }
+    record Analysis(UUID leaseId, Map<String, Object> audioAnalysis) {}
 
-    record VisualPlan(UUID leaseId, Map<String, Object> visualPlan) {
-    }
+    record VisualPlan(UUID leaseId, Map<String, Object> visualPlan) {}
 
     /**
      * @param renderTimeSeconds the worker's own figure, shown with the generation; billing's {@code render.seconds}
      *                          is measured by Runledger from the render report to this one
      */
-    record Completion(UUID leaseId, String videoUrl, String thumbnailUrl, BigDecimal durationSeconds,
-                      Long fileSizeBytes, Integer renderTimeSeconds) {
-    }
+    record Completion(
+            UUID leaseId,
+            String videoUrl,
+            String thumbnailUrl,
+            BigDecimal durationSeconds,
+            Long fileSizeBytes,
+            Integer renderTimeSeconds) {}
 
-    record GenerationFailure(UUID leaseId, String errorMessage) {
-    }
+    record GenerationFailure(UUID leaseId, String errorMessage) {}
 
     @Operation(operationId = "recordAnalysis")
     @PostMapping("/{generationId}/analysis")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void analysis(@PathVariable UUID generationId, @RequestBody Analysis analysis) {
-        leases.report(JobKind.GENERATION, generationId, analysis.leaseId(),
+        leases.report(
+                JobKind.GENERATION,
+                generationId,
+                analysis.leaseId(),
                 new RecordAudioAnalysis(generationId, analysis.audioAnalysis()));
     }
 
@@ -62,7 +66,11 @@ class WorkerGenerationController {
     @PostMapping("/{generationId}/plan")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void plan(@PathVariable UUID generationId, @RequestBody VisualPlan plan) {
-        leases.report(JobKind.GENERATION, generationId, plan.leaseId(), new RecordVisualPlan(generationId, plan.visualPlan()));
+        leases.report(
+                JobKind.GENERATION,
+                generationId,
+                plan.leaseId(),
+                new RecordVisualPlan(generationId, plan.visualPlan()));
     }
 
     @Operation(operationId = "recordRender")
@@ -76,14 +84,27 @@ class WorkerGenerationController {
     @PostMapping("/{generationId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable UUID generationId, @RequestBody Completion done) {
-        leases.report(JobKind.GENERATION, generationId, done.leaseId(), new CompleteGeneration(generationId,
-                done.videoUrl(), done.thumbnailUrl(), done.durationSeconds(), done.fileSizeBytes(), done.renderTimeSeconds()));
+        leases.report(
+                JobKind.GENERATION,
+                generationId,
+                done.leaseId(),
+                new CompleteGeneration(
+                        generationId,
+                        done.videoUrl(),
+                        done.thumbnailUrl(),
+                        done.durationSeconds(),
+                        done.fileSizeBytes(),
+                        done.renderTimeSeconds()));
     }
 
     @Operation(operationId = "failGeneration")
     @PostMapping("/{generationId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void fail(@PathVariable UUID generationId, @RequestBody GenerationFailure failure) {
-        leases.report(JobKind.GENERATION, generationId, failure.leaseId(), new FailGeneration(generationId, failure.errorMessage()));
+        leases.report(
+                JobKind.GENERATION,
+                generationId,
+                failure.leaseId(),
+                new FailGeneration(generationId, failure.errorMessage()));
     }
 }

@@ -3,9 +3,9 @@ package io.runledger.command.worker;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,25 +25,29 @@ class WorkerLeaseController {
     }
 
     /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
-    record Claim(String workerId) {
-    }
+    record Claim(String workerId) {}
 
     /**
      * 200 with the job, its lease and its task (a run's pattern and input, a generation's project details);
      * 204 when nothing is waiting. The claim starts the job.
      */
     @Operation(operationId = "claimJob")
-    @ApiResponse(responseCode = "200", description = "The claimed job and its lease", content = @Content(schema = @Schema(implementation = JobLeases.ClaimedJob.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The claimed job and its lease",
+            content = @Content(schema = @Schema(implementation = JobLeases.ClaimedJob.class)))
     @ApiResponse(responseCode = "204", description = "Nothing to claim")
     @PostMapping("/claim")
     ResponseEntity<JobLeases.ClaimedJob> claim(@PathVariable String kind, @RequestBody(required = false) Claim claim) {
         return leases.claim(kindAt(kind), claim == null ? null : claim.workerId())
-                .map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
+                .map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @Operation(operationId = "extendLease")
     @PostMapping("/{jobId}/heartbeat")
-    JobLeases.LeaseView heartbeat(@PathVariable String kind, @PathVariable UUID jobId, @RequestBody LeaseReport report) {
+    JobLeases.LeaseView heartbeat(
+            @PathVariable String kind, @PathVariable UUID jobId, @RequestBody LeaseReport report) {
         return leases.heartbeat(kindAt(kind), jobId, report.leaseId());
     }
 

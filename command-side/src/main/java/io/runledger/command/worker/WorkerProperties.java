@@ -17,11 +17,16 @@ import org.springframework.util.unit.DataSize;
  * @param sweepInterval    how often expired leases are looked for
  */
 @ConfigurationProperties("runledger.worker")
-public record WorkerProperties(List<String> tokens, Duration lease, Integer maxAttempts, DataSize maxInlineOutput,
-                               Duration sweepInterval) {
+public record WorkerProperties(
+        List<String> tokens, Duration lease, Integer maxAttempts, DataSize maxInlineOutput, Duration sweepInterval) {
 
     public WorkerProperties {
-        tokens = tokens == null ? List.of() : tokens.stream().map(String::trim).filter(token -> !token.isEmpty()).toList();
+        tokens = tokens == null
+                ? List.of()
+                : tokens.stream()
+                        .map(String::trim)
+                        .filter(token -> !token.isEmpty())
+                        .toList();
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         maxInlineOutput = maxInlineOutput == null ? DataSize.ofKilobytes(256) : maxInlineOutput;

@@ -34,9 +34,14 @@ class WorkerRunController {
     }
 
     /** @param outputId chosen by the worker, so a retried delivery is recognised; a new one when omitted */
-    record Output(UUID leaseId, UUID outputId, String content, String contentUrl, String summary,
-                  List<String> keywords, Map<String, Object> metadata) {
-    }
+    record Output(
+            UUID leaseId,
+            UUID outputId,
+            String content,
+            String contentUrl,
+            String summary,
+            List<String> keywords,
+            Map<String, Object> metadata) {}
 
     /**
      * @param usageId chosen by the worker, so a retried report is recognised (the same body again answers as the
@@ -44,14 +49,11 @@ class WorkerRunController {
      *                is billed anew, so it is not safe to retry
      * @param meter   {@code tokens.used}, the only meter a worker reports
      */
-    record UsageReport(UUID leaseId, UUID usageId, String meter, long quantity) {
-    }
+    record UsageReport(UUID leaseId, UUID usageId, String meter, long quantity) {}
 
-    record RunFailure(UUID leaseId, String error) {
-    }
+    record RunFailure(UUID leaseId, String error) {}
 
-    record Delivered(UUID outputId) {
-    }
+    record Delivered(UUID outputId) {}
 
     /** The claim already started the run; a worker that reports its start separately gets the lease extended. */
     @Operation(operationId = "startRun")
@@ -71,8 +73,18 @@ class WorkerRunController {
             }
         }
         UUID outputId = output.outputId() == null ? UUID.randomUUID() : output.outputId();
-        leases.report(JobKind.RUN, runId, output.leaseId(), new ProduceOutput(runId, outputId, output.content(),
-                output.contentUrl(), output.summary(), output.keywords(), output.metadata()));
+        leases.report(
+                JobKind.RUN,
+                runId,
+                output.leaseId(),
+                new ProduceOutput(
+                        runId,
+                        outputId,
+                        output.content(),
+                        output.contentUrl(),
+                        output.summary(),
+                        output.keywords(),
+                        output.metadata()));
         return new Delivered(outputId);
     }
 
@@ -81,9 +93,11 @@ class WorkerRunController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void usage(@PathVariable UUID runId, @RequestBody UsageReport usage) {
         if (usage.meter() != null && !UsageMeter.TOKENS_USED.code().equals(usage.meter())) {
-            throw new InvalidCommand("Workers report the meter " + UsageMeter.TOKENS_USED.code() + ", not " + usage.meter());
+            throw new InvalidCommand(
+                    "Workers report the meter " + UsageMeter.TOKENS_USED.code() + ", not " + usage.meter());
         }
-        leases.report(JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.usageId(), usage.quantity()));
+        leases.report(
+                JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.usageId(), usage.quantity()));
     }
 
     @Operation(operationId = "completeRun")

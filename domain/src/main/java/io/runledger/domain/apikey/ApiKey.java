@@ -15,11 +15,11 @@ public class ApiKey {
 
     @AggregateIdentifier
     private UUID keyId;
+
     private UUID orgId;
     private boolean revoked;
 
-    protected ApiKey() {
-    }
+    protected ApiKey() {}
 
     @CommandHandler
     public ApiKey(IssueApiKey command) {
@@ -30,8 +30,14 @@ public class ApiKey {
             // ownership (billing, deleting the org, making owners) stays with people
             throw new InvalidCommand("An API key carries the role admin, developer or viewer");
         }
-        apply(new ApiKeyIssued(command.orgId(), command.keyId(), command.name().strip(), command.role(),
-                command.keyDigest(), command.keyPrefix(), command.issuedBy()));
+        apply(new ApiKeyIssued(
+                command.orgId(),
+                command.keyId(),
+                command.name().strip(),
+                command.role(),
+                command.keyDigest(),
+                command.keyPrefix(),
+                command.issuedBy()));
     }
 
     @CommandHandler

@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
 
-public record ApiKeyRevoked(UUID orgId, UUID keyId) implements TenantEvent {
-}
+public record ApiKeyRevoked(UUID orgId, UUID keyId) implements TenantEvent {}

@@ -11,8 +11,14 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param keyPrefix the secret's first characters, so people can tell their keys apart
  * @param issuedBy  the person the key acts on behalf of
  */
-public record IssueApiKey(UUID orgId, @TargetAggregateIdentifier UUID keyId, String name, Role role, String keyDigest,
-                          String keyPrefix, UUID issuedBy) {
+public record IssueApiKey(
+        UUID orgId,
+        @TargetAggregateIdentifier UUID keyId,
+        String name,
+        Role role,
+        String keyDigest,
+        String keyPrefix,
+        UUID issuedBy) {
     public IssueApiKey {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(keyId, "keyId");

@@ -1,7 +1,8 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.util.UUID;
+
+import io.runledger.domain.shared.ProjectStatus;
 
 /** {@code attempt} is 1 for the first start and grows by one each time a requeued generation starts again. */
 public record AudioAnalysisStarted(
@@ -11,5 +12,5 @@ public record AudioAnalysisStarted(
         String workerId,
         int attempt,
         GenerationStatus status,
-        ProjectStatus projectStatus) implements GenerationEvent {
-}
+        ProjectStatus projectStatus)
+        implements GenerationEvent {}

@@ -3,6 +3,7 @@ package io.runledger.domain.generation;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.UUID;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The rendered video is stored; everything but {@code videoUrl} is optional. */

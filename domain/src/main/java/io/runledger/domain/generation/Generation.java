@@ -2,15 +2,16 @@ package io.runledger.domain.generation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.runledger.domain.run.UsageMeter;
-import io.runledger.domain.run.UsageRecorded;
-import io.runledger.domain.shared.IllegalTransition;
-import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+
+import io.runledger.domain.run.UsageMeter;
+import io.runledger.domain.run.UsageRecorded;
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -26,6 +27,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Generation {
     @AggregateIdentifier
     private UUID generationId;
+
     private UUID orgId;
     private UUID projectId;
     private UUID userId;
@@ -37,13 +39,19 @@ public class Generation {
     private Instant renderingStartedAt;
     private Instant completedAt;
 
-    protected Generation() {
-    }
+    protected Generation() {}
 
     /** Only its {@code Project} creates a generation: the project owns the numbering and the seed rule. */
     public Generation(UUID orgId, UUID projectId, UUID generationId, UUID userId, String seed, int generationNumber) {
-        apply(new GenerationRequested(orgId, projectId, generationId, userId, seed, generationNumber,
-                Stage.REQUESTED.status, Stage.REQUESTED.projectStatus));
+        apply(new GenerationRequested(
+                orgId,
+                projectId,
+                generationId,
+                userId,
+                seed,
+                generationNumber,
+                Stage.REQUESTED.status,
+                Stage.REQUESTED.projectStatus));
     }
 
     @CommandHandler
@@ -55,8 +63,14 @@ public class Generation {
             return;
         }
         require(Stage.REQUESTED, "start its audio analysis");
-        apply(new AudioAnalysisStarted(orgId, projectId, generationId, cmd.workerId(), attempt + 1,
-                Stage.ANALYZING.status, Stage.ANALYZING.projectStatus));
+        apply(new AudioAnalysisStarted(
+                orgId,
+                projectId,
+                generationId,
+                cmd.workerId(),
+                attempt + 1,
+                Stage.ANALYZING.status,
+                Stage.ANALYZING.projectStatus));
     }
 
     @CommandHandler
@@ -66,8 +80,13 @@ public class Generation {
             return;
         }
         require(Stage.ANALYZING, "record its audio analysis");
-        apply(new AudioAnalysisRecorded(orgId, projectId, generationId, cmd.audioAnalysis(),
-                Stage.ORCHESTRATING.status, Stage.ORCHESTRATING.projectStatus));
+        apply(new AudioAnalysisRecorded(
+                orgId,
+                projectId,
+                generationId,
+                cmd.audioAnalysis(),
+                Stage.ORCHESTRATING.status,
+                Stage.ORCHESTRATING.projectStatus));
     }
 
     @CommandHandler
@@ -78,8 +97,13 @@ public class Generation {
         }
         // a different plan while still orchestrating is a revision, recorded like the first
         require(Stage.ORCHESTRATING, "record its visual plan");
-        apply(new VisualPlanRecorded(orgId, projectId, generationId, cmd.visualPlan(),
-                Stage.ORCHESTRATING.status, Stage.ORCHESTRATING.projectStatus));
+        apply(new VisualPlanRecorded(
+                orgId,
+                projectId,
+                generationId,
+                cmd.visualPlan(),
+                Stage.ORCHESTRATING.status,
+                Stage.ORCHESTRATING.projectStatus));
     }
 
     @CommandHandler
@@ -91,8 +115,8 @@ public class Generation {
         if (visualPlan == null) {
             throw new VisualPlanMissing(generationId);
         }
-        apply(new RenderingStarted(orgId, projectId, generationId,
-                Stage.RENDERING.status, Stage.RENDERING.projectStatus));
+        apply(new RenderingStarted(
+                orgId, projectId, generationId, Stage.RENDERING.status, Stage.RENDERING.projectStatus));
     }
 
     @CommandHandler
@@ -109,11 +133,24 @@ public class Generation {
             return;
         }
         require(Stage.RENDERING, "complete it");
-        apply(new GenerationCompleted(orgId, projectId, generationId, cmd.videoUrl(), cmd.thumbnailUrl(),
-                cmd.durationSeconds(), cmd.fileSizeBytes(), cmd.renderTimeSeconds(),
-                Stage.COMPLETED.status, Stage.COMPLETED.projectStatus));
-        apply(UsageRecorded.ofGeneration(orgId, generationId, userId, UsageMeter.GENERATIONS_COMPLETED, BigDecimal.ONE));
-        apply(UsageRecorded.ofGeneration(orgId, generationId, userId, UsageMeter.RENDER_SECONDS,
+        apply(new GenerationCompleted(
+                orgId,
+                projectId,
+                generationId,
+                cmd.videoUrl(),
+                cmd.thumbnailUrl(),
+                cmd.durationSeconds(),
+                cmd.fileSizeBytes(),
+                cmd.renderTimeSeconds(),
+                Stage.COMPLETED.status,
+                Stage.COMPLETED.projectStatus));
+        apply(UsageRecorded.ofGeneration(
+                orgId, generationId, userId, UsageMeter.GENERATIONS_COMPLETED, BigDecimal.ONE));
+        apply(UsageRecorded.ofGeneration(
+                orgId,
+                generationId,
+                userId,
+                UsageMeter.RENDER_SECONDS,
                 BigDecimal.valueOf(renderSeconds(Duration.between(renderingStartedAt, completedAt)))));
     }
 
@@ -134,8 +171,8 @@ public class Generation {
         if (stage == Stage.COMPLETED) {
             throw new IllegalTransition("Generation", generationId, stage, "fail it");
         }
-        apply(new GenerationFailed(orgId, projectId, generationId, cmd.errorMessage(),
-                Stage.FAILED.status, Stage.FAILED.projectStatus));
+        apply(new GenerationFailed(
+                orgId, projectId, generationId, cmd.errorMessage(), Stage.FAILED.status, Stage.FAILED.projectStatus));
     }
 
     @CommandHandler
@@ -146,8 +183,14 @@ public class Generation {
         if (stage == Stage.REQUESTED || stage == Stage.COMPLETED || stage == Stage.FAILED) {
             throw new IllegalTransition("Generation", generationId, stage, "requeue it");
         }
-        apply(new GenerationRequeued(orgId, projectId, generationId, cmd.reason(), attempt,
-                Stage.REQUESTED.status, Stage.REQUESTED.projectStatus));
+        apply(new GenerationRequeued(
+                orgId,
+                projectId,
+                generationId,
+                cmd.reason(),
+                attempt,
+                Stage.REQUESTED.status,
+                Stage.REQUESTED.projectStatus));
     }
 
     private void require(Stage expected, String attempted) {

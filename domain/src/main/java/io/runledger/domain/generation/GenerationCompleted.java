@@ -2,10 +2,11 @@ package io.runledger.domain.generation;
 
 import static io.runledger.domain.shared.PersonalData.Subject.ORG;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.math.BigDecimal;
 import java.util.UUID;
+
 import io.runledger.domain.shared.PersonalData;
+import io.runledger.domain.shared.ProjectStatus;
 
 public record GenerationCompleted(
         UUID orgId,
@@ -17,5 +18,5 @@ public record GenerationCompleted(
         Long fileSizeBytes,
         Integer renderTimeSeconds,
         GenerationStatus status,
-        ProjectStatus projectStatus) implements GenerationEvent {
-}
+        ProjectStatus projectStatus)
+        implements GenerationEvent {}

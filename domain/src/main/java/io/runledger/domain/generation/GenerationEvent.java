@@ -1,8 +1,9 @@
 package io.runledger.domain.generation;
 
+import java.util.UUID;
+
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.TenantEvent;
-import java.util.UUID;
 
 /**
  * Every generation event states the resulting generation status and project status, so the

@@ -2,9 +2,10 @@ package io.runledger.domain.generation;
 
 import static io.runledger.domain.shared.PersonalData.Subject.ORG;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.util.UUID;
+
 import io.runledger.domain.shared.PersonalData;
+import io.runledger.domain.shared.ProjectStatus;
 
 public record GenerationFailed(
         UUID orgId,
@@ -12,5 +13,5 @@ public record GenerationFailed(
         UUID generationId,
         @PersonalData(subject = ORG) String errorMessage,
         GenerationStatus status,
-        ProjectStatus projectStatus) implements GenerationEvent {
-}
+        ProjectStatus projectStatus)
+        implements GenerationEvent {}

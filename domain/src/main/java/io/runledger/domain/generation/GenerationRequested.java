@@ -1,7 +1,8 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.util.UUID;
+
+import io.runledger.domain.shared.ProjectStatus;
 
 public record GenerationRequested(
         UUID orgId,
@@ -11,5 +12,5 @@ public record GenerationRequested(
         String seed,
         int generationNumber,
         GenerationStatus status,
-        ProjectStatus projectStatus) implements GenerationEvent {
-}
+        ProjectStatus projectStatus)
+        implements GenerationEvent {}

@@ -1,7 +1,8 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.util.UUID;
+
+import io.runledger.domain.shared.ProjectStatus;
 
 /** {@code attempt} is the attempt whose lease expired; the generation is pending again. */
 public record GenerationRequeued(
@@ -11,5 +12,5 @@ public record GenerationRequeued(
         String reason,
         int attempt,
         GenerationStatus status,
-        ProjectStatus projectStatus) implements GenerationEvent {
-}
+        ProjectStatus projectStatus)
+        implements GenerationEvent {}

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 public record RecordVisualPlan(@TargetAggregateIdentifier UUID generationId, Map<String, Object> visualPlan) {

@@ -1,12 +1,9 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.util.UUID;
 
+import io.runledger.domain.shared.ProjectStatus;
+
 public record RenderingStarted(
-        UUID orgId,
-        UUID projectId,
-        UUID generationId,
-        GenerationStatus status,
-        ProjectStatus projectStatus) implements GenerationEvent {
-}
+        UUID orgId, UUID projectId, UUID generationId, GenerationStatus status, ProjectStatus projectStatus)
+        implements GenerationEvent {}

@@ -1,7 +1,8 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.shared.DomainRuleViolation;
 import java.util.UUID;
+
+import io.runledger.domain.shared.DomainRuleViolation;
 
 /** Rendering follows the visual plan, so it cannot start before one is recorded. */
 public class VisualPlanMissing extends DomainRuleViolation {

@@ -13,7 +13,8 @@ import io.runledger.domain.shared.TenantEvent;
  * @param eventIds  the events dropped from its queue, in their order
  * @param reason    what the operator wrote, or null
  */
-public record DeadLettersEvicted(UUID orgId, String processor, List<String> eventIds, String reason) implements TenantEvent {
+public record DeadLettersEvicted(UUID orgId, String processor, List<String> eventIds, String reason)
+        implements TenantEvent {
 
     public DeadLettersEvicted {
         eventIds = List.copyOf(eventIds);

@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The invited person signed in for the first time, as {@code userId}, at {@code acceptedAt}. */
-public record AcceptInvitation(@TargetAggregateIdentifier UUID orgId, UUID invitationId, UUID userId, Instant acceptedAt) {
+public record AcceptInvitation(
+        @TargetAggregateIdentifier UUID orgId, UUID invitationId, UUID userId, Instant acceptedAt) {
     public AcceptInvitation {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(invitationId, "invitationId");

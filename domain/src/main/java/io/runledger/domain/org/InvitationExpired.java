@@ -8,5 +8,8 @@ import java.util.UUID;
 import io.runledger.domain.shared.PersonalData;
 import io.runledger.domain.shared.TenantEvent;
 
-public record InvitationExpired(UUID orgId, UUID invitationId, @PersonalData(subject = INVITEE) String email, Instant expiredAt) implements TenantEvent {
-}
+public record InvitationExpired(
+        UUID orgId,
+        UUID invitationId,
+        @PersonalData(subject = INVITEE) String email,
+        Instant expiredAt) implements TenantEvent {}

@@ -7,5 +7,7 @@ import java.util.UUID;
 import io.runledger.domain.shared.PersonalData;
 import io.runledger.domain.shared.TenantEvent;
 
-public record InvitationRevoked(UUID orgId, UUID invitationId, @PersonalData(subject = INVITEE) String email) implements TenantEvent {
-}
+public record InvitationRevoked(
+        UUID orgId,
+        UUID invitationId,
+        @PersonalData(subject = INVITEE) String email) implements TenantEvent {}

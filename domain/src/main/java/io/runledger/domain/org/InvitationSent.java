@@ -8,5 +8,9 @@ import java.util.UUID;
 import io.runledger.domain.shared.PersonalData;
 import io.runledger.domain.shared.TenantEvent;
 
-public record InvitationSent(UUID orgId, UUID invitationId, @PersonalData(subject = INVITEE) String email, Role role, Instant expiresAt) implements TenantEvent {
-}
+public record InvitationSent(
+        UUID orgId,
+        UUID invitationId,
+        @PersonalData(subject = INVITEE) String email,
+        Role role,
+        Instant expiresAt) implements TenantEvent {}

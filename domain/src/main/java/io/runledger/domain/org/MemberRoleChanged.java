@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
 
-public record MemberRoleChanged(UUID orgId, UUID userId, Role previousRole, Role role) implements TenantEvent {
-}
+public record MemberRoleChanged(UUID orgId, UUID userId, Role previousRole, Role role) implements TenantEvent {}

@@ -30,6 +30,7 @@ public class Org {
 
     @AggregateIdentifier
     private UUID orgId;
+
     private String name;
     private Map<String, Object> settings = Map.of();
     private final Map<UUID, Role> members = new HashMap<>();
@@ -48,15 +49,14 @@ public class Org {
 
     private static final String PENDING = "pending";
 
-    protected Org() {
-    }
+    protected Org() {}
 
     @CommandHandler
     public Org(CreateOrg command, DeadlineManager deadlines) throws Exception {
         requireName(command.name());
         if (command.slug() != null && !SLUG.matcher(command.slug()).matches()) {
-            throw new InvalidCommand("Slug '%s' must be 1 to 63 lowercase letters, digits or inner hyphens"
-                    .formatted(command.slug()));
+            throw new InvalidCommand(
+                    "Slug '%s' must be 1 to 63 lowercase letters, digits or inner hyphens".formatted(command.slug()));
         }
         apply(new OrgCreated(command.orgId(), command.name().strip(), command.slug(), command.creatorUserId()));
         // after the org's own events, so the store (and every projection) sees the org before its subscription
@@ -66,7 +66,8 @@ public class Org {
 
     private static void spawnSubscription(CreateOrg command, DeadlineManager deadlines) {
         try {
-            createNew(Subscription.class,
+            createNew(
+                    Subscription.class,
                     () -> new Subscription(new StartSubscription(command.orgId(), command.requestedAt()), deadlines));
         } catch (Exception refused) {
             throw refused instanceof RuntimeException unchecked ? unchecked : new IllegalStateException(refused);
@@ -121,7 +122,6 @@ public class Org {
         }
     }
 
-
     /** The same invitation sent again (a retry of a request that died unanswered) is sent once. */
     @CommandHandler
     void handle(SendInvitation command, DeadlineManager deadlines) {
@@ -133,8 +133,10 @@ public class Org {
             throw new InvalidCommand("'%s' is not an email address".formatted(command.email()));
         }
         invitations.entrySet().stream()
-                .filter(open -> open.getValue().pending() && open.getValue().email().equals(email))
-                .findFirst().ifPresent(open -> {
+                .filter(open ->
+                        open.getValue().pending() && open.getValue().email().equals(email))
+                .findFirst()
+                .ifPresent(open -> {
                     throw new InvitationAlreadyPending(orgId, email, open.getKey());
                 });
         apply(new InvitationSent(orgId, command.invitationId(), email, command.role(), command.expiresAt()));
@@ -149,7 +151,8 @@ public class Org {
             apply(new InvitationExpired(orgId, command.invitationId(), invitation.email(), invitation.expiresAt()));
             return;
         }
-        apply(new InvitationAccepted(orgId, command.invitationId(), invitation.email(), command.userId(), invitation.role()));
+        apply(new InvitationAccepted(
+                orgId, command.invitationId(), invitation.email(), command.userId(), invitation.role()));
         if (!members.containsKey(command.userId())) {
             apply(new MemberAdded(orgId, command.userId(), invitation.role()));
         }

@@ -4,8 +4,8 @@ import static io.runledger.domain.shared.PersonalData.Subject.ORG;
 
 import java.util.UUID;
 
-import io.runledger.domain.shared.TenantEvent;
 import io.runledger.domain.shared.PersonalData;
+import io.runledger.domain.shared.TenantEvent;
 
-public record OrgCreated(UUID orgId, @PersonalData(subject = ORG) String name, String slug, UUID creatorUserId) implements TenantEvent {
-}
+public record OrgCreated(
+        UUID orgId, @PersonalData(subject = ORG) String name, String slug, UUID creatorUserId) implements TenantEvent {}

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What a member may do in an org, from most to least powerful. */
 public enum Role {
-    OWNER, ADMIN, DEVELOPER, VIEWER;
+    OWNER,
+    ADMIN,
+    DEVELOPER,
+    VIEWER;
 
     /** Each role may do everything the roles after it may: an owner is also an admin, and so on. */
     public boolean includes(Role other) {

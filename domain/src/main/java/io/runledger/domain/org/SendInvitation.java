@@ -7,8 +7,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Invites someone who has not signed in yet: their first sign-in with {@code email} makes them a member as {@code role}. */
-public record SendInvitation(@TargetAggregateIdentifier UUID orgId, UUID invitationId, String email, Role role,
-                             Instant expiresAt) {
+public record SendInvitation(
+        @TargetAggregateIdentifier UUID orgId, UUID invitationId, String email, Role role, Instant expiresAt) {
     public SendInvitation {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(invitationId, "invitationId");

@@ -16,19 +16,24 @@ public class Pattern {
 
     @AggregateIdentifier
     private UUID patternId;
+
     private PatternUpdated current;
     private PatternStatus status;
 
-    protected Pattern() {
-    }
+    protected Pattern() {}
 
     @CommandHandler
     public Pattern(RegisterPattern command) {
         if (command.name() == null || command.name().isBlank()) {
             throw new InvalidCommand("A pattern needs a name");
         }
-        apply(new PatternRegistered(Platform.ORG_ID, command.patternId(), command.name().strip(), command.description(),
-                command.category(), command.defaultStrategy()));
+        apply(new PatternRegistered(
+                Platform.ORG_ID,
+                command.patternId(),
+                command.name().strip(),
+                command.description(),
+                command.category(),
+                command.defaultStrategy()));
     }
 
     @CommandHandler
@@ -39,7 +44,9 @@ public class Pattern {
         if (command.name() != null && command.name().isBlank()) {
             throw new InvalidCommand("A pattern needs a name");
         }
-        PatternUpdated updated = new PatternUpdated(Platform.ORG_ID, patternId,
+        PatternUpdated updated = new PatternUpdated(
+                Platform.ORG_ID,
+                patternId,
                 command.name() == null ? current.name() : command.name().strip(),
                 orElse(command.description(), current.description()),
                 orElse(command.category(), current.category()),
@@ -72,8 +79,13 @@ public class Pattern {
     void on(PatternRegistered event) {
         patternId = event.patternId();
         status = PatternStatus.ACTIVE;
-        current = new PatternUpdated(event.orgId(), event.patternId(), event.name(), event.description(),
-                event.category(), event.defaultStrategy());
+        current = new PatternUpdated(
+                event.orgId(),
+                event.patternId(),
+                event.name(),
+                event.description(),
+                event.category(),
+                event.defaultStrategy());
     }
 
     @EventSourcingHandler

@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
 
-public record PatternDeactivated(UUID orgId, UUID patternId) implements TenantEvent {
-}
+public record PatternDeactivated(UUID orgId, UUID patternId) implements TenantEvent {}

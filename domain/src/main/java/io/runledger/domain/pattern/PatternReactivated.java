@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
 
-public record PatternReactivated(UUID orgId, UUID patternId) implements TenantEvent {
-}
+public record PatternReactivated(UUID orgId, UUID patternId) implements TenantEvent {}

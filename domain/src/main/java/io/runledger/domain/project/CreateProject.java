@@ -6,7 +6,8 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Null {@code resolution}, {@code stylePreference}, {@code footageVisibility}, {@code effectIntensity} take the {@code projects} defaults. */
-public record CreateProject(UUID orgId, @TargetAggregateIdentifier UUID projectId, UUID userId, ProjectDetails details) {
+public record CreateProject(
+        UUID orgId, @TargetAggregateIdentifier UUID projectId, UUID userId, ProjectDetails details) {
     public CreateProject {
         Objects.requireNonNull(orgId, "orgId");
         Objects.requireNonNull(projectId, "projectId");

@@ -1,7 +1,8 @@
 package io.runledger.domain.project;
 
-import io.runledger.domain.shared.DomainRuleViolation;
 import java.util.UUID;
+
+import io.runledger.domain.shared.DomainRuleViolation;
 
 /** A seed makes a generation reproducible, so one project never renders the same seed twice. */
 public class DuplicateSeed extends DomainRuleViolation {

@@ -3,13 +3,14 @@ package io.runledger.domain.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import io.runledger.domain.generation.Generation;
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.ProjectStatus;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -21,18 +22,19 @@ public class Project {
 
     @AggregateIdentifier
     private UUID projectId;
+
     private UUID orgId;
     private ProjectDetails details;
     private ProjectStatus status;
     private final Map<String, UUID> generationBySeed = new HashMap<>();
     private UUID currentGenerationId;
 
-    protected Project() {
-    }
+    protected Project() {}
 
     @CommandHandler
     public Project(CreateProject cmd) {
-        apply(new ProjectCreated(cmd.orgId(), cmd.projectId(), cmd.userId(), cmd.details().withDefaults(), ProjectStatus.DRAFT));
+        apply(new ProjectCreated(
+                cmd.orgId(), cmd.projectId(), cmd.userId(), cmd.details().withDefaults(), ProjectStatus.DRAFT));
     }
 
     @CommandHandler
@@ -50,8 +52,8 @@ public class Project {
             throw new InvalidCommand("seed is required");
         }
         if (seed.length() > MAX_SEED_LENGTH) {
-            throw new InvalidCommand("A seed may have at most %d characters; this one has %d".formatted(MAX_SEED_LENGTH,
-                    seed.length()));
+            throw new InvalidCommand(
+                    "A seed may have at most %d characters; this one has %d".formatted(MAX_SEED_LENGTH, seed.length()));
         }
         if (cmd.generationId().equals(generationBySeed.get(seed))) {
             return; // the same request, retried
@@ -64,7 +66,8 @@ public class Project {
         }
         int number = generationBySeed.size() + 1;
         apply(new ProjectGenerationQueued(orgId, projectId, cmd.generationId(), number, seed, ProjectStatus.QUEUED));
-        createNew(Generation.class,
+        createNew(
+                Generation.class,
                 () -> new Generation(orgId, projectId, cmd.generationId(), cmd.userId(), seed, number));
     }
 

@@ -7,5 +7,4 @@ import io.runledger.domain.shared.TenantEvent;
 
 /** Carries the details after defaults were applied. */
 public record ProjectCreated(UUID orgId, UUID projectId, UUID userId, ProjectDetails details, ProjectStatus status)
-        implements TenantEvent {
-}
+        implements TenantEvent {}

@@ -2,8 +2,9 @@ package io.runledger.domain.project;
 
 import static io.runledger.domain.shared.PersonalData.Subject.ORG;
 
-import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
+
+import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.PersonalData;
 
 /**
@@ -28,24 +29,31 @@ public record ProjectDetails(
     private static final BigDecimal DEFAULT_EFFECT_INTENSITY = new BigDecimal("0.5");
 
     ProjectDetails withDefaults() {
-        return new ProjectDetails(name, description, prompt, audioPath, audioDuration,
-                orElse(resolution, DEFAULT_RESOLUTION),
-                orElse(stylePreference, DEFAULT_STYLE),
-                orElse(footageVisibility, DEFAULT_FOOTAGE_VISIBILITY),
-                orElse(effectIntensity, DEFAULT_EFFECT_INTENSITY)).validated();
+        return new ProjectDetails(
+                        name,
+                        description,
+                        prompt,
+                        audioPath,
+                        audioDuration,
+                        orElse(resolution, DEFAULT_RESOLUTION),
+                        orElse(stylePreference, DEFAULT_STYLE),
+                        orElse(footageVisibility, DEFAULT_FOOTAGE_VISIBILITY),
+                        orElse(effectIntensity, DEFAULT_EFFECT_INTENSITY))
+                .validated();
     }
 
     ProjectDetails updatedBy(ProjectDetails changes) {
         return new ProjectDetails(
-                orElse(changes.name(), name),
-                orElse(changes.description(), description),
-                orElse(changes.prompt(), prompt),
-                orElse(changes.audioPath(), audioPath),
-                orElse(changes.audioDuration(), audioDuration),
-                orElse(changes.resolution(), resolution),
-                orElse(changes.stylePreference(), stylePreference),
-                orElse(changes.footageVisibility(), footageVisibility),
-                orElse(changes.effectIntensity(), effectIntensity)).validated();
+                        orElse(changes.name(), name),
+                        orElse(changes.description(), description),
+                        orElse(changes.prompt(), prompt),
+                        orElse(changes.audioPath(), audioPath),
+                        orElse(changes.audioDuration(), audioDuration),
+                        orElse(changes.resolution(), resolution),
+                        orElse(changes.stylePreference(), stylePreference),
+                        orElse(changes.footageVisibility(), footageVisibility),
+                        orElse(changes.effectIntensity(), effectIntensity))
+                .validated();
     }
 
     private ProjectDetails validated() {

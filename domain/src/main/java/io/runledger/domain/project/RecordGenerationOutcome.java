@@ -2,8 +2,9 @@ package io.runledger.domain.project;
 
 import java.util.Objects;
 import java.util.UUID;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
 import io.runledger.domain.shared.ProjectStatus;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Sent by the process manager when a generation of the project completed or failed. */
 public record RecordGenerationOutcome(

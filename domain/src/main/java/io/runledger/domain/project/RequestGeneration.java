@@ -2,6 +2,7 @@ package io.runledger.domain.project;
 
 import java.util.Objects;
 import java.util.UUID;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Render the project once more; {@code generationId} is the id the new Generation will have. */

@@ -1,7 +1,8 @@
 package io.runledger.domain.project;
 
-import io.runledger.domain.shared.DomainRuleViolation;
 import java.util.UUID;
+
+import io.runledger.domain.shared.DomainRuleViolation;
 
 /** An outcome was reported for a generation this project never requested: a routing bug upstream. */
 public class UnknownGeneration extends DomainRuleViolation {

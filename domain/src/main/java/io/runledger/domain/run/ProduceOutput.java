@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A worker hands in one output: its body inline ({@code content}) or in object storage ({@code contentUrl}). */

@@ -2,14 +2,15 @@ package io.runledger.domain.run;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.runledger.domain.shared.IllegalTransition;
-import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -18,6 +19,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class Run {
     @AggregateIdentifier
     private UUID runId;
+
     private UUID orgId;
     private UUID userId;
     private RunStatus status;
@@ -27,8 +29,7 @@ public class Run {
     /** Tokens of each worker report by its usage id, to recognise a retry. */
     private final Map<UUID, BigDecimal> reportedTokens = new HashMap<>();
 
-    protected Run() {
-    }
+    protected Run() {}
 
     @CommandHandler
     public Run(QueueRun cmd) {
@@ -38,10 +39,20 @@ public class Run {
         if (cmd.inputChars() != null && cmd.inputChars() < 0) {
             throw new InvalidCommand("inputChars must not be negative");
         }
-        apply(new RunQueued(cmd.orgId(), cmd.runId(), cmd.userId(), cmd.patternId(), cmd.patternName(), cmd.inputSource(),
-                cmd.inputChars(), cmd.strategy(), cmd.requestId(), cmd.idempotencyKey()));
+        apply(new RunQueued(
+                cmd.orgId(),
+                cmd.runId(),
+                cmd.userId(),
+                cmd.patternId(),
+                cmd.patternName(),
+                cmd.inputSource(),
+                cmd.inputChars(),
+                cmd.strategy(),
+                cmd.requestId(),
+                cmd.idempotencyKey()));
         // state is not yet sourced inside a constructor, so the usage is built from the command
-        apply(UsageRecorded.ofRun(cmd.orgId(), cmd.runId(), cmd.userId(), UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
+        apply(UsageRecorded.ofRun(
+                cmd.orgId(), cmd.runId(), cmd.userId(), UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
     @CommandHandler
@@ -65,14 +76,22 @@ public class Run {
             return; // the worker retried its delivery
         }
         require(RunStatus.PROCESSING, "add an output to it");
-        apply(new OutputProduced(orgId, runId, cmd.outputId(), cmd.content(), cmd.contentUrl(), cmd.summary(),
-                cmd.keywords(), cmd.metadata()));
+        apply(new OutputProduced(
+                orgId,
+                runId,
+                cmd.outputId(),
+                cmd.content(),
+                cmd.contentUrl(),
+                cmd.summary(),
+                cmd.keywords(),
+                cmd.metadata()));
     }
 
     @CommandHandler
     public void handle(RecordTokenUsage cmd) {
         if (cmd.tokens() <= 0 || cmd.tokens() > RecordTokenUsage.MAX_TOKENS) {
-            throw new InvalidCommand("tokens must be a whole number from 1 to " + RecordTokenUsage.MAX_TOKENS + " per report");
+            throw new InvalidCommand(
+                    "tokens must be a whole number from 1 to " + RecordTokenUsage.MAX_TOKENS + " per report");
         }
         BigDecimal tokens = BigDecimal.valueOf(cmd.tokens());
         BigDecimal reported = cmd.usageId() == null ? null : reportedTokens.get(cmd.usageId());

@@ -1,7 +1,8 @@
 package io.runledger.domain.run;
 
-import io.runledger.domain.shared.DomainRuleViolation;
 import java.util.UUID;
+
+import io.runledger.domain.shared.DomainRuleViolation;
 
 /** A run can only succeed with something to show for it. */
 public class RunHasNoOutput extends DomainRuleViolation {

@@ -1,7 +1,8 @@
 package io.runledger.domain.run;
 
-import io.runledger.domain.shared.TenantEvent;
 import java.util.UUID;
+
+import io.runledger.domain.shared.TenantEvent;
 
 /** {@code patternName} is the pattern's name when queued; events stored before it was carried have none. */
 public record RunQueued(
@@ -14,5 +15,5 @@ public record RunQueued(
         Integer inputChars,
         String strategy,
         String requestId,
-        String idempotencyKey) implements TenantEvent {
-}
+        String idempotencyKey)
+        implements TenantEvent {}

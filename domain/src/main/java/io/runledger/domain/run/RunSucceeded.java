@@ -1,7 +1,7 @@
 package io.runledger.domain.run;
 
-import io.runledger.domain.shared.TenantEvent;
 import java.util.UUID;
 
-public record RunSucceeded(UUID orgId, UUID runId, int outputCount) implements TenantEvent {
-}
+import io.runledger.domain.shared.TenantEvent;
+
+public record RunSucceeded(UUID orgId, UUID runId, int outputCount) implements TenantEvent {}

@@ -2,6 +2,7 @@ package io.runledger.domain.run;
 
 import java.util.Objects;
 import java.util.UUID;
+
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A worker took the run off the queue. */

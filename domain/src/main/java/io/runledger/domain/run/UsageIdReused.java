@@ -1,7 +1,8 @@
 package io.runledger.domain.run;
 
-import io.runledger.domain.shared.DomainRuleViolation;
 import java.util.UUID;
+
+import io.runledger.domain.shared.DomainRuleViolation;
 
 /** A usage id names one report: sent again it must say the same, or it is another report under a taken id. */
 public class UsageIdReused extends DomainRuleViolation {

@@ -24,9 +24,10 @@ public record DataSubject(PersonalData.Subject kind, UUID id) {
      */
     public String placeholder() {
         return switch (kind) {
-            case PERSON -> "erased user ";
-            case ORG -> "erased org ";
-            case INVITEE -> "erased invitation ";
-        } + id;
+                    case PERSON -> "erased user ";
+                    case ORG -> "erased org ";
+                    case INVITEE -> "erased invitation ";
+                }
+                + id;
     }
 }

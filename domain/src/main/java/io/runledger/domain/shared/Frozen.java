@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class Frozen {
 
-    private Frozen() {
-    }
+    private Frozen() {}
 
     public static Map<String, Object> copy(Map<String, Object> map) {
         return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));

@@ -9,6 +9,5 @@ import java.util.UUID;
 public final class Platform {
     public static final UUID ORG_ID = new UUID(0L, 0L);
 
-    private Platform() {
-    }
+    private Platform() {}
 }

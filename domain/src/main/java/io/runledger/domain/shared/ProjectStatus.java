@@ -7,7 +7,13 @@ import java.util.Locale;
  * starts generations, a generation moves its project) and neither package may depend on the other both ways.
  */
 public enum ProjectStatus {
-    DRAFT, QUEUED, ANALYZING, ORCHESTRATING, RENDERING, COMPLETED, FAILED;
+    DRAFT,
+    QUEUED,
+    ANALYZING,
+    ORCHESTRATING,
+    RENDERING,
+    COMPLETED,
+    FAILED;
 
     /** The lowercase value stored in {@code projects.status}. */
     public String code() {

@@ -16,8 +16,7 @@ public record PlanCatalog(Map<Plan, Limits> plans) {
      * @param generationsPerMonth generations an org may request per calendar month (UTC)
      * @param monthlyPriceCents   the list price shown in {@code plans}; Stripe's price is what is charged
      */
-    public record Limits(int maxRunsPerDay, int maxChars, int generationsPerMonth, int monthlyPriceCents) {
-    }
+    public record Limits(int maxRunsPerDay, int maxChars, int generationsPerMonth, int monthlyPriceCents) {}
 
     public Limits of(Plan plan) {
         Limits limits = plans.get(plan);

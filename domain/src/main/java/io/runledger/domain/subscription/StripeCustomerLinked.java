@@ -4,5 +4,4 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.TenantEvent;
 
-public record StripeCustomerLinked(UUID orgId, String stripeCustomerId) implements TenantEvent {
-}
+public record StripeCustomerLinked(UUID orgId, String stripeCustomerId) implements TenantEvent {}

@@ -36,6 +36,7 @@ public class Subscription {
 
     @AggregateIdentifier
     private UUID subscriptionId;
+
     private UUID orgId;
     private Plan plan;
     private SubscriptionStatus status;
@@ -44,8 +45,7 @@ public class Subscription {
     private String stripeCustomerId;
     private String stripeSubscriptionId;
 
-    protected Subscription() {
-    }
+    protected Subscription() {}
 
     /** Created by the org it belongs to, in the same unit of work as the org itself; schedules the trial's end. */
     public Subscription(StartSubscription command, DeadlineManager deadlines) {
@@ -71,7 +71,9 @@ public class Subscription {
 
     @CommandHandler
     void handle(ActivateSubscription command) {
-        if (status == ACTIVE && plan == command.plan() && Objects.equals(currentPeriodEnd, command.currentPeriodEnd())) {
+        if (status == ACTIVE
+                && plan == command.plan()
+                && Objects.equals(currentPeriodEnd, command.currentPeriodEnd())) {
             return;
         }
         apply(new SubscriptionActivated(orgId, command.plan(), ACTIVE, command.currentPeriodEnd()));

@@ -2,5 +2,5 @@ package io.runledger.domain.subscription;
 
 import java.util.UUID;
 
-public record SubscriptionCanceled(UUID orgId, Plan plan, SubscriptionStatus status) implements SubscriptionStateChanged {
-}
+public record SubscriptionCanceled(UUID orgId, Plan plan, SubscriptionStatus status)
+        implements SubscriptionStateChanged {}

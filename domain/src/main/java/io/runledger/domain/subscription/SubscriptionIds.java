@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class SubscriptionIds {
 
-    private SubscriptionIds() {
-    }
+    private SubscriptionIds() {}
 
     public static UUID forOrg(UUID orgId) {
         return UUID.nameUUIDFromBytes(("subscription:" + orgId).getBytes(StandardCharsets.UTF_8));

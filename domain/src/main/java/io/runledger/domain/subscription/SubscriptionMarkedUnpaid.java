@@ -2,5 +2,5 @@ package io.runledger.domain.subscription;
 
 import java.util.UUID;
 
-public record SubscriptionMarkedUnpaid(UUID orgId, Plan plan, SubscriptionStatus status) implements SubscriptionStateChanged {
-}
+public record SubscriptionMarkedUnpaid(UUID orgId, Plan plan, SubscriptionStatus status)
+        implements SubscriptionStateChanged {}

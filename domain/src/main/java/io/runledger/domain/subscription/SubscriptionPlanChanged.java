@@ -2,5 +2,5 @@ package io.runledger.domain.subscription;
 
 import java.util.UUID;
 
-public record SubscriptionPlanChanged(UUID orgId, Plan previousPlan, Plan plan, SubscriptionStatus status) implements SubscriptionStateChanged {
-}
+public record SubscriptionPlanChanged(UUID orgId, Plan previousPlan, Plan plan, SubscriptionStatus status)
+        implements SubscriptionStateChanged {}

@@ -7,7 +7,12 @@ import java.util.Locale;
  * that ended without a paid plan, which starts no new work until a plan is bought.
  */
 public enum SubscriptionStatus {
-    TRIALING, ACTIVE, PAST_DUE, CANCELED, UNPAID, PAUSED;
+    TRIALING,
+    ACTIVE,
+    PAST_DUE,
+    CANCELED,
+    UNPAID,
+    PAUSED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** How a person signs in ({@code auth_identities.provider}). */
 public enum AuthProvider {
-    GOOGLE, GITHUB, MAGIC;
+    GOOGLE,
+    GITHUB,
+    MAGIC;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -22,15 +22,14 @@ public class User {
 
     @AggregateIdentifier
     private UUID userId;
+
     private String name;
     private boolean erased;
     private final Set<Identity> identities = new HashSet<>();
 
-    private record Identity(AuthProvider provider, String providerUserId) {
-    }
+    private record Identity(AuthProvider provider, String providerUserId) {}
 
-    protected User() {
-    }
+    protected User() {}
 
     @CommandHandler
     public User(RegisterUser command) {

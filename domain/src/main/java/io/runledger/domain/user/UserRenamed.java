@@ -4,8 +4,10 @@ import static io.runledger.domain.shared.PersonalData.Subject.PERSON;
 
 import java.util.UUID;
 
-import io.runledger.domain.shared.TenantEvent;
 import io.runledger.domain.shared.PersonalData;
+import io.runledger.domain.shared.TenantEvent;
 
-public record UserRenamed(UUID orgId, UUID userId, @PersonalData(subject = PERSON) String name) implements TenantEvent {
-}
+public record UserRenamed(
+        UUID orgId,
+        UUID userId,
+        @PersonalData(subject = PERSON) String name) implements TenantEvent {}

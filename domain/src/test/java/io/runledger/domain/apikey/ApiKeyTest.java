@@ -49,23 +49,17 @@ class ApiKeyTest {
 
     @Test
     void a_key_needs_a_name() {
-        fixture.givenNoPriorActivity()
-                .when(issue(" ", Role.VIEWER))
-                .expectException(InvalidCommand.class);
+        fixture.givenNoPriorActivity().when(issue(" ", Role.VIEWER)).expectException(InvalidCommand.class);
     }
 
     @Test
     void a_key_needs_a_role() {
-        fixture.givenNoPriorActivity()
-                .when(issue("dashboards", null))
-                .expectException(InvalidCommand.class);
+        fixture.givenNoPriorActivity().when(issue("dashboards", null)).expectException(InvalidCommand.class);
     }
 
     @Test
     void a_revoked_key_is_revoked_once() {
-        fixture.given(issued())
-                .when(new RevokeApiKey(KEY))
-                .expectEvents(new ApiKeyRevoked(ORG, KEY));
+        fixture.given(issued()).when(new RevokeApiKey(KEY)).expectEvents(new ApiKeyRevoked(ORG, KEY));
     }
 
     @Test

@@ -2,12 +2,13 @@ package io.runledger.domain.generation;
 
 import static io.runledger.domain.shared.JsonRoundTrip.assertSurvivesJson;
 
-import io.runledger.domain.shared.ProjectStatus;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.runledger.domain.shared.ProjectStatus;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -40,20 +41,30 @@ class GenerationMessagesSurviveJsonTest {
 
     @Test
     void events_survive_json() {
-        assertSurvivesJson(new GenerationRequested(ORG, PROJECT, GEN, UUID.randomUUID(), "seed-1", 1,
-                GenerationStatus.PENDING, ProjectStatus.QUEUED));
-        assertSurvivesJson(new AudioAnalysisStarted(ORG, PROJECT, GEN, "render-1", 2,
-                GenerationStatus.PROCESSING, ProjectStatus.ANALYZING));
-        assertSurvivesJson(new AudioAnalysisRecorded(ORG, PROJECT, GEN, analysis(),
-                GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING));
-        assertSurvivesJson(new VisualPlanRecorded(ORG, PROJECT, GEN, Map.of("scenes", 12),
-                GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING));
-        assertSurvivesJson(new RenderingStarted(ORG, PROJECT, GEN, GenerationStatus.PROCESSING, ProjectStatus.RENDERING));
-        assertSurvivesJson(new GenerationRequeued(ORG, PROJECT, GEN, "lease expired", 1,
-                GenerationStatus.PENDING, ProjectStatus.QUEUED));
-        assertSurvivesJson(new GenerationCompleted(ORG, PROJECT, GEN, "s3://v.mp4", "s3://t.jpg",
-                new BigDecimal("183.4"), 48_000_000L, 95, GenerationStatus.COMPLETED, ProjectStatus.COMPLETED));
-        assertSurvivesJson(new GenerationFailed(ORG, PROJECT, GEN, "renderer crashed",
-                GenerationStatus.FAILED, ProjectStatus.FAILED));
+        assertSurvivesJson(new GenerationRequested(
+                ORG, PROJECT, GEN, UUID.randomUUID(), "seed-1", 1, GenerationStatus.PENDING, ProjectStatus.QUEUED));
+        assertSurvivesJson(new AudioAnalysisStarted(
+                ORG, PROJECT, GEN, "render-1", 2, GenerationStatus.PROCESSING, ProjectStatus.ANALYZING));
+        assertSurvivesJson(new AudioAnalysisRecorded(
+                ORG, PROJECT, GEN, analysis(), GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING));
+        assertSurvivesJson(new VisualPlanRecorded(
+                ORG, PROJECT, GEN, Map.of("scenes", 12), GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING));
+        assertSurvivesJson(
+                new RenderingStarted(ORG, PROJECT, GEN, GenerationStatus.PROCESSING, ProjectStatus.RENDERING));
+        assertSurvivesJson(new GenerationRequeued(
+                ORG, PROJECT, GEN, "lease expired", 1, GenerationStatus.PENDING, ProjectStatus.QUEUED));
+        assertSurvivesJson(new GenerationCompleted(
+                ORG,
+                PROJECT,
+                GEN,
+                "s3://v.mp4",
+                "s3://t.jpg",
+                new BigDecimal("183.4"),
+                48_000_000L,
+                95,
+                GenerationStatus.COMPLETED,
+                ProjectStatus.COMPLETED));
+        assertSurvivesJson(new GenerationFailed(
+                ORG, PROJECT, GEN, "renderer crashed", GenerationStatus.FAILED, ProjectStatus.FAILED));
     }
 }

@@ -1,15 +1,16 @@
 package io.runledger.domain.generation;
 
-import io.runledger.domain.shared.ProjectStatus;
-import io.runledger.domain.run.UsageMeter;
-import io.runledger.domain.run.UsageRecorded;
-import io.runledger.domain.shared.IllegalTransition;
-import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+
+import io.runledger.domain.run.UsageMeter;
+import io.runledger.domain.run.UsageRecorded;
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.ProjectStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,8 @@ class GenerationTest {
     }
 
     private static GenerationRequested requested() {
-        return new GenerationRequested(ORG, PROJECT, GEN, USER, "seed-1", 1,
-                GenerationStatus.PENDING, ProjectStatus.QUEUED);
+        return new GenerationRequested(
+                ORG, PROJECT, GEN, USER, "seed-1", 1, GenerationStatus.PENDING, ProjectStatus.QUEUED);
     }
 
     private static AudioAnalysisStarted analysisStarted() {
@@ -44,22 +45,23 @@ class GenerationTest {
     }
 
     private static AudioAnalysisStarted analysisStarted(String workerId, int attempt) {
-        return new AudioAnalysisStarted(ORG, PROJECT, GEN, workerId, attempt,
-                GenerationStatus.PROCESSING, ProjectStatus.ANALYZING);
+        return new AudioAnalysisStarted(
+                ORG, PROJECT, GEN, workerId, attempt, GenerationStatus.PROCESSING, ProjectStatus.ANALYZING);
     }
 
     private static GenerationRequeued requeued(int attempt) {
-        return new GenerationRequeued(ORG, PROJECT, GEN, "lease expired", attempt,
-                GenerationStatus.PENDING, ProjectStatus.QUEUED);
+        return new GenerationRequeued(
+                ORG, PROJECT, GEN, "lease expired", attempt, GenerationStatus.PENDING, ProjectStatus.QUEUED);
     }
 
     private static AudioAnalysisRecorded analysisRecorded() {
-        return new AudioAnalysisRecorded(ORG, PROJECT, GEN, ANALYSIS,
-                GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING);
+        return new AudioAnalysisRecorded(
+                ORG, PROJECT, GEN, ANALYSIS, GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING);
     }
 
     private static VisualPlanRecorded planRecorded(Map<String, Object> plan) {
-        return new VisualPlanRecorded(ORG, PROJECT, GEN, plan, GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING);
+        return new VisualPlanRecorded(
+                ORG, PROJECT, GEN, plan, GenerationStatus.PROCESSING, ProjectStatus.ORCHESTRATING);
     }
 
     private static RenderingStarted renderingStarted() {
@@ -67,8 +69,17 @@ class GenerationTest {
     }
 
     private static GenerationCompleted completed() {
-        return new GenerationCompleted(ORG, PROJECT, GEN, "s3://videos/f1.mp4", "s3://thumbs/f1.jpg",
-                new BigDecimal("183.4"), 48_000_000L, 95, GenerationStatus.COMPLETED, ProjectStatus.COMPLETED);
+        return new GenerationCompleted(
+                ORG,
+                PROJECT,
+                GEN,
+                "s3://videos/f1.mp4",
+                "s3://thumbs/f1.jpg",
+                new BigDecimal("183.4"),
+                48_000_000L,
+                95,
+                GenerationStatus.COMPLETED,
+                ProjectStatus.COMPLETED);
     }
 
     private static UsageRecorded billed(UsageMeter meter, long quantity) {
@@ -76,7 +87,8 @@ class GenerationTest {
     }
 
     private static GenerationFailed failed() {
-        return new GenerationFailed(ORG, PROJECT, GEN, "renderer crashed", GenerationStatus.FAILED, ProjectStatus.FAILED);
+        return new GenerationFailed(
+                ORG, PROJECT, GEN, "renderer crashed", GenerationStatus.FAILED, ProjectStatus.FAILED);
     }
 
     private static CompleteGeneration complete(String videoUrl, Long fileSize) {
@@ -87,9 +99,7 @@ class GenerationTest {
 
     @Test
     void a_requested_generation_starts_its_audio_analysis() {
-        fixture.given(requested())
-                .when(new StartAudioAnalysis(GEN, "render-1"))
-                .expectEvents(analysisStarted());
+        fixture.given(requested()).when(new StartAudioAnalysis(GEN, "render-1")).expectEvents(analysisStarted());
     }
 
     @Test
@@ -257,7 +267,9 @@ class GenerationTest {
                 .andGiven(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
                 .andGivenCurrentTime(RENDER_START.plus(rendering))
                 .when(complete("s3://videos/f1.mp4", 48_000_000L))
-                .expectEvents(completed(), billed(UsageMeter.GENERATIONS_COMPLETED, 1),
+                .expectEvents(
+                        completed(),
+                        billed(UsageMeter.GENERATIONS_COMPLETED, 1),
                         billed(UsageMeter.RENDER_SECONDS, billedRenderSeconds));
     }
 
@@ -281,10 +293,18 @@ class GenerationTest {
         fixture.givenCurrentTime(RENDER_START)
                 .andGiven(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted())
                 .andGivenCurrentTime(RENDER_START.plusSeconds(600))
-                .andGiven(requeued(1), analysisStarted("render-2", 2), analysisRecorded(), planRecorded(PLAN), renderingStarted())
+                .andGiven(
+                        requeued(1),
+                        analysisStarted("render-2", 2),
+                        analysisRecorded(),
+                        planRecorded(PLAN),
+                        renderingStarted())
                 .andGivenCurrentTime(RENDER_START.plusSeconds(640))
                 .when(complete("s3://videos/f1.mp4", 48_000_000L))
-                .expectEvents(completed(), billed(UsageMeter.GENERATIONS_COMPLETED, 1), billed(UsageMeter.RENDER_SECONDS, 40));
+                .expectEvents(
+                        completed(),
+                        billed(UsageMeter.GENERATIONS_COMPLETED, 1),
+                        billed(UsageMeter.RENDER_SECONDS, 40));
     }
 
     @Test
@@ -305,7 +325,12 @@ class GenerationTest {
 
     @Test
     void completing_a_completed_generation_again_changes_nothing() {
-        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted(),
+        fixture.given(
+                        requested(),
+                        analysisStarted(),
+                        analysisRecorded(),
+                        planRecorded(PLAN),
+                        renderingStarted(),
                         completed())
                 .when(complete("s3://videos/f1.mp4", 48_000_000L))
                 .expectSuccessfulHandlerExecution()
@@ -355,7 +380,12 @@ class GenerationTest {
 
     @Test
     void a_completed_generation_cannot_fail() {
-        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted(),
+        fixture.given(
+                        requested(),
+                        analysisStarted(),
+                        analysisRecorded(),
+                        planRecorded(PLAN),
+                        renderingStarted(),
                         completed())
                 .when(new FailGeneration(GEN, "late crash"))
                 .expectException(IllegalTransition.class)
@@ -381,8 +411,14 @@ class GenerationTest {
 
     @Test
     void a_requeued_generation_has_no_plan_to_render_until_the_next_attempt_records_one() {
-        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), requeued(1),
-                        analysisStarted("render-2", 2), analysisRecorded())
+        fixture.given(
+                        requested(),
+                        analysisStarted(),
+                        analysisRecorded(),
+                        planRecorded(PLAN),
+                        requeued(1),
+                        analysisStarted("render-2", 2),
+                        analysisRecorded())
                 .when(new StartRendering(GEN))
                 .expectException(VisualPlanMissing.class);
     }
@@ -397,7 +433,13 @@ class GenerationTest {
 
     @Test
     void a_finished_generation_cannot_be_requeued() {
-        fixture.given(requested(), analysisStarted(), analysisRecorded(), planRecorded(PLAN), renderingStarted(), completed())
+        fixture.given(
+                        requested(),
+                        analysisStarted(),
+                        analysisRecorded(),
+                        planRecorded(PLAN),
+                        renderingStarted(),
+                        completed())
                 .when(new RequeueGeneration(GEN, "lease expired"))
                 .expectException(IllegalTransition.class)
                 .expectNoEvents();

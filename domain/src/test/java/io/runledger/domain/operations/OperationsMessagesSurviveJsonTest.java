@@ -12,8 +12,11 @@ class OperationsMessagesSurviveJsonTest {
 
     @Test
     void dead_letters_evicted_survives_json() {
-        assertSurvivesJson(new DeadLettersEvicted(UUID.randomUUID(), "read-runs",
-                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()), "bad data, fixed by hand"));
+        assertSurvivesJson(new DeadLettersEvicted(
+                UUID.randomUUID(),
+                "read-runs",
+                List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()),
+                "bad data, fixed by hand"));
         assertSurvivesJson(new DeadLettersEvicted(UUID.randomUUID(), "read-orgs", List.of(), null));
     }
 }

@@ -37,7 +37,8 @@ class InvitationTest {
     }
 
     private TestExecutor<Org> graceInvited() {
-        return anOrg().andGivenCommands(new SendInvitation(ORG, INVITATION, "grace@example.com", Role.DEVELOPER, EXPIRES));
+        return anOrg().andGivenCommands(
+                        new SendInvitation(ORG, INVITATION, "grace@example.com", Role.DEVELOPER, EXPIRES));
     }
 
     private static InvitationSent sent() {
@@ -61,14 +62,16 @@ class InvitationTest {
 
     @Test
     void a_second_invitation_to_the_same_email_is_refused_while_the_first_is_pending() {
-        graceInvited().when(new SendInvitation(ORG, UUID.randomUUID(), "GRACE@example.com", Role.ADMIN, EXPIRES))
+        graceInvited()
+                .when(new SendInvitation(ORG, UUID.randomUUID(), "GRACE@example.com", Role.ADMIN, EXPIRES))
                 .expectException(InvitationAlreadyPending.class)
                 .expectNoEvents();
     }
 
     @Test
     void the_same_invitation_sent_again_is_sent_once() {
-        graceInvited().when(new SendInvitation(ORG, INVITATION, "grace@example.com", Role.DEVELOPER, EXPIRES))
+        graceInvited()
+                .when(new SendInvitation(ORG, INVITATION, "grace@example.com", Role.DEVELOPER, EXPIRES))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -76,21 +79,25 @@ class InvitationTest {
     @Test
     void after_a_revocation_the_email_can_be_invited_again() {
         UUID again = UUID.randomUUID();
-        graceInvited().andGivenCommands(new RevokeInvitation(ORG, INVITATION))
+        graceInvited()
+                .andGivenCommands(new RevokeInvitation(ORG, INVITATION))
                 .when(new SendInvitation(ORG, again, "grace@example.com", Role.VIEWER, EXPIRES))
                 .expectEvents(new InvitationSent(ORG, again, "grace@example.com", Role.VIEWER, EXPIRES));
     }
 
     @Test
     void accepting_makes_the_person_a_member_with_the_invited_role() {
-        graceInvited().when(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
-                .expectEvents(new InvitationAccepted(ORG, INVITATION, "grace@example.com", GRACE, Role.DEVELOPER),
+        graceInvited()
+                .when(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
+                .expectEvents(
+                        new InvitationAccepted(ORG, INVITATION, "grace@example.com", GRACE, Role.DEVELOPER),
                         new MemberAdded(ORG, GRACE, Role.DEVELOPER));
     }
 
     @Test
     void an_invitation_is_accepted_once() {
-        graceInvited().andGivenCommands(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
+        graceInvited()
+                .andGivenCommands(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
                 .when(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(61)))
                 .expectException(InvitationNotPending.class)
                 .expectNoEvents();
@@ -98,13 +105,15 @@ class InvitationTest {
 
     @Test
     void accepting_at_or_after_the_expiry_finds_it_expired_and_adds_nobody() {
-        graceInvited().when(new AcceptInvitation(ORG, INVITATION, GRACE, EXPIRES))
+        graceInvited()
+                .when(new AcceptInvitation(ORG, INVITATION, GRACE, EXPIRES))
                 .expectEvents(new InvitationExpired(ORG, INVITATION, "grace@example.com", EXPIRES));
     }
 
     @Test
     void a_revoked_invitation_cannot_be_accepted() {
-        graceInvited().andGivenCommands(new RevokeInvitation(ORG, INVITATION))
+        graceInvited()
+                .andGivenCommands(new RevokeInvitation(ORG, INVITATION))
                 .when(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
                 .expectException(InvitationNotPending.class)
                 .expectNoEvents();
@@ -112,14 +121,16 @@ class InvitationTest {
 
     @Test
     void a_revoked_invitation_cannot_be_revoked_again() {
-        graceInvited().andGivenCommands(new RevokeInvitation(ORG, INVITATION))
+        graceInvited()
+                .andGivenCommands(new RevokeInvitation(ORG, INVITATION))
                 .when(new RevokeInvitation(ORG, INVITATION))
                 .expectException(InvitationNotPending.class);
     }
 
     @Test
     void revoking_a_pending_invitation_records_it() {
-        graceInvited().when(new RevokeInvitation(ORG, INVITATION))
+        graceInvited()
+                .when(new RevokeInvitation(ORG, INVITATION))
                 .expectEvents(new InvitationRevoked(ORG, INVITATION, "grace@example.com"));
     }
 
@@ -132,14 +143,16 @@ class InvitationTest {
 
     @Test
     void a_pending_invitation_expires_at_its_deadline() {
-        graceInvited().whenThenTimeAdvancesTo(EXPIRES)
+        graceInvited()
+                .whenThenTimeAdvancesTo(EXPIRES)
                 .expectTriggeredDeadlinesWithName(Org.INVITATION_EXPIRY)
                 .expectEvents(new InvitationExpired(ORG, INVITATION, "grace@example.com", EXPIRES));
     }
 
     @Test
     void an_invitation_accepted_in_time_is_left_alone_by_its_deadline() {
-        graceInvited().andGivenCommands(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
+        graceInvited()
+                .andGivenCommands(new AcceptInvitation(ORG, INVITATION, GRACE, NOW.plusSeconds(60)))
                 .whenThenTimeAdvancesTo(EXPIRES)
                 .expectTriggeredDeadlinesWithName(Org.INVITATION_EXPIRY)
                 .expectNoEvents();
@@ -147,14 +160,16 @@ class InvitationTest {
 
     @Test
     void an_invitation_revoked_in_time_is_left_alone_by_its_deadline() {
-        graceInvited().andGivenCommands(new RevokeInvitation(ORG, INVITATION))
+        graceInvited()
+                .andGivenCommands(new RevokeInvitation(ORG, INVITATION))
                 .whenThenTimeAdvancesTo(EXPIRES)
                 .expectNoEvents();
     }
 
     @Test
     void an_expired_invitation_cannot_be_accepted() {
-        graceInvited().andGivenCommands(new AcceptInvitation(ORG, INVITATION, GRACE, EXPIRES))
+        graceInvited()
+                .andGivenCommands(new AcceptInvitation(ORG, INVITATION, GRACE, EXPIRES))
                 .when(new AcceptInvitation(ORG, INVITATION, GRACE, EXPIRES))
                 .expectException(InvitationNotPending.class);
     }

@@ -53,8 +53,12 @@ class OrgTest {
                 .when(new CreateOrg(ORG, "Acme", "acme", ALICE, NOW))
                 .expectEvents(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
                 .expectScheduledDeadlineWithName(Instant.parse("2026-11-15T10:00:00Z"), Subscription.TRIAL_END);
-        assertThat(subscriptions.eventsOf(SubscriptionIds.forOrg(ORG))).containsExactly(
-                new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, SubscriptionStatus.TRIALING,
+        assertThat(subscriptions.eventsOf(SubscriptionIds.forOrg(ORG)))
+                .containsExactly(new SubscriptionStarted(
+                        ORG,
+                        SubscriptionIds.forOrg(ORG),
+                        Plan.FREE,
+                        SubscriptionStatus.TRIALING,
                         Instant.parse("2026-11-15T10:00:00Z")));
     }
 
@@ -95,7 +99,8 @@ class OrgTest {
     void a_slug_may_have_63_characters() {
         fixture.givenNoPriorActivity()
                 .when(new CreateOrg(ORG, "Acme", LONGEST_SLUG, ALICE, NOW))
-                .expectEvents(new OrgCreated(ORG, "Acme", LONGEST_SLUG, ALICE), new MemberAdded(ORG, ALICE, Role.OWNER));
+                .expectEvents(
+                        new OrgCreated(ORG, "Acme", LONGEST_SLUG, ALICE), new MemberAdded(ORG, ALICE, Role.OWNER));
     }
 
     @Test
@@ -116,9 +121,7 @@ class OrgTest {
 
     @Test
     void renaming_an_org_records_the_new_name() {
-        fixture.given(created())
-                .when(new RenameOrg(ORG, "Acme Labs"))
-                .expectEvents(new OrgRenamed(ORG, "Acme Labs"));
+        fixture.given(created()).when(new RenameOrg(ORG, "Acme Labs")).expectEvents(new OrgRenamed(ORG, "Acme Labs"));
     }
 
     @Test
@@ -200,7 +203,10 @@ class OrgTest {
 
     @Test
     void an_owner_may_step_down_once_there_is_another_owner() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN),
+        fixture.given(
+                        created(),
+                        new MemberAdded(ORG, ALICE, Role.OWNER),
+                        new MemberAdded(ORG, BOB, Role.ADMIN),
                         new MemberRoleChanged(ORG, BOB, Role.ADMIN, Role.OWNER))
                 .when(new ChangeMemberRole(ORG, ALICE, Role.DEVELOPER))
                 .expectEvents(new MemberRoleChanged(ORG, ALICE, Role.OWNER, Role.DEVELOPER));
@@ -226,7 +232,8 @@ class OrgTest {
         fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN))
                 .when(new RemoveMember(ORG, ALICE))
                 .expectException(LastOwnerProtected.class)
-                .expectExceptionMessage("User " + ALICE + " is the last owner of org " + ORG + "; make another member owner first")
+                .expectExceptionMessage(
+                        "User " + ALICE + " is the last owner of org " + ORG + "; make another member owner first")
                 .expectNoEvents();
     }
 

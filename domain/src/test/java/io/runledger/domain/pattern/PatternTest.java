@@ -46,7 +46,8 @@ class PatternTest {
     void an_update_keeps_the_fields_it_leaves_out() {
         fixture.given(SUMMARIZE)
                 .when(new UpdatePattern(PATTERN, null, "Three-line summary", null, null))
-                .expectEvents(new PatternUpdated(PLATFORM, PATTERN, "summarize", "Three-line summary", "writing", "map-reduce"));
+                .expectEvents(new PatternUpdated(
+                        PLATFORM, PATTERN, "summarize", "Three-line summary", "writing", "map-reduce"));
     }
 
     @Test

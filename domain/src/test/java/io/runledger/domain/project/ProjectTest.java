@@ -2,6 +2,9 @@ package io.runledger.domain.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.util.UUID;
+
 import io.runledger.domain.generation.Generation;
 import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.generation.GenerationStatus;
@@ -9,8 +12,6 @@ import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.SpawnedAggregates;
-import java.math.BigDecimal;
-import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,18 +38,43 @@ class ProjectTest {
     }
 
     private static ProjectCreated created() {
-        return new ProjectCreated(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, "city lights at night", "audio/neon.wav",
-                new BigDecimal("183.4"), "1080p", "organic", new BigDecimal("0.6"), new BigDecimal("0.5")),
+        return new ProjectCreated(
+                ORG,
+                PROJECT,
+                USER,
+                new ProjectDetails(
+                        "Neon Drift",
+                        null,
+                        "city lights at night",
+                        "audio/neon.wav",
+                        new BigDecimal("183.4"),
+                        "1080p",
+                        "organic",
+                        new BigDecimal("0.6"),
+                        new BigDecimal("0.5")),
                 ProjectStatus.DRAFT);
     }
 
     private static CreateProject create(String name, BigDecimal footageVisibility, BigDecimal effectIntensity) {
-        return new CreateProject(ORG, PROJECT, USER, new ProjectDetails(name, null, "city lights at night", "audio/neon.wav",
-                new BigDecimal("183.4"), null, null, footageVisibility, effectIntensity));
+        return new CreateProject(
+                ORG,
+                PROJECT,
+                USER,
+                new ProjectDetails(
+                        name,
+                        null,
+                        "city lights at night",
+                        "audio/neon.wav",
+                        new BigDecimal("183.4"),
+                        null,
+                        null,
+                        footageVisibility,
+                        effectIntensity));
     }
 
     private static UpdateProject update(String name, BigDecimal effectIntensity) {
-        return new UpdateProject(PROJECT, new ProjectDetails(name, null, null, null, null, null, null, null, effectIntensity));
+        return new UpdateProject(
+                PROJECT, new ProjectDetails(name, null, null, null, null, null, null, null, effectIntensity));
     }
 
     private static ProjectGenerationQueued queued(UUID generationId, int number, String seed) {
@@ -63,19 +89,41 @@ class ProjectTest {
 
     @Test
     void a_project_is_created_as_a_draft_with_the_default_settings() {
-        fixture.givenNoPriorActivity()
-                .when(create("Neon Drift", null, null))
-                .expectEvents(created());
+        fixture.givenNoPriorActivity().when(create("Neon Drift", null, null)).expectEvents(created());
     }
 
     @Test
     void a_project_keeps_the_settings_it_is_given() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", "a night drive", "city lights at night",
-                        "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE, BigDecimal.ZERO)))
-                .expectEvents(new ProjectCreated(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", "a night drive",
-                        "city lights at night", "audio/neon.wav", null, "4k", "geometric", BigDecimal.ONE,
-                        BigDecimal.ZERO), ProjectStatus.DRAFT));
+                .when(new CreateProject(
+                        ORG,
+                        PROJECT,
+                        USER,
+                        new ProjectDetails(
+                                "Neon Drift",
+                                "a night drive",
+                                "city lights at night",
+                                "audio/neon.wav",
+                                null,
+                                "4k",
+                                "geometric",
+                                BigDecimal.ONE,
+                                BigDecimal.ZERO)))
+                .expectEvents(new ProjectCreated(
+                        ORG,
+                        PROJECT,
+                        USER,
+                        new ProjectDetails(
+                                "Neon Drift",
+                                "a night drive",
+                                "city lights at night",
+                                "audio/neon.wav",
+                                null,
+                                "4k",
+                                "geometric",
+                                BigDecimal.ONE,
+                                BigDecimal.ZERO),
+                        ProjectStatus.DRAFT));
     }
 
     @Test
@@ -90,8 +138,11 @@ class ProjectTest {
     @Test
     void a_project_needs_a_prompt() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, null, "audio/neon.wav",
-                        null, null, null, null, null)))
+                .when(new CreateProject(
+                        ORG,
+                        PROJECT,
+                        USER,
+                        new ProjectDetails("Neon Drift", null, null, "audio/neon.wav", null, null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("prompt is required")
                 .expectNoEvents();
@@ -100,8 +151,12 @@ class ProjectTest {
     @Test
     void a_project_needs_an_audio_path() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, "city lights at night", "",
-                        null, null, null, null, null)))
+                .when(new CreateProject(
+                        ORG,
+                        PROJECT,
+                        USER,
+                        new ProjectDetails(
+                                "Neon Drift", null, "city lights at night", "", null, null, null, null, null)))
                 .expectException(InvalidCommand.class)
                 .expectExceptionMessage("audioPath is required")
                 .expectNoEvents();
@@ -128,8 +183,20 @@ class ProjectTest {
     @Test
     void a_negative_audio_duration_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(ORG, PROJECT, USER, new ProjectDetails("Neon Drift", null, "city lights at night",
-                        "audio/neon.wav", new BigDecimal("-1"), null, null, null, null)))
+                .when(new CreateProject(
+                        ORG,
+                        PROJECT,
+                        USER,
+                        new ProjectDetails(
+                                "Neon Drift",
+                                null,
+                                "city lights at night",
+                                "audio/neon.wav",
+                                new BigDecimal("-1"),
+                                null,
+                                null,
+                                null,
+                                null)))
                 .expectException(InvalidCommand.class)
                 .expectNoEvents();
     }
@@ -140,9 +207,19 @@ class ProjectTest {
     void an_edit_publishes_every_editable_value_as_it_now_is() {
         fixture.given(created())
                 .when(update("Neon Drift II", new BigDecimal("0.8")))
-                .expectEvents(new ProjectUpdated(ORG, PROJECT, new ProjectDetails("Neon Drift II", null, "city lights at night",
-                        "audio/neon.wav", new BigDecimal("183.4"), "1080p", "organic", new BigDecimal("0.6"),
-                        new BigDecimal("0.8"))));
+                .expectEvents(new ProjectUpdated(
+                        ORG,
+                        PROJECT,
+                        new ProjectDetails(
+                                "Neon Drift II",
+                                null,
+                                "city lights at night",
+                                "audio/neon.wav",
+                                new BigDecimal("183.4"),
+                                "1080p",
+                                "organic",
+                                new BigDecimal("0.6"),
+                                new BigDecimal("0.8"))));
     }
 
     @Test
@@ -185,8 +262,9 @@ class ProjectTest {
         fixture.given(created())
                 .when(new RequestGeneration(PROJECT, GEN_1, USER, "seed-1"))
                 .expectEvents(queued(GEN_1, 1, "seed-1"));
-        assertThat(generations.eventsOf(GEN_1)).containsExactly(new GenerationRequested(ORG, PROJECT, GEN_1, USER,
-                "seed-1", 1, GenerationStatus.PENDING, ProjectStatus.QUEUED));
+        assertThat(generations.eventsOf(GEN_1))
+                .containsExactly(new GenerationRequested(
+                        ORG, PROJECT, GEN_1, USER, "seed-1", 1, GenerationStatus.PENDING, ProjectStatus.QUEUED));
     }
 
     @Test
@@ -194,8 +272,9 @@ class ProjectTest {
         fixture.given(created(), queued(GEN_1, 1, "seed-1"), finished(GEN_1, ProjectStatus.FAILED))
                 .when(new RequestGeneration(PROJECT, GEN_2, USER, "seed-2"))
                 .expectEvents(queued(GEN_2, 2, "seed-2"));
-        assertThat(generations.eventsOf(GEN_2)).containsExactly(new GenerationRequested(ORG, PROJECT, GEN_2, USER,
-                "seed-2", 2, GenerationStatus.PENDING, ProjectStatus.QUEUED));
+        assertThat(generations.eventsOf(GEN_2))
+                .containsExactly(new GenerationRequested(
+                        ORG, PROJECT, GEN_2, USER, "seed-2", 2, GenerationStatus.PENDING, ProjectStatus.QUEUED));
     }
 
     @Test
@@ -288,7 +367,10 @@ class ProjectTest {
 
     @Test
     void a_stale_outcome_does_not_finish_the_current_generation() {
-        fixture.given(created(), queued(GEN_1, 1, "seed-1"), finished(GEN_1, ProjectStatus.FAILED),
+        fixture.given(
+                        created(),
+                        queued(GEN_1, 1, "seed-1"),
+                        finished(GEN_1, ProjectStatus.FAILED),
                         queued(GEN_2, 2, "seed-2"))
                 .when(new RecordGenerationOutcome(PROJECT, GEN_1, ProjectStatus.FAILED))
                 .expectSuccessfulHandlerExecution()

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class RunMessagesSurviveJsonTest {
         metadata.put("model", "gpt");
         metadata.put("temperature", null);
         metadata.put("chunks", List.of(1, 2));
-        assertSurvivesJson(new QueueRun(ORG, RUN, USER, UUID.randomUUID(), "summarize", InputSource.UPLOAD, 20, null, "req", "k"));
+        assertSurvivesJson(
+                new QueueRun(ORG, RUN, USER, UUID.randomUUID(), "summarize", InputSource.UPLOAD, 20, null, "req", "k"));
         assertSurvivesJson(new StartRun(RUN, "worker-1"));
         assertSurvivesJson(new ProduceOutput(RUN, OUTPUT, "text", null, "sum", List.of("a"), metadata));
         assertSurvivesJson(new RecordTokenUsage(RUN, UUID.randomUUID(), 99));
@@ -37,12 +39,15 @@ class RunMessagesSurviveJsonTest {
 
     @Test
     void events_survive_json() {
-        assertSurvivesJson(new RunQueued(ORG, RUN, USER, UUID.randomUUID(), "summarize", InputSource.TEXT, null, "s", "req", null));
+        assertSurvivesJson(new RunQueued(
+                ORG, RUN, USER, UUID.randomUUID(), "summarize", InputSource.TEXT, null, "s", "req", null));
         assertSurvivesJson(new RunStarted(ORG, RUN, "worker-1", 2));
-        assertSurvivesJson(new OutputProduced(ORG, RUN, OUTPUT, null, "s3://x", null, List.of("a", "b"),
-                Map.of("tokens", 12)));
-        assertSurvivesJson(UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.TOKENS_USED, new BigDecimal("1530"), UUID.randomUUID()));
-        assertSurvivesJson(UsageRecorded.ofGeneration(ORG, UUID.randomUUID(), USER, UsageMeter.RENDER_SECONDS, new BigDecimal("96")));
+        assertSurvivesJson(
+                new OutputProduced(ORG, RUN, OUTPUT, null, "s3://x", null, List.of("a", "b"), Map.of("tokens", 12)));
+        assertSurvivesJson(
+                UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.TOKENS_USED, new BigDecimal("1530"), UUID.randomUUID()));
+        assertSurvivesJson(UsageRecorded.ofGeneration(
+                ORG, UUID.randomUUID(), USER, UsageMeter.RENDER_SECONDS, new BigDecimal("96")));
         assertSurvivesJson(new RunSucceeded(ORG, RUN, 3));
         assertSurvivesJson(new RunFailed(ORG, RUN, "boom", RunStatus.PROCESSING));
         assertSurvivesJson(new RunRequeued(ORG, RUN, "lease expired", 1));

@@ -1,11 +1,12 @@
 package io.runledger.domain.run;
 
-import io.runledger.domain.shared.IllegalTransition;
-import io.runledger.domain.shared.InvalidCommand;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -33,7 +34,8 @@ class RunTest {
     }
 
     private static RunQueued queued() {
-        return new RunQueued(ORG, RUN, USER, PATTERN, "summarize", InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1");
+        return new RunQueued(
+                ORG, RUN, USER, PATTERN, "summarize", InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1");
     }
 
     private static RunStarted started(String worker, int attempt) {
@@ -49,7 +51,13 @@ class RunTest {
     }
 
     private static ProduceOutput produce(UUID outputId, String content, String contentUrl) {
-        return new ProduceOutput(RUN, outputId, content, contentUrl, "short", List.of("ai", "talk"),
+        return new ProduceOutput(
+                RUN,
+                outputId,
+                content,
+                contentUrl,
+                "short",
+                List.of("ai", "talk"),
                 Map.of("model", "gpt", "tokens", 812));
     }
 
@@ -58,17 +66,29 @@ class RunTest {
     @Test
     void queuing_a_run_records_it_and_bills_its_creation() {
         fixture.givenNoPriorActivity()
-                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.YOUTUBE, 1200, "map-reduce", "req-1", "idem-1"))
+                .when(new QueueRun(
+                        ORG,
+                        RUN,
+                        USER,
+                        PATTERN,
+                        "summarize",
+                        InputSource.YOUTUBE,
+                        1200,
+                        "map-reduce",
+                        "req-1",
+                        "idem-1"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(queued(),
-                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
+                .expectEvents(
+                        queued(), UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
     @Test
     void a_run_may_be_queued_without_its_optional_values() {
         fixture.givenNoPriorActivity()
                 .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.TEXT, null, null, "req-1", null))
-                .expectEvents(new RunQueued(ORG, RUN, USER, PATTERN, "summarize", InputSource.TEXT, null, null, "req-1", null),
+                .expectEvents(
+                        new RunQueued(
+                                ORG, RUN, USER, PATTERN, "summarize", InputSource.TEXT, null, null, "req-1", null),
                         UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_CREATED, BigDecimal.ONE, null));
     }
 
@@ -93,9 +113,7 @@ class RunTest {
 
     @Test
     void a_queued_run_starts_as_its_first_attempt() {
-        fixture.given(queued())
-                .when(new StartRun(RUN, "worker-1"))
-                .expectEvents(started("worker-1", 1));
+        fixture.given(queued()).when(new StartRun(RUN, "worker-1")).expectEvents(started("worker-1", 1));
     }
 
     @Test
@@ -153,16 +171,30 @@ class RunTest {
     void a_processing_run_produces_inline_output() {
         fixture.given(queued(), started("worker-1", 1))
                 .when(produce(OUTPUT, "A summary of the talk", null))
-                .expectEvents(new OutputProduced(ORG, RUN, OUTPUT, "A summary of the talk", null, "short",
-                        List.of("ai", "talk"), Map.of("model", "gpt", "tokens", 812)));
+                .expectEvents(new OutputProduced(
+                        ORG,
+                        RUN,
+                        OUTPUT,
+                        "A summary of the talk",
+                        null,
+                        "short",
+                        List.of("ai", "talk"),
+                        Map.of("model", "gpt", "tokens", 812)));
     }
 
     @Test
     void a_processing_run_produces_output_kept_in_object_storage() {
         fixture.given(queued(), started("worker-1", 1))
                 .when(produce(OUTPUT, null, "s3://outputs/42/1.md"))
-                .expectEvents(new OutputProduced(ORG, RUN, OUTPUT, null, "s3://outputs/42/1.md", "short",
-                        List.of("ai", "talk"), Map.of("model", "gpt", "tokens", 812)));
+                .expectEvents(new OutputProduced(
+                        ORG,
+                        RUN,
+                        OUTPUT,
+                        null,
+                        "s3://outputs/42/1.md",
+                        "short",
+                        List.of("ai", "talk"),
+                        Map.of("model", "gpt", "tokens", 812)));
     }
 
     @Test
@@ -222,7 +254,12 @@ class RunTest {
 
     @Test
     void a_usage_report_retried_after_the_run_succeeded_is_still_recognised() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), tokensUsed(1530, USAGE), new RunSucceeded(ORG, RUN, 1),
+        fixture.given(
+                        queued(),
+                        started("worker-1", 1),
+                        output(OUTPUT),
+                        tokensUsed(1530, USAGE),
+                        new RunSucceeded(ORG, RUN, 1),
                         UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null))
                 .when(new RecordTokenUsage(RUN, USAGE, 1530))
                 .expectSuccessfulHandlerExecution()
@@ -286,7 +323,8 @@ class RunTest {
     void a_processing_run_with_outputs_succeeds_and_bills_its_completion() {
         fixture.given(queued(), started("worker-1", 1), output(OUTPUT), output(OTHER_OUTPUT))
                 .when(new SucceedRun(RUN))
-                .expectEvents(new RunSucceeded(ORG, RUN, 2),
+                .expectEvents(
+                        new RunSucceeded(ORG, RUN, 2),
                         UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null));
     }
 
@@ -317,7 +355,10 @@ class RunTest {
 
     @Test
     void a_failed_run_cannot_succeed() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT),
+        fixture.given(
+                        queued(),
+                        started("worker-1", 1),
+                        output(OUTPUT),
                         new RunFailed(ORG, RUN, "timeout", RunStatus.PROCESSING))
                 .when(new SucceedRun(RUN))
                 .expectException(IllegalTransition.class)

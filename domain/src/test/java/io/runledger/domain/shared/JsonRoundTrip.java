@@ -17,8 +17,7 @@ public final class JsonRoundTrip {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private JsonRoundTrip() {
-    }
+    private JsonRoundTrip() {}
 
     /** A message as the application reads it from stored JSON, such as an event stored by an earlier version. */
     public static <T> T fromJson(String json, Class<T> type) {

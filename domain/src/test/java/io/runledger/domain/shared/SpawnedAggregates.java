@@ -19,14 +19,17 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
  */
 public final class SpawnedAggregates {
 
-    private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    private final EventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
 
-    private SpawnedAggregates() {
-    }
+    private SpawnedAggregates() {}
 
     public static SpawnedAggregates allowSpawning(FixtureConfiguration<?> fixture, Class<?> spawnedType) {
         SpawnedAggregates spawned = new SpawnedAggregates();
-        Repository<?> repository = EventSourcingRepository.builder(spawnedType).eventStore(spawned.store).build();
+        Repository<?> repository = EventSourcingRepository.builder(spawnedType)
+                .eventStore(spawned.store)
+                .build();
         fixture.registerRepositoryProvider(new RepositoryProvider() {
             @Override
             @SuppressWarnings("unchecked")
@@ -39,6 +42,9 @@ public final class SpawnedAggregates {
 
     /** The payloads of the events the spawned aggregate with this id applied. */
     public List<Object> eventsOf(UUID aggregateId) {
-        return store.readEvents(aggregateId.toString()).asStream().<Object>map(EventMessage::getPayload).toList();
+        return store.readEvents(aggregateId.toString())
+                .asStream()
+                .<Object>map(EventMessage::getPayload)
+                .toList();
     }
 }

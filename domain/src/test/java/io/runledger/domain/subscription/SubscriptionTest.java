@@ -222,7 +222,8 @@ class SubscriptionTest {
 
     @Test
     void scheduling_a_trials_end_sets_a_deadline_at_the_end_of_the_trial() {
-        fixture.givenCurrentTime(NOW).andGiven(trialing())
+        fixture.givenCurrentTime(NOW)
+                .andGiven(trialing())
                 .when(new ScheduleTrialEnd(ORG))
                 .expectScheduledDeadlineWithName(TRIAL_END, Subscription.TRIAL_END)
                 .expectNoEvents();
@@ -246,7 +247,8 @@ class SubscriptionTest {
 
     @Test
     void a_trial_that_ended_before_its_end_was_scheduled_is_paused_at_once() {
-        fixture.givenCurrentTime(TRIAL_END.plus(Duration.ofDays(6))).andGiven(trialing())
+        fixture.givenCurrentTime(TRIAL_END.plus(Duration.ofDays(6)))
+                .andGiven(trialing())
                 .andGivenCommands(new ScheduleTrialEnd(ORG))
                 .whenThenTimeElapses(Duration.ZERO)
                 .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
@@ -256,13 +258,16 @@ class SubscriptionTest {
         return Stream.of(
                 Arguments.of(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END), activePro()),
                 Arguments.of(new CancelSubscription(ORG), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
-                Arguments.of(new MarkSubscriptionPastDue(ORG), new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE)));
+                Arguments.of(
+                        new MarkSubscriptionPastDue(ORG), new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ways_a_trial_ends_before_its_time")
-    void a_trial_paid_for_canceled_or_past_due_before_its_end_is_left_alone_by_its_deadline(Object command, Object event) {
-        trialWithItsEndScheduled().andGivenCommands(command)
+    void a_trial_paid_for_canceled_or_past_due_before_its_end_is_left_alone_by_its_deadline(
+            Object command, Object event) {
+        trialWithItsEndScheduled()
+                .andGivenCommands(command)
                 .whenThenTimeAdvancesTo(TRIAL_END)
                 .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)
                 .expectNoEvents();
@@ -270,7 +275,8 @@ class SubscriptionTest {
 
     @Test
     void a_deadline_that_outlived_its_trial_ends_nothing() {
-        trialWithItsEndScheduled().andGiven(activePro())
+        trialWithItsEndScheduled()
+                .andGiven(activePro())
                 .whenThenTimeAdvancesTo(TRIAL_END)
                 .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)
                 .expectNoEvents();
@@ -278,7 +284,8 @@ class SubscriptionTest {
 
     @Test
     void a_second_deadline_for_the_same_trial_ends_nothing() {
-        trialWithItsEndScheduled().andGivenCommands(new ScheduleTrialEnd(ORG))
+        trialWithItsEndScheduled()
+                .andGivenCommands(new ScheduleTrialEnd(ORG))
                 .whenThenTimeAdvancesTo(TRIAL_END)
                 .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END, Subscription.TRIAL_END)
                 .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 
 import io.runledger.domain.shared.Platform;
 import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,7 +41,8 @@ class UserMessagesSurviveJsonTest {
 
     @Test
     void an_erasure_stored_before_erasures_named_invitations_reads_as_naming_none() {
-        UserErased stored = fromJson("{\"orgId\":\"" + Platform.ORG_ID + "\",\"userId\":\"" + USER + "\",\"reason\":null}",
+        UserErased stored = fromJson(
+                "{\"orgId\":\"" + Platform.ORG_ID + "\",\"userId\":\"" + USER + "\",\"reason\":null}",
                 UserErased.class);
 
         assertThat(stored).isEqualTo(new UserErased(Platform.ORG_ID, USER, null, List.of()));

@@ -33,7 +33,8 @@ class UserTest {
     void registering_stores_a_normalized_email_and_the_sign_in_identity() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(USER, "  Ada@Example.COM ", "Ada", AuthProvider.GITHUB, "gh-42"))
-                .expectEvents(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+                .expectEvents(
+                        new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
                         new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"));
     }
 
@@ -53,7 +54,8 @@ class UserTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterUser(USER, "ada@example.com", "Ada", AuthProvider.GITHUB, providerUserId))
                 .expectException(InvalidCommand.class)
-                .expectExceptionMessage("A sign-in identity needs the provider's id of the person (the token's subject)")
+                .expectExceptionMessage(
+                        "A sign-in identity needs the provider's id of the person (the token's subject)")
                 .expectNoEvents();
         fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
                 .when(new LinkAuthIdentity(USER, AuthProvider.GOOGLE, providerUserId))
@@ -63,7 +65,8 @@ class UserTest {
 
     @Test
     void a_second_identity_can_be_linked() {
-        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+        fixture.given(
+                        new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
                         new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"))
                 .when(new LinkAuthIdentity(USER, AuthProvider.GOOGLE, "g-7"))
                 .expectEvents(new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GOOGLE, "g-7"));
@@ -71,7 +74,8 @@ class UserTest {
 
     @Test
     void linking_an_identity_already_linked_changes_nothing() {
-        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+        fixture.given(
+                        new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
                         new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"))
                 .when(new LinkAuthIdentity(USER, AuthProvider.GITHUB, "gh-42"))
                 .expectSuccessfulHandlerExecution()
@@ -99,7 +103,9 @@ class UserTest {
                 .when(new EraseUser(USER, "GDPR request", List.of(INVITATION)))
                 .expectEvents(new UserErased(PLATFORM, USER, "GDPR request", List.of(INVITATION)));
         // as stored before erasure named invitations
-        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"), new UserErased(PLATFORM, USER, null, null))
+        fixture.given(
+                        new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
+                        new UserErased(PLATFORM, USER, null, null))
                 .when(new EraseUser(USER, "again", List.of()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class AuditCommandLine {
 
-    private AuditCommandLine() {
-    }
+    private AuditCommandLine() {}
 
     public static boolean handles(String[] args) {
         return args.length > 0 && args[0].equals("audit");
@@ -21,12 +20,15 @@ public final class AuditCommandLine {
     /** @return the process's exit status */
     public static int run(String[] args) {
         if (args.length < 2 || !args[1].equals("verify")) {
-            System.err.println("usage: java -jar runledger.jar audit verify --export=<file.ndjson> --digests=<file.json> "
-                    + "--public-key=<file.pem>");
+            System.err.println(
+                    "usage: java -jar runledger.jar audit verify --export=<file.ndjson> --digests=<file.json> "
+                            + "--public-key=<file.pem>");
             return 2;
         }
         Map<String, String> options = new LinkedHashMap<>();
-        Arrays.stream(args).skip(2).filter(arg -> arg.startsWith("--") && arg.contains("="))
+        Arrays.stream(args)
+                .skip(2)
+                .filter(arg -> arg.startsWith("--") && arg.contains("="))
                 .forEach(arg -> options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1)));
         return OfflineAuditVerifier.run(options);
     }

@@ -27,15 +27,19 @@ class AuditConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
 
     @Bean
-    AuditSigningKey auditSigningKey(@Value("${runledger.audit.signing-key:}") String configured, DatabaseProperties database) {
-        Path file = StringUtils.hasText(configured) ? Path.of(configured) : database.dataDir().resolve("audit-signing-key.pem");
+    AuditSigningKey auditSigningKey(
+            @Value("${runledger.audit.signing-key:}") String configured, DatabaseProperties database) {
+        Path file = StringUtils.hasText(configured)
+                ? Path.of(configured)
+                : database.dataDir().resolve("audit-signing-key.pem");
         AuditKeys keys = AuditKeys.loadOrCreate(file);
         log.info("Audit digests are signed with the Ed25519 key {} in {}", keys.keyId(), file);
         return keys;
     }
 
     @Bean
-    RecurringTask<Void> auditDigestTask(@Value("${runledger.audit.digest-interval}") Duration interval, AuditDigests digests) {
+    RecurringTask<Void> auditDigestTask(
+            @Value("${runledger.audit.digest-interval}") Duration interval, AuditDigests digests) {
         return Tasks.recurring("audit-digests", FixedDelay.of(interval)).execute((instance, context) -> {
             int made = digests.signAll();
             if (made > 0) {

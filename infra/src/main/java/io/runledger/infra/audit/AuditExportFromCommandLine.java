@@ -44,8 +44,13 @@ class AuditExportFromCommandLine implements ApplicationRunner {
     private final ObjectMapper json;
     private final ConfigurableApplicationContext context;
 
-    AuditExportFromCommandLine(Environment environment, AuditExports exports, TenantReads reads, AuditSigningKey key,
-            ObjectMapper json, ConfigurableApplicationContext context) {
+    AuditExportFromCommandLine(
+            Environment environment,
+            AuditExports exports,
+            TenantReads reads,
+            AuditSigningKey key,
+            ObjectMapper json,
+            ConfigurableApplicationContext context) {
         this.environment = environment;
         this.exports = exports;
         this.reads = reads;
@@ -61,14 +66,22 @@ class AuditExportFromCommandLine implements ApplicationRunner {
             return;
         }
         UUID orgId = UUID.fromString(org);
-        TimeRange range = TimeRange.of(environment.getProperty("runledger.audit.export.from"),
+        TimeRange range = TimeRange.of(
+                environment.getProperty("runledger.audit.export.from"),
                 environment.getProperty("runledger.audit.export.to"));
-        AuditExportFormat format = AuditExportFormat.of(environment.getProperty("runledger.audit.export.format", "ndjson"));
+        AuditExportFormat format =
+                AuditExportFormat.of(environment.getProperty("runledger.audit.export.format", "ndjson"));
         Path dir = Path.of(environment.getProperty("runledger.audit.export.dir", "."));
         Files.createDirectories(dir);
         Path digests = dir.resolve("audit-" + orgId + "-digests.json");
-        json.writerWithDefaultPrettyPrinter().writeValue(digests.toFile(), Map.of("items",
-                reads.read(orgId, sql -> AuditDigests.list(sql, orgId)).stream().map(AuditDigestView::of).toList()));
+        json.writerWithDefaultPrettyPrinter()
+                .writeValue(
+                        digests.toFile(),
+                        Map.of(
+                                "items",
+                                reads.read(orgId, sql -> AuditDigests.list(sql, orgId)).stream()
+                                        .map(AuditDigestView::of)
+                                        .toList()));
         Path export = dir.resolve("audit-" + orgId + "." + format.extension);
         long started = System.nanoTime();
         long events;
@@ -77,9 +90,16 @@ class AuditExportFromCommandLine implements ApplicationRunner {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         Path publicKey = dir.resolve("audit-public-key.pem");
-        Files.writeString(publicKey, AuditChain.pem("PUBLIC KEY", key.publicKey().getEncoded()), StandardCharsets.US_ASCII);
-        log.info("Exported {} events of org {} to {} in {} s; digests in {}, public key in {}", events, orgId, export,
-                String.format("%.1f", seconds), digests, publicKey);
+        Files.writeString(
+                publicKey, AuditChain.pem("PUBLIC KEY", key.publicKey().getEncoded()), StandardCharsets.US_ASCII);
+        log.info(
+                "Exported {} events of org {} to {} in {} s; digests in {}, public key in {}",
+                events,
+                orgId,
+                export,
+                String.format("%.1f", seconds),
+                digests,
+                publicKey);
         System.exit(SpringApplication.exit(context, () -> 0));
     }
 }

@@ -41,12 +41,16 @@ final class AuditKeys implements AuditSigningKey {
     static AuditKeys loadOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                KeyPair pair = KeyPairGenerator.getInstance(AuditChain.SIGNATURE_ALGORITHM).generateKeyPair();
+                KeyPair pair = KeyPairGenerator.getInstance(AuditChain.SIGNATURE_ALGORITHM)
+                        .generateKeyPair();
                 Files.createDirectories(file.toAbsolutePath().getParent());
                 try {
                     // never over another instance's key made meanwhile
-                    Files.writeString(file, AuditChain.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
-                            StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+                    Files.writeString(
+                            file,
+                            AuditChain.pem("PRIVATE KEY", pair.getPrivate().getEncoded()),
+                            StandardCharsets.US_ASCII,
+                            StandardOpenOption.CREATE_NEW);
                     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                 } catch (FileAlreadyExistsException madeMeanwhile) {
                     // the other instance's key it is
@@ -55,7 +59,8 @@ final class AuditKeys implements AuditSigningKey {
                 }
             }
             KeyFactory keys = KeyFactory.getInstance(AuditChain.SIGNATURE_ALGORITHM);
-            PrivateKey privateKey = keys.generatePrivate(new PKCS8EncodedKeySpec(AuditChain.derOf(Files.readString(file))));
+            PrivateKey privateKey =
+                    keys.generatePrivate(new PKCS8EncodedKeySpec(AuditChain.derOf(Files.readString(file))));
             return new AuditKeys(privateKey, publicOf(privateKey, keys));
         } catch (IOException unreadable) {
             throw new UncheckedIOException("Cannot read or write the audit signing key " + file, unreadable);

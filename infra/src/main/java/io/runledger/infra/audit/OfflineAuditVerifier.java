@@ -32,8 +32,7 @@ public final class OfflineAuditVerifier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private OfflineAuditVerifier() {
-    }
+    private OfflineAuditVerifier() {}
 
     public record Outcome(boolean valid, long checked, Optional<AuditChain.Mismatch> mismatch) {
 
@@ -41,21 +40,26 @@ public final class OfflineAuditVerifier {
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("valid", valid);
             answer.put("checked", checked);
-            answer.put("firstMismatch", mismatch.map(found -> {
-                Map<String, Object> at = new LinkedHashMap<>();
-                at.put("position", found.position());
-                at.put("eventId", found.eventId());
-                at.put("reason", found.reason().code);
-                at.put("detail", found.detail());
-                return at;
-            }).orElse(null));
+            answer.put(
+                    "firstMismatch",
+                    mismatch.map(found -> {
+                                Map<String, Object> at = new LinkedHashMap<>();
+                                at.put("position", found.position());
+                                at.put("eventId", found.eventId());
+                                at.put("reason", found.reason().code);
+                                at.put("detail", found.detail());
+                                return at;
+                            })
+                            .orElse(null));
             return answer;
         }
     }
 
     static int run(Map<String, String> options) {
         try {
-            Outcome outcome = verify(Path.of(required(options, "export")), Path.of(required(options, "digests")),
+            Outcome outcome = verify(
+                    Path.of(required(options, "export")),
+                    Path.of(required(options, "digests")),
                     Path.of(required(options, "public-key")));
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(outcome.asJson()));
             return outcome.valid() ? 0 : 1;
@@ -65,7 +69,8 @@ public final class OfflineAuditVerifier {
         }
     }
 
-    public static Outcome verify(Path export, Path digestsFile, Path publicKeyFile) throws IOException, GeneralSecurityException {
+    public static Outcome verify(Path export, Path digestsFile, Path publicKeyFile)
+            throws IOException, GeneralSecurityException {
         PublicKey key = publicKey(Files.readString(publicKeyFile));
         List<AuditChain.Digest> digests = digests(JSON.readTree(digestsFile.toFile()));
         AuditChain.Walk walk = null;
@@ -88,13 +93,25 @@ public final class OfflineAuditVerifier {
                 long sequence = stored.get("chainSequence").asLong();
                 if (walk == null) {
                     long start = sequence - 1;
-                    walk = new AuditChain.Walk(digests.stream().filter(digest -> digest.chainSequence() > start).toList(), key,
-                            start, HexFormat.of().parseHex(stored.path("previousLink").asText()));
+                    walk = new AuditChain.Walk(
+                            digests.stream()
+                                    .filter(digest -> digest.chainSequence() > start)
+                                    .toList(),
+                            key,
+                            start,
+                            HexFormat.of().parseHex(stored.path("previousLink").asText()));
                 }
-                AuditChain.StoredEvent storedEvent = new AuditChain.StoredEvent(position, eventId,
-                        stored.path("payloadType").asText(), stored.path("timestamp").asText(),
-                        bytes(stored.get("payload")), bytes(stored.get("metadata")));
-                if (!walk.chained(sequence, storedEvent, HexFormat.of().parseHex(stored.get("link").asText()))) {
+                AuditChain.StoredEvent storedEvent = new AuditChain.StoredEvent(
+                        position,
+                        eventId,
+                        stored.path("payloadType").asText(),
+                        stored.path("timestamp").asText(),
+                        bytes(stored.get("payload")),
+                        bytes(stored.get("metadata")));
+                if (!walk.chained(
+                        sequence,
+                        storedEvent,
+                        HexFormat.of().parseHex(stored.get("link").asText()))) {
                     break;
                 }
             }
@@ -107,7 +124,8 @@ public final class OfflineAuditVerifier {
     }
 
     private static PublicKey publicKey(String file) throws IOException, GeneralSecurityException {
-        String pem = file.strip().startsWith("{") ? JSON.readTree(file).path("pem").asText() : file;
+        String pem =
+                file.strip().startsWith("{") ? JSON.readTree(file).path("pem").asText() : file;
         return AuditChain.publicKey(pem);
     }
 

@@ -22,7 +22,10 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
     private final List<String> proxies;
 
     TrustedProxies(@Value("${runledger.trusted-proxies:}") List<String> proxies) {
-        this.proxies = proxies.stream().map(String::trim).filter(proxy -> !proxy.isEmpty()).toList();
+        this.proxies = proxies.stream()
+                .map(String::trim)
+                .filter(proxy -> !proxy.isEmpty())
+                .toList();
     }
 
     @Override

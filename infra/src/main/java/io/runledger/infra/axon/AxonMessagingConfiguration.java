@@ -23,8 +23,15 @@ class AxonMessagingConfiguration {
 
     @Bean
     CorrelationDataProvider callerCorrelationData() {
-        return new SimpleCorrelationDataProvider(Caller.ACTOR, Caller.ACTOR_KIND, Caller.ACTOR_EMAIL, Caller.API_KEY_ID,
-                Caller.CLIENT_ADDRESS, Caller.USER_AGENT, Caller.REQUEST_ID, Caller.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(
+                Caller.ACTOR,
+                Caller.ACTOR_KIND,
+                Caller.ACTOR_EMAIL,
+                Caller.API_KEY_ID,
+                Caller.CLIENT_ADDRESS,
+                Caller.USER_AGENT,
+                Caller.REQUEST_ID,
+                Caller.CORRELATION_ID);
     }
 
     @Bean

@@ -86,10 +86,17 @@ class AxonStorageConfiguration {
      * and operators can tell their instances apart in {@code token_entry.owner}.
      */
     @Bean
-    TokenStore tokenStore(ConnectionProvider connections, Serializer serializer, TokenSchema schema,
-            TokenStoreProperties properties, @Value("${runledger.instance-id:}") String instanceId) {
-        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder().connectionProvider(connections).schema(schema)
-                .serializer(serializer).claimTimeout(properties.getClaimTimeout());
+    TokenStore tokenStore(
+            ConnectionProvider connections,
+            Serializer serializer,
+            TokenSchema schema,
+            TokenStoreProperties properties,
+            @Value("${runledger.instance-id:}") String instanceId) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout());
         return (instanceId.isBlank() ? tokenStore : tokenStore.nodeId(instanceId)).build();
     }
 

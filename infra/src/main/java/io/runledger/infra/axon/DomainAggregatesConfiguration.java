@@ -22,7 +22,14 @@ import org.springframework.context.annotation.Configuration;
 class DomainAggregatesConfiguration {
 
     static final List<Class<?>> AGGREGATES = List.of(
-            Org.class, Subscription.class, User.class, Pattern.class, Run.class, Project.class, Generation.class, ApiKey.class);
+            Org.class,
+            Subscription.class,
+            User.class,
+            Pattern.class,
+            Run.class,
+            Project.class,
+            Generation.class,
+            ApiKey.class);
 
     @Bean
     ConfigurerModule domainAggregates() {

@@ -16,8 +16,7 @@ final class PerTenantSequencing implements SequencingPolicy<EventMessage<?>> {
 
     static final PerTenantSequencing INSTANCE = new PerTenantSequencing();
 
-    private PerTenantSequencing() {
-    }
+    private PerTenantSequencing() {}
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {

@@ -59,16 +59,23 @@ class ProcessingGroupsConfiguration {
 
     /** command-side's lookup tables, written in the transaction of the events they follow. */
     static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
-            AccessProjector.PROCESSING_GROUP, CatalogProjector.PROCESSING_GROUP, SubscriptionProjector.PROCESSING_GROUP,
-            WorkQueue.PROCESSING_GROUP, ApiKeyProjector.PROCESSING_GROUP, StripeCustomers.PROCESSING_GROUP);
+            AccessProjector.PROCESSING_GROUP,
+            CatalogProjector.PROCESSING_GROUP,
+            SubscriptionProjector.PROCESSING_GROUP,
+            WorkQueue.PROCESSING_GROUP,
+            ApiKeyProjector.PROCESSING_GROUP,
+            StripeCustomers.PROCESSING_GROUP);
 
     /**
      * Processors that act on the world (Stripe, other aggregates) rather than keep a read model, and the audit
      * chain, which is evidence: none is ever rebuilt, each follows the store once, in order, on one thread.
      */
-    static final List<String> SIDE_EFFECTS = List.of(StripeCustomerCreation.PROCESSING_GROUP,
-            StripeMeterReporter.PROCESSING_GROUP, ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
-            AuditChainProcessor.PROCESSING_GROUP, InvitationsFollowSignUpPolicy.PROCESSING_GROUP);
+    static final List<String> SIDE_EFFECTS = List.of(
+            StripeCustomerCreation.PROCESSING_GROUP,
+            StripeMeterReporter.PROCESSING_GROUP,
+            ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
+            AuditChainProcessor.PROCESSING_GROUP,
+            InvitationsFollowSignUpPolicy.PROCESSING_GROUP);
 
     /** Every declared processing group. */
     static Set<String> declared() {
@@ -93,14 +100,19 @@ class ProcessingGroupsConfiguration {
     @Bean
     ConfigurerModule wakeOnCommit() {
         return configurer -> {
-            configurer.registerComponent(WakeOnCommit.class, configuration -> WakeOnCommit.following(configuration.eventStore()));
-            configurer.eventProcessing().configureDefaultStreamableMessageSource(ProcessingGroupsConfiguration::eventSource);
+            configurer.registerComponent(
+                    WakeOnCommit.class, configuration -> WakeOnCommit.following(configuration.eventStore()));
+            configurer
+                    .eventProcessing()
+                    .configureDefaultStreamableMessageSource(ProcessingGroupsConfiguration::eventSource);
         };
     }
 
-    static StreamableMessageSource<TrackedEventMessage<?>> eventSource(org.axonframework.config.Configuration configuration) {
+    static StreamableMessageSource<TrackedEventMessage<?>> eventSource(
+            org.axonframework.config.Configuration configuration) {
         return configuration.eventStore() instanceof EmbeddedEventStore
-                ? configuration.getComponent(WakeOnCommit.class) : configuration.eventStore();
+                ? configuration.getComponent(WakeOnCommit.class)
+                : configuration.eventStore();
     }
 
     /**
@@ -111,14 +123,20 @@ class ProcessingGroupsConfiguration {
      * workers than the projectors spent handling them (BENCHMARKS.md).
      */
     @Bean
-    ConfigurerModule readModelProcessors(@Value("${runledger.projections.batch-size}") int batchSize,
-            @Value("${runledger.projections.segments}") int segments, ProcessorFailures failures) {
+    ConfigurerModule readModelProcessors(
+            @Value("${runledger.projections.batch-size}") int batchSize,
+            @Value("${runledger.projections.segments}") int segments,
+            ProcessorFailures failures) {
         return configurer -> {
             EventProcessingConfigurer processing = configurer.eventProcessing();
-            ReadModelProcessors.NAMES.forEach(group -> processing.assignProcessingGroup(group, ReadModelProcessors.PROCESSOR));
-            processing.registerTrackingEventProcessor(ReadModelProcessors.PROCESSOR, ProcessingGroupsConfiguration::eventSource,
+            ReadModelProcessors.NAMES.forEach(
+                    group -> processing.assignProcessingGroup(group, ReadModelProcessors.PROCESSOR));
+            processing.registerTrackingEventProcessor(
+                    ReadModelProcessors.PROCESSOR,
+                    ProcessingGroupsConfiguration::eventSource,
                     configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                            .andInitialSegmentsCount(segments).andBatchSize(batchSize)
+                            .andInitialSegmentsCount(segments)
+                            .andBatchSize(batchSize)
                             .andEventTrackerStatusChangeListener(failures.listenerFor(ReadModelProcessors.PROCESSOR))
                             // a null token is the start of the store: no call to the event source at
                             // start-up, which Axon Server might not answer yet
@@ -137,10 +155,12 @@ class ProcessingGroupsConfiguration {
      * the audit chain, which writes a row per event, takes the read models' batches (one transaction each).
      */
     @Bean
-    ConfigurerModule sideEffectProcessors(ProcessorFailures failures, @Value("${runledger.projections.batch-size}") int batchSize) {
-        return configurer -> SIDE_EFFECTS.forEach(group -> configurer.eventProcessing()
-                .registerTrackingEventProcessorConfiguration(group, configuration ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+    ConfigurerModule sideEffectProcessors(
+            ProcessorFailures failures, @Value("${runledger.projections.batch-size}") int batchSize) {
+        return configurer -> SIDE_EFFECTS.forEach(group -> configurer
+                .eventProcessing()
+                .registerTrackingEventProcessorConfiguration(
+                        group, configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(group.equals(AuditChainProcessor.PROCESSING_GROUP) ? batchSize : 1)
                                 .andEventTrackerStatusChangeListener(failures.listenerFor(group))));
     }
@@ -155,11 +175,15 @@ class ProcessingGroupsConfiguration {
      * never spoils the batch it happens in.
      */
     @Bean
-    ConfigurerModule deadLetterQueues(ConnectionProvider connections, PlatformTransactionManager transactions,
-            DeadLetterSchema schema, Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+    ConfigurerModule deadLetterQueues(
+            ConnectionProvider connections,
+            PlatformTransactionManager transactions,
+            DeadLetterSchema schema,
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
             DeadLetterProperties settings) {
-        SpringTransactionManager nested = new SpringTransactionManager(transactions,
-                new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
+        SpringTransactionManager nested = new SpringTransactionManager(
+                transactions, new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED));
         EnqueuePolicy<EventMessage<?>> parkAndCount = (letter, cause) -> Decisions.enqueue(
                 ThrowableCause.truncated(NestedExceptionUtils.getMostSpecificCause(cause), CAUSE_LENGTH),
                 parked -> parked.diagnostics().and(DeadLetters.ATTEMPTS, attemptsOf(parked) + settings.attempts()));
@@ -179,16 +203,17 @@ class ProcessingGroupsConfiguration {
                             .maxSequenceSize(Integer.MAX_VALUE)
                             .build())
                     .registerDeadLetterPolicy(group, configuration -> parkAndCount)
-                    .registerDeadLetteringEventHandlerInvokerConfiguration(group, (configuration, invoker) -> invoker
-                            .transactionManager(nested)
-                            // a query per event only while the queue holds something for the tenant
-                            .enableSequenceIdentifierCache()));
+                    .registerDeadLetteringEventHandlerInvokerConfiguration(
+                            group, (configuration, invoker) -> invoker.transactionManager(nested)
+                                    // a query per event only while the queue holds something for the tenant
+                                    .enableSequenceIdentifierCache()));
         };
     }
 
     @Bean
     RetryBeforeParking retryBeforeParking(ReadModels models, DeadLetterProperties settings) {
-        return new RetryBeforeParking(Set.copyOf(ReadModelProcessors.NAMES), Set.copyOf(SIDE_EFFECTS), models, settings);
+        return new RetryBeforeParking(
+                Set.copyOf(ReadModelProcessors.NAMES), Set.copyOf(SIDE_EFFECTS), models, settings);
     }
 
     /**
@@ -197,7 +222,8 @@ class ProcessingGroupsConfiguration {
      */
     @Bean
     ConfigurerModule lookupFailuresFailTheCommand() {
-        return configurer -> TRANSACTIONAL_LOOKUPS.forEach(group -> configurer.eventProcessing()
+        return configurer -> TRANSACTIONAL_LOOKUPS.forEach(group -> configurer
+                .eventProcessing()
                 .registerSubscribingEventProcessor(group)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance()));
     }

@@ -37,7 +37,9 @@ public final class ProcessorFailures {
 
     /** The earliest moment a segment of the processor started failing, if one is failing now. */
     public Optional<Instant> failingSince(String processor) {
-        return failingSince.entrySet().stream().filter(entry -> entry.getKey().startsWith(processor + "/"))
-                .map(Map.Entry::getValue).min(Instant::compareTo);
+        return failingSince.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(processor + "/"))
+                .map(Map.Entry::getValue)
+                .min(Instant::compareTo);
     }
 }

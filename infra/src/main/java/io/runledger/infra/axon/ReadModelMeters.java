@@ -33,8 +33,7 @@ class ReadModelMeters implements MeterBinder {
     private volatile Looked lastLook;
 
     /** @param atNanos {@link System#nanoTime()}: scrapes follow real time, whatever the application's clock says */
-    private record Looked(long atNanos, Map<String, ProjectionState> states) {
-    }
+    private record Looked(long atNanos, Map<String, ProjectionState> states) {}
 
     ReadModelMeters(ProjectionAdmin projections, DeadLetters deadLetters) {
         this.projections = projections;
@@ -44,33 +43,51 @@ class ReadModelMeters implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String readModel : ReadModelProcessors.NAMES) {
-            readModelGauge(registry, LAG_SECONDS, readModel, ProjectionState::lagSeconds,
+            readModelGauge(
+                    registry,
+                    LAG_SECONDS,
+                    readModel,
+                    ProjectionState::lagSeconds,
                     "How long the oldest event the read model has not handled yet has waited");
-            readModelGauge(registry, LAG_EVENTS, readModel, ProjectionState::lagEvents,
+            readModelGauge(
+                    registry,
+                    LAG_EVENTS,
+                    readModel,
+                    ProjectionState::lagEvents,
                     "Events in the store the read model has not handled yet");
             Gauge.builder(DEAD_LETTERS, this, meters -> meters.state(readModel).deadLetters())
                     .description("Events parked in the processing group's dead-letter queue (docs/dead-letters.md)")
-                    .tag("processingGroup", readModel).register(registry);
+                    .tag("processingGroup", readModel)
+                    .register(registry);
         }
         for (String sideEffect : ProcessingGroupsConfiguration.SIDE_EFFECTS) {
             Gauge.builder(DEAD_LETTERS, deadLetters, queues -> queues.count(sideEffect))
                     .description("Events parked in the processing group's dead-letter queue (docs/dead-letters.md)")
-                    .tag("processingGroup", sideEffect).register(registry);
+                    .tag("processingGroup", sideEffect)
+                    .register(registry);
         }
     }
 
-    private void readModelGauge(MeterRegistry registry, String name, String readModel,
-            ToDoubleFunction<ProjectionState> value, String description) {
+    private void readModelGauge(
+            MeterRegistry registry,
+            String name,
+            String readModel,
+            ToDoubleFunction<ProjectionState> value,
+            String description) {
         Gauge.builder(name, this, meters -> value.applyAsDouble(meters.state(readModel)))
-                .description(description).tag("readModel", readModel).register(registry);
+                .description(description)
+                .tag("readModel", readModel)
+                .register(registry);
     }
 
     private ProjectionState state(String readModel) {
         Looked look = lastLook;
         long now = System.nanoTime();
         if (look == null || now - look.atNanos() > FRESH_FOR.toNanos()) {
-            look = new Looked(now, projections.states().stream()
-                    .collect(Collectors.toMap(ProjectionState::name, Function.identity())));
+            look = new Looked(
+                    now,
+                    projections.states().stream()
+                            .collect(Collectors.toMap(ProjectionState::name, Function.identity())));
             lastLook = look;
         }
         return look.states().get(readModel);

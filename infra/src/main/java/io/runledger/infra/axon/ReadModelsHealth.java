@@ -33,8 +33,13 @@ class ReadModelsHealth extends AbstractHealthIndicator {
     private final DeadLetterProperties settings;
     private final Clock clock;
 
-    ReadModelsHealth(ProjectionAdmin projections, DeadLetters deadLetters, ProcessorFailures failures,
-            EventProcessingConfiguration processing, DeadLetterProperties settings, Clock clock) {
+    ReadModelsHealth(
+            ProjectionAdmin projections,
+            DeadLetters deadLetters,
+            ProcessorFailures failures,
+            EventProcessingConfiguration processing,
+            DeadLetterProperties settings,
+            Clock clock) {
         super("Read models could not be checked");
         this.projections = projections;
         this.deadLetters = deadLetters;
@@ -60,7 +65,10 @@ class ReadModelsHealth extends AbstractHealthIndicator {
             health.withDetail(state.name(), details);
         }
         for (String sideEffect : ProcessingGroupsConfiguration.SIDE_EFFECTS) {
-            boolean running = processing.eventProcessor(sideEffect).map(EventProcessor::isRunning).orElse(false);
+            boolean running = processing
+                    .eventProcessor(sideEffect)
+                    .map(EventProcessor::isRunning)
+                    .orElse(false);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("running", running);
             details.put("deadLetters", deadLetters.count(sideEffect));
@@ -74,7 +82,8 @@ class ReadModelsHealth extends AbstractHealthIndicator {
     private boolean describeFailure(String processor, boolean running, Instant now, Map<String, Object> details) {
         Optional<Instant> failingSince = failures.failingSince(processor);
         failingSince.ifPresent(since -> details.put("failingSince", since));
-        boolean stuck = failingSince.filter(since -> Duration.between(since, now).compareTo(settings.stuckAfter()) > 0)
+        boolean stuck = failingSince
+                .filter(since -> Duration.between(since, now).compareTo(settings.stuckAfter()) > 0)
                 .isPresent();
         if (stuck) {
             details.put("stuck", true);

@@ -23,7 +23,8 @@ final class RetryBeforeParking implements HandlerEnhancerDefinition {
     private final ReadModels models;
     private final DeadLetterProperties settings;
 
-    RetryBeforeParking(Set<String> readModels, Set<String> sideEffects, ReadModels models, DeadLetterProperties settings) {
+    RetryBeforeParking(
+            Set<String> readModels, Set<String> sideEffects, ReadModels models, DeadLetterProperties settings) {
         this.readModels = readModels;
         this.sideEffects = sideEffects;
         this.models = models;

@@ -34,7 +34,10 @@ class ShadowRebuildProcessors implements RebuildProcessors {
     private final TransactionManager transactions;
     private final int batchSize;
 
-    ShadowRebuildProcessors(Configuration axon, ApplicationContext context, TransactionManager transactions,
+    ShadowRebuildProcessors(
+            Configuration axon,
+            ApplicationContext context,
+            TransactionManager transactions,
             @Value("${runledger.projections.batch-size}") int batchSize) {
         this.axon = axon;
         this.context = context;
@@ -45,8 +48,10 @@ class ShadowRebuildProcessors implements RebuildProcessors {
     @Override
     public StreamingEventProcessor create(Collection<String> readModels, Runnable inEachTransaction) {
         List<Object> projectors = Arrays.stream(context.getBeanNamesForAnnotation(ProcessingGroup.class))
-                .filter(name -> readModels.contains(context.findAnnotationOnBean(name, ProcessingGroup.class).value()))
-                .map(context::getBean).toList();
+                .filter(name -> readModels.contains(context.findAnnotationOnBean(name, ProcessingGroup.class)
+                        .value()))
+                .map(context::getBean)
+                .toList();
         TransactionManager inShadow = () -> {
             Transaction transaction = transactions.startTransaction();
             inEachTransaction.run();

@@ -22,14 +22,19 @@ class SideEffectRetries {
         this.deadLetters = deadLetters;
     }
 
-    @Scheduled(fixedDelayString = "${runledger.dead-letters.side-effect-retry}",
+    @Scheduled(
+            fixedDelayString = "${runledger.dead-letters.side-effect-retry}",
             initialDelayString = "${runledger.dead-letters.side-effect-retry}")
     void retryParkedSideEffects() {
         for (String processor : ProcessingGroupsConfiguration.SIDE_EFFECTS) {
             if (deadLetters.kept(processor) && deadLetters.count(processor) > 0) {
                 DeadLetters.RetryOutcome outcome = deadLetters.retry(processor, null);
-                log.info("Retried {} parked sequence(s) of {}: {} done, {} event(s) still parked", outcome.retried(),
-                        processor, outcome.succeeded(), outcome.stillParked());
+                log.info(
+                        "Retried {} parked sequence(s) of {}: {} done, {} event(s) still parked",
+                        outcome.retried(),
+                        processor,
+                        outcome.succeeded(),
+                        outcome.stillParked());
             }
         }
     }

@@ -46,8 +46,7 @@ final class AppendLoad {
         }
     }
 
-    record Result(double commandsPerSecond, long[] nanos, long[] lagEvents, long[] lagMillis) {
-    }
+    record Result(double commandsPerSecond, long[] nanos, long[] lagEvents, long[] lagMillis) {}
 
     private final ProjectionAdmin projections;
 
@@ -74,8 +73,14 @@ final class AppendLoad {
         Instant end = Instant.now().plus(phase);
         while (Instant.now().isBefore(end)) {
             List<ProjectionAdmin.ProjectionState> states = projections.states();
-            lagEvents.add(states.stream().mapToLong(ProjectionAdmin.ProjectionState::lagEvents).max().orElse(0));
-            lagMillis.add(states.stream().mapToLong(state -> (long) (state.lagSeconds() * 1000)).max().orElse(0));
+            lagEvents.add(states.stream()
+                    .mapToLong(ProjectionAdmin.ProjectionState::lagEvents)
+                    .max()
+                    .orElse(0));
+            lagMillis.add(states.stream()
+                    .mapToLong(state -> (long) (state.lagSeconds() * 1000))
+                    .max()
+                    .orElse(0));
             Thread.sleep(250);
         }
         stop.set(true);
@@ -85,7 +90,10 @@ final class AppendLoad {
         }
         pool.shutdown();
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
-        return new Result(all.length / ((System.nanoTime() - started) / 1e9), all,
-                lagEvents.stream().mapToLong(Long::longValue).toArray(), lagMillis.stream().mapToLong(Long::longValue).toArray());
+        return new Result(
+                all.length / ((System.nanoTime() - started) / 1e9),
+                all,
+                lagEvents.stream().mapToLong(Long::longValue).toArray(),
+                lagMillis.stream().mapToLong(Long::longValue).toArray());
     }
 }

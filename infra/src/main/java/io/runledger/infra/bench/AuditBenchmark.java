@@ -41,7 +41,12 @@ class AuditBenchmark {
     private final AuditTrail trail;
     private final TenantReads reads;
 
-    AuditBenchmark(JdbcClient jdbc, AuditExports exports, AuditVerification verification, AuditTrail trail, TenantReads reads) {
+    AuditBenchmark(
+            JdbcClient jdbc,
+            AuditExports exports,
+            AuditVerification verification,
+            AuditTrail trail,
+            TenantReads reads) {
         this.jdbc = jdbc;
         this.exports = exports;
         this.verification = verification;
@@ -50,17 +55,26 @@ class AuditBenchmark {
     }
 
     void measure(Figures figures) throws Exception {
-        long stored = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        long stored = jdbc.sql("select count(*) from domain_event_entry")
+                .query(Long.class)
+                .single();
         long behind = stored - chained();
         long started = System.nanoTime();
         while (chained() < stored) {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         double catchUp = (System.nanoTime() - started) / 1e9;
-        figures.add("audit chain catch-up (" + String.format("%,d", behind) + " events behind)",
-                behind == 0 ? "caught up" : Figures.rate(behind / catchUp, "events") + String.format(" (%.0f s)", catchUp), "", "");
+        figures.add(
+                "audit chain catch-up (" + String.format("%,d", behind) + " events behind)",
+                behind == 0
+                        ? "caught up"
+                        : Figures.rate(behind / catchUp, "events") + String.format(" (%.0f s)", catchUp),
+                "",
+                "");
 
-        List<UUID> orgs = jdbc.sql("select org_id from audit_events group by org_id order by count(*) desc").query(UUID.class).list();
+        List<UUID> orgs = jdbc.sql("select org_id from audit_events group by org_id order by count(*) desc")
+                .query(UUID.class)
+                .list();
         UUID largest = orgs.get(0);
         HeapPeak peak = HeapPeak.start();
         CountingSink sink = new CountingSink();
@@ -79,16 +93,28 @@ class AuditBenchmark {
         }
         double exportSeconds = (System.nanoTime() - started) / 1e9;
         long peakHeap = peak.stop();
-        figures.add("audit export, NDJSON, every org in turn (" + String.format("%,d", exported) + " events, "
-                + sink.bytes.get() / 1024 / 1024 + " MB)", Figures.rate(exported / exportSeconds, "events")
-                + String.format(" (%.0f s)", exportSeconds), "", "");
-        figures.add("audit export, NDJSON, the largest org alone (" + String.format("%,d", largestExported) + " events)",
-                Figures.rate(largestExported / largestSeconds, "events") + String.format(" (%.0f s)", largestSeconds), "", "");
-        figures.add("audit export: peak heap (max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB)",
-                peakHeap / 1024 / 1024 + " MB", "≤ 512 MB", "");
+        figures.add(
+                "audit export, NDJSON, every org in turn (" + String.format("%,d", exported) + " events, "
+                        + sink.bytes.get() / 1024 / 1024 + " MB)",
+                Figures.rate(exported / exportSeconds, "events") + String.format(" (%.0f s)", exportSeconds),
+                "",
+                "");
+        figures.add(
+                "audit export, NDJSON, the largest org alone (" + String.format("%,d", largestExported) + " events)",
+                Figures.rate(largestExported / largestSeconds, "events") + String.format(" (%.0f s)", largestSeconds),
+                "",
+                "");
+        figures.add(
+                "audit export: peak heap (max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MB)",
+                peakHeap / 1024 / 1024 + " MB",
+                "≤ 512 MB",
+                "");
 
         List<UUID> sample = new ArrayList<>(jdbc.sql("select org_id from (select distinct org_id from audit_events) o "
-                + "where org_id <> ? order by random() limit ?").params(largest, VERIFIED_ORGS - 1).query(UUID.class).list());
+                        + "where org_id <> ? order by random() limit ?")
+                .params(largest, VERIFIED_ORGS - 1)
+                .query(UUID.class)
+                .list());
         sample.add(largest);
         long checked = 0;
         long[] nanos = new long[sample.size()];
@@ -102,41 +128,76 @@ class AuditBenchmark {
             checked += result.checked();
         }
         double verifySeconds = Arrays.stream(nanos).sum() / 1e9;
-        figures.add("audit verify of " + sample.size() + " orgs (" + String.format("%,d", checked) + " events)",
-                Figures.rate(checked / verifySeconds, "events") + String.format(", p50 %.0f ms per org, p99 %.0f ms",
-                        Figures.millis(nanos, 0.5), Figures.millis(nanos, 0.99)), "", "");
+        figures.add(
+                "audit verify of " + sample.size() + " orgs (" + String.format("%,d", checked) + " events)",
+                Figures.rate(checked / verifySeconds, "events")
+                        + String.format(
+                                ", p50 %.0f ms per org, p99 %.0f ms",
+                                Figures.millis(nanos, 0.5), Figures.millis(nanos, 0.99)),
+                "",
+                "");
         figures.add("audit verify of the largest org", String.format("%.1f s", nanos[nanos.length - 1] / 1e9), "", "");
         printPlans(largest);
     }
 
     /** The plans of the audit API's queries for the largest org, as its reader runs them (docs/audit.md shows them). */
     private void printPlans(UUID orgId) {
-        long events = jdbc.sql("select count(*) from audit_events where org_id = ?").param(orgId).query(Long.class).single();
-        long middle = jdbc.sql("select global_index from audit_events where org_id = ? order by chain_sequence offset ? limit 1")
-                .params(orgId, events / 2).query(Long.class).single();
-        Instant middleTime = jdbc.sql("select occurred_at from audit_events where global_index = ?").param(middle)
-                .query(Timestamp.class).single().toInstant();
-        String actor = jdbc.sql("select actor from audit_events where global_index = ?").param(middle).query(String.class).single();
-        String aggregateId = jdbc.sql("select aggregate_id from audit_events where global_index = ?").param(middle)
-                .query(String.class).single();
+        long events = jdbc.sql("select count(*) from audit_events where org_id = ?")
+                .param(orgId)
+                .query(Long.class)
+                .single();
+        long middle = jdbc.sql(
+                        "select global_index from audit_events where org_id = ? order by chain_sequence offset ? limit 1")
+                .params(orgId, events / 2)
+                .query(Long.class)
+                .single();
+        Instant middleTime = jdbc.sql("select occurred_at from audit_events where global_index = ?")
+                .param(middle)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        String actor = jdbc.sql("select actor from audit_events where global_index = ?")
+                .param(middle)
+                .query(String.class)
+                .single();
+        String aggregateId = jdbc.sql("select aggregate_id from audit_events where global_index = ?")
+                .param(middle)
+                .query(String.class)
+                .single();
         TimeRange all = TimeRange.of(null, null);
         Map<String, AuditTrail.Filter> filters = new LinkedHashMap<>();
         filters.put("first page", new AuditTrail.Filter(all.from(), all.to(), null, null, null, null));
         filters.put("action=run.failed", new AuditTrail.Filter(all.from(), all.to(), null, "run.failed", null, null));
-        filters.put("action=org.created (one event, the oldest)", new AuditTrail.Filter(all.from(), all.to(), null, "org.created", null, null));
+        filters.put(
+                "action=org.created (one event, the oldest)",
+                new AuditTrail.Filter(all.from(), all.to(), null, "org.created", null, null));
         filters.put("actor=" + actor, new AuditTrail.Filter(all.from(), all.to(), actor, null, null, null));
-        filters.put("target=run:" + aggregateId, new AuditTrail.Filter(all.from(), all.to(), null, null, "run", aggregateId));
-        filters.put("from/to: an hour in the middle of the range", new AuditTrail.Filter(middleTime.minusSeconds(1800),
-                middleTime.plusSeconds(1800), null, null, null, null));
-        System.out.printf("%nPlans of the audit API's queries for org %s (%,d events of %,d stored)%n", orgId, events,
-                jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single());
-        filters.forEach((name, filter) -> printPlan("GET audit-events, " + name, reads.read(orgId, sql ->
-                trail.explainPage(sql, orgId, filter, null, 51))));
-        printPlan("GET audit-events, a page in the middle (cursor: before position " + middle + ")", reads.read(orgId, sql ->
-                trail.explainPage(sql, orgId, filters.get("first page"), middle, 51)));
-        printPlan("GET audit-events/export, the whole range", reads.read(orgId, sql ->
-                trail.explainExport(sql, orgId, all.from(), all.to())));
-        printPlan("POST audit/verify, the whole chain: the walk, then the search for inserted events", verification.explain(orgId));
+        filters.put(
+                "target=run:" + aggregateId,
+                new AuditTrail.Filter(all.from(), all.to(), null, null, "run", aggregateId));
+        filters.put(
+                "from/to: an hour in the middle of the range",
+                new AuditTrail.Filter(
+                        middleTime.minusSeconds(1800), middleTime.plusSeconds(1800), null, null, null, null));
+        System.out.printf(
+                "%nPlans of the audit API's queries for org %s (%,d events of %,d stored)%n",
+                orgId,
+                events,
+                jdbc.sql("select count(*) from domain_event_entry")
+                        .query(Long.class)
+                        .single());
+        filters.forEach((name, filter) -> printPlan(
+                "GET audit-events, " + name,
+                reads.read(orgId, sql -> trail.explainPage(sql, orgId, filter, null, 51))));
+        printPlan(
+                "GET audit-events, a page in the middle (cursor: before position " + middle + ")",
+                reads.read(orgId, sql -> trail.explainPage(sql, orgId, filters.get("first page"), middle, 51)));
+        printPlan(
+                "GET audit-events/export, the whole range",
+                reads.read(orgId, sql -> trail.explainExport(sql, orgId, all.from(), all.to())));
+        printPlan(
+                "POST audit/verify, the whole chain: the walk, then the search for inserted events",
+                verification.explain(orgId));
     }
 
     private static void printPlan(String query, List<String> plan) {
@@ -172,16 +233,18 @@ class AuditBenchmark {
 
         private HeapPeak() {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            sampler = new Thread(() -> {
-                while (running.get()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        TimeUnit.MILLISECONDS.sleep(20);
-                    } catch (InterruptedException stopped) {
-                        return;
-                    }
-                }
-            }, "audit-bench-heap");
+            sampler = new Thread(
+                    () -> {
+                        while (running.get()) {
+                            peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                            try {
+                                TimeUnit.MILLISECONDS.sleep(20);
+                            } catch (InterruptedException stopped) {
+                                return;
+                            }
+                        }
+                    },
+                    "audit-bench-heap");
         }
 
         static HeapPeak start() {

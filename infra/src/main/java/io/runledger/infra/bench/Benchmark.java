@@ -11,12 +11,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
+import io.runledger.command.auth.WorkerCredentials;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
-import io.runledger.command.auth.WorkerCredentials;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.ProduceOutput;
 import io.runledger.domain.run.QueueRun;
@@ -75,11 +74,22 @@ class Benchmark implements ApplicationRunner {
     private final OrgQueries orgs;
     private final ConfigurableApplicationContext context;
 
-    Benchmark(Environment environment, DataSource dataSource, JdbcClient jdbc, CommandGateway commands,
-            @Qualifier("eventSerializer") Serializer eventSerializer, @Qualifier("messageSerializer") Serializer messageSerializer,
-            ProjectionAdmin projections, Reconciliation reconciliation,
-            RunQueries runs, DashboardQueries dashboards, UsageQueries usage, SystemLogQueries logs, ProjectQueries projects,
-            OrgQueries orgs, ConfigurableApplicationContext context) {
+    Benchmark(
+            Environment environment,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            CommandGateway commands,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            @Qualifier("messageSerializer") Serializer messageSerializer,
+            ProjectionAdmin projections,
+            Reconciliation reconciliation,
+            RunQueries runs,
+            DashboardQueries dashboards,
+            UsageQueries usage,
+            SystemLogQueries logs,
+            ProjectQueries projects,
+            OrgQueries orgs,
+            ConfigurableApplicationContext context) {
         this.environment = environment;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -104,11 +114,15 @@ class Benchmark implements ApplicationRunner {
             return;
         }
         Figures figures = new Figures();
-        System.out.printf("Runledger benchmark: %d cores, %d MB max heap%n", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / 1024 / 1024);
+        System.out.printf(
+                "Runledger benchmark: %d cores, %d MB max heap%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / 1024 / 1024);
 
         if ("audit".equals(environment.getProperty("runledger.bench.only"))) {
-            bulkLoad(figures, environment.getProperty("runledger.bench.orgs", Integer.class, ORGS), Long.parseLong(events));
+            bulkLoad(
+                    figures,
+                    environment.getProperty("runledger.bench.orgs", Integer.class, ORGS),
+                    Long.parseLong(events));
             sealingCost(figures, null, null);
             context.getBean(AuditBenchmark.class).measure(figures);
             finish(figures);
@@ -132,18 +146,26 @@ class Benchmark implements ApplicationRunner {
         new ReadPath(runs, dashboards).measure(figures, httpApi, WARM_UP, APPEND_PHASE);
 
         bulkLoad(figures, ORGS, Long.parseLong(events));
-        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        long head = jdbc.sql("select max(global_index) from domain_event_entry")
+                .query(Long.class)
+                .single();
 
         Map<String, Double> catchUp = replayAll(null);
         double catchUpSeconds = Collections.max(catchUp.values());
-        figures.add("projection catch-up from zero (8 read models)", Figures.rate(head / catchUpSeconds, "events")
-                + String.format(" (%.0f s)", catchUpSeconds), "≥ 30% of batch insert", Figures.ratio(head / catchUpSeconds, batch100));
+        figures.add(
+                "projection catch-up from zero (8 read models)",
+                Figures.rate(head / catchUpSeconds, "events") + String.format(" (%.0f s)", catchUpSeconds),
+                "≥ 30% of batch insert",
+                Figures.ratio(head / catchUpSeconds, batch100));
         figures.add("catch-up: seconds per read model", perReadModel(catchUp), "", "");
         long[] peakHeap = {0};
         Map<String, Double> replay = replayAll(peakHeap);
         double replaySeconds = Collections.max(replay.values());
-        figures.add("full replay of every read model", Figures.rate(head / replaySeconds, "events")
-                + String.format(" (%.0f s)", replaySeconds), "≥ 30% of batch insert", Figures.ratio(head / replaySeconds, batch100));
+        figures.add(
+                "full replay of every read model",
+                Figures.rate(head / replaySeconds, "events") + String.format(" (%.0f s)", replaySeconds),
+                "≥ 30% of batch insert",
+                Figures.ratio(head / replaySeconds, batch100));
         figures.add("full replay: peak heap", peakHeap[0] / 1024 / 1024 + " MB", "≤ 256 MB", "");
         sealingCost(figures, gatewayOneClient, head / replaySeconds);
         context.getBean(AuditBenchmark.class).measure(figures);
@@ -151,12 +173,18 @@ class Benchmark implements ApplicationRunner {
         double scan = raw.scanRate();
         figures.add("raw: ordered full scan of the event table", Figures.rate(scan, "rows"), "baseline", "");
         long reconcileStart = System.nanoTime();
-        Reconciliation.Report report = reconciliation.report(Instant.now().minus(Duration.ofDays(31)), Instant.now().plusSeconds(1),
-                Instant.now().plusSeconds(1), null, false);
+        Reconciliation.Report report = reconciliation.report(
+                Instant.now().minus(Duration.ofDays(31)),
+                Instant.now().plusSeconds(1),
+                Instant.now().plusSeconds(1),
+                null,
+                false);
         double reconcileSeconds = (System.nanoTime() - reconcileStart) / 1e9;
-        figures.add("reconciliation of a month (" + report.lines().size() + " org-meter lines)",
+        figures.add(
+                "reconciliation of a month (" + report.lines().size() + " org-meter lines)",
                 Figures.rate(head / reconcileSeconds, "events") + String.format(" (%.1f s)", reconcileSeconds),
-                "≥ 25% of raw scan", Figures.ratio(head / reconcileSeconds, scan));
+                "≥ 25% of raw scan",
+                Figures.ratio(head / reconcileSeconds, scan));
 
         queries(figures);
         finish(figures);
@@ -169,12 +197,18 @@ class Benchmark implements ApplicationRunner {
     }
 
     private void bulkLoad(Figures figures, int orgCount, long events) throws Exception {
-        List<EventBulkLoader.BenchPattern> patterns = jdbc.sql("select pattern_id, name from catalog_patterns order by name")
-                .query(EventBulkLoader.BenchPattern.class).list();
+        List<EventBulkLoader.BenchPattern> patterns = jdbc.sql(
+                        "select pattern_id, name from catalog_patterns order by name")
+                .query(EventBulkLoader.BenchPattern.class)
+                .list();
         long loadStart = System.nanoTime();
         long loaded = new EventBulkLoader(dataSource, eventSerializer, patterns).load(orgCount, events);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        figures.add("bulk load: " + String.format("%,d", loaded) + " events, " + orgCount + " orgs", Figures.rate(loaded / loadSeconds, "events"), "", "");
+        figures.add(
+                "bulk load: " + String.format("%,d", loaded) + " events, " + orgCount + " orgs",
+                Figures.rate(loaded / loadSeconds, "events"),
+                "",
+                "");
     }
 
     /**
@@ -183,15 +217,27 @@ class Benchmark implements ApplicationRunner {
      */
     private void sealingCost(Figures figures, Double commandsPerSecond, Double replayEventsPerSecond) {
         SealingCost.Result cost = new SealingCost(jdbc, eventSerializer, messageSerializer).measure();
-        figures.add("encryption: CPU µs per event written, sealed / plain", String.format("%.1f / %.1f", cost.writeSealed(),
-                cost.writePlain()), "", "");
-        figures.add("encryption: CPU µs per event read, sealed / plain", String.format("%.1f / %.1f", cost.readSealed(),
-                cost.readPlain()), "", "");
+        figures.add(
+                "encryption: CPU µs per event written, sealed / plain",
+                String.format("%.1f / %.1f", cost.writeSealed(), cost.writePlain()),
+                "",
+                "");
+        figures.add(
+                "encryption: CPU µs per event read, sealed / plain",
+                String.format("%.1f / %.1f", cost.readSealed(), cost.readPlain()),
+                "",
+                "");
         if (commandsPerSecond != null) {
-            figures.add("encryption: added to a command appended via CommandGateway, 1 client", String.format("%.1f%%",
-                    100 * (cost.writeSealed() - cost.writePlain()) * commandsPerSecond / 1e6), "≤ 15%", "");
-            figures.add("encryption: added to an event of the full replay", String.format("%.1f%%",
-                    100 * (cost.readSealed() - cost.readPlain()) * replayEventsPerSecond / 1e6), "≤ 15%", "");
+            figures.add(
+                    "encryption: added to a command appended via CommandGateway, 1 client",
+                    String.format("%.1f%%", 100 * (cost.writeSealed() - cost.writePlain()) * commandsPerSecond / 1e6),
+                    "≤ 15%",
+                    "");
+            figures.add(
+                    "encryption: added to an event of the full replay",
+                    String.format("%.1f%%", 100 * (cost.readSealed() - cost.readPlain()) * replayEventsPerSecond / 1e6),
+                    "≤ 15%",
+                    "");
         }
     }
 
@@ -200,17 +246,29 @@ class Benchmark implements ApplicationRunner {
      * otherwise be measured): commands/s, per-command latency, and the read models' lag meanwhile.
      */
     /** @return commands/s */
-    private double append(Figures figures, String how, List<AppendLoad.Client> clients, double rawRate) throws Exception {
+    private double append(Figures figures, String how, List<AppendLoad.Client> clients, double rawRate)
+            throws Exception {
         AppendLoad load = new AppendLoad(projections);
         load.run(clients, WARM_UP);
         awaitCaughtUp();
         AppendLoad.Result result = load.run(clients, APPEND_PHASE);
         String who = clients.size() == 1 ? "1 client" : clients.size() + " clients";
-        figures.add("command append via " + how + ", " + who, Figures.rate(result.commandsPerSecond(), "commands")
-                + String.format(", p50 %.1f ms, p99 %.1f ms", Figures.millis(result.nanos(), 0.5), Figures.millis(result.nanos(), 0.99)),
-                "≥ 40% of raw 1-row commits", Figures.ratio(result.commandsPerSecond(), rawRate));
-        figures.add("projection lag while appending via " + how + ", " + who + ", p99", String.format("%d events, %.1f s",
-                Figures.percentile(result.lagEvents(), 0.99), Figures.percentile(result.lagMillis(), 0.99) / 1000.0), "", "");
+        figures.add(
+                "command append via " + how + ", " + who,
+                Figures.rate(result.commandsPerSecond(), "commands")
+                        + String.format(
+                                ", p50 %.1f ms, p99 %.1f ms",
+                                Figures.millis(result.nanos(), 0.5), Figures.millis(result.nanos(), 0.99)),
+                "≥ 40% of raw 1-row commits",
+                Figures.ratio(result.commandsPerSecond(), rawRate));
+        figures.add(
+                "projection lag while appending via " + how + ", " + who + ", p99",
+                String.format(
+                        "%d events, %.1f s",
+                        Figures.percentile(result.lagEvents(), 0.99),
+                        Figures.percentile(result.lagMillis(), 0.99) / 1000.0),
+                "",
+                "");
         awaitCaughtUp();
         return result.commandsPerSecond();
     }
@@ -218,16 +276,29 @@ class Benchmark implements ApplicationRunner {
     /** Clients sending a run's commands (queue, start, output, tokens, success) through the gateway, as the API does. */
     private List<AppendLoad.Client> gatewayClients(int count) {
         UUID org = UUID.randomUUID();
-        EventBulkLoader.BenchPattern pattern = jdbc.sql("select pattern_id, name from catalog_patterns order by name limit 1")
-                .query(EventBulkLoader.BenchPattern.class).single();
+        EventBulkLoader.BenchPattern pattern = jdbc.sql(
+                        "select pattern_id, name from catalog_patterns order by name limit 1")
+                .query(EventBulkLoader.BenchPattern.class)
+                .single();
         AppendLoad.Client client = timing -> {
             UUID run = UUID.randomUUID();
             try (CallerContext.Binding system = CallerContext.bind(Caller.system())) {
                 for (Object command : List.of(
-                        new QueueRun(org, run, org, pattern.patternId(), pattern.name(), InputSource.TEXT, 1200, "map-reduce", "bench", null),
+                        new QueueRun(
+                                org,
+                                run,
+                                org,
+                                pattern.patternId(),
+                                pattern.name(),
+                                InputSource.TEXT,
+                                1200,
+                                "map-reduce",
+                                "bench",
+                                null),
                         new StartRun(run, "bench"),
                         new ProduceOutput(run, UUID.randomUUID(), "output", null, "summary", List.of(), Map.of()),
-                        new RecordTokenUsage(run, UUID.randomUUID(), 1200), new SucceedRun(run))) {
+                        new RecordTokenUsage(run, UUID.randomUUID(), 1200),
+                        new SucceedRun(run))) {
                     timing.command(() -> commands.sendAndWait(command));
                 }
             }
@@ -238,7 +309,8 @@ class Benchmark implements ApplicationRunner {
     /** The HTTP API's tenants, each with a client: its developer queues runs, the configured worker takes them through. */
     private HttpAppend httpApi() {
         String[] configured = environment.getProperty("runledger.worker.tokens", String[].class, new String[0]);
-        String worker = WorkerCredentials.secretOf(configured.length == 0 ? WorkerCredentials.DEVELOPMENT : configured[0]);
+        String worker =
+                WorkerCredentials.secretOf(configured.length == 0 ? WorkerCredentials.DEVELOPMENT : configured[0]);
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         return new HttpAppend(port, worker, commands);
     }
@@ -259,7 +331,9 @@ class Benchmark implements ApplicationRunner {
         Map<String, Double> caughtUp = new TreeMap<>();
         while (caughtUp.size() < ReadModelProcessors.NAMES.size()) {
             if (peakHeap != null) {
-                peakHeap[0] = Math.max(peakHeap[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                peakHeap[0] = Math.max(
+                        peakHeap[0],
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             }
             TimeUnit.MILLISECONDS.sleep(200);
             for (ProjectionAdmin.ProjectionState state : projections.states()) {
@@ -272,21 +346,39 @@ class Benchmark implements ApplicationRunner {
     }
 
     private static String perReadModel(Map<String, Double> seconds) {
-        return seconds.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        return seconds.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(entry -> String.format("%s %.0f", entry.getKey().replace("read-", ""), entry.getValue()))
                 .collect(Collectors.joining(", "));
     }
 
     /** p50/p99 of each query behind the query API, for random orgs of the loaded store. */
     private void queries(Figures figures) {
-        List<UUID> orgIds = jdbc.sql("select id from orgs order by random() limit ?").param(QUERY_SAMPLES).query(UUID.class).list();
+        List<UUID> orgIds = jdbc.sql("select id from orgs order by random() limit ?")
+                .param(QUERY_SAMPLES)
+                .query(UUID.class)
+                .list();
         TimeRange month = TimeRange.ofPeriod(null, null);
-        time(figures, "runs list (first page)", orgIds, org -> runs.list(org, null, null, TimeRange.of(null, null), Keyset.position(null, null)));
-        time(figures, "runs list by status", orgIds, org -> runs.list(org, "failed", null, TimeRange.of(null, null), Keyset.position(null, null)));
+        time(
+                figures,
+                "runs list (first page)",
+                orgIds,
+                org -> runs.list(org, null, null, TimeRange.of(null, null), Keyset.position(null, null)));
+        time(
+                figures,
+                "runs list by status",
+                orgIds,
+                org -> runs.list(org, "failed", null, TimeRange.of(null, null), Keyset.position(null, null)));
         time(figures, "dashboard (30 days)", orgIds, org -> dashboards.dashboard(org, month));
         time(figures, "usage (30 days)", orgIds, org -> usage.usage(org, month, Instant.now()));
-        time(figures, "system log (first page)", orgIds, org -> logs.entries(org,
-                new SystemLogQueries.Filter(null, null, null, null, TimeRange.of(null, null)), Keyset.storePosition(null, null)));
+        time(
+                figures,
+                "system log (first page)",
+                orgIds,
+                org -> logs.entries(
+                        org,
+                        new SystemLogQueries.Filter(null, null, null, null, TimeRange.of(null, null)),
+                        Keyset.storePosition(null, null)));
         time(figures, "generations", orgIds, org -> projects.generations(org, null, null, Keyset.position(null, null)));
         time(figures, "org", orgIds, orgs::org);
     }
@@ -298,7 +390,10 @@ class Benchmark implements ApplicationRunner {
             query.apply(orgIds.get(i));
             nanos[i] = System.nanoTime() - t;
         }
-        figures.add("query: " + name, String.format("p50 %.1f ms, p99 %.1f ms", Figures.millis(nanos, 0.5),
-                Figures.millis(nanos, 0.99)), "p99 ≤ 50 ms", "");
+        figures.add(
+                "query: " + name,
+                String.format("p50 %.1f ms, p99 %.1f ms", Figures.millis(nanos, 0.5), Figures.millis(nanos, 0.99)),
+                "p99 ≤ 50 ms",
+                "");
     }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** The benchmark's results: figure, value, target and the value's ratio to its baseline, as a table. */
 final class Figures {
 
-    private record Figure(String name, String value, String target, String ratio) {
-    }
+    private record Figure(String name, String value, String target, String ratio) {}
 
     private final List<Figure> rows = new ArrayList<>();
 
@@ -38,8 +37,15 @@ final class Figures {
 
     String table() {
         StringBuilder table = new StringBuilder("| figure | value | target | ratio |\n| --- | --- | --- | --- |\n");
-        rows.forEach(row -> table.append("| ").append(row.name()).append(" | ").append(row.value()).append(" | ")
-                .append(row.target()).append(" | ").append(row.ratio()).append(" |\n"));
+        rows.forEach(row -> table.append("| ")
+                .append(row.name())
+                .append(" | ")
+                .append(row.value())
+                .append(" | ")
+                .append(row.target())
+                .append(" | ")
+                .append(row.ratio())
+                .append(" |\n"));
         return table.toString();
     }
 }

@@ -31,8 +31,10 @@ final class HttpAppend {
 
     private static final String INPUT = "word ".repeat(200);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final ObjectMapper json = new ObjectMapper();
     private final String base;
     private final String workerSecret;
@@ -45,28 +47,41 @@ final class HttpAppend {
         this.workerSecret = workerSecret;
         this.commands = commands;
         this.person = post("/dev/tokens", null, "{\"email\":\"bench-http@bench.test\",\"name\":\"Bench\"}", null)
-                .path("accessToken").asText();
+                .path("accessToken")
+                .asText();
     }
 
     /** A new org on the team plan (the free plan's 50 runs a day would refuse most of a phase) and its client. */
     AppendLoad.Client newTenant(int index) {
-        String org = post("/v1/orgs", person, "{\"name\":\"HTTP bench " + index + "\"}", null).path("id").asText();
+        String org = post("/v1/orgs", person, "{\"name\":\"HTTP bench " + index + "\"}", null)
+                .path("id")
+                .asText();
         orgs.add(UUID.fromString(org));
-        CallerContext.callAs(Caller.system(), () -> commands.sendAndWait(new ActivateSubscription(UUID.fromString(org),
-                Plan.TEAM, Instant.now().plus(30, ChronoUnit.DAYS))));
+        CallerContext.callAs(
+                Caller.system(),
+                () -> commands.sendAndWait(new ActivateSubscription(
+                        UUID.fromString(org), Plan.TEAM, Instant.now().plus(30, ChronoUnit.DAYS))));
         return timing -> {
-            timing.command(() -> post("/v1/orgs/" + org + "/runs", person,
-                    "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"" + INPUT + "\"}", UUID.randomUUID().toString()));
-            JsonNode claim = timing.command(() -> post("/v1/worker/runs/claim", workerSecret, "{\"workerId\":\"bench\"}", null));
+            timing.command(() -> post(
+                    "/v1/orgs/" + org + "/runs",
+                    person,
+                    "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"" + INPUT + "\"}",
+                    UUID.randomUUID().toString()));
+            JsonNode claim =
+                    timing.command(() -> post("/v1/worker/runs/claim", workerSecret, "{\"workerId\":\"bench\"}", null));
             if (claim == null) {
                 timing.notACommand(); // another client took the run first
                 return;
             }
             String run = "/v1/worker/runs/" + claim.path("id").asText() + "/";
             String lease = "{\"leaseId\":\"" + claim.path("leaseId").asText() + "\"";
-            timing.command(() -> post(run + "outputs", workerSecret, lease + ",\"content\":\"output\",\"summary\":\"summary\"}", null));
-            timing.command(() -> post(run + "usage", workerSecret, lease + ",\"usageId\":\"" + UUID.randomUUID()
-                    + "\",\"meter\":\"tokens.used\",\"quantity\":1200}", null));
+            timing.command(() -> post(
+                    run + "outputs", workerSecret, lease + ",\"content\":\"output\",\"summary\":\"summary\"}", null));
+            timing.command(() -> post(
+                    run + "usage",
+                    workerSecret,
+                    lease + ",\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":1200}",
+                    null));
             timing.command(() -> post(run + "complete", workerSecret, lease + "}", null));
         };
     }
@@ -86,8 +101,13 @@ final class HttpAppend {
     }
 
     private JsonNode post(String path, String bearer, String body, String idempotencyKey) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), path, bearer, idempotencyKey);
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                path,
+                bearer,
+                idempotencyKey);
     }
 
     /** The answer's JSON; null for 204 No Content; an error for anything but 2xx. */

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 /**
@@ -33,14 +32,18 @@ final class RawBaseline {
 
     RawBaseline(DataSource dataSource, int payloadBytes) {
         this.dataSource = dataSource;
-        this.payload = ("{\"pad\":\"" + "x".repeat(Math.max(0, payloadBytes - 10)) + "\"}").getBytes(StandardCharsets.UTF_8);
-        this.metadata = "{\"actor\":\"bench\",\"requestId\":\"bench\",\"correlationId\":\"bench\"}".getBytes(StandardCharsets.UTF_8);
+        this.payload =
+                ("{\"pad\":\"" + "x".repeat(Math.max(0, payloadBytes - 10)) + "\"}").getBytes(StandardCharsets.UTF_8);
+        this.metadata = "{\"actor\":\"bench\",\"requestId\":\"bench\",\"correlationId\":\"bench\"}"
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     void createTable() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("drop table if exists bench_raw_events");
-            connection.createStatement().execute("create table bench_raw_events (like domain_event_entry including all)");
+            connection
+                    .createStatement()
+                    .execute("create table bench_raw_events (like domain_event_entry including all)");
         }
     }
 
@@ -60,7 +63,7 @@ final class RawBaseline {
         for (int t = 0; t < threads; t++) {
             writers.add(pool.submit(() -> {
                 try (Connection connection = dataSource.getConnection();
-                     PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                        PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     connection.setAutoCommit(false);
                     while (Instant.now().isBefore(end)) {
                         for (int r = 0; r < rowsPerCommit; r++) {
@@ -91,7 +94,8 @@ final class RawBaseline {
     double scanRate() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement scan = connection.prepareStatement("select * from domain_event_entry order by global_index")) {
+            try (PreparedStatement scan =
+                    connection.prepareStatement("select * from domain_event_entry order by global_index")) {
                 scan.setFetchSize(5_000);
                 long started = System.nanoTime();
                 long rows = 0;

@@ -47,8 +47,11 @@ final class ReadPath {
         double viaHttp = readsPerSecond(orgs, overHttp, phase);
         readsPerSecond(orgs, overSql, warmUp);
         double viaSql = readsPerSecond(orgs, overSql, phase);
-        figures.add(FIGURE, String.format("HTTP %,.0f reads/s, SQL %,.0f reads/s", viaHttp, viaSql),
-                "≥ 50% of the same SQL", Figures.ratio(viaHttp, viaSql));
+        figures.add(
+                FIGURE,
+                String.format("HTTP %,.0f reads/s, SQL %,.0f reads/s", viaHttp, viaSql),
+                "≥ 50% of the same SQL",
+                Figures.ratio(viaHttp, viaSql));
     }
 
     /** Reads per second (a dashboard or a runs page each) by the clients, each going round the orgs. */

@@ -45,8 +45,7 @@ final class SealingCost {
         }
     }
 
-    private record Event(Object payload, MetaData metaData) {
-    }
+    private record Event(Object payload, MetaData metaData) {}
 
     Result measure() {
         List<Event> events = sample();
@@ -85,8 +84,9 @@ final class SealingCost {
 
     @SuppressWarnings("unchecked")
     private static SerializedObject<byte[]>[] write(Serializer serializer, Event event) {
-        return new SerializedObject[] {serializer.serialize(event.payload(), byte[].class),
-                serializer.serialize(event.metaData(), byte[].class)};
+        return new SerializedObject[] {
+            serializer.serialize(event.payload(), byte[].class), serializer.serialize(event.metaData(), byte[].class)
+        };
     }
 
     /** As a replay reads: always through the event serializer, which opens what is sealed. */
@@ -97,14 +97,27 @@ final class SealingCost {
 
     /** Stored events of the bulk load, read back, each given a person's HTTP metadata. */
     private List<Event> sample() {
-        UUID person = jdbc.sql("select id from users limit 1").query(UUID.class).optional().orElseGet(UUID::randomUUID);
-        MetaData byHttp = MetaData.with(Caller.ACTOR, person.toString()).and(Caller.ACTOR_KIND, "user")
-                .and(Caller.ACTOR_EMAIL, "ada@example.com").and(Caller.CLIENT_ADDRESS, "203.0.113.7")
-                .and(Caller.USER_AGENT, "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0")
-                .and(Caller.REQUEST_ID, UUID.randomUUID().toString()).and(Caller.CORRELATION_ID, UUID.randomUUID().toString());
-        return jdbc.sql("select payload, payload_type, payload_revision from domain_event_entry order by global_index desc limit ?")
-                .param(SAMPLE).query((rs, n) -> new Event(sealing.deserialize(new SimpleSerializedObject<>(rs.getBytes(1),
-                        byte[].class, rs.getString(2), rs.getString(3))), byHttp)).list();
+        UUID person = jdbc.sql("select id from users limit 1")
+                .query(UUID.class)
+                .optional()
+                .orElseGet(UUID::randomUUID);
+        MetaData byHttp = MetaData.with(Caller.ACTOR, person.toString())
+                .and(Caller.ACTOR_KIND, "user")
+                .and(Caller.ACTOR_EMAIL, "ada@example.com")
+                .and(Caller.CLIENT_ADDRESS, "203.0.113.7")
+                .and(
+                        Caller.USER_AGENT,
+                        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0")
+                .and(Caller.REQUEST_ID, UUID.randomUUID().toString())
+                .and(Caller.CORRELATION_ID, UUID.randomUUID().toString());
+        return jdbc.sql(
+                        "select payload, payload_type, payload_revision from domain_event_entry order by global_index desc limit ?")
+                .param(SAMPLE)
+                .query((rs, n) -> new Event(
+                        sealing.deserialize(new SimpleSerializedObject<>(
+                                rs.getBytes(1), byte[].class, rs.getString(2), rs.getString(3))),
+                        byHttp))
+                .list();
     }
 
     private static double micros(long startedCpuNanos, int events) {

@@ -25,7 +25,8 @@ class ReconcileFromCommandLine implements ApplicationRunner {
     private final Environment environment;
     private final ConfigurableApplicationContext context;
 
-    ReconcileFromCommandLine(Reconciliation reconciliation, Environment environment, ConfigurableApplicationContext context) {
+    ReconcileFromCommandLine(
+            Reconciliation reconciliation, Environment environment, ConfigurableApplicationContext context) {
         this.reconciliation = reconciliation;
         this.environment = environment;
         this.context = context;
@@ -40,7 +41,9 @@ class ReconcileFromCommandLine implements ApplicationRunner {
         TimeRange period = TimeRange.of(from, environment.getRequiredProperty("runledger.reconcile.to"));
         String asOf = environment.getProperty("runledger.reconcile.as-of");
         String orgId = environment.getProperty("runledger.reconcile.org-id");
-        System.out.print(Reconciliation.csv(reconciliation.report(period.from(), period.to(),
+        System.out.print(Reconciliation.csv(reconciliation.report(
+                period.from(),
+                period.to(),
                 asOf == null ? Instant.now() : TimeRange.of("2000-01-01", asOf).to(),
                 orgId == null ? null : UUID.fromString(orgId),
                 StringUtils.hasText(environment.getProperty("runledger.stripe.api-key")))));

@@ -21,7 +21,11 @@ class ReportedMeterEvents implements StripeLedger {
     @Override
     public List<Entry> between(Instant from, Instant to, Instant asOf, UUID orgId) {
         return ledger.between(from, to, asOf, orgId).stream()
-                .map(entry -> new Entry(entry.usageEventId(), entry.orgId(), entry.meter(), entry.quantity(),
+                .map(entry -> new Entry(
+                        entry.usageEventId(),
+                        entry.orgId(),
+                        entry.meter(),
+                        entry.quantity(),
                         "sent".equals(entry.status())))
                 .toList();
     }

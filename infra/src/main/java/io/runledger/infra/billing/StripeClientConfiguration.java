@@ -20,8 +20,8 @@ class StripeClientConfiguration {
     @Bean
     @Conditional(UsesStripe.class)
     StripeClient stripeClient(StripeSettings settings) {
-        StripeClient.StripeClientBuilder builder = StripeClient.builder().setApiKey(settings.apiKey())
-                .setMaxNetworkRetries(NETWORK_RETRIES);
+        StripeClient.StripeClientBuilder builder =
+                StripeClient.builder().setApiKey(settings.apiKey()).setMaxNetworkRetries(NETWORK_RETRIES);
         if (StringUtils.hasText(settings.apiBase())) {
             builder.setApiBase(settings.apiBase()).setMeterEventsBase(settings.apiBase());
         }

@@ -46,15 +46,24 @@ class StripeMeterSummaries implements StripeMeterTotals {
                 return Optional.empty();
             }
             BigDecimal total = BigDecimal.ZERO;
-            for (MeterEventSummary summary : stripe.v1().billing().meters().eventSummaries().list(meterId.get(),
-                    MeterEventSummaryListParams.builder().setCustomer(customer.get())
-                            .setStartTime(from.getEpochSecond() / 60 * 60).setEndTime(to.getEpochSecond() / 60 * 60).build())
+            for (MeterEventSummary summary : stripe.v1()
+                    .billing()
+                    .meters()
+                    .eventSummaries()
+                    .list(
+                            meterId.get(),
+                            MeterEventSummaryListParams.builder()
+                                    .setCustomer(customer.get())
+                                    .setStartTime(from.getEpochSecond() / 60 * 60)
+                                    .setEndTime(to.getEpochSecond() / 60 * 60)
+                                    .build())
                     .autoPagingIterable()) {
                 total = total.add(summary.getAggregatedValue());
             }
             return Optional.of(total);
         } catch (StripeException unavailable) {
-            throw new IllegalStateException("Stripe's meter summaries are unavailable: " + unavailable.getMessage(), unavailable);
+            throw new IllegalStateException(
+                    "Stripe's meter summaries are unavailable: " + unavailable.getMessage(), unavailable);
         }
     }
 

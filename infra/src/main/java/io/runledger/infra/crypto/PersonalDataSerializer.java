@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.runledger.domain.shared.DataSubject;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.crypto.SealedValues;
+import io.runledger.domain.shared.DataSubject;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
@@ -52,8 +52,8 @@ public final class PersonalDataSerializer implements Serializer {
     };
 
     /** @param sealing false writes personal data in plain text (what is already sealed is still opened) */
-    public PersonalDataSerializer(JacksonSerializer delegate, SealedValues sealed, boolean sealing,
-            Set<String> personalMetadata) {
+    public PersonalDataSerializer(
+            JacksonSerializer delegate, SealedValues sealed, boolean sealing, Set<String> personalMetadata) {
         this.delegate = delegate;
         this.json = delegate.getObjectMapper();
         this.sealed = sealed;
@@ -140,8 +140,8 @@ public final class PersonalDataSerializer implements Serializer {
 
     private <T> SerializedObject<T> asSerialized(ObjectNode tree, Class<?> type, Class<T> expectedRepresentation) {
         try {
-            SerializedObject<byte[]> bytes = new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class,
-                    typeForClass(type));
+            SerializedObject<byte[]> bytes =
+                    new SimpleSerializedObject<>(json.writeValueAsBytes(tree), byte[].class, typeForClass(type));
             return getConverter().convert(bytes, expectedRepresentation);
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);

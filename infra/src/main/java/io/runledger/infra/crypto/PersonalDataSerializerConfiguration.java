@@ -17,13 +17,17 @@ class PersonalDataSerializerConfiguration {
 
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(@Qualifier("messageSerializer") Serializer messageSerializer, SealedValues sealed,
+    Serializer eventSerializer(
+            @Qualifier("messageSerializer") Serializer messageSerializer,
+            SealedValues sealed,
             @Value("${runledger.erasure.encrypt:true}") boolean encrypt,
             @Value("${runledger.erasure.personal-metadata:" + Caller.ACTOR_EMAIL + "," + Caller.CLIENT_ADDRESS + ","
-                    + Caller.USER_AGENT + "}") Set<String> personalMetadata) {
+                            + Caller.USER_AGENT + "}")
+                    Set<String> personalMetadata) {
         if (!(messageSerializer instanceof JacksonSerializer jackson)) {
-            throw new IllegalStateException("Events are stored as Jackson JSON (axon.serializer.messages: jackson), not with "
-                    + messageSerializer.getClass().getName());
+            throw new IllegalStateException(
+                    "Events are stored as Jackson JSON (axon.serializer.messages: jackson), not with "
+                            + messageSerializer.getClass().getName());
         }
         return new PersonalDataSerializer(jackson, sealed, encrypt, personalMetadata);
     }

@@ -23,8 +23,7 @@ final class SealingPlan {
     static final SealingPlan NONE = new SealingPlan(List.of());
 
     /** One marked value, or a record holding some ({@code nested}). */
-    private record Entry(String name, PersonalData.Subject subject, Class<?> type, SealingPlan nested) {
-    }
+    private record Entry(String name, PersonalData.Subject subject, Class<?> type, SealingPlan nested) {}
 
     private final List<Entry> entries;
 

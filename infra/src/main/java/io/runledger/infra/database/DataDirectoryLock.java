@@ -46,16 +46,24 @@ final class DataDirectoryLock implements AutoCloseable {
     static DataDirectoryLock take(Path dataDir, Path clusterDir) {
         try {
             Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(dataDir.resolve(FILE_NAME), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dataDir.resolve(FILE_NAME),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel);
             if (lock == null) {
-                String holder = new String(Files.readAllBytes(dataDir.resolve(FILE_NAME)), StandardCharsets.UTF_8).strip();
+                String holder =
+                        new String(Files.readAllBytes(dataDir.resolve(FILE_NAME)), StandardCharsets.UTF_8).strip();
                 channel.close();
                 throw new DataDirectoryInUse(dataDir, holder);
             }
-            channel.truncate(0).write(ByteBuffer.wrap(
-                    String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
+            channel.truncate(0)
+                    .write(
+                            ByteBuffer.wrap(
+                                    String.valueOf(ProcessHandle.current().pid())
+                                            .getBytes(StandardCharsets.UTF_8)),
+                            0);
             channel.force(true);
             stopOrphanedPostmaster(clusterDir);
             return new DataDirectoryLock(channel, lock);
@@ -82,25 +90,33 @@ final class DataDirectoryLock implements AutoCloseable {
             return;
         }
         List<String> lines = Files.readAllLines(pidFile);
-        Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
+        Optional<ProcessHandle> postmaster = lines.isEmpty()
+                ? Optional.empty()
                 : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
         if (postmaster.isEmpty()) {
             return; // a dead pid: PostgreSQL removes the stale file itself
         }
         if (!isPostgres(postmaster.get())) {
-            log.warn("Removing {}: it names process {}, which is not PostgreSQL", pidFile, postmaster.get().pid());
+            log.warn(
+                    "Removing {}: it names process {}, which is not PostgreSQL",
+                    pidFile,
+                    postmaster.get().pid());
             Files.delete(pidFile);
             return;
         }
-        log.warn("Stopping the embedded PostgreSQL (pid {}) that a Runledger process which died left running on {}",
-                postmaster.get().pid(), clusterDir);
+        log.warn(
+                "Stopping the embedded PostgreSQL (pid {}) that a Runledger process which died left running on {}",
+                postmaster.get().pid(),
+                clusterDir);
         // SIGTERM, PostgreSQL's smart shutdown: its clients were in the dead process, so it ends at once, cleanly
         postmaster.get().destroy();
         try {
             postmaster.get().onExit().get(ORPHAN_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException stillRunning) {
-            throw new IllegalStateException("The orphaned embedded PostgreSQL (pid %d) on %s did not stop within %s"
-                    .formatted(postmaster.get().pid(), clusterDir, ORPHAN_STOP_WAIT), stillRunning);
+            throw new IllegalStateException(
+                    "The orphaned embedded PostgreSQL (pid %d) on %s did not stop within %s"
+                            .formatted(postmaster.get().pid(), clusterDir, ORPHAN_STOP_WAIT),
+                    stillRunning);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the orphaned embedded PostgreSQL", interrupted);
@@ -111,7 +127,9 @@ final class DataDirectoryLock implements AutoCloseable {
 
     /** Unknown (another user's process, on some systems) counts as PostgreSQL: stopping is then merely refused by the OS. */
     private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
+        return process.info()
+                .command()
+                .map(command -> Path.of(command).getFileName().toString().startsWith("postgres"))
                 .orElse(true);
     }
 

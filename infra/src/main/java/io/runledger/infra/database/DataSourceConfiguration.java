@@ -51,8 +51,12 @@ class DataSourceConfiguration {
                 // stopped using it; the library's own JVM hook would stop it at once, in parallel
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Embedded PostgreSQL on port {} with data in {} (psql -h localhost -p {} -U {})",
-                postgres.getPort(), properties.embeddedClusterDir(), postgres.getPort(), EMBEDDED_SUPERUSER);
+        log.info(
+                "Embedded PostgreSQL on port {} with data in {} (psql -h localhost -p {} -U {})",
+                postgres.getPort(),
+                properties.embeddedClusterDir(),
+                postgres.getPort(),
+                EMBEDDED_SUPERUSER);
         return postgres;
     }
 
@@ -61,9 +65,13 @@ class DataSourceConfiguration {
     HikariDataSource dataSource(DatabaseProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
         DataSourceBuilder<HikariDataSource> builder = DataSourceBuilder.create().type(HikariDataSource.class);
         if (properties.external()) {
-            return builder.url(properties.url()).username(properties.user()).password(properties.password()).build();
+            return builder.url(properties.url())
+                    .username(properties.user())
+                    .password(properties.password())
+                    .build();
         }
         EmbeddedPostgres postgres = embedded.getObject();
-        return builder.url(postgres.getJdbcUrl(EMBEDDED_SUPERUSER, EMBEDDED_DATABASE)).build();
+        return builder.url(postgres.getJdbcUrl(EMBEDDED_SUPERUSER, EMBEDDED_DATABASE))
+                .build();
     }
 }

@@ -15,6 +15,7 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
 
     /** PostgreSQL's SQLSTATE classes and codes (Appendix A of its manual) */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+
     private static final String INVALID_AUTHORIZATION_CLASS = "28";
     private static final String INVALID_CATALOG_NAME = "3D000";
 
@@ -34,23 +35,26 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<SQLExce
         String where = withoutParameters(url);
         String reason = cause.getMessage() == null ? state : cause.getMessage().replaceFirst("\\.$", "");
         if (state.startsWith(CONNECTION_EXCEPTION_CLASS)) {
-            return new FailureAnalysis(("Runledger could not reach its PostgreSQL at %s (RUNLEDGER_DB_URL): %s. Nothing"
-                    + " was started.").formatted(where, reason),
+            return new FailureAnalysis(
+                    ("Runledger could not reach its PostgreSQL at %s (RUNLEDGER_DB_URL): %s. Nothing" + " was started.")
+                            .formatted(where, reason),
                     "Start PostgreSQL or make it accept TCP connections from this machine at that host and port, or"
                             + " correct RUNLEDGER_DB_URL (runledger.db.url, jdbc:postgresql://host:5432/database); unset"
                             + " it to run the embedded PostgreSQL instead (docs/configuration.md).",
                     cause);
         }
         if (state.startsWith(INVALID_AUTHORIZATION_CLASS)) {
-            return new FailureAnalysis(("The PostgreSQL at %s (RUNLEDGER_DB_URL) refused the user '%s': %s. Nothing was"
-                    + " started.").formatted(where, environment.getProperty("runledger.db.user", ""), reason),
+            return new FailureAnalysis(
+                    ("The PostgreSQL at %s (RUNLEDGER_DB_URL) refused the user '%s': %s. Nothing was" + " started.")
+                            .formatted(where, environment.getProperty("runledger.db.user", ""), reason),
                     "Set RUNLEDGER_DB_USER and RUNLEDGER_DB_PASSWORD (runledger.db.user, runledger.db.password) to a"
                             + " user PostgreSQL admits from this machine (pg_hba.conf), see docs/configuration.md.",
                     cause);
         }
         if (state.equals(INVALID_CATALOG_NAME)) {
-            return new FailureAnalysis(("The PostgreSQL at %s (RUNLEDGER_DB_URL) has no such database: %s. Nothing was"
-                    + " started.").formatted(where, reason),
+            return new FailureAnalysis(
+                    ("The PostgreSQL at %s (RUNLEDGER_DB_URL) has no such database: %s. Nothing was" + " started.")
+                            .formatted(where, reason),
                     "Create the database (createdb, with the owner RUNLEDGER_DB_USER) or correct its name in"
                             + " RUNLEDGER_DB_URL (runledger.db.url); Flyway then creates the tables (docs/configuration.md).",
                     cause);

@@ -89,44 +89,82 @@ class ApiDocsConfiguration {
     @Bean
     OpenAPI runledgerApi() {
         return new OpenAPI()
-                .info(new Info().title("Runledger API").version("v1")
-                        .description("""
+                .info(new Info().title("Runledger API").version("v1").description("""
                                 Paid AI runs and generations. Commands answer 201 or 202 with a `Location`; every \
                                 error is `application/problem+json` with a stable `type` (docs/errors.md); every answer \
                                 carries an `X-Request-Id`."""))
                 .addServersItem(new Server().url("http://localhost:8080").description("A local instance"))
                 .components(new Components()
-                        .addSecuritySchemes(PERSON, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("JWT").description("A person's token, from the OpenID provider or POST /dev/tokens"))
-                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("rlk_…").description("A tenant API key, for the routes of its own org"))
-                        .addSecuritySchemes(WORKER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .bearerFormat("name:secret").description("A worker credential (RUNLEDGER_WORKER_TOKENS)"))
-                        .addSecuritySchemes(STRIPE, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("Stripe-Signature")
-                                .description("Stripe's signature of the delivery (STRIPE_WEBHOOK_SECRET)"))
-                        .addHeaders(CallerBindingFilter.REQUEST_ID_HEADER, new Header().required(true)
-                                .description("The client's request id when it sent a usable one, else a new UUID; "
-                                        + "the logs and the events the request stored carry it")
-                                .schema(new StringSchema().example("3f1c6f4e-8a0b-4c47-9a55-2f4d7c1e9b21")))
-                        .addHeaders(HttpHeaders.LOCATION, new Header().required(true)
-                                .description("Where the created resource is read")
-                                .schema(new StringSchema().format("uri-reference")))
-                        .addHeaders(IdempotentRequests.REPLAYED_HEADER, new Header()
-                                .description("true when this is the stored answer to an earlier request with the same "
-                                        + "Idempotency-Key").schema(new StringSchema()._enum(List.of("true"))))
-                        .addHeaders(RETRY_AFTER, new Header().description("Seconds until the request may succeed")
-                                .schema(new IntegerSchema())));
+                        .addSecuritySchemes(
+                                PERSON,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("A person's token, from the OpenID provider or POST /dev/tokens"))
+                        .addSecuritySchemes(
+                                API_KEY,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("rlk_…")
+                                        .description("A tenant API key, for the routes of its own org"))
+                        .addSecuritySchemes(
+                                WORKER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("name:secret")
+                                        .description("A worker credential (RUNLEDGER_WORKER_TOKENS)"))
+                        .addSecuritySchemes(
+                                STRIPE,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("Stripe-Signature")
+                                        .description("Stripe's signature of the delivery (STRIPE_WEBHOOK_SECRET)"))
+                        .addHeaders(
+                                CallerBindingFilter.REQUEST_ID_HEADER,
+                                new Header()
+                                        .required(true)
+                                        .description(
+                                                "The client's request id when it sent a usable one, else a new UUID; "
+                                                        + "the logs and the events the request stored carry it")
+                                        .schema(new StringSchema().example("3f1c6f4e-8a0b-4c47-9a55-2f4d7c1e9b21")))
+                        .addHeaders(
+                                HttpHeaders.LOCATION,
+                                new Header()
+                                        .required(true)
+                                        .description("Where the created resource is read")
+                                        .schema(new StringSchema().format("uri-reference")))
+                        .addHeaders(
+                                IdempotentRequests.REPLAYED_HEADER,
+                                new Header()
+                                        .description(
+                                                "true when this is the stored answer to an earlier request with the same "
+                                                        + "Idempotency-Key")
+                                        .schema(new StringSchema()._enum(List.of("true"))))
+                        .addHeaders(
+                                RETRY_AFTER,
+                                new Header()
+                                        .description("Seconds until the request may succeed")
+                                        .schema(new IntegerSchema())));
     }
 
     private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("An RFC 9457 problem; branch on type, never on detail")
-                .addProperty("type", new StringSchema().format("uri")
-                        .description("Stable, under " + ProblemTypes.BASE + " (docs/errors.md)")
-                        .example(ProblemTypes.BASE + "invalid-command"))
+        return new ObjectSchema()
+                .description("An RFC 9457 problem; branch on type, never on detail")
+                .addProperty(
+                        "type",
+                        new StringSchema()
+                                .format("uri")
+                                .description("Stable, under " + ProblemTypes.BASE + " (docs/errors.md)")
+                                .example(ProblemTypes.BASE + "invalid-command"))
                 .addProperty("title", new StringSchema().example("Invalid command"))
                 .addProperty("status", new IntegerSchema().example(422))
-                .addProperty("detail", new StringSchema().example("A run needs an inputSource (text, youtube, upload) and an input"))
+                .addProperty(
+                        "detail",
+                        new StringSchema().example("A run needs an inputSource (text, youtube, upload) and an input"))
                 .addProperty("instance", new StringSchema().format("uri-reference"))
                 .addProperty("field", new StringSchema().description("The request field at fault, where there is one"))
                 .required(List.of("type", "title", "status"))
@@ -144,7 +182,9 @@ class ApiDocsConfiguration {
                 operation.setTags(List.of(tag.getName()));
             }
             if (operation.getSummary() == null && operation.getOperationId() != null) {
-                String words = WORD.matcher(operation.getOperationId()).replaceAll("$1 $2").toLowerCase(Locale.ROOT);
+                String words = WORD.matcher(operation.getOperationId())
+                        .replaceAll("$1 $2")
+                        .toLowerCase(Locale.ROOT);
                 operation.setSummary(Character.toUpperCase(words.charAt(0)) + words.substring(1));
             }
             return operation;
@@ -159,15 +199,19 @@ class ApiDocsConfiguration {
     PropertyCustomizer nullableReferences() {
         return (property, type) -> {
             Type declared = type.getType();
-            Class<?> raw = declared instanceof JavaType javaType ? javaType.getRawClass()
+            Class<?> raw = declared instanceof JavaType javaType
+                    ? javaType.getRawClass()
                     : declared instanceof Class<?> plain ? plain : null;
-            boolean neverNull = raw == null || raw.isPrimitive() || Collection.class.isAssignableFrom(raw) || raw.isArray();
+            boolean neverNull =
+                    raw == null || raw.isPrimitive() || Collection.class.isAssignableFrom(raw) || raw.isArray();
             if (neverNull) {
                 return property;
             }
             if (property.get$ref() != null) {
                 // OpenAPI 3.0 reads nothing beside a $ref: a nullable object wraps it
-                return new Schema<>().allOf(List.of(new Schema<>().$ref(property.get$ref()))).nullable(true);
+                return new Schema<>()
+                        .allOf(List.of(new Schema<>().$ref(property.get$ref())))
+                        .nullable(true);
             }
             return property.nullable(true);
         };
@@ -235,8 +279,10 @@ class ApiDocsConfiguration {
         ApiResponses answers = operation.getResponses();
         boolean authenticated = !operation.getSecurity().isEmpty();
         boolean changes = method != PathItem.HttpMethod.GET;
-        boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
-                .map(Parameter::getName).anyMatch(IdempotentRequests.HEADER::equals);
+        boolean idempotent = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .map(Parameter::getName)
+                        .anyMatch(IdempotentRequests.HEADER::equals);
         List<HttpStatus> problems = new ArrayList<>(List.of(HttpStatus.BAD_REQUEST));
         if (authenticated) {
             problems.addAll(List.of(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN));
@@ -253,14 +299,17 @@ class ApiDocsConfiguration {
         // the text rule holds for every query string, so any operation can refuse invalid text
         problems.add(HttpStatus.UNPROCESSABLE_ENTITY);
         for (HttpStatus status : problems) {
-            answers.putIfAbsent(String.valueOf(status.value()), new ApiResponse().description(status.getReasonPhrase()));
+            answers.putIfAbsent(
+                    String.valueOf(status.value()), new ApiResponse().description(status.getReasonPhrase()));
         }
         answers.forEach((status, answer) -> {
-            answer.addHeaderObject(CallerBindingFilter.REQUEST_ID_HEADER, headerRef(CallerBindingFilter.REQUEST_ID_HEADER));
+            answer.addHeaderObject(
+                    CallerBindingFilter.REQUEST_ID_HEADER, headerRef(CallerBindingFilter.REQUEST_ID_HEADER));
             if (status.startsWith("4") || status.startsWith("5")) {
-                answer.setContent(new Content().addMediaType(
-                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                answer.setContent(new Content()
+                        .addMediaType(
+                                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
                 if (status.equals("429") || status.equals("503")) {
                     answer.addHeaderObject(RETRY_AFTER, headerRef(RETRY_AFTER));
                 }
@@ -271,7 +320,8 @@ class ApiDocsConfiguration {
                 answer.addHeaderObject(HttpHeaders.LOCATION, headerRef(HttpHeaders.LOCATION));
             }
             if (idempotent && status.startsWith("2")) {
-                answer.addHeaderObject(IdempotentRequests.REPLAYED_HEADER, headerRef(IdempotentRequests.REPLAYED_HEADER));
+                answer.addHeaderObject(
+                        IdempotentRequests.REPLAYED_HEADER, headerRef(IdempotentRequests.REPLAYED_HEADER));
             }
             if (status.equals("204")) {
                 // springdoc gives it the method's return type, which only the other answers have
@@ -298,12 +348,16 @@ class ApiDocsConfiguration {
                 // a list's items are never null
                 property.setItems((Schema) items.getAllOf().get(0));
             }
-            if (!Boolean.TRUE.equals(property.getNullable()) || property.getAllOf() == null || property.getAllOf().size() != 1) {
+            if (!Boolean.TRUE.equals(property.getNullable())
+                    || property.getAllOf() == null
+                    || property.getAllOf().size() != 1) {
                 return property;
             }
             String ref = ((Schema) property.getAllOf().get(0)).get$ref();
             Schema referenced = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
-            return new ObjectSchema().properties(referenced.getProperties()).required(referenced.getRequired())
+            return new ObjectSchema()
+                    .properties(referenced.getProperties())
+                    .required(referenced.getRequired())
                     .nullable(true);
         });
     }
@@ -322,10 +376,14 @@ class ApiDocsConfiguration {
             return;
         }
         if (schema.getEnum() != null && schema.getEnum().stream().allMatch(String.class::isInstance)) {
-            schema.setEnum(schema.getEnum().stream().map(value -> ((String) value).toLowerCase(Locale.ROOT)).toList());
+            schema.setEnum(schema.getEnum().stream()
+                    .map(value -> ((String) value).toLowerCase(Locale.ROOT))
+                    .toList());
         }
-        if (schema.getAdditionalProperties() instanceof Schema values && values.get$ref() == null
-                && values.getProperties() == null && "object".equals(values.getType())) {
+        if (schema.getAdditionalProperties() instanceof Schema values
+                && values.get$ref() == null
+                && values.getProperties() == null
+                && "object".equals(values.getType())) {
             schema.setAdditionalProperties(true);
         }
         if (schema.getProperties() != null) {

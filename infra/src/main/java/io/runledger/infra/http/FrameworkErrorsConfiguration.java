@@ -22,7 +22,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class FrameworkErrorsConfiguration {
 
     /** What Spring Security's {@code StrictHttpFirewall} lets through; another method is refused there. */
-    private static final Set<String> FIREWALL_METHODS = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
+    private static final Set<String> FIREWALL_METHODS =
+            Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
 
     /**
      * Spring Security's {@code WebSecurity} takes this bean for every request its firewall refuses, also when
@@ -32,10 +33,17 @@ class FrameworkErrorsConfiguration {
     RequestRejectedHandler firewallRefusals(ObjectMapper json) {
         return (request, response, rejected) -> {
             int status = FIREWALL_METHODS.contains(request.getMethod())
-                    ? HttpStatus.BAD_REQUEST.value() : HttpStatus.METHOD_NOT_ALLOWED.value();
+                    ? HttpStatus.BAD_REQUEST.value()
+                    : HttpStatus.METHOD_NOT_ALLOWED.value();
             ProblemErrorController.ensureRequestId(response);
-            ProblemTypes.write(response, json, ProblemErrorController.problem(status, status == HttpStatus.BAD_REQUEST.value()
-                    ? rejected.getMessage() : "Method " + request.getMethod() + " is not supported"));
+            ProblemTypes.write(
+                    response,
+                    json,
+                    ProblemErrorController.problem(
+                            status,
+                            status == HttpStatus.BAD_REQUEST.value()
+                                    ? rejected.getMessage()
+                                    : "Method " + request.getMethod() + " is not supported"));
         };
     }
 

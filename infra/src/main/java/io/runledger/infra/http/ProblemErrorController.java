@@ -32,27 +32,34 @@ class ProblemErrorController implements ErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
         // asked for directly, not forwarded with an error: there is nothing at this path
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
-                ? code : HttpStatus.NOT_FOUND.value();
+                ? code
+                : HttpStatus.NOT_FOUND.value();
         String message = (String) request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         ensureRequestId(response);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(status, status < 500 && StringUtils.hasText(message) ? message : null));
     }
 
     /** An answer given before {@code StorableRequestText} saw the request gets its own request id. */
     static void ensureRequestId(HttpServletResponse response) {
         if (response.getHeader(CallerBindingFilter.REQUEST_ID_HEADER) == null) {
-            response.setHeader(CallerBindingFilter.REQUEST_ID_HEADER, UUID.randomUUID().toString());
+            response.setHeader(
+                    CallerBindingFilter.REQUEST_ID_HEADER, UUID.randomUUID().toString());
         }
     }
 
     /** The problem of an error the framework or the container answers; {@code detail} null for a generic one. */
     static ProblemDetail problem(int status, String detail) {
         HttpStatus known = HttpStatus.resolve(status);
-        return ProblemTypes.problem(HttpStatusCode.valueOf(status), ProblemTypes.ofStatus(status),
+        return ProblemTypes.problem(
+                HttpStatusCode.valueOf(status),
+                ProblemTypes.ofStatus(status),
                 known == null ? "Error " + status : known.getReasonPhrase(),
-                detail != null ? detail : status < 500
-                        ? "The server could not take this request as sent"
-                        : "The server failed on this request; its X-Request-Id leads to the cause in the log");
+                detail != null
+                        ? detail
+                        : status < 500
+                                ? "The server could not take this request as sent"
+                                : "The server failed on this request; its X-Request-Id leads to the cause in the log");
     }
 }

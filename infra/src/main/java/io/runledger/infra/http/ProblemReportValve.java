@@ -5,10 +5,10 @@ import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.runledger.command.problem.ProblemTypes;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import io.runledger.command.problem.ProblemTypes;
 import org.apache.coyote.ActionCode;
 import org.apache.tomcat.util.res.StringManager;
 import org.slf4j.Logger;
@@ -28,8 +28,8 @@ class ProblemReportValve extends ErrorReportValve {
     private static final Logger log = LoggerFactory.getLogger(ProblemReportValve.class);
 
     /** What Tomcat's request parser says when the headers do not fit, in the language it says it in. */
-    private static final String HEADERS_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
-            .getString("iib.requestheadertoolarge.error");
+    private static final String HEADERS_TOO_LARGE =
+            StringManager.getManager("org.apache.coyote.http11").getString("iib.requestheadertoolarge.error");
 
     private final ObjectMapper json;
 
@@ -53,8 +53,11 @@ class ProblemReportValve extends ErrorReportValve {
         }
         try {
             ProblemDetail problem = headersTooLarge(failure)
-                    ? ProblemTypes.problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-too-large",
-                            "Request headers too large", "The request's headers are larger than this server accepts")
+                    ? ProblemTypes.problem(
+                            HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                            "request-header-too-large",
+                            "Request headers too large",
+                            "The request's headers are larger than this server accepts")
                     : ProblemErrorController.problem(response.getStatus(), null);
             response.setStatus(problem.getStatus());
             if (headersTooLarge(failure)) {

@@ -14,8 +14,7 @@ final class LogContext {
         void close();
     }
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /** Absent ids are left out rather than logged as empty. */
     static Scope withIds(String requestId, String correlationId) {

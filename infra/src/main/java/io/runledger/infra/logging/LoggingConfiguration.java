@@ -10,7 +10,8 @@ class LoggingConfiguration {
 
     @Bean
     ConfigurerModule idsOfHandledEventsInLogs() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultHandlerInterceptor((configuration, processorName) -> new MessageIdsInLogs());
     }
 }

@@ -15,8 +15,9 @@ final class MessageIdsInLogs implements MessageHandlerInterceptor<EventMessage<?
     @Override
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         EventMessage<?> event = unitOfWork.getMessage();
-        try (LogContext.Scope ignored = LogContext.withIds((String) event.getMetaData().get(Caller.REQUEST_ID),
-                (String) event.getMetaData().get(Caller.CORRELATION_ID))) {
+        try (LogContext.Scope ignored =
+                LogContext.withIds((String) event.getMetaData().get(Caller.REQUEST_ID), (String)
+                        event.getMetaData().get(Caller.CORRELATION_ID))) {
             return chain.proceed();
         }
     }

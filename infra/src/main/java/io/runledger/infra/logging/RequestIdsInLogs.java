@@ -26,8 +26,8 @@ class RequestIdsInLogs extends OncePerRequestFilter {
             throws ServletException, IOException {
         String requestId = request.getHeader(CallerBindingFilter.REQUEST_ID_HEADER);
         String correlationId = request.getHeader(CallerBindingFilter.CORRELATION_ID_HEADER);
-        try (LogContext.Scope ignored = LogContext.withIds(requestId,
-                correlationId == null || correlationId.isBlank() ? requestId : correlationId)) {
+        try (LogContext.Scope ignored = LogContext.withIds(
+                requestId, correlationId == null || correlationId.isBlank() ? requestId : correlationId)) {
             chain.doFilter(request, response);
         }
     }

@@ -13,7 +13,8 @@ class PlanCatalogConfiguration {
     @Bean
     PlanCatalog planCatalog(Environment environment) {
         // the domain's record carries no Spring annotation, so it is bound here
-        return Binder.get(environment).bind("runledger", PlanCatalog.class)
+        return Binder.get(environment)
+                .bind("runledger", PlanCatalog.class)
                 .orElseThrow(() -> new IllegalStateException("runledger.plans is not configured"));
     }
 }

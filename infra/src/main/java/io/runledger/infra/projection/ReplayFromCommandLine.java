@@ -42,12 +42,18 @@ class ReplayFromCommandLine implements ApplicationRunner {
         List<String> names = requested.equals("all") ? ReadModelProcessors.NAMES : List.of(requested.split(","));
         Instant started = Instant.now();
         projections.replay(names);
-        while (!names.stream().map(projections::state).allMatch(state -> state.lagEvents() == 0 && !state.replaying())) {
+        while (!names.stream()
+                .map(projections::state)
+                .allMatch(state -> state.lagEvents() == 0 && !state.replaying())) {
             Thread.sleep(200);
         }
         long events = projections.state(names.get(0)).head();
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        log.info("Replayed {} over {} events in {} s ({} events/s)", names, events, seconds,
+        log.info(
+                "Replayed {} over {} events in {} s ({} events/s)",
+                names,
+                events,
+                seconds,
                 seconds == 0 ? events : Math.round(events / seconds));
         System.exit(SpringApplication.exit(context, () -> 0));
     }

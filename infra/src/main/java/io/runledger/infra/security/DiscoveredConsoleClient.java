@@ -47,8 +47,10 @@ final class DiscoveredConsoleClient implements ClientRegistrationRepository {
                     .clientId(clientId)
                     .clientSecret(clientSecret.isBlank() ? null : clientSecret)
                     // a public client (no secret) proves itself by PKCE alone
-                    .clientAuthenticationMethod(clientSecret.isBlank() ? ClientAuthenticationMethod.NONE
-                            : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .clientAuthenticationMethod(
+                            clientSecret.isBlank()
+                                    ? ClientAuthenticationMethod.NONE
+                                    : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                     .scope("openid", "email", "profile")

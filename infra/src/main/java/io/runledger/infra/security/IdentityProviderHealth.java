@@ -36,9 +36,12 @@ class IdentityProviderHealth extends AbstractHealthIndicator {
             return;
         }
         ProviderKeySet.Fetches fetches = keys.fetches();
-        Instant keptUntil = fetches.fetchedAt() == null ? null : fetches.fetchedAt().plus(keys.maxAge());
+        Instant keptUntil =
+                fetches.fetchedAt() == null ? null : fetches.fetchedAt().plus(keys.maxAge());
         boolean usable = keptUntil != null && clock.instant().isBefore(keptUntil);
-        health.withDetail("provider", fetches.failingSince() == null && fetches.fetchedAt() != null ? "reachable" : "unreachable");
+        health.withDetail(
+                "provider",
+                fetches.failingSince() == null && fetches.fetchedAt() != null ? "reachable" : "unreachable");
         health.withDetail("keySet", !usable ? "none" : fetches.failingSince() == null ? "current" : "kept");
         health.withDetail("keys", usable ? fetches.keys() : 0);
         if (fetches.fetchedAt() != null) {

@@ -31,15 +31,19 @@ class LoopbackWhileDevelopmentIssuer implements WebServerFactoryCustomizer<Confi
     @Override
     public void customize(ConfigurableWebServerFactory factory) {
         if (server.getAddress() != null) {
-            log.warn("The development token issuer is on and Runledger listens on {} (server.address): anyone who reaches it"
-                    + " can mint a token for any email, platform admins included; set RUNLEDGER_AUTH_ISSUER_URI or"
-                    + " RUNLEDGER_AUTH_JWK_SET_URI to turn it off", server.getAddress().getHostAddress());
+            log.warn(
+                    "The development token issuer is on and Runledger listens on {} (server.address): anyone who reaches it"
+                            + " can mint a token for any email, platform admins included; set RUNLEDGER_AUTH_ISSUER_URI or"
+                            + " RUNLEDGER_AUTH_JWK_SET_URI to turn it off",
+                    server.getAddress().getHostAddress());
             return;
         }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         factory.setAddress(loopback);
-        log.warn("The development token issuer is on (no RUNLEDGER_AUTH_ISSUER_URI or RUNLEDGER_AUTH_JWK_SET_URI), so"
-                + " Runledger listens on {} only: set server.address (SERVER_ADDRESS) to listen elsewhere, or configure an"
-                + " issuer", loopback.getHostAddress());
+        log.warn(
+                "The development token issuer is on (no RUNLEDGER_AUTH_ISSUER_URI or RUNLEDGER_AUTH_JWK_SET_URI), so"
+                        + " Runledger listens on {} only: set server.address (SERVER_ADDRESS) to listen elsewhere, or configure an"
+                        + " issuer",
+                loopback.getHostAddress());
     }
 }

@@ -39,21 +39,31 @@ class ProblemAuthenticationResponses implements AuthenticationEntryPoint, Access
         if (failure instanceof InsufficientAuthenticationException) {
             log.debug("No credentials on {} {}", request.getMethod(), request.getRequestURI());
         } else {
-            log.info("Refused the credentials of {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
+            log.info(
+                    "Refused the credentials of {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    failure.getMessage());
         }
         response.setHeader("WWW-Authenticate", "Bearer");
         ProblemTypes.write(response, json, unauthenticated());
     }
 
     private static ProblemDetail unauthenticated() {
-        return ProblemTypes.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+        return ProblemTypes.problem(
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
                 "Send a valid bearer token in the Authorization header");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        ProblemTypes.write(response, json, ProblemTypes.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                "Your role does not allow this request"));
+        ProblemTypes.write(
+                response,
+                json,
+                ProblemTypes.problem(
+                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this request"));
     }
 }

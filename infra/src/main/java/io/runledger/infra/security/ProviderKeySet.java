@@ -40,8 +40,7 @@ final class ProviderKeySet implements JWKSetSource<SecurityContext> {
     private static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
     /** The outcome of the fetches so far: the last key set's time and size, and since when fetches fail, if they do. */
-    record Fetches(Instant fetchedAt, int keys, Instant failingSince) {
-    }
+    record Fetches(Instant fetchedAt, int keys, Instant failingSince) {}
 
     private final String issuer;
     private final URL discovery;
@@ -77,7 +76,8 @@ final class ProviderKeySet implements JWKSetSource<SecurityContext> {
             throws KeySourceException {
         Instant now = clock.instant();
         Instant previous = lastAttempt.get();
-        if ((previous != null && now.isBefore(previous.plus(minInterval))) || !lastAttempt.compareAndSet(previous, now)) {
+        if ((previous != null && now.isBefore(previous.plus(minInterval)))
+                || !lastAttempt.compareAndSet(previous, now)) {
             throw new JWKSetUnavailableException("The key set was fetched less than " + minInterval + " ago");
         }
         try {
@@ -86,11 +86,15 @@ final class ProviderKeySet implements JWKSetSource<SecurityContext> {
             return keys;
         } catch (KeySourceException failed) {
             Fetches before = fetches;
-            fetches = new Fetches(before.fetchedAt(), before.keys(),
-                    before.failingSince() == null ? now : before.failingSince());
-            log.warn("Could not fetch the identity provider's keys ({}); {}", reason(failed), before.fetchedAt() == null
-                    ? "none fetched yet" : "the key set fetched at " + before.fetchedAt() + " serves until "
-                    + before.fetchedAt().plus(maxAge));
+            fetches = new Fetches(
+                    before.fetchedAt(), before.keys(), before.failingSince() == null ? now : before.failingSince());
+            log.warn(
+                    "Could not fetch the identity provider's keys ({}); {}",
+                    reason(failed),
+                    before.fetchedAt() == null
+                            ? "none fetched yet"
+                            : "the key set fetched at " + before.fetchedAt() + " serves until "
+                                    + before.fetchedAt().plus(maxAge));
             throw new JWKSetUnavailableException("The identity provider's keys could not be fetched", failed);
         }
     }
@@ -105,16 +109,20 @@ final class ProviderKeySet implements JWKSetSource<SecurityContext> {
     /** The discovery document must speak for the configured issuer; it is asked once, until it answers. */
     private URL discoveredKeySet() throws JWKSetUnavailableException {
         try {
-            Map<String, Object> metadata = JSONObjectUtils.parse(retriever.retrieveResource(discovery).getContent());
+            Map<String, Object> metadata =
+                    JSONObjectUtils.parse(retriever.retrieveResource(discovery).getContent());
             String named = JSONObjectUtils.getString(metadata, "issuer");
             URI jwksUri = JSONObjectUtils.getURI(metadata, "jwks_uri");
             if (!issuer.equals(named) || jwksUri == null) {
-                throw new JWKSetUnavailableException("The discovery document at %s names the issuer '%s' and the key set %s, "
-                        .formatted(discovery, named, jwksUri) + "not the issuer '%s' and a key set".formatted(issuer));
+                throw new JWKSetUnavailableException(
+                        "The discovery document at %s names the issuer '%s' and the key set %s, "
+                                        .formatted(discovery, named, jwksUri)
+                                + "not the issuer '%s' and a key set".formatted(issuer));
             }
             return jwksUri.toURL();
         } catch (IOException | ParseException | IllegalArgumentException unusable) {
-            throw new JWKSetUnavailableException("Discovery at " + discovery + " failed: " + unusable.getMessage(), unusable);
+            throw new JWKSetUnavailableException(
+                    "Discovery at " + discovery + " failed: " + unusable.getMessage(), unusable);
         }
     }
 

@@ -63,8 +63,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(AuthProperties properties, ObjectProvider<LocalIssuer> localIssuer,
-            ObjectProvider<ProviderKeys> providerKeys, Clock clock) {
+    JwtDecoder jwtDecoder(
+            AuthProperties properties,
+            ObjectProvider<LocalIssuer> localIssuer,
+            ObjectProvider<ProviderKeys> providerKeys,
+            Clock clock) {
         return properties.localIssuer()
                 ? TokenChecks.ofLocalIssuer(localIssuer.getObject().publicKey(), properties, clock)
                 : TokenChecks.ofProvider(providerKeys.getObject().source(), properties, clock);
@@ -85,9 +88,13 @@ class SecurityConfiguration {
     /** Workers authenticate with operator-issued credentials, never with a person's JWT, and only here. */
     @Bean
     @Order(1)
-    SecurityFilterChain workers(HttpSecurity http, WorkerCredentials credentials, JwtCallers callers,
+    SecurityFilterChain workers(
+            HttpSecurity http,
+            WorkerCredentials credentials,
+            JwtCallers callers,
             ProblemAuthenticationResponses problems,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver)
+            throws Exception {
         return statelessBearer(http.securityMatcher("/v1/worker/**"), callers, problems, handlerExceptionResolver)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(WorkerCredentials.AUTHORITY))
                 .oauth2ResourceServer(resourceServer -> resourceServer
@@ -100,26 +107,40 @@ class SecurityConfiguration {
     /** A person's JWT, or a tenant API key ({@code rlk_…}) looked up by its digest. */
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
-            JwtDecoder jwtDecoder, ApiKeyCredentials apiKeys, OrgAccess access,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtCallers callers,
+            ProblemAuthenticationResponses problems,
+            JwtDecoder jwtDecoder,
+            ApiKeyCredentials apiKeys,
+            OrgAccess access,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver handlerExceptionResolver)
+            throws Exception {
         BearerTokenResolver bearerTokens = new DefaultBearerTokenResolver();
         AuthenticationManager people = new ProviderManager(new JwtAuthenticationProvider(jwtDecoder));
         AuthenticationManager keys = new ProviderManager(new OpaqueTokenAuthenticationProvider(apiKeys));
         return statelessBearer(http, callers, problems, handlerExceptionResolver)
-                .addFilterAfter(new PlatformAdminRole(EndpointRequest.toAnyEndpoint(), access), CallerBindingFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(EndpointRequest.to(PrometheusScrapeEndpoint.class),
+                .addFilterAfter(
+                        new PlatformAdminRole(EndpointRequest.toAnyEndpoint(), access), CallerBindingFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                EndpointRequest.to(PrometheusScrapeEndpoint.class),
                                 PathPatternRequestMatcher.withDefaults().matcher(READ_MODELS_HEALTH))
                         .hasRole(PlatformAdminRole.ROLE)
-                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class)).permitAll()
-                        .requestMatchers("/dev/tokens", "/error",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class, InfoEndpoint.class))
+                        .permitAll()
+                        .requestMatchers(
+                                "/dev/tokens",
+                                "/error",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html",
                                 // auditors fetch the key that signs the audit digests before trusting anything else
                                 "/v1/audit/public-key",
                                 // Stripe authenticates by the signature of what it sends
-                                "/v1/stripe/webhook").permitAll()
-                        .anyRequest().authenticated())
+                                "/v1/stripe/webhook")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(request ->
                                 ApiKeyCredentials.looksLikeKey(bearerTokens.resolve(request)) ? keys : people)
@@ -129,14 +150,18 @@ class SecurityConfiguration {
     }
 
     /** What every chain shares: no sessions, no CSRF (no cookies), problem+json refusals, the caller bound. */
-    private static HttpSecurity statelessBearer(HttpSecurity http, JwtCallers callers, ProblemAuthenticationResponses problems,
-            HandlerExceptionResolver handlerExceptionResolver) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
+    private static HttpSecurity statelessBearer(
+            HttpSecurity http,
+            JwtCallers callers,
+            ProblemAuthenticationResponses problems,
+            HandlerExceptionResolver handlerExceptionResolver)
+            throws Exception {
+        return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .addFilterAfter(new CallerBindingFilter(callers, handlerExceptionResolver), BearerTokenAuthenticationFilter.class);
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(
+                        new CallerBindingFilter(callers, handlerExceptionResolver),
+                        BearerTokenAuthenticationFilter.class);
     }
 }

@@ -42,18 +42,18 @@ final class TokenChecks {
     static final int MAX_TOKEN_CHARS = 16 * 1024;
 
     /** Plain JWTs and RFC 9068 access tokens; a {@code typ} is optional. */
-    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> TOKEN_TYPES = new DefaultJOSEObjectTypeVerifier<>(
-            JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null);
+    private static final DefaultJOSEObjectTypeVerifier<SecurityContext> TOKEN_TYPES =
+            new DefaultJOSEObjectTypeVerifier<>(
+                    JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"), null);
 
-    private TokenChecks() {
-    }
+    private TokenChecks() {}
 
     static JwtDecoder ofProvider(JWKSource<SecurityContext> keys, AuthProperties properties, Clock clock) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
         processor.setJWSTypeVerifier(TOKEN_TYPES);
         // the claims are Spring Security's to check (below), as in the decoders Spring builds itself
-        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         return checked(new NimbusJwtDecoder(processor), properties, clock);
     }
 
@@ -66,7 +66,8 @@ final class TokenChecks {
         decoder.setJwtValidator(claimChecks(properties, clock));
         return token -> {
             if (token.length() > MAX_TOKEN_CHARS) {
-                throw new BadJwtException("The token has %d characters; at most %d are accepted".formatted(token.length(), MAX_TOKEN_CHARS));
+                throw new BadJwtException("The token has %d characters; at most %d are accepted"
+                        .formatted(token.length(), MAX_TOKEN_CHARS));
             }
             try {
                 return decoder.decode(token);
@@ -82,16 +83,19 @@ final class TokenChecks {
         Duration skew = properties.clockSkew();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(skew);
         timestamps.setClock(clock);
-        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>(List.of(timestamps,
+        List<OAuth2TokenValidator<Jwt>> checks = new ArrayList<>(List.of(
+                timestamps,
                 new JwtIssuerValidator(properties.tokenIssuer()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<Instant>(JwtClaimNames.IAT,
-                        issuedAt -> issuedAt == null || !issuedAt.isAfter(clock.instant().plus(skew))),
+                new JwtClaimValidator<Instant>(
+                        JwtClaimNames.IAT,
+                        issuedAt -> issuedAt == null
+                                || !issuedAt.isAfter(clock.instant().plus(skew))),
                 new JwtClaimValidator<String>(JwtClaimNames.SUB, StringUtils::hasText)));
         List<String> audiences = properties.audiences();
         if (!properties.localIssuer() && !audiences.isEmpty()) {
-            checks.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    named -> named != null && named.stream().anyMatch(audiences::contains)));
+            checks.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, named -> named != null && named.stream().anyMatch(audiences::contains)));
         }
         return JwtValidators.createDefaultWithValidators(checks);
     }

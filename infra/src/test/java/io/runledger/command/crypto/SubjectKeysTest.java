@@ -35,10 +35,11 @@ class SubjectKeysTest {
         byte[] wrapped = table.wrappedKeyOf(ada.id());
         assertThat(wrapped).hasSize(12 + 32 + 16); // nonce, data key, tag: never the bare key
 
-        SubjectKeys withAnotherMasterKey = new SubjectKeys(table, MasterKey.fromBase64(MasterKey.generateBase64()), 10,
-                Duration.ofMinutes(1));
+        SubjectKeys withAnotherMasterKey =
+                new SubjectKeys(table, MasterKey.fromBase64(MasterKey.generateBase64()), 10, Duration.ofMinutes(1));
         assertThatThrownBy(() -> withAnotherMasterKey.forReading(ada.id()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("master key");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("master key");
     }
 
     @Test
@@ -87,7 +88,8 @@ class SubjectKeysTest {
         String moved = sealed.replace(ada.id().toString(), grace.id().toString());
         values.seal(grace, "\"g\"");
 
-        assertThatThrownBy(() -> values.open(moved)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> values.open(moved))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("altered");
     }
 }

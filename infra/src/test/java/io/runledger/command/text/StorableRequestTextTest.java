@@ -38,8 +38,11 @@ class StorableRequestTextTest {
 
         assertThat(response.getStatus()).isEqualTo(422);
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
-        assertThat(response.getContentAsString()).contains("\"type\":\"https://runledger.io/problems/invalid-text\"",
-                "\"in\":\"header\"", "\"field\":\"" + header + "\"");
+        assertThat(response.getContentAsString())
+                .contains(
+                        "\"type\":\"https://runledger.io/problems/invalid-text\"",
+                        "\"in\":\"header\"",
+                        "\"field\":\"" + header + "\"");
         assertThat(chain.getRequest()).isNull();
     }
 

@@ -41,12 +41,15 @@ class AuditRestartTest {
 
     private Map<String, Object> settings() {
         Map<String, Object> settings = new HashMap<>(database);
-        settings.put("runledger.audit.signing-key", dataDir.resolve("audit-signing-key.pem").toString());
+        settings.put(
+                "runledger.audit.signing-key",
+                dataDir.resolve("audit-signing-key.pem").toString());
         settings.put("runledger.trusted-proxies", "127.0.0.1");
         return settings;
     }
 
-    private final Map<String, Object> database = FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh());
+    private final Map<String, Object> database =
+            FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh());
 
     @Test
     @SuppressWarnings("unchecked")
@@ -58,28 +61,39 @@ class AuditRestartTest {
             ApiClient api = first.api();
             owner = api.tokenFor("restart-owner@example.com");
             orgId = api.createOrg(owner, "Restarted");
-            ResponseEntity<Map<String, Object>> proxied = throughProxy(first, owner, "/v1/orgs/" + orgId + "/api-keys",
-                    "{\"name\":\"proxied\",\"role\":\"viewer\"}");
+            ResponseEntity<Map<String, Object>> proxied = throughProxy(
+                    first, owner, "/v1/orgs/" + orgId + "/api-keys", "{\"name\":\"proxied\",\"role\":\"viewer\"}");
             assertThat(proxied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
             awaitChained(first.jdbc(), orgId);
-            firstDigest = api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null).getBody();
+            firstDigest = api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null)
+                    .getBody();
 
-            List<Map<String, Object>> issued = (List<Map<String, Object>>) api.send(GET,
-                    "/v1/orgs/" + orgId + "/audit-events?action=apikey.issued", owner, null).getBody().get("items");
+            List<Map<String, Object>> issued = (List<Map<String, Object>>)
+                    api.send(GET, "/v1/orgs/" + orgId + "/audit-events?action=apikey.issued", owner, null)
+                            .getBody()
+                            .get("items");
             assertThat(issued).singleElement().satisfies(item -> assertThat(item)
-                    .containsEntry("clientAddress", "203.0.113.7").containsEntry("userAgent", "AuditProbe/1.0"));
+                    .containsEntry("clientAddress", "203.0.113.7")
+                    .containsEntry("userAgent", "AuditProbe/1.0"));
         }
         assertThat(dataDir.resolve("audit-signing-key.pem")).exists();
 
         try (RunningRunledger second = RunningRunledger.start(settings())) {
             ApiClient api = second.api();
             owner = api.tokenFor("restart-owner@example.com"); // the development issuer's tokens end with its process
-            assertThat(api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner, "{\"name\":\"after\",\"role\":\"viewer\"}")
-                    .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(api.send(
+                                    POST,
+                                    "/v1/orgs/" + orgId + "/api-keys",
+                                    owner,
+                                    "{\"name\":\"after\",\"role\":\"viewer\"}")
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
             long events = awaitChained(second.jdbc(), orgId);
-            Map<String, Object> secondDigest = api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null).getBody();
+            Map<String, Object> secondDigest = api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null)
+                    .getBody();
 
-            Map<String, Object> verified = api.send(POST, "/v1/orgs/" + orgId + "/audit/verify", owner, null).getBody();
+            Map<String, Object> verified = api.send(POST, "/v1/orgs/" + orgId + "/audit/verify", owner, null)
+                    .getBody();
             assertThat(verified).containsEntry("valid", true).containsEntry("checked", (int) events);
             assertThat(secondDigest.get("keyId")).isEqualTo(firstDigest.get("keyId"));
 
@@ -96,33 +110,41 @@ class AuditRestartTest {
 
             // one edited byte in the export's third event, and the auditor sees where
             List<String> lines = Files.readAllLines(export);
-            String edited = lines.get(2).replaceFirst("\"payload\":\"(.)", "\"payload\":\"" + (lines.get(2).contains("\"payload\":\"e") ? "f" : "e"));
+            String edited = lines.get(2)
+                    .replaceFirst(
+                            "\"payload\":\"(.)",
+                            "\"payload\":\"" + (lines.get(2).contains("\"payload\":\"e") ? "f" : "e"));
             lines.set(2, edited);
             Files.write(export, lines);
             OfflineAuditVerifier.Outcome tampered = OfflineAuditVerifier.verify(export, digests, key);
             assertThat(tampered.valid()).isFalse();
             assertThat(tampered.mismatch()).get().satisfies(mismatch -> {
                 assertThat(mismatch.reason().code).isEqualTo("changed");
-                assertThat(mismatch.position()).isEqualTo(Long.valueOf(lines.get(2).replaceAll("^\\{\"position\":(\\d+).*", "$1")));
+                assertThat(mismatch.position())
+                        .isEqualTo(Long.valueOf(lines.get(2).replaceAll("^\\{\"position\":(\\d+).*", "$1")));
             });
         }
     }
 
     private static long awaitChained(JdbcTemplate jdbc, String orgId) {
-        String stored = "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                jdbc.queryForObject("select count(*) from audit_events where org_id = ?::uuid", Long.class, orgId))
+        String stored =
+                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_events where org_id = ?::uuid", Long.class, orgId))
                 .isEqualTo(jdbc.queryForObject(stored, Long.class, orgId)));
         return jdbc.queryForObject(stored, Long.class, orgId);
     }
 
     private static TestRestTemplate http(RunningRunledger app) {
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:"
-                + app.bean(org.springframework.core.env.Environment.class).getProperty("local.server.port")));
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://localhost:"
+                        + app.bean(org.springframework.core.env.Environment.class)
+                                .getProperty("local.server.port")));
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static ResponseEntity<Map<String, Object>> throughProxy(RunningRunledger app, String token, String path, String json) {
+    private static ResponseEntity<Map<String, Object>> throughProxy(
+            RunningRunledger app, String token, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
         headers.setContentType(MediaType.APPLICATION_JSON);

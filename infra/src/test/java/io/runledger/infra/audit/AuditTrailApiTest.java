@@ -36,8 +36,10 @@ class AuditTrailApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -59,20 +61,27 @@ class AuditTrailApiTest {
         String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String token = api.tokenFor(email);
         api.send(GET, "/v1/orgs", token, null); // signs them up
-        assertThat(api.send(POST, "/v1/orgs/" + day.orgId() + "/members", day.ownerToken(),
-                "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + day.orgId() + "/members",
+                                day.ownerToken(),
+                                "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         return token;
     }
 
     private long storedEventsOf(String orgId) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
-                Long.class, orgId);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
+                Long.class,
+                orgId);
     }
 
     /** Waits until the chain holds every stored event of the org. */
     private long awaitChained(String orgId) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                jdbc.queryForObject("select count(*) from audit_events where org_id = ?::uuid", Long.class, orgId))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_events where org_id = ?::uuid", Long.class, orgId))
                 .isEqualTo(storedEventsOf(orgId)));
         return storedEventsOf(orgId);
     }
@@ -99,41 +108,65 @@ class AuditTrailApiTest {
         List<Map<String, Object>> items = items(events(""));
 
         assertThat(items).hasSize((int) storedEventsOf(day.orgId()));
-        assertThat(items).extracting(item -> ((Number) item.get("position")).longValue()).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        Map<String, Object> queued = items.stream().filter(item -> "run.queued".equals(item.get("action"))
-                && ((Map<String, Object>) item.get("target")).get("id").equals(day.succeededRun())).findFirst().orElseThrow();
-        assertThat(queued).containsKeys("eventId", "occurredAt", "requestId", "correlationId", "data")
-                .containsEntry("clientAddress", "127.0.0.1").containsEntry("target", Map.of("type", "run", "id", day.succeededRun()));
-        assertThat((Map<String, Object>) queued.get("actor")).containsEntry("kind", "user")
+        assertThat(items)
+                .extracting(item -> ((Number) item.get("position")).longValue())
+                .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        Map<String, Object> queued = items.stream()
+                .filter(item -> "run.queued".equals(item.get("action"))
+                        && ((Map<String, Object>) item.get("target")).get("id").equals(day.succeededRun()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queued)
+                .containsKeys("eventId", "occurredAt", "requestId", "correlationId", "data")
+                .containsEntry("clientAddress", "127.0.0.1")
+                .containsEntry("target", Map.of("type", "run", "id", day.succeededRun()));
+        assertThat((Map<String, Object>) queued.get("actor"))
+                .containsEntry("kind", "user")
                 .hasEntrySatisfying("email", email -> assertThat((String) email).startsWith("dev-"));
         assertThat(queued.get("userAgent")).isNotNull();
         assertThat((Map<String, Object>) queued.get("data")).containsEntry("runId", day.succeededRun());
-        Map<String, Object> started = items.stream().filter(item -> "run.started".equals(item.get("action"))).findFirst().orElseThrow();
-        assertThat((Map<String, Object>) started.get("actor")).containsEntry("id", "worker:test").containsEntry("kind", "worker")
+        Map<String, Object> started = items.stream()
+                .filter(item -> "run.started".equals(item.get("action")))
+                .findFirst()
+                .orElseThrow();
+        assertThat((Map<String, Object>) started.get("actor"))
+                .containsEntry("id", "worker:test")
+                .containsEntry("kind", "worker")
                 .containsEntry("email", null);
-        Map<String, Object> key = items.stream().filter(item -> "apikey.issued".equals(item.get("action"))).findFirst().orElseThrow();
-        assertThat(key).containsEntry("target", Map.of("type", "apikey", "id", ((Map<String, Object>) key.get("data")).get("keyId")));
+        Map<String, Object> key = items.stream()
+                .filter(item -> "apikey.issued".equals(item.get("action")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(key)
+                .containsEntry(
+                        "target", Map.of("type", "apikey", "id", ((Map<String, Object>) key.get("data")).get("keyId")));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void the_filters_narrow_by_action_target_actor_and_time_and_pages_neither_skip_nor_repeat() {
-        assertThat(items(events("&action=run.queued"))).hasSize(2)
-                .allSatisfy(item -> assertThat(item).containsEntry("action", "run.queued"));
+        assertThat(items(events("&action=run.queued"))).hasSize(2).allSatisfy(item -> assertThat(item)
+                .containsEntry("action", "run.queued"));
         assertThat(items(events("&target=run:" + day.succeededRun())))
-                .extracting(item -> item.get("action")).contains("run.queued", "run.started", "run.output_produced", "run.succeeded")
+                .extracting(item -> item.get("action"))
+                .contains("run.queued", "run.started", "run.output_produced", "run.succeeded")
                 .allSatisfy(action -> assertThat((String) action).startsWith("run."));
-        assertThat(items(events("&actor=worker:test"))).isNotEmpty()
-                .allSatisfy(item -> assertThat((Map<String, Object>) item.get("actor")).containsEntry("kind", "worker"));
+        assertThat(items(events("&actor=worker:test"))).isNotEmpty().allSatisfy(item -> assertThat(
+                        (Map<String, Object>) item.get("actor"))
+                .containsEntry("kind", "worker"));
         assertThat(items(events("&from=2999-01-01&to=2999-01-02"))).isEmpty();
         assertThat(items(events("&to=2000-01-02"))).isEmpty();
 
-        List<Object> all = items(events("")).stream().map(item -> item.get("eventId")).toList();
+        List<Object> all =
+                items(events("")).stream().map(item -> item.get("eventId")).toList();
         List<Object> paged = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            ResponseEntity<Map<String, Object>> page = api.send(GET, "/v1/orgs/" + day.orgId() + "/audit-events?limit=4"
-                    + (cursor == null ? "" : "&cursor=" + cursor), day.ownerToken(), null);
+            ResponseEntity<Map<String, Object>> page = api.send(
+                    GET,
+                    "/v1/orgs/" + day.orgId() + "/audit-events?limit=4" + (cursor == null ? "" : "&cursor=" + cursor),
+                    day.ownerToken(),
+                    null);
             items(page).forEach(item -> paged.add(item.get("eventId")));
             cursor = (String) page.getBody().get("nextCursor");
         } while (cursor != null);
@@ -150,21 +183,30 @@ class AuditTrailApiTest {
             ResponseEntity<Map<String, Object>> list = api.send(GET, base + "/audit-events", token, null);
             assertThat(list.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(list.getBody()).containsEntry("type", "https://runledger.io/problems/forbidden");
-            assertThat(api.send(GET, base + "/audit-events/export", token, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(api.send(POST, base + "/audit/verify", token, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-            assertThat(api.send(GET, base + "/audit/digests", token, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.send(GET, base + "/audit-events/export", token, null).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.send(POST, base + "/audit/verify", token, null).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(api.send(GET, base + "/audit/digests", token, null).getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
         }
         for (String path : List.of("/audit-events", "/audit-events/export", "/audit/digests")) {
-            ResponseEntity<Map<String, Object>> foreign = api.send(GET, "/v1/orgs/" + strangersOrg + path, day.ownerToken(), null);
+            ResponseEntity<Map<String, Object>> foreign =
+                    api.send(GET, "/v1/orgs/" + strangersOrg + path, day.ownerToken(), null);
             assertThat(foreign.getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
         }
-        assertThat(api.send(POST, "/v1/orgs/" + strangersOrg + "/audit/verify", day.ownerToken(), null).getStatusCode())
+        assertThat(api.send(POST, "/v1/orgs/" + strangersOrg + "/audit/verify", day.ownerToken(), null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(POST, "/v1/orgs/" + strangersOrg + "/audit/digests", day.ownerToken(), null).getStatusCode())
+        assertThat(api.send(POST, "/v1/orgs/" + strangersOrg + "/audit/digests", day.ownerToken(), null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         // the owner's filter cannot reach the stranger's events either
-        assertThat(items(events("&actor=" + jdbc.queryForObject(
-                "select actor from audit_events where org_id = ?::uuid and actor is not null limit 1", String.class, strangersOrg))))
+        assertThat(items(events("&actor="
+                        + jdbc.queryForObject(
+                                "select actor from audit_events where org_id = ?::uuid and actor is not null limit 1",
+                                String.class,
+                                strangersOrg))))
                 .isEmpty();
     }
 
@@ -177,46 +219,71 @@ class AuditTrailApiTest {
         assertThat(lines).hasSize((int) storedEventsOf(day.orgId()));
         for (String line : lines) {
             JsonNode event = json.readTree(line);
-            byte[] stored = jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class,
+            byte[] stored = jdbc.queryForObject(
+                    "select payload from domain_event_entry where global_index = ?",
+                    byte[].class,
                     event.get("position").asLong());
-            assertThat(Base64.getDecoder().decode(event.at("/stored/payload").asText())).isEqualTo(stored);
+            assertThat(Base64.getDecoder().decode(event.at("/stored/payload").asText()))
+                    .isEqualTo(stored);
             assertThat(event.at("/stored/metadata").asText()).isNotEmpty();
-            assertThat(event.has("action") && event.has("actor") && event.at("/stored/link").asText().length() == 64).isTrue();
+            assertThat(event.has("action")
+                            && event.has("actor")
+                            && event.at("/stored/link").asText().length() == 64)
+                    .isTrue();
         }
-        assertThat(lines).extracting(line -> json.readTree(line).at("/stored/chainSequence").asLong())
-                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, lines.size()).boxed().toList());
+        assertThat(lines)
+                .extracting(
+                        line -> json.readTree(line).at("/stored/chainSequence").asLong())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, lines.size())
+                        .boxed()
+                        .toList());
 
         ResponseEntity<String> csv = export("csv");
-        assertThat(csv.getBody().lines().toList()).hasSize(lines.size() + 1).first().asString().startsWith("position,eventId,action");
+        assertThat(csv.getBody().lines().toList())
+                .hasSize(lines.size() + 1)
+                .first()
+                .asString()
+                .startsWith("position,eventId,action");
         assertThat(api.send(GET, "/v1/orgs/" + day.orgId() + "/audit-events/export?format=xml", day.ownerToken(), null)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     private ResponseEntity<String> export(String format) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(day.ownerToken());
-        ResponseEntity<String> answer = http.exchange("/v1/orgs/" + day.orgId() + "/audit-events/export?format=" + format, GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> answer = http.exchange(
+                "/v1/orgs/" + day.orgId() + "/audit-events/export?format=" + format,
+                GET,
+                new HttpEntity<>(headers),
+                String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return answer;
     }
 
     @Test
     void an_untouched_store_verifies_against_a_digest_signed_on_demand_and_a_retry_signs_nothing_new() {
-        ResponseEntity<Map<String, Object>> signed = api.send(POST, "/v1/orgs/" + day.orgId() + "/audit/digests", day.ownerToken(), null);
-        ResponseEntity<Map<String, Object>> again = api.send(POST, "/v1/orgs/" + day.orgId() + "/audit/digests", day.ownerToken(), null);
-        Map<String, Object> key = api.send(GET, "/v1/audit/public-key", null, null).getBody();
+        ResponseEntity<Map<String, Object>> signed =
+                api.send(POST, "/v1/orgs/" + day.orgId() + "/audit/digests", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> again =
+                api.send(POST, "/v1/orgs/" + day.orgId() + "/audit/digests", day.ownerToken(), null);
+        Map<String, Object> key =
+                api.send(GET, "/v1/audit/public-key", null, null).getBody();
 
         assertThat(signed.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.OK);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody()).isEqualTo(signed.getBody());
-        assertThat(signed.getBody()).containsEntry("chainSequence", (int) storedEventsOf(day.orgId()))
+        assertThat(signed.getBody())
+                .containsEntry("chainSequence", (int) storedEventsOf(day.orgId()))
                 .containsEntry("keyId", key.get("keyId"));
         assertThat(key).containsEntry("algorithm", "Ed25519");
         assertThat((String) key.get("pem")).startsWith("-----BEGIN PUBLIC KEY-----");
-        assertThat(items(api.send(GET, "/v1/orgs/" + day.orgId() + "/audit/digests", day.ownerToken(), null))).isNotEmpty();
-        assertThat(verify(day.orgId(), day.ownerToken())).containsEntry("valid", true)
-                .containsEntry("checked", (int) storedEventsOf(day.orgId())).containsEntry("firstMismatch", null);
+        assertThat(items(api.send(GET, "/v1/orgs/" + day.orgId() + "/audit/digests", day.ownerToken(), null)))
+                .isNotEmpty();
+        assertThat(verify(day.orgId(), day.ownerToken()))
+                .containsEntry("valid", true)
+                .containsEntry("checked", (int) storedEventsOf(day.orgId()))
+                .containsEntry("firstMismatch", null);
     }
 
     @Test
@@ -225,31 +292,44 @@ class AuditTrailApiTest {
         String orgId = api.createOrg(owner, "Signed at once");
         awaitChained(orgId);
 
-        List<java.util.concurrent.CompletableFuture<ResponseEntity<Map<String, Object>>>> requests = java.util.stream.IntStream
-                .range(0, 4).mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                        api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null))).toList();
-        List<ResponseEntity<Map<String, Object>>> answers = requests.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        List<java.util.concurrent.CompletableFuture<ResponseEntity<Map<String, Object>>>> requests =
+                java.util.stream.IntStream.range(0, 4)
+                        .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null)))
+                        .toList();
+        List<ResponseEntity<Map<String, Object>>> answers = requests.stream()
+                .map(java.util.concurrent.CompletableFuture::join)
+                .toList();
 
-        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+        assertThat(answers)
+                .extracting(ResponseEntity::getStatusCode)
                 .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.OK, HttpStatus.OK, HttpStatus.OK);
-        assertThat(answers).extracting(answer -> answer.getBody().get("digestSequence")).containsOnly(1);
+        assertThat(answers)
+                .extracting(answer -> answer.getBody().get("digestSequence"))
+                .containsOnly(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_digests where org_id = ?::uuid", Long.class, orgId))
                 .isEqualTo(1);
     }
 
     /** A small org of its own for each tampering, signed before it is tampered with; the tampering is undone after. */
-    private record Tampered(String orgId, String owner, long position, String eventId) {
-    }
+    private record Tampered(String orgId, String owner, long position, String eventId) {}
 
     private Tampered smallOrgSigned() {
         String owner = api.tokenFor("tampered-" + UUID.randomUUID() + "@example.com");
         String orgId = api.createOrg(owner, "Tampered");
         for (String name : List.of("one", "two")) {
-            assertThat(api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner, "{\"name\":\"" + name + "\",\"role\":\"viewer\"}")
-                    .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(api.send(
+                                    POST,
+                                    "/v1/orgs/" + orgId + "/api-keys",
+                                    owner,
+                                    "{\"name\":\"" + name + "\",\"role\":\"viewer\"}")
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
         }
         awaitChained(orgId);
-        assertThat(api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         Map<String, Object> second = jdbc.queryForMap(
                 "select global_index, event_id from audit_events where org_id = ?::uuid and chain_sequence = 2", orgId);
         return new Tampered(orgId, owner, (Long) second.get("global_index"), (String) second.get("event_id"));
@@ -259,15 +339,19 @@ class AuditTrailApiTest {
     private void assertMismatch(Tampered org, long position, String eventId, String reason) {
         Map<String, Object> answer = verify(org.orgId(), org.owner());
         assertThat(answer).containsEntry("valid", false);
-        assertThat((Map<String, Object>) answer.get("firstMismatch")).containsEntry("position", (int) position)
-                .containsEntry("eventId", eventId).containsEntry("reason", reason);
+        assertThat((Map<String, Object>) answer.get("firstMismatch"))
+                .containsEntry("position", (int) position)
+                .containsEntry("eventId", eventId)
+                .containsEntry("reason", reason);
     }
 
     @Test
     void an_edited_payload_byte_is_a_changed_event_at_its_position() {
         Tampered org = smallOrgSigned();
-        byte[] original = jdbc.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class, org.position());
-        jdbc.update("update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
+        byte[] original = jdbc.queryForObject(
+                "select payload from domain_event_entry where global_index = ?", byte[].class, org.position());
+        jdbc.update(
+                "update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
                 org.position());
         try {
             assertMismatch(org, org.position(), org.eventId(), "changed");
@@ -280,7 +364,8 @@ class AuditTrailApiTest {
     @Test
     void an_edited_metadata_field_is_a_changed_event_at_its_position() {
         Tampered org = smallOrgSigned();
-        byte[] original = jdbc.queryForObject("select meta_data from domain_event_entry where global_index = ?", byte[].class, org.position());
+        byte[] original = jdbc.queryForObject(
+                "select meta_data from domain_event_entry where global_index = ?", byte[].class, org.position());
         assertThat(jdbc.update("""
                 update domain_event_entry
                 set meta_data = convert_to(replace(convert_from(meta_data, 'UTF8'), '"actorKind":"user"', '"actorKind":"system"'), 'UTF8')
@@ -297,7 +382,8 @@ class AuditTrailApiTest {
     void a_deleted_event_row_is_a_missing_event_at_its_position() {
         Tampered org = smallOrgSigned();
         String saved = "audit_test_deleted_" + org.position();
-        jdbc.execute("create table " + saved + " as select * from domain_event_entry where global_index = " + org.position());
+        jdbc.execute("create table " + saved + " as select * from domain_event_entry where global_index = "
+                + org.position());
         jdbc.update("delete from domain_event_entry where global_index = ?", org.position());
         try {
             assertMismatch(org, org.position(), org.eventId(), "missing");
@@ -322,7 +408,9 @@ class AuditTrailApiTest {
                 """, forgedPosition, forgedId, org.position());
         try {
             assertMismatch(org, forgedPosition, forgedId, "inserted");
-            assertThat(verify(day.orgId(), day.ownerToken())).as("another org's chain").containsEntry("valid", true);
+            assertThat(verify(day.orgId(), day.ownerToken()))
+                    .as("another org's chain")
+                    .containsEntry("valid", true);
         } finally {
             jdbc.update("delete from domain_event_entry where global_index = ?", forgedPosition);
         }
@@ -332,14 +420,16 @@ class AuditTrailApiTest {
     @SuppressWarnings("unchecked")
     void a_digest_whose_signature_was_altered_is_a_broken_signature() {
         Tampered org = smallOrgSigned();
-        jdbc.update("update audit_digests set signature = set_byte(signature, 0, get_byte(signature, 0) # 1) where org_id = ?::uuid",
+        jdbc.update(
+                "update audit_digests set signature = set_byte(signature, 0, get_byte(signature, 0) # 1) where org_id = ?::uuid",
                 UUID.fromString(org.orgId()));
         try {
             Map<String, Object> answer = verify(org.orgId(), org.owner());
             assertThat(answer).containsEntry("valid", false);
             assertThat((Map<String, Object>) answer.get("firstMismatch")).containsEntry("reason", "signature");
         } finally {
-            jdbc.update("update audit_digests set signature = set_byte(signature, 0, get_byte(signature, 0) # 1) where org_id = ?::uuid",
+            jdbc.update(
+                    "update audit_digests set signature = set_byte(signature, 0, get_byte(signature, 0) # 1) where org_id = ?::uuid",
                     UUID.fromString(org.orgId()));
         }
     }
@@ -348,22 +438,32 @@ class AuditTrailApiTest {
     @SuppressWarnings("unchecked")
     void a_full_replay_of_every_read_model_leaves_the_chain_as_it_was_and_valid() {
         String operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
-        String chainBefore = jdbc.queryForObject("select md5(string_agg(encode(link, 'hex'), '' order by global_index)) from audit_events where org_id = ?::uuid",
-                String.class, day.orgId());
-        List<Map<String, Object>> projections = (List<Map<String, Object>>) api.send(GET, "/v1/admin/projections", operator, null)
-                .getBody().get("items");
+        String chainBefore = jdbc.queryForObject(
+                "select md5(string_agg(encode(link, 'hex'), '' order by global_index)) from audit_events where org_id = ?::uuid",
+                String.class,
+                day.orgId());
+        List<Map<String, Object>> projections = (List<Map<String, Object>>)
+                api.send(GET, "/v1/admin/projections", operator, null).getBody().get("items");
 
         for (Map<String, Object> projection : projections) {
             assertThat(api.send(POST, "/v1/admin/projections/" + projection.get("name") + "/replay", operator, null)
-                    .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.ACCEPTED);
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat((List<Map<String, Object>>) api.send(GET,
-                "/v1/admin/projections", operator, null).getBody().get("items")).allSatisfy(projection -> assertThat(projection)
-                .containsEntry("lagEvents", 0).containsEntry("replaying", false)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        (List<Map<String, Object>>) api.send(GET, "/v1/admin/projections", operator, null)
+                                .getBody()
+                                .get("items"))
+                .allSatisfy(projection ->
+                        assertThat(projection).containsEntry("lagEvents", 0).containsEntry("replaying", false)));
 
-        assertThat(jdbc.queryForObject("select md5(string_agg(encode(link, 'hex'), '' order by global_index)) from audit_events where org_id = ?::uuid",
-                String.class, day.orgId())).isEqualTo(chainBefore);
-        assertThat(verify(day.orgId(), day.ownerToken())).containsEntry("valid", true)
+        assertThat(jdbc.queryForObject(
+                        "select md5(string_agg(encode(link, 'hex'), '' order by global_index)) from audit_events where org_id = ?::uuid",
+                        String.class,
+                        day.orgId()))
+                .isEqualTo(chainBefore);
+        assertThat(verify(day.orgId(), day.ownerToken()))
+                .containsEntry("valid", true)
                 .containsEntry("checked", (int) storedEventsOf(day.orgId()));
     }
 }

@@ -24,8 +24,10 @@ class AxonServerProfileTest {
 
     @Autowired
     AxonServerConfiguration configuration;
+
     @Autowired
     AxonServerConnectionManager connectionManager;
+
     @Autowired
     EventStore eventStore;
 

@@ -21,16 +21,21 @@ class EventStoreWiringTest {
 
     @Autowired
     EventStorageEngine storageEngine;
+
     @Autowired
     Serializer serializer;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
     @Autowired
     @Qualifier("messageSerializer")
     Serializer messageSerializer;
+
     @Autowired
     ObjectProvider<AxonServerConnectionManager> axonServer;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,17 +58,23 @@ class EventStoreWiringTest {
     @Test
     void flyway_creates_every_axon_table_with_byte_payloads_never_large_objects() {
         assertThat(jdbc.queryForList(
-                "select table_name from information_schema.tables where table_schema = 'public'", String.class))
-                .contains("domain_event_entry", "snapshot_event_entry", "token_entry", "saga_entry",
-                        "association_value_entry", "dead_letter_entry", "flyway_schema_history");
+                        "select table_name from information_schema.tables where table_schema = 'public'", String.class))
+                .contains(
+                        "domain_event_entry",
+                        "snapshot_event_entry",
+                        "token_entry",
+                        "saga_entry",
+                        "association_value_entry",
+                        "dead_letter_entry",
+                        "flyway_schema_history");
         assertThat(jdbc.queryForList("""
                 select distinct data_type from information_schema.columns
                 where table_schema = 'public' and column_name in ('payload', 'meta_data', 'token', 'serialized_saga')
-                """, String.class))
-                .containsExactly("bytea");
+                """, String.class)).containsExactly("bytea");
         assertThat(jdbc.queryForObject(
-                "select count(*) from information_schema.columns where table_schema = 'public' and data_type = 'oid'",
-                Integer.class)).isZero();
+                        "select count(*) from information_schema.columns where table_schema = 'public' and data_type = 'oid'",
+                        Integer.class))
+                .isZero();
     }
 
     @Test

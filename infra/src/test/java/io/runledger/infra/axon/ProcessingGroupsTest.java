@@ -34,19 +34,25 @@ class ProcessingGroupsTest {
 
     @Test
     void each_group_is_of_one_kind_and_read_models_are_named_apart_from_their_shared_processor() {
-        int listed = ReadModelProcessors.NAMES.size() + ProcessingGroupsConfiguration.SIDE_EFFECTS.size()
+        int listed = ReadModelProcessors.NAMES.size()
+                + ProcessingGroupsConfiguration.SIDE_EFFECTS.size()
                 + ProcessingGroupsConfiguration.TRANSACTIONAL_LOOKUPS.size();
 
-        assertThat(ProcessingGroupsConfiguration.declared()).hasSize(listed)
+        assertThat(ProcessingGroupsConfiguration.declared())
+                .hasSize(listed)
                 .doesNotContain(ReadModelProcessors.PROCESSOR, ReadModelProcessors.REBUILD_PROCESSOR);
     }
 
     @Test
     void each_read_model_names_its_own_tables_which_a_rebuild_builds_anew_and_swaps_in() {
         List<String> tables = ReadModelProcessors.NAMES.stream()
-                .flatMap(name -> ReadModelProcessors.tables(name).stream()).toList();
+                .flatMap(name -> ReadModelProcessors.tables(name).stream())
+                .toList();
 
-        assertThat(ReadModelProcessors.NAMES).allSatisfy(name -> assertThat(ReadModelProcessors.tables(name)).isNotEmpty());
-        assertThat(tables).doesNotHaveDuplicates().contains("runs", "outputs", "orgs", "org_memberships", "invitations");
+        assertThat(ReadModelProcessors.NAMES)
+                .allSatisfy(name -> assertThat(ReadModelProcessors.tables(name)).isNotEmpty());
+        assertThat(tables)
+                .doesNotHaveDuplicates()
+                .contains("runs", "outputs", "orgs", "org_memberships", "invitations");
     }
 }

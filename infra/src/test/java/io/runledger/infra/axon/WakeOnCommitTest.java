@@ -23,6 +23,7 @@ class WakeOnCommitTest {
 
     @Autowired
     Configuration axon;
+
     @Autowired
     TestRestTemplate http;
 
@@ -42,8 +43,8 @@ class WakeOnCommitTest {
                     throw new IllegalStateException(interrupted);
                 }
             });
-            await().atMost(Duration.ofSeconds(10)).until(() -> waiter.get() != null
-                    && waiter.get().getState() == Thread.State.TIMED_WAITING);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.TIMED_WAITING);
 
             api.createOrg(owner, "Woken Inc");
 

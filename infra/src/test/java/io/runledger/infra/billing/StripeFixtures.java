@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.function.Consumer;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe's own sample objects ({@code stripe/objects.json}, from Stripe's OpenAPI fixtures) shaped into the
@@ -22,8 +22,7 @@ final class StripeFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectNode SAMPLES = load();
 
-    private StripeFixtures() {
-    }
+    private StripeFixtures() {}
 
     private static ObjectNode load() {
         try (InputStream in = StripeFixtures.class.getResourceAsStream("/stripe/objects.json")) {

@@ -25,17 +25,20 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Stripe's webhooks, signed as Stripe signs them: verified, applied once, in order, to the org they name. */
 @RunledgerIntegrationTest
-@TestPropertySource(properties = {
-        "runledger.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
-        "runledger.stripe.price-pro=price_pro_test",
-        "runledger.stripe.price-team=price_team_test",
-        "runledger.platform-admins=billing-ops@example.com"})
+@TestPropertySource(
+        properties = {
+            "runledger.stripe.webhook-secret=" + StripeWebhookTest.SECRET,
+            "runledger.stripe.price-pro=price_pro_test",
+            "runledger.stripe.price-team=price_team_test",
+            "runledger.platform-admins=billing-ops@example.com"
+        })
 class StripeWebhookTest {
 
     static final String SECRET = "whsec_test_secret";
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -59,7 +62,8 @@ class StripeWebhookTest {
         if (signature != null) {
             headers.set("Stripe-Signature", signature);
         }
-        ResponseEntity answer = http.exchange("/v1/stripe/webhook", HttpMethod.POST, new HttpEntity<>(payload, headers), Map.class);
+        ResponseEntity answer =
+                http.exchange("/v1/stripe/webhook", HttpMethod.POST, new HttpEntity<>(payload, headers), Map.class);
         return answer;
     }
 
@@ -71,8 +75,8 @@ class StripeWebhookTest {
         return subscriptionEvent(eventId, "customer.subscription.updated", created, status, price, false);
     }
 
-    private String subscriptionEvent(String eventId, String type, long created, String status, String price,
-            boolean cancelAtPeriodEnd) {
+    private String subscriptionEvent(
+            String eventId, String type, long created, String status, String price, boolean cancelAtPeriodEnd) {
         ObjectNode subscription = StripeFixtures.sample("subscription", object -> {
             object.put("status", status).put("customer", customer).put("cancel_at_period_end", cancelAtPeriodEnd);
             object.putObject("metadata").put("org_id", orgId);
@@ -88,15 +92,18 @@ class StripeWebhookTest {
     }
 
     private long subscriptionEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like 'io.runledger.domain.subscription.%' "
-                + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?", Long.class, orgId);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like 'io.runledger.domain.subscription.%' "
+                        + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
+                Long.class, orgId);
     }
 
     @Test
     void a_signed_subscription_update_puts_the_org_on_its_plan_as_stripe_with_the_event_id() {
         String eventId = "evt_" + UUID.randomUUID();
 
-        ResponseEntity<Map<String, Object>> answer = deliverSigned(subscriptionEvent(eventId, now, "active", "price_pro_test"));
+        ResponseEntity<Map<String, Object>> answer =
+                deliverSigned(subscriptionEvent(eventId, now, "active", "price_pro_test"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).containsEntry("outcome", "applied: ActivateSubscription");
@@ -106,7 +113,9 @@ class StripeWebhookTest {
                        convert_from(meta_data, 'UTF8')::jsonb ->> 'requestId' as request_id
                 from domain_event_entry where payload_type like '%.SubscriptionActivated'
                   and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
-                """, orgId)).containsEntry("actor", "stripe").containsEntry("request_id", eventId);
+                """, orgId))
+                .containsEntry("actor", "stripe")
+                .containsEntry("request_id", eventId);
     }
 
     @Test
@@ -114,11 +123,13 @@ class StripeWebhookTest {
         String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_pro_test");
         long before = subscriptionEvents();
 
-        ResponseEntity<Map<String, Object>> forged = deliver(payload, StripeFixtures.signature("whsec_other", now, payload));
-        ResponseEntity<Map<String, Object>> stale = deliver(payload, StripeFixtures.signature(SECRET, now - 400, payload));
+        ResponseEntity<Map<String, Object>> forged =
+                deliver(payload, StripeFixtures.signature("whsec_other", now, payload));
+        ResponseEntity<Map<String, Object>> stale =
+                deliver(payload, StripeFixtures.signature(SECRET, now - 400, payload));
         ResponseEntity<Map<String, Object>> unsigned = deliver(payload, null);
-        ResponseEntity<Map<String, Object>> tampered = deliver(payload.replace("price_pro_test", "price_team_test"),
-                StripeFixtures.signature(SECRET, now, payload));
+        ResponseEntity<Map<String, Object>> tampered = deliver(
+                payload.replace("price_pro_test", "price_team_test"), StripeFixtures.signature(SECRET, now, payload));
 
         for (ResponseEntity<Map<String, Object>> refused : java.util.List.of(forged, stale, unsigned, tampered)) {
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -134,11 +145,21 @@ class StripeWebhookTest {
         String v1 = StripeFixtures.signature(SECRET, now, payload).replaceFirst("^t=\\d+,", "");
         long before = subscriptionEvents();
 
-        for (String header : java.util.List.of("t=abc,v1=zz", "t=" + now, "t=,v1=", "v1=zz", "garbage", ",,,",
-                "t=99999999999999999999," + v1, "t=-9223372036854775808," + v1, "t=" + now + ",t=" + now + "," + v1)) {
+        for (String header : java.util.List.of(
+                "t=abc,v1=zz",
+                "t=" + now,
+                "t=,v1=",
+                "v1=zz",
+                "garbage",
+                ",,,",
+                "t=99999999999999999999," + v1,
+                "t=-9223372036854775808," + v1,
+                "t=" + now + ",t=" + now + "," + v1)) {
             ResponseEntity<Map<String, Object>> refused = deliver(payload, header);
             assertThat(refused.getStatusCode()).as(header).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refused.getBody()).as(header).containsEntry("type", "https://runledger.io/problems/invalid-signature");
+            assertThat(refused.getBody())
+                    .as(header)
+                    .containsEntry("type", "https://runledger.io/problems/invalid-signature");
         }
         assertThat(subscriptionEvents()).isEqualTo(before);
     }
@@ -148,36 +169,46 @@ class StripeWebhookTest {
         String payload = subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_pro_test");
         long before = subscriptionEvents();
 
-        ResponseEntity<Map<String, Object>> nextYear = deliver(payload,
-                StripeFixtures.signature(SECRET, now + 365L * 24 * 3600, payload));
-        ResponseEntity<Map<String, Object>> justBeyond = deliver(payload, StripeFixtures.signature(SECRET, now + 400, payload));
+        ResponseEntity<Map<String, Object>> nextYear =
+                deliver(payload, StripeFixtures.signature(SECRET, now + 365L * 24 * 3600, payload));
+        ResponseEntity<Map<String, Object>> justBeyond =
+                deliver(payload, StripeFixtures.signature(SECRET, now + 400, payload));
 
         for (ResponseEntity<Map<String, Object>> refused : java.util.List.of(nextYear, justBeyond)) {
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
             assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-signature");
         }
         assertThat(subscriptionEvents()).isEqualTo(before);
-        assertThat(deliver(payload, StripeFixtures.signature(SECRET, now + 60, payload)).getStatusCode())
-                .as("a clock a minute ahead is within the tolerance").isEqualTo(HttpStatus.OK);
+        assertThat(deliver(payload, StripeFixtures.signature(SECRET, now + 60, payload))
+                        .getStatusCode())
+                .as("a clock a minute ahead is within the tolerance")
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
     void an_event_for_an_org_that_does_not_exist_is_acknowledged_as_ignored_and_recorded_for_operators() {
         String unknownOrg = UUID.randomUUID().toString();
         String eventId = "evt_" + UUID.randomUUID();
-        String payload = subscriptionEvent(eventId, now, "active", "price_pro_test").replace(orgId, unknownOrg);
+        String payload =
+                subscriptionEvent(eventId, now, "active", "price_pro_test").replace(orgId, unknownOrg);
 
         ResponseEntity<Map<String, Object>> first = deliverSigned(payload);
         ResponseEntity<Map<String, Object>> stripeRetries = deliverSigned(payload);
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(first.getBody().get("outcome").toString()).startsWith("ignored").contains(unknownOrg);
+        assertThat(first.getBody().get("outcome").toString())
+                .startsWith("ignored")
+                .contains(unknownOrg);
         assertThat(stripeRetries.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stripeRetries.getBody()).containsEntry("outcome", "duplicate");
-        assertThat(jdbc.queryForObject("select outcome from stripe_webhook_events where event_id = ?", String.class, eventId))
+        assertThat(jdbc.queryForObject(
+                        "select outcome from stripe_webhook_events where event_id = ?", String.class, eventId))
                 .isEqualTo(first.getBody().get("outcome"));
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
-                Long.class, "%" + unknownOrg + "%")).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+                        Long.class,
+                        "%" + unknownOrg + "%"))
+                .isZero();
     }
 
     @Test
@@ -199,8 +230,8 @@ class StripeWebhookTest {
         deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now - 100, "active", "price_pro_test"));
         deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now, "past_due", "price_pro_test"));
 
-        ResponseEntity<Map<String, Object>> late = deliverSigned(
-                subscriptionEvent("evt_" + UUID.randomUUID(), now - 50, "active", "price_pro_test"));
+        ResponseEntity<Map<String, Object>> late =
+                deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now - 50, "active", "price_pro_test"));
 
         assertThat(late.getBody()).containsEntry("outcome", "stale");
         assertThat(subscription()).containsEntry("status", "PAST_DUE");
@@ -208,8 +239,10 @@ class StripeWebhookTest {
 
     @Test
     void a_checkout_links_the_customer_so_later_events_naming_only_the_customer_find_the_org() {
-        ObjectNode session = StripeFixtures.sample("checkout.session", object -> object
-                .put("client_reference_id", orgId).put("customer", customer).put("subscription", "sub_" + orgId));
+        ObjectNode session =
+                StripeFixtures.sample("checkout.session", object -> object.put("client_reference_id", orgId)
+                        .put("customer", customer)
+                        .put("subscription", "sub_" + orgId));
         ObjectNode failedInvoice = StripeFixtures.sample("invoice", object -> {
             object.put("customer", customer);
             object.remove("metadata");
@@ -223,8 +256,11 @@ class StripeWebhookTest {
         assertThat(linked.getBody()).containsEntry("outcome", "applied: linked");
         assertThat(failed.getBody()).containsEntry("outcome", "applied: MarkSubscriptionPastDue");
         assertThat(subscription()).containsEntry("status", "PAST_DUE");
-        assertThat(jdbc.queryForObject("select org_id::text from billing_customers where stripe_customer_id = ?",
-                String.class, customer)).isEqualTo(orgId);
+        assertThat(jdbc.queryForObject(
+                        "select org_id::text from billing_customers where stripe_customer_id = ?",
+                        String.class,
+                        customer))
+                .isEqualTo(orgId);
     }
 
     /**
@@ -235,13 +271,18 @@ class StripeWebhookTest {
     void a_cancellation_at_the_period_end_keeps_the_plan_until_stripe_deletes_the_subscription() {
         deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now - 60, "active", "price_pro_test"));
 
-        ResponseEntity<Map<String, Object>> announced = deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(),
-                "customer.subscription.updated", now - 30, "active", "price_pro_test", true));
+        ResponseEntity<Map<String, Object>> announced = deliverSigned(subscriptionEvent(
+                "evt_" + UUID.randomUUID(),
+                "customer.subscription.updated",
+                now - 30,
+                "active",
+                "price_pro_test",
+                true));
         assertThat(announced.getBody()).containsEntry("outcome", "applied: ActivateSubscription");
         assertThat(subscription()).containsEntry("plan", "PRO").containsEntry("status", "ACTIVE");
 
-        ResponseEntity<Map<String, Object>> ended = deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(),
-                "customer.subscription.deleted", now, "canceled", "price_pro_test", true));
+        ResponseEntity<Map<String, Object>> ended = deliverSigned(subscriptionEvent(
+                "evt_" + UUID.randomUUID(), "customer.subscription.deleted", now, "canceled", "price_pro_test", true));
         assertThat(ended.getBody()).containsEntry("outcome", "applied: CancelSubscription");
         assertThat(subscription()).containsEntry("status", "CANCELED");
     }
@@ -254,13 +295,17 @@ class StripeWebhookTest {
         long before = subscriptionEvents();
 
         ResponseEntity<Map<String, Object>> answer = deliverSigned(withNul);
-        ResponseEntity<Map<String, Object>> clean = deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now, "active",
-                "price_pro_test"));
+        ResponseEntity<Map<String, Object>> clean =
+                deliverSigned(subscriptionEvent("evt_" + UUID.randomUUID(), now, "active", "price_pro_test"));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-text")
-                .containsEntry("in", "body").containsEntry("field", "data.object.customer");
-        assertThat(jdbc.queryForObject("select count(*) from stripe_webhook_events where event_id = ?", Long.class, eventId)).isZero();
+        assertThat(answer.getBody())
+                .containsEntry("type", "https://runledger.io/problems/invalid-text")
+                .containsEntry("in", "body")
+                .containsEntry("field", "data.object.customer");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from stripe_webhook_events where event_id = ?", Long.class, eventId))
+                .isZero();
         assertThat(clean.getBody()).containsEntry("outcome", "applied: ActivateSubscription");
         // only the clean event's: a customer linked, a subscription linked, the plan activated
         assertThat(subscriptionEvents()).isEqualTo(before + 3);
@@ -268,8 +313,11 @@ class StripeWebhookTest {
 
     @Test
     void other_event_types_are_acknowledged_and_logged() {
-        ResponseEntity<Map<String, Object>> answer = deliverSigned(StripeFixtures.event("evt_" + UUID.randomUUID(),
-                "customer.updated", now, StripeFixtures.sample("customer", object -> object.put("id", customer))));
+        ResponseEntity<Map<String, Object>> answer = deliverSigned(StripeFixtures.event(
+                "evt_" + UUID.randomUUID(),
+                "customer.updated",
+                now,
+                StripeFixtures.sample("customer", object -> object.put("id", customer))));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody().get("outcome").toString()).startsWith("ignored");
@@ -280,10 +328,12 @@ class StripeWebhookTest {
         String admin = api.tokenFor("billing-ops@example.com");
         String tenant = api.tokenFor("not-ops-" + UUID.randomUUID() + "@example.com");
 
-        ResponseEntity<Map<String, Object>> byTenant = api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", tenant, "{\"plan\":\"team\"}");
-        ResponseEntity<Map<String, Object>> byAdmin = api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"pro\"}");
-        ResponseEntity<Map<String, Object>> unknownOrg = api.send(PUT, "/v1/admin/orgs/" + UUID.randomUUID() + "/plan", admin,
-                "{\"plan\":\"pro\"}");
+        ResponseEntity<Map<String, Object>> byTenant =
+                api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", tenant, "{\"plan\":\"team\"}");
+        ResponseEntity<Map<String, Object>> byAdmin =
+                api.send(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"pro\"}");
+        ResponseEntity<Map<String, Object>> unknownOrg =
+                api.send(PUT, "/v1/admin/orgs/" + UUID.randomUUID() + "/plan", admin, "{\"plan\":\"pro\"}");
 
         assertThat(byTenant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

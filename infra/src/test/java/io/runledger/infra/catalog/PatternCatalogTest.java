@@ -18,6 +18,7 @@ class PatternCatalogTest {
 
     @Autowired
     CommandGateway commands;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -36,7 +37,10 @@ class PatternCatalogTest {
 
         assertThatThrownBy(() -> commands.sendAndWait(new RegisterPattern(copycat, "summarize", "Mine", null, null)))
                 .isInstanceOf(PatternNameTaken.class);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Integer.class, copycat.toString())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                        Integer.class,
+                        copycat.toString()))
+                .isZero();
     }
 }

@@ -69,8 +69,10 @@ class ConsoleBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -79,12 +81,23 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     static void chromium() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs chromium and chromium-driver (apt-get install -y chromium chromium-driver; .ci/run does it)");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1280,900", "--lang=en");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toString())
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-dev-shm-usage",
+                        "--disable-gpu",
+                        "--window-size=1280,900",
+                        "--lang=en");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(CHROMEDRIVER.toFile())
+                        .build(),
+                options);
         // a page that waits this long fails as slow; shorter than this, a busy CI machine fails it as flaky
         browser.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
         Files.createDirectories(SCREENSHOTS);
@@ -130,10 +143,13 @@ class ConsoleBrowserTest {
     /** The whole page, not only the window's part of it: the window grows to the page's height for the picture. */
     private void screenshot(String name) throws IOException {
         Dimension window = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 140)));
+        long height =
+                (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(window.getWidth(), (int)
+                Math.max(window.getHeight(), height + 140)));
         try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            Files.write(
+                    SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } finally {
             browser.manage().window().setSize(window);
         }
@@ -142,18 +158,23 @@ class ConsoleBrowserTest {
     /** An org made through the API: its pages read its read models, which follow within moments. */
     private String orgOf(String token, String name) {
         String orgId = api.createOrg(token, name);
-        await().atMost(WAIT).until(() -> api.send(GET, "/v1/orgs/" + orgId, token, null).getStatusCode() == HttpStatus.OK);
+        await().atMost(WAIT)
+                .until(() -> api.send(GET, "/v1/orgs/" + orgId, token, null).getStatusCode() == HttpStatus.OK);
         return orgId;
     }
 
     @SuppressWarnings("unchecked")
     private boolean usageShown(String orgId, String token) {
-        return !((List<Object>) api.send(GET, "/v1/orgs/" + orgId + "/usage", token, null).getBody().get("byDay")).isEmpty();
+        return !((List<Object>) api.send(GET, "/v1/orgs/" + orgId + "/usage", token, null)
+                        .getBody()
+                        .get("byDay"))
+                .isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> items(String path, String token) {
-        return (List<Map<String, Object>>) api.send(GET, path, token, null).getBody().get("items");
+        return (List<Map<String, Object>>)
+                api.send(GET, path, token, null).getBody().get("items");
     }
 
     @Test
@@ -171,7 +192,8 @@ class ConsoleBrowserTest {
 
         browser.findElement(By.id("org-name")).sendKeys("Analytical Engines " + suffix);
         browser.findElement(By.id("create-org")).click();
-        new Select(waitFor().until(ExpectedConditions.elementToBeClickable(By.id("pattern")))).selectByValue("summarize");
+        new Select(waitFor().until(ExpectedConditions.elementToBeClickable(By.id("pattern"))))
+                .selectByValue("summarize");
         browser.findElement(By.id("input")).sendKeys("Event sourcing keeps every fact that ever happened.");
         browser.findElement(By.id("queue-run")).click();
 
@@ -183,15 +205,24 @@ class ConsoleBrowserTest {
         Map<String, Object> job = claim(runId);
         String lease = "{\"leaseId\":\"" + job.get("leaseId") + "\"";
         waitFor().until(ExpectedConditions.textToBe(By.id("run-status"), "processing"));
-        assertThat(api.send(POST, "/v1/worker/runs/" + runId + "/outputs", TenantDay.WORKER,
-                lease + ",\"content\":\"Every fact is kept.\",\"summary\":\"One line\",\"keywords\":[\"events\"]}")
-                .getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(api.send(
+                                POST,
+                                "/v1/worker/runs/" + runId + "/outputs",
+                                TenantDay.WORKER,
+                                lease
+                                        + ",\"content\":\"Every fact is kept.\",\"summary\":\"One line\",\"keywords\":[\"events\"]}")
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
         assertThat(api.send(POST, "/v1/worker/runs/" + runId + "/complete", TenantDay.WORKER, lease + "}")
-                .getStatusCode().is2xxSuccessful()).isTrue();
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
 
         waitFor().until(ExpectedConditions.textToBe(By.id("run-status"), "succeeded"));
         waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("run"), "Every fact is kept."));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
+                .isEqualTo(true);
         screenshot("run");
 
         browser.findElement(By.linkText("← Runs")).click();
@@ -202,9 +233,11 @@ class ConsoleBrowserTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         filterRuns("succeeded", "summarize", today);
         assertThat(browser.getCurrentUrl()).contains("status=succeeded", "from=" + today, "to=" + today);
-        assertThat(browser.findElements(By.cssSelector("[data-run='" + runId + "']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("[data-run='" + runId + "']")))
+                .hasSize(1);
         filterRuns("failed", "summarize", today);
-        assertThat(browser.findElements(By.cssSelector("[data-run='" + runId + "']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-run='" + runId + "']")))
+                .isEmpty();
         assertThat(browser.findElement(By.id("runs")).getText()).contains("No runs match.");
     }
 
@@ -214,19 +247,27 @@ class ConsoleBrowserTest {
         WebElement patternField = filters.findElement(By.name("pattern"));
         patternField.clear();
         patternField.sendKeys(pattern);
-        ((JavascriptExecutor) browser).executeScript( // a date field's typing order follows the browser's locale
-                "arguments[0].elements.from.value = arguments[1]; arguments[0].elements.to.value = arguments[1];", filters, day);
+        ((JavascriptExecutor) browser)
+                .executeScript( // a date field's typing order follows the browser's locale
+                        "arguments[0].elements.from.value = arguments[1]; arguments[0].elements.to.value = arguments[1];",
+                        filters,
+                        day);
         filters.findElement(By.tagName("button")).click();
         waitFor().until(ExpectedConditions.urlContains("status=" + status));
     }
 
     /** Claims until this run is the one claimed: the queue is the whole platform's. */
     private Map<String, Object> claim(String runId) {
-        return await().atMost(WAIT).until(() -> {
-            ResponseEntity<Map<String, Object>> claimed = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER,
-                    "{\"workerId\":\"browser-test\"}");
-            return claimed.getStatusCode() == HttpStatus.OK ? claimed.getBody() : Map.<String, Object>of();
-        }, job -> runId.equals(job.get("id")));
+        return await().atMost(WAIT)
+                .until(
+                        () -> {
+                            ResponseEntity<Map<String, Object>> claimed = api.send(
+                                    POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{\"workerId\":\"browser-test\"}");
+                            return claimed.getStatusCode() == HttpStatus.OK
+                                    ? claimed.getBody()
+                                    : Map.<String, Object>of();
+                        },
+                        job -> runId.equals(job.get("id")));
     }
 
     @Test
@@ -240,29 +281,43 @@ class ConsoleBrowserTest {
         new Select(browser.findElement(By.id("member-role"))).selectByValue("developer");
         browser.findElement(By.id("add-member-button")).click();
 
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Invited " + inviteeEmail));
+        waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".notice"), "Invited " + inviteeEmail));
         browser.navigate().refresh(); // the invitation list is a read model
         waitFor().until(driver -> {
             driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("[data-invitation='" + inviteeEmail + "']")).isEmpty();
+            return !driver.findElements(By.cssSelector("[data-invitation='" + inviteeEmail + "']"))
+                    .isEmpty();
         });
 
         browser.findElement(By.id("key-name")).sendKeys("deploys");
         browser.findElement(By.id("create-key")).click();
-        String secret = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("new-key-secret"))).getText();
+        String secret = waitFor()
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("new-key-secret")))
+                .getText();
         assertThat(secret).isNotBlank();
-        assertThat(api.send(GET, "/v1/orgs/" + orgId + "/runs", secret, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        waitFor().until(driver -> { // shown once: the next look at the page has the key, not its secret
-            driver.get(url("/orgs/" + orgId + "/members"));
-            return driver.findElement(By.id("keys")).getText().contains("deploys");
-        });
+        assertThat(api.send(GET, "/v1/orgs/" + orgId + "/runs", secret, null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        waitFor()
+                .until(
+                        driver -> { // shown once: the next look at the page has the key, not its secret
+                            driver.get(url("/orgs/" + orgId + "/members"));
+                            return driver.findElement(By.id("keys")).getText().contains("deploys");
+                        });
         assertThat(browser.findElements(By.id("new-key-secret"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain(secret);
         screenshot("members");
-        browser.findElement(By.cssSelector("[data-key='deploys'] button.danger")).click();
+        browser.findElement(By.cssSelector("[data-key='deploys'] button.danger"))
+                .click();
         waitFor().until(ExpectedConditions.alertIsPresent()).accept();
-        waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "API key revoked"));
-        await().atMost(WAIT).until(() -> api.send(GET, "/v1/orgs/" + orgId + "/runs", secret, null).getStatusCode() == HttpStatus.UNAUTHORIZED);
+        waitFor()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".notice"), "API key revoked"));
+        await().atMost(WAIT)
+                .until(() -> api.send(GET, "/v1/orgs/" + orgId + "/runs", secret, null)
+                                .getStatusCode()
+                        == HttpStatus.UNAUTHORIZED);
 
         signIn(inviteeEmail, "Kay McNulty");
         String owner = person(ownerEmail);
@@ -281,16 +336,26 @@ class ConsoleBrowserTest {
         String orgId = orgOf(owner, "Looms " + suffix);
         String viewerEmail = "viewer-" + suffix + "@example.com";
         api.send(GET, "/v1/orgs", person(viewerEmail), null); // signs in once
-        api.send(POST, "/v1/orgs/" + orgId + "/members", owner, "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
-        String runId = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"A viewer's view.\"}", UUID.randomUUID().toString())
-                .getBody().get("id");
+        api.send(
+                POST,
+                "/v1/orgs/" + orgId + "/members",
+                owner,
+                "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
+        String runId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/runs",
+                        owner,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"A viewer's view.\"}",
+                        UUID.randomUUID().toString())
+                .getBody()
+                .get("id");
 
         signIn(viewerEmail, "Vera Viewer");
         browser.get(url("/orgs/" + orgId + "/runs"));
         waitFor().until(driver -> {
             driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("[data-run='" + runId + "']")).isEmpty();
+            return !driver.findElements(By.cssSelector("[data-run='" + runId + "']"))
+                    .isEmpty();
         });
         assertThat(browser.findElement(By.cssSelector("[data-role]")).getText()).isEqualTo("viewer");
         assertThat(browser.findElements(By.id("queue-run"))).isEmpty();
@@ -310,24 +375,36 @@ class ConsoleBrowserTest {
         String ownerEmail = "audit-" + suffix + "@example.com";
         String owner = person(ownerEmail);
         String orgId = orgOf(owner, "Ledgers " + suffix);
-        api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Audited.\"}", UUID.randomUUID().toString());
+        api.send(
+                POST,
+                "/v1/orgs/" + orgId + "/runs",
+                owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Audited.\"}",
+                UUID.randomUUID().toString());
         signIn(ownerEmail, "Ada Auditor");
         browser.get(url("/orgs/" + orgId + "/activity"));
-        waitFor().until(driver -> { // the trail follows the event store within moments
-            driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("#audit-trail [data-action='run.queued']")).isEmpty();
-        });
+        waitFor()
+                .until(
+                        driver -> { // the trail follows the event store within moments
+                            driver.navigate().refresh();
+                            return !driver.findElements(By.cssSelector("#audit-trail [data-action='run.queued']"))
+                                    .isEmpty();
+                        });
         assertThat(browser.findElement(By.id("audit-trail")).getText()).contains("org.created", ownerEmail);
-        WebElement verdict = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-verification [data-verdict]")));
+        WebElement verdict = waitFor()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#audit-verification [data-verdict]")));
         assertThat(verdict.getAttribute("data-verdict")).isEqualTo("valid");
         assertThat(verdict.getText()).startsWith("Chain intact");
         screenshot("activity");
 
         browser.findElement(By.id("verify-audit")).click(); // again, in place: the page stays
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
-        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-verification [data-verdict='valid']")));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+        waitFor()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#audit-verification [data-verdict='valid']")));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.stillTheSamePage === true"))
+                .isEqualTo(true);
     }
 
     @Test
@@ -342,7 +419,8 @@ class ConsoleBrowserTest {
                     return new;
                 end $$
                 """.formatted(poisoned));
-        jdbc.execute("create trigger refuse_poisoned_org before insert on system_logs for each row execute function refuse_poisoned_org()");
+        jdbc.execute(
+                "create trigger refuse_poisoned_org before insert on system_logs for each row execute function refuse_poisoned_org()");
         String operator = person(OPERATOR);
         try {
             String orgId = api.createOrg(person("poisoned-" + suffix + "@example.com"), poisoned);
@@ -350,25 +428,34 @@ class ConsoleBrowserTest {
             browser.get(url("/operators"));
             waitFor().until(driver -> {
                 driver.navigate().refresh();
-                return !driver.findElements(By.cssSelector("[data-dead-letter='" + orgId + "']")).isEmpty();
+                return !driver.findElements(By.cssSelector("[data-dead-letter='" + orgId + "']"))
+                        .isEmpty();
             });
-            assertThat(browser.findElement(By.id("dead-letters")).getText()).contains("read-system-logs", "refused for the test");
+            assertThat(browser.findElement(By.id("dead-letters")).getText())
+                    .contains("read-system-logs", "refused for the test");
             screenshot("operators");
 
             browser.findElement(By.id("replay-read-system-logs")).click();
             waitFor().until(ExpectedConditions.alertIsPresent()).accept();
-            assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices p.error"))).getText())
+            assertThat(waitFor()
+                            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices p.error")))
+                            .getText())
                     .contains("read-system-logs"); // the API's 409: nothing emptied while letters wait
 
             jdbc.execute("drop trigger refuse_poisoned_org on system_logs");
             browser.findElement(By.id("retry-" + orgId)).click();
-            assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices .notice"))).getText())
+            assertThat(waitFor()
+                            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices .notice")))
+                            .getText())
                     .startsWith("Retried 1 in read-system-logs: 1 caught up");
-            assertThat(browser.findElements(By.cssSelector("[data-dead-letter='" + orgId + "']"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector("[data-dead-letter='" + orgId + "']")))
+                    .isEmpty();
 
             browser.findElement(By.id("replay-read-system-logs")).click();
             waitFor().until(ExpectedConditions.alertIsPresent()).accept();
-            assertThat(waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices .notice"))).getText())
+            assertThat(waitFor()
+                            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices .notice")))
+                            .getText())
                     .startsWith("Replay of read-system-logs started");
         } finally {
             jdbc.execute("drop trigger if exists refuse_poisoned_org on system_logs");
@@ -383,15 +470,22 @@ class ConsoleBrowserTest {
     void signing_in_and_creating_an_org_with_the_keyboard_alone() {
         browser.get(url("/signin"));
         assertThat(focused().getAttribute("id")).isEqualTo("email"); // the form takes the keys at once
-        new Actions(browser).sendKeys("keys-" + suffix + "@example.com").sendKeys(Keys.TAB).sendKeys("Kim Keys")
-                .sendKeys(Keys.ENTER).perform();
+        new Actions(browser)
+                .sendKeys("keys-" + suffix + "@example.com")
+                .sendKeys(Keys.TAB)
+                .sendKeys("Kim Keys")
+                .sendKeys(Keys.ENTER)
+                .perform();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("org-name")));
 
         for (int tabs = 0; tabs < 20 && !"org-name".equals(focused().getAttribute("id")); tabs++) {
             new Actions(browser).sendKeys(Keys.TAB).perform();
         }
         assertThat(focused().getAttribute("id")).isEqualTo("org-name");
-        new Actions(browser).sendKeys("Keyboards " + suffix).sendKeys(Keys.ENTER).perform();
+        new Actions(browser)
+                .sendKeys("Keyboards " + suffix)
+                .sendKeys(Keys.ENTER)
+                .perform();
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("queue-run")));
         assertThat(browser.findElement(By.id("org-switcher")).getText()).contains("Keyboards " + suffix);
     }
@@ -405,8 +499,12 @@ class ConsoleBrowserTest {
         String ownerEmail = "page-" + suffix + "@example.com";
         String owner = person(ownerEmail);
         String orgId = orgOf(owner, "Difference Engines " + suffix);
-        api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Usage to chart.\"}", UUID.randomUUID().toString());
+        api.send(
+                POST,
+                "/v1/orgs/" + orgId + "/runs",
+                owner,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Usage to chart.\"}",
+                UUID.randomUUID().toString());
         await().atMost(WAIT).until(() -> usageShown(orgId, owner)); // the chart has a bar to show
         signIn(ownerEmail, "Charles Babbage");
         for (String page : List.of("usage", "projects", "activity")) {
@@ -416,19 +514,36 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.id("system-log")).getText()).contains("created");
         browser.get(url("/orgs/" + orgId + "/usage"));
         assertThat(browser.findElement(By.id("limits")).getText()).contains("of");
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript( // Chart.js drew the chart
-                "return window.Chart && Chart.getChart(document.getElementById('usage-chart')) !== undefined")).isTrue();
+        assertThat(
+                        (Boolean)
+                                ((JavascriptExecutor) browser)
+                                        .executeScript( // Chart.js drew the chart
+                                                "return window.Chart && Chart.getChart(document.getElementById('usage-chart')) !== undefined"))
+                .isTrue();
         screenshot("usage");
 
-        String projectId = (String) api.send(POST, "/v1/orgs/" + orgId + "/projects", owner,
-                "{\"name\":\"Neon\",\"prompt\":\"city lights\",\"audioPath\":\"audio/neon.wav\"}").getBody().get("id");
-        api.send(POST, "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations", owner, "{}", UUID.randomUUID().toString());
+        String projectId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/projects",
+                        owner,
+                        "{\"name\":\"Neon\",\"prompt\":\"city lights\",\"audioPath\":\"audio/neon.wav\"}")
+                .getBody()
+                .get("id");
+        api.send(
+                POST,
+                "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations",
+                owner,
+                "{}",
+                UUID.randomUUID().toString());
         browser.get(url("/orgs/" + orgId + "/projects"));
         waitFor().until(driver -> {
             driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("[data-project='" + projectId + "'] [data-generation]")).isEmpty();
+            return !driver.findElements(By.cssSelector("[data-project='" + projectId + "'] [data-generation]"))
+                    .isEmpty();
         });
-        assertThat(browser.findElement(By.cssSelector("[data-project='" + projectId + "']")).getText()).contains("Neon", "queued");
+        assertThat(browser.findElement(By.cssSelector("[data-project='" + projectId + "']"))
+                        .getText())
+                .contains("Neon", "queued");
         screenshot("projects");
         assertThat(browser.findElements(By.linkText("Operators"))).isEmpty();
         browser.get(url("/operators"));
@@ -438,7 +553,8 @@ class ConsoleBrowserTest {
         browser.get(url("/operators"));
         waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("projections")));
         assertThat(browser.findElement(By.id("projections")).getText()).contains("read-runs");
-        assertThat(browser.findElement(By.id("reconciliation-csv")).getAttribute("href")).contains("/operators/reconciliation.csv?month=");
+        assertThat(browser.findElement(By.id("reconciliation-csv")).getAttribute("href"))
+                .contains("/operators/reconciliation.csv?month=");
         browser.manage().deleteAllCookies();
         browser.get(url("/signin"));
         screenshot("signin");
@@ -452,7 +568,8 @@ class ConsoleBrowserTest {
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add(HttpHeaders.COOKIE, "runledger_session=" + token);
 
-        ResponseEntity<String> forged = http.exchange("/orgs", POST, new HttpEntity<>("name=Forged", headers), String.class);
+        ResponseEntity<String> forged =
+                http.exchange("/orgs", POST, new HttpEntity<>("name=Forged", headers), String.class);
 
         assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(items("/v1/orgs", token)).isEmpty();

@@ -48,7 +48,8 @@ class SigkillRestartTest {
     private static final int REQUESTS = 40; // within the free plan's 50 runs a day
     private static final int CLIENTS = 12;
     private static final int ANSWERED_BEFORE_KILL = 10;
-    private static final String RUN = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Killed mid-request.\"}";
+    private static final String RUN =
+            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Killed mid-request.\"}";
 
     @Test
     void after_a_sigkill_mid_request_the_restart_stops_the_orphaned_postgres_and_every_key_answers_with_its_run()
@@ -76,27 +77,36 @@ class SigkillRestartTest {
                 for (String key : keys) {
                     clients.submit(() -> {
                         try {
-                            answeredBeforeKill.put(key, api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, RUN, key));
+                            answeredBeforeKill.put(
+                                    key, api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, RUN, key));
                             enoughAnswered.countDown();
                         } catch (RuntimeException connectionLost) {
                             // killed before answering: the key is retried below
                         }
                     });
                 }
-                assertThat(enoughAnswered.await(60, TimeUnit.SECONDS)).as("answers before the kill").isTrue();
+                assertThat(enoughAnswered.await(60, TimeUnit.SECONDS))
+                        .as("answers before the kill")
+                        .isTrue();
                 killed.kill();
             } finally {
                 clients.shutdownNow();
                 killed.close();
             }
             assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphaned postmaster").isPresent();
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                    .as("the orphaned postmaster")
+                    .isPresent();
 
             long restartStarted = System.nanoTime();
             try (ChildRunledger restarted = ChildRunledger.start(environment, properties)) {
-                long restartMillis = Duration.ofNanos(System.nanoTime() - restartStarted).toMillis();
-                assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).as("the orphaned postmaster").isEmpty();
-                String database = "jdbc:postgresql://localhost:" + postmasterFile(dataDir).get(3).strip() + "/postgres";
+                long restartMillis =
+                        Duration.ofNanos(System.nanoTime() - restartStarted).toMillis();
+                assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive))
+                        .as("the orphaned postmaster")
+                        .isEmpty();
+                String database = "jdbc:postgresql://localhost:"
+                        + postmasterFile(dataDir).get(3).strip() + "/postgres";
                 int unanswered = count(database, "select count(*) from idempotency_keys where response_status is null");
 
                 ApiClient api = restarted.api();
@@ -104,29 +114,45 @@ class SigkillRestartTest {
                 for (String key : keys) {
                     AtomicReference<ResponseEntity<Map<String, Object>>> answer = new AtomicReference<>();
                     // a key the kill left unanswered is in progress until recover-after has passed
-                    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                        answer.set(api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, RUN, key));
-                        return answer.get().getStatusCode() != HttpStatus.CONFLICT;
-                    });
+                    await().atMost(Duration.ofSeconds(10))
+                            .pollInterval(Duration.ofMillis(250))
+                            .until(() -> {
+                                answer.set(api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, RUN, key));
+                                return answer.get().getStatusCode() != HttpStatus.CONFLICT;
+                            });
                     assertThat(answer.get().getStatusCode()).as(key).isEqualTo(HttpStatus.ACCEPTED);
-                    assertThat(answer.get().getBody()).as(key).containsEntry("id",
-                            IdempotentRequests.resourceId("run", UUID.fromString(orgId), key).toString());
+                    assertThat(answer.get().getBody())
+                            .as(key)
+                            .containsEntry(
+                                    "id",
+                                    IdempotentRequests.resourceId("run", UUID.fromString(orgId), key)
+                                            .toString());
                     if (answeredBeforeKill.containsKey(key)) {
-                        assertThat(answer.get().getBody()).as(key).isEqualTo(answeredBeforeKill.get(key).getBody());
+                        assertThat(answer.get().getBody())
+                                .as(key)
+                                .isEqualTo(answeredBeforeKill.get(key).getBody());
                     }
                 }
-                assertThat(count(database, "select count(*) from domain_event_entry where payload_type = "
-                        + "'io.runledger.domain.run.RunQueued'")).as("one run per key").isEqualTo(REQUESTS);
+                assertThat(count(
+                                database,
+                                "select count(*) from domain_event_entry where payload_type = "
+                                        + "'io.runledger.domain.run.RunQueued'"))
+                        .as("one run per key")
+                        .isEqualTo(REQUESTS);
                 assertThat(count(database, "select count(*) from run_inputs")).isEqualTo(REQUESTS);
 
                 try (ChildRunledger second = ChildRunledger.launch(environment, properties)) {
                     assertThat(second.awaitExit(Duration.ofSeconds(90))).isNotZero();
-                    assertThat(second.output()).contains("The data directory " + dataDir
-                            + " is in use by another running Runledger (process " + restarted.pid() + ")");
+                    assertThat(second.output())
+                            .contains("The data directory " + dataDir
+                                    + " is in use by another running Runledger (process " + restarted.pid() + ")");
                 }
-                assertThat(api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, RUN, keys.get(0)).getStatusCode())
-                        .as("the running instance, after the refused one").isEqualTo(HttpStatus.ACCEPTED);
-                System.out.printf("SIGKILL during %d concurrent keyed POST /runs from %d clients: 1 kill, %d answered before"
+                assertThat(api.send(HttpMethod.POST, "/v1/orgs/" + orgId + "/runs", token, RUN, keys.get(0))
+                                .getStatusCode())
+                        .as("the running instance, after the refused one")
+                        .isEqualTo(HttpStatus.ACCEPTED);
+                System.out.printf(
+                        "SIGKILL during %d concurrent keyed POST /runs from %d clients: 1 kill, %d answered before"
                                 + " it, %d keys left unanswered by it; restart (orphaned PostgreSQL stopped) ready in %d ms;"
                                 + " %d of %d keys answered with their run; a second instance on the data directory refused%n",
                         REQUESTS, CLIENTS, answeredBeforeKill.size(), unanswered, restartMillis, REQUESTS, REQUESTS);
@@ -145,7 +171,9 @@ class SigkillRestartTest {
 
     private static Optional<Long> postmasterPid(Path dataDir) throws IOException {
         List<String> lines = postmasterFile(dataDir);
-        return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).strip()));
+        return lines.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Long.parseLong(lines.get(0).strip()));
     }
 
     /** Whatever the test's outcome, no PostgreSQL survives it. */
@@ -167,8 +195,8 @@ class SigkillRestartTest {
 
     private static int count(String url, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "postgres", null);
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getInt(1);
         }

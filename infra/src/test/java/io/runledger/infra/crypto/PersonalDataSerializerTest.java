@@ -18,10 +18,10 @@ import io.runledger.command.crypto.SealedValues;
 import io.runledger.command.crypto.SubjectKeys;
 import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
-import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.Platform;
+import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.user.UserRegistered;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -36,11 +36,12 @@ class PersonalDataSerializerTest {
     private static final Set<String> AUDIT_METADATA = Set.of("actorEmail", "clientAddress", "userAgent");
 
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-    private final JacksonSerializer plain = JacksonSerializer.builder().objectMapper(json).build();
-    private final SubjectKeys keys = new SubjectKeys(new KeysInMemory(), MasterKey.fromBase64(MasterKey.generateBase64()),
-            100, Duration.ofMinutes(1));
-    private final PersonalDataSerializer serializer = new PersonalDataSerializer(plain, new SealedValues(keys), true,
-            AUDIT_METADATA);
+    private final JacksonSerializer plain =
+            JacksonSerializer.builder().objectMapper(json).build();
+    private final SubjectKeys keys = new SubjectKeys(
+            new KeysInMemory(), MasterKey.fromBase64(MasterKey.generateBase64()), 100, Duration.ofMinutes(1));
+    private final PersonalDataSerializer serializer =
+            new PersonalDataSerializer(plain, new SealedValues(keys), true, AUDIT_METADATA);
     private final UUID ada = UUID.randomUUID();
     private final UUID org = UUID.randomUUID();
 
@@ -61,9 +62,21 @@ class PersonalDataSerializerTest {
 
     @Test
     void values_of_a_carried_record_are_sealed_under_the_events_subject_and_numbers_stay_plain() throws Exception {
-        ProjectCreated created = new ProjectCreated(org, UUID.randomUUID(), ada, new ProjectDetails("Launch video", null,
-                "neon city at night", "audio/launch.mp3", new BigDecimal("184.5"), "1080p", "organic",
-                new BigDecimal("0.6"), new BigDecimal("0.5")), ProjectStatus.DRAFT);
+        ProjectCreated created = new ProjectCreated(
+                org,
+                UUID.randomUUID(),
+                ada,
+                new ProjectDetails(
+                        "Launch video",
+                        null,
+                        "neon city at night",
+                        "audio/launch.mp3",
+                        new BigDecimal("184.5"),
+                        "1080p",
+                        "organic",
+                        new BigDecimal("0.6"),
+                        new BigDecimal("0.5")),
+                ProjectStatus.DRAFT);
 
         SerializedObject<byte[]> stored = serializer.serialize(created, byte[].class);
 
@@ -76,8 +89,15 @@ class PersonalDataSerializerTest {
 
     @Test
     void after_erasure_every_marked_value_reads_as_the_placeholder_of_its_kind() {
-        OutputProduced output = new OutputProduced(org, UUID.randomUUID(), UUID.randomUUID(), "Every fact is kept.",
-                null, "Facts", List.of("events", "facts"), Map.of("model", "m-1"));
+        OutputProduced output = new OutputProduced(
+                org,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Every fact is kept.",
+                null,
+                "Facts",
+                List.of("events", "facts"),
+                Map.of("model", "m-1"));
         SerializedObject<byte[]> stored = serializer.serialize(output, byte[].class);
 
         keys.destroy(DataSubject.org(org));
@@ -96,10 +116,11 @@ class PersonalDataSerializerTest {
     void an_erased_subjects_new_data_is_not_stored_at_all() {
         keys.destroy(DataSubject.person(ada));
 
-        SerializedObject<byte[]> stored = serializer.serialize(
-                new UserRegistered(Platform.ORG_ID, ada, "ada@example.com", "Ada"), byte[].class);
+        SerializedObject<byte[]> stored =
+                serializer.serialize(new UserRegistered(Platform.ORG_ID, ada, "ada@example.com", "Ada"), byte[].class);
 
-        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("ada@example.com")
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8))
+                .doesNotContain("ada@example.com")
                 .contains("erased user " + ada);
     }
 
@@ -124,15 +145,27 @@ class PersonalDataSerializerTest {
 
     @Test
     void a_persons_audit_metadata_is_sealed_under_their_key_and_a_keys_or_workers_is_not() {
-        MetaData byAda = MetaData.from(Map.of("actor", ada.toString(), "actorEmail", "ada@example.com",
-                "clientAddress", "203.0.113.7", "userAgent", "curl/8", "requestId", "r-1"));
+        MetaData byAda = MetaData.from(Map.of(
+                "actor",
+                ada.toString(),
+                "actorEmail",
+                "ada@example.com",
+                "clientAddress",
+                "203.0.113.7",
+                "userAgent",
+                "curl/8",
+                "requestId",
+                "r-1"));
         MetaData byWorker = MetaData.from(Map.of("actor", "worker:llm-1", "clientAddress", "10.0.0.5"));
 
         SerializedObject<byte[]> storedByAda = serializer.serialize(byAda, byte[].class);
         SerializedObject<byte[]> storedByWorker = serializer.serialize(byWorker, byte[].class);
 
-        assertThat(new String(storedByAda.getData(), StandardCharsets.UTF_8)).doesNotContain("ada@example.com")
-                .doesNotContain("203.0.113.7").doesNotContain("curl/8").contains("\"requestId\":\"r-1\"");
+        assertThat(new String(storedByAda.getData(), StandardCharsets.UTF_8))
+                .doesNotContain("ada@example.com")
+                .doesNotContain("203.0.113.7")
+                .doesNotContain("curl/8")
+                .contains("\"requestId\":\"r-1\"");
         assertThat((Object) serializer.deserialize(storedByAda)).isEqualTo(byAda);
         assertThat(new String(storedByWorker.getData(), StandardCharsets.UTF_8)).contains("10.0.0.5");
 

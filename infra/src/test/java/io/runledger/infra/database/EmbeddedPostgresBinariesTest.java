@@ -26,7 +26,9 @@ class EmbeddedPostgresBinariesTest {
 
     @Test
     void every_platforms_binaries_are_on_the_classpath() {
-        assertThat(ARCHIVES).allSatisfy(archive ->
-                assertThat(getClass().getClassLoader().getResource(archive)).as(archive).isNotNull());
+        assertThat(ARCHIVES)
+                .allSatisfy(archive -> assertThat(getClass().getClassLoader().getResource(archive))
+                        .as(archive)
+                        .isNotNull());
     }
 }

@@ -39,9 +39,12 @@ class EmbeddedPostgresTest {
         }
         try (RunningRunledger second = startOn(dataDir)) {
             second.commands().sendAndWait(new RenameOrg(org, "Acme Labs"));
-            assertThat(second.jdbc().queryForList(
-                    "select sequence_number from domain_event_entry where aggregate_identifier = ? order by 1",
-                    Long.class, org.toString())).containsExactly(0L, 1L, 2L);
+            assertThat(second.jdbc()
+                            .queryForList(
+                                    "select sequence_number from domain_event_entry where aggregate_identifier = ? order by 1",
+                                    Long.class,
+                                    org.toString()))
+                    .containsExactly(0L, 1L, 2L);
         }
         assertThat(dataDir.resolve("pgdata/PG_VERSION")).exists();
     }
@@ -52,7 +55,8 @@ class EmbeddedPostgresTest {
         try (RunningRunledger app = startOn(dataDir)) {
             port = app.bean(EmbeddedPostgres.class).getPort();
             assertThat(app.jdbc().queryForObject("show fsync", String.class)).isEqualTo("on");
-            assertThat(app.jdbc().queryForObject("show server_version_num", Integer.class)).isGreaterThanOrEqualTo(160000);
+            assertThat(app.jdbc().queryForObject("show server_version_num", Integer.class))
+                    .isGreaterThanOrEqualTo(160000);
         }
         assertThatThrownBy(() -> new Socket("localhost", port).close()).isInstanceOf(ConnectException.class);
     }
@@ -63,7 +67,9 @@ class EmbeddedPostgresTest {
             assertThat(first.jdbc().queryForObject("select 1", Integer.class)).isEqualTo(1);
         }
         // as after a crash and a reboot, when the dead postmaster's pid went to another program (here: this JVM)
-        Files.writeString(dataDir.resolve("pgdata/postmaster.pid"), ProcessHandle.current().pid() + "\n" + dataDir + "\n");
+        Files.writeString(
+                dataDir.resolve("pgdata/postmaster.pid"),
+                ProcessHandle.current().pid() + "\n" + dataDir + "\n");
 
         try (RunningRunledger second = startOn(dataDir)) {
             assertThat(second.jdbc().queryForObject("select 1", Integer.class)).isEqualTo(1);
@@ -73,8 +79,11 @@ class EmbeddedPostgresTest {
     @Test
     void a_data_directory_in_use_by_a_running_instance_is_refused_with_what_to_do() {
         try (RunningRunledger running = startOn(dataDir)) {
-            assertThatThrownBy(() -> startOn(dataDir)).hasRootCauseInstanceOf(DataDirectoryInUse.class)
-                    .rootCause().hasMessageContaining(dataDir + " is in use by process " + ProcessHandle.current().pid());
+            assertThatThrownBy(() -> startOn(dataDir))
+                    .hasRootCauseInstanceOf(DataDirectoryInUse.class)
+                    .rootCause()
+                    .hasMessageContaining(dataDir + " is in use by process "
+                            + ProcessHandle.current().pid());
             assertThat(running.jdbc().queryForObject("select 1", Integer.class)).isEqualTo(1);
         }
     }

@@ -36,7 +36,9 @@ class StartupFailuresTest {
         String[] all = new String[args.length + 1];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--runledger.db.data-dir=" + dataDir;
-        return catchThrowable(() -> new SpringApplicationBuilder(RunledgerApplication.class).run(all).close());
+        return catchThrowable(() -> new SpringApplicationBuilder(RunledgerApplication.class)
+                .run(all)
+                .close());
     }
 
     private static int closedPort() throws Exception {
@@ -52,7 +54,9 @@ class StartupFailuresTest {
             int port = taken.getLocalPort();
 
             // a database that cannot be reached either: looked at first, it would be the failure
-            Throwable failure = start("--server.port=" + port, "--server.address=127.0.0.1",
+            Throwable failure = start(
+                    "--server.port=" + port,
+                    "--server.address=127.0.0.1",
                     "--runledger.db.url=jdbc:postgresql://127.0.0.1:" + closedPort() + "/runledger");
 
             assertThat(failure).hasRootCauseInstanceOf(java.net.BindException.class);
@@ -69,10 +73,17 @@ class StartupFailuresTest {
         Throwable failure = start("--server.port=0", "--runledger.db.url=" + url);
 
         FailureAnalysis analysis = new DatabaseUnreachableFailureAnalyzer(
-                new MockEnvironment().withProperty("runledger.db.url", url)).analyze(failure);
-        assertThat(analysis.getDescription()).startsWith("Runledger could not reach its PostgreSQL at jdbc:postgresql://127.0.0.1:")
-                .contains("(RUNLEDGER_DB_URL)").doesNotContain("secret").doesNotContain("..").doesNotContain("\n");
-        assertThat(analysis.getAction()).contains("RUNLEDGER_DB_URL (runledger.db.url").doesNotContain("\n");
+                        new MockEnvironment().withProperty("runledger.db.url", url))
+                .analyze(failure);
+        assertThat(analysis.getDescription())
+                .startsWith("Runledger could not reach its PostgreSQL at jdbc:postgresql://127.0.0.1:")
+                .contains("(RUNLEDGER_DB_URL)")
+                .doesNotContain("secret")
+                .doesNotContain("..")
+                .doesNotContain("\n");
+        assertThat(analysis.getAction())
+                .contains("RUNLEDGER_DB_URL (runledger.db.url")
+                .doesNotContain("\n");
         // what the operator sees: the analysis, registered in META-INF/spring.factories
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(analysis.getDescription());
     }
@@ -82,12 +93,15 @@ class StartupFailuresTest {
         TestDatabases.Database existing = TestDatabases.createFresh();
         String url = existing.url().replaceFirst("/runledger_test_[0-9_]+", "/no_such_database");
 
-        Throwable failure = start("--server.port=0", "--runledger.db.url=" + url,
+        Throwable failure = start(
+                "--server.port=0",
+                "--runledger.db.url=" + url,
                 "--runledger.db.user=" + Objects.toString(existing.user(), ""),
                 "--runledger.db.password=" + Objects.toString(existing.password(), ""));
 
         FailureAnalysis analysis = new DatabaseUnreachableFailureAnalyzer(
-                new MockEnvironment().withProperty("runledger.db.url", url)).analyze(failure);
+                        new MockEnvironment().withProperty("runledger.db.url", url))
+                .analyze(failure);
         assertThat(analysis.getDescription()).contains("has no such database");
         assertThat(analysis.getAction()).contains("createdb").contains("RUNLEDGER_DB_URL");
     }

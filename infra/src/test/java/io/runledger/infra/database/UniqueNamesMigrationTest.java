@@ -31,20 +31,33 @@ class UniqueNamesMigrationTest {
     private final ObjectMapper json = new ObjectMapper();
 
     private void store(JdbcTemplate jdbc, UUID aggregate, Object event) throws Exception {
-        jdbc.update("""
+        jdbc.update(
+                """
                 insert into domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier, payload,
                                                 payload_type, time_stamp)
                 values (?, (select count(*) from domain_event_entry where aggregate_identifier = ?), ?, ?, ?, ?, ?)
-                """, aggregate.toString(), aggregate.toString(), event.getClass().getSimpleName(), UUID.randomUUID().toString(),
-                json.writeValueAsBytes(event), event.getClass().getName(), Instant.now().toString());
+                """,
+                aggregate.toString(),
+                aggregate.toString(),
+                event.getClass().getSimpleName(),
+                UUID.randomUUID().toString(),
+                json.writeValueAsBytes(event),
+                event.getClass().getName(),
+                Instant.now().toString());
     }
 
     @Test
     void the_events_already_stored_claim_their_slugs_and_identities_first_come_first_kept() throws Exception {
         TestDatabases.Database database = TestDatabases.createFresh();
-        DriverManagerDataSource source = new DriverManagerDataSource(database.url(), database.user(), database.password());
+        DriverManagerDataSource source =
+                new DriverManagerDataSource(database.url(), database.user(), database.password());
         JdbcTemplate jdbc = new JdbcTemplate(source);
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").target("13").load().migrate();
+        Flyway.configure()
+                .dataSource(source)
+                .locations("classpath:db/migration")
+                .target("13")
+                .load()
+                .migrate();
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID poisoned = UUID.randomUUID();
@@ -58,14 +71,19 @@ class UniqueNamesMigrationTest {
         store(jdbc, eve, new AuthIdentityLinked(Platform.ORG_ID, eve, AuthProvider.GITHUB, "gh-1"));
         store(jdbc, eve, new AuthIdentityLinked(Platform.ORG_ID, eve, AuthProvider.GOOGLE, "g-2"));
 
-        Flyway.configure().dataSource(source).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(source)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
 
         assertThat(jdbc.queryForList("select slug, org_id::text as org from access_org_slugs order by slug"))
                 .containsExactly(Map.of("slug", "acme", "org", first.toString()));
         List<Map<String, Object>> identities = jdbc.queryForList(
                 "select provider, provider_user_id, user_id::text as user_id from access_identities order by provider");
-        assertThat(identities).containsExactly(
-                Map.of("provider", "GITHUB", "provider_user_id", "gh-1", "user_id", ada.toString()),
-                Map.of("provider", "GOOGLE", "provider_user_id", "g-2", "user_id", eve.toString()));
+        assertThat(identities)
+                .containsExactly(
+                        Map.of("provider", "GITHUB", "provider_user_id", "gh-1", "user_id", ada.toString()),
+                        Map.of("provider", "GOOGLE", "provider_user_id", "g-2", "user_id", eve.toString()));
     }
 }

@@ -65,6 +65,7 @@ class EventStoreLifecycleTest {
 
     /** Now, not a fixed date: an org created in the past would have its trial end (TrialEnded) before it is paid for. */
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
     private final UUID org = UUID.randomUUID();
     private final UUID alice = UUID.randomUUID();
     private final UUID bob = UUID.randomUUID();
@@ -85,30 +86,78 @@ class EventStoreLifecycleTest {
     void live_a_tenants_first_day_then_restart() {
         database = FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh());
         try (RunningRunledger first = RunningRunledger.start(database)) {
-            send(first, Caller.system(), new RegisterPattern(pattern, "summarize_briefly", "Short summary", "writing", null));
-            send(first, aliceInBrowser, new RegisterUser(alice, "alice@acme.test", "Alice", AuthProvider.GOOGLE, "g-alice"));
+            send(
+                    first,
+                    Caller.system(),
+                    new RegisterPattern(pattern, "summarize_briefly", "Short summary", "writing", null));
+            send(
+                    first,
+                    aliceInBrowser,
+                    new RegisterUser(alice, "alice@acme.test", "Alice", AuthProvider.GOOGLE, "g-alice"));
             send(first, aliceInBrowser, new CreateOrg(org, "Acme", "acme", alice, NOW));
             send(first, aliceInBrowser, new AddMember(org, bob, Role.DEVELOPER));
             send(first, Caller.system(), new ActivateSubscription(org, Plan.PRO, NOW.plusSeconds(30L * 24 * 3600)));
-            queueRun = GenericCommandMessage.asCommandMessage(new QueueRun(org, run, alice, pattern, "summarize_briefly", InputSource.TEXT, 1200,
-                    "map-reduce", "req-alice-1", "idem-1"));
+            queueRun = GenericCommandMessage.asCommandMessage(new QueueRun(
+                    org,
+                    run,
+                    alice,
+                    pattern,
+                    "summarize_briefly",
+                    InputSource.TEXT,
+                    1200,
+                    "map-reduce",
+                    "req-alice-1",
+                    "idem-1"));
             send(first, aliceInBrowser, queueRun);
             send(first, worker, new StartRun(run, "llm-7"));
-            send(first, worker, new ProduceOutput(run, UUID.randomUUID(), "A short summary.", null, "Summary",
-                    List.of("acme", "summary"), Map.of("model", "m-1")));
+            send(
+                    first,
+                    worker,
+                    new ProduceOutput(
+                            run,
+                            UUID.randomUUID(),
+                            "A short summary.",
+                            null,
+                            "Summary",
+                            List.of("acme", "summary"),
+                            Map.of("model", "m-1")));
             send(first, worker, new RecordTokenUsage(run, UUID.randomUUID(), 1543));
             send(first, worker, new SucceedRun(run));
-            send(first, aliceInBrowser, new CreateProject(org, project, alice, new ProjectDetails("Launch video", null, "neon city at night",
-                    "audio/launch.mp3", new BigDecimal("184.5"), null, null, null, null)));
+            send(
+                    first,
+                    aliceInBrowser,
+                    new CreateProject(
+                            org,
+                            project,
+                            alice,
+                            new ProjectDetails(
+                                    "Launch video",
+                                    null,
+                                    "neon city at night",
+                                    "audio/launch.mp3",
+                                    new BigDecimal("184.5"),
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
             send(first, aliceInBrowser, new RequestGeneration(project, generation, alice, "seed-1"));
             send(first, worker, new StartAudioAnalysis(generation, "render-3"));
             send(first, worker, new RecordAudioAnalysis(generation, Map.of("bpm", 128)));
             send(first, worker, new RecordVisualPlan(generation, Map.of("scenes", 12)));
             send(first, worker, new StartRendering(generation));
-            send(first, worker, new CompleteGeneration(generation, "https://cdn.test/v.mp4", "https://cdn.test/t.jpg",
-                    new BigDecimal("184.5"), 48_000_000L, 95));
+            send(
+                    first,
+                    worker,
+                    new CompleteGeneration(
+                            generation,
+                            "https://cdn.test/v.mp4",
+                            "https://cdn.test/t.jpg",
+                            new BigDecimal("184.5"),
+                            48_000_000L,
+                            95));
             // The project learns the outcome asynchronously, from the event stream.
-            await().atMost(Duration.ofSeconds(20)).until(() -> eventTypesOf(first.jdbc(), project).contains("ProjectGenerationFinished"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> eventTypesOf(first.jdbc(), project).contains("ProjectGenerationFinished"));
             // the run's usage as a version before usage ids and generation metering stored it
             first.jdbc().update("""
                     update domain_event_entry
@@ -147,17 +196,32 @@ class EventStoreLifecycleTest {
         return jdbc.queryForList("""
                 select payload_type from domain_event_entry
                 where aggregate_identifier = ? and global_index <= ? order by sequence_number
-                """, String.class, aggregate.toString(), upToGlobalIndex)
-                .stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+                """, String.class, aggregate.toString(), upToGlobalIndex).stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
     }
 
     @Test
     void each_aggregate_stream_holds_its_events_in_order_with_gapless_sequence_numbers() {
-        assertThat(eventTypesOf(run, lastIndexBeforeRestart)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "OutputProduced",
-                "UsageRecorded", "RunSucceeded", "UsageRecorded");
-        assertThat(eventTypesOf(generation, lastIndexBeforeRestart)).containsExactly("GenerationRequested", "AudioAnalysisStarted",
-                "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted", "UsageRecorded",
-                "UsageRecorded");
+        assertThat(eventTypesOf(run, lastIndexBeforeRestart))
+                .containsExactly(
+                        "RunQueued",
+                        "UsageRecorded",
+                        "RunStarted",
+                        "OutputProduced",
+                        "UsageRecorded",
+                        "RunSucceeded",
+                        "UsageRecorded");
+        assertThat(eventTypesOf(generation, lastIndexBeforeRestart))
+                .containsExactly(
+                        "GenerationRequested",
+                        "AudioAnalysisStarted",
+                        "AudioAnalysisRecorded",
+                        "VisualPlanRecorded",
+                        "RenderingStarted",
+                        "GenerationCompleted",
+                        "UsageRecorded",
+                        "UsageRecorded");
         assertThat(eventTypesOf(project, lastIndexBeforeRestart))
                 .containsExactly("ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished");
         assertThat(eventTypesOf(SubscriptionIds.forOrg(org), lastIndexBeforeRestart))
@@ -172,7 +236,8 @@ class EventStoreLifecycleTest {
     void the_global_index_follows_the_order_in_which_things_happened() {
         List<String> types = jdbc.queryForList(
                 "select payload_type from domain_event_entry where global_index <= ? order by global_index",
-                String.class, lastIndexBeforeRestart);
+                String.class,
+                lastIndexBeforeRestart);
         assertThat(types.get(0)).endsWith(".PatternRegistered");
         assertThat(types.indexOf("io.runledger.domain.org.OrgCreated"))
                 .isLessThan(types.indexOf("io.runledger.domain.run.RunQueued"));
@@ -192,7 +257,8 @@ class EventStoreLifecycleTest {
                 from domain_event_entry
                 where aggregate_identifier = ? and payload_type = 'io.runledger.domain.run.RunQueued'
                 """, run.toString());
-        assertThat(payload).containsEntry("org_id", org.toString())
+        assertThat(payload)
+                .containsEntry("org_id", org.toString())
                 .containsEntry("pattern_id", pattern.toString())
                 .containsEntry("input_source", "TEXT")
                 .containsEntry("input_chars", 1200)
@@ -221,7 +287,8 @@ class EventStoreLifecycleTest {
                 cross join lateral (select convert_from(meta_data, 'UTF8')::jsonb as m) metadata
                 where aggregate_identifier = ? and sequence_number = 0
                 """, run.toString());
-        assertThat(runQueued).containsEntry("actor", alice.toString())
+        assertThat(runQueued)
+                .containsEntry("actor", alice.toString())
                 .containsEntry("request_id", "req-alice-1")
                 .containsEntry("correlation_id", "conv-onboarding")
                 .containsEntry("causation_id", queueRun.getIdentifier());
@@ -245,15 +312,20 @@ class EventStoreLifecycleTest {
     void after_a_restart_a_finished_project_takes_its_next_generation() {
         send(restarted, aliceInBrowser, new RequestGeneration(project, UUID.randomUUID(), alice, "seed-2"));
 
-        assertThat(eventTypesOf(project)).containsExactly(
-                "ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished", "ProjectGenerationQueued");
+        assertThat(eventTypesOf(project))
+                .containsExactly(
+                        "ProjectCreated",
+                        "ProjectGenerationQueued",
+                        "ProjectGenerationFinished",
+                        "ProjectGenerationQueued");
     }
 
     @Test
     void a_restart_does_not_register_the_starter_patterns_again() {
         assertThat(jdbc.queryForObject(
-                "select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.pattern.PatternRegistered'",
-                Integer.class)).isEqualTo(5 + 1);
+                        "select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.pattern.PatternRegistered'",
+                        Integer.class))
+                .isEqualTo(5 + 1);
     }
 
     @Test
@@ -269,9 +341,12 @@ class EventStoreLifecycleTest {
         assertThat(jdbc.queryForList("""
                 select (convert_from(payload, 'UTF8')::jsonb -> 'usageId') is not null from domain_event_entry
                 where aggregate_identifier = ? and payload_type = 'io.runledger.domain.run.UsageRecorded'
-                """, Boolean.class, run.toString())).hasSize(3).containsOnly(false);
+                """, Boolean.class, run.toString()))
+                .hasSize(3)
+                .containsOnly(false);
 
         assertThatThrownBy(() -> send(restarted, worker, new RecordTokenUsage(run, UUID.randomUUID(), 10)))
-                .isInstanceOf(IllegalTransition.class).hasMessage("Run " + run + " is SUCCEEDED; cannot record token usage for it");
+                .isInstanceOf(IllegalTransition.class)
+                .hasMessage("Run " + run + " is SUCCEEDED; cannot record token usage for it");
     }
 }

@@ -26,11 +26,17 @@ class ApiDocsTest {
 
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((Map<String, Object>) docs.getBody().get("paths"))
-                .containsKeys("/v1/orgs", "/v1/orgs/{orgId}", "/v1/orgs/{orgId}/members", "/v1/orgs/{orgId}/members/{userId}",
+                .containsKeys(
+                        "/v1/orgs",
+                        "/v1/orgs/{orgId}",
+                        "/v1/orgs/{orgId}/members",
+                        "/v1/orgs/{orgId}/members/{userId}",
                         "/dev/tokens");
-        assertThat((Map<String, Object>) ((Map<String, Object>) docs.getBody().get("components")).get("securitySchemes"))
+        assertThat((Map<String, Object>)
+                        ((Map<String, Object>) docs.getBody().get("components")).get("securitySchemes"))
                 .containsKeys("personToken", "apiKey", "workerToken", "stripeSignature");
-        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     /** The document as the service serves it, for {@code .ci/openapi-check} (Redocly's lint, the generated client). */
@@ -47,7 +53,8 @@ class ApiDocsTest {
     void each_body_is_documented_with_its_own_fields_and_the_error_page_is_no_operation() {
         Map<String, Object> docs = http.getForObject("/v3/api-docs", Map.class);
         Map<String, Object> paths = (Map<String, Object>) docs.get("paths");
-        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components")).get("schemas");
+        Map<String, Object> schemas =
+                (Map<String, Object>) ((Map<String, Object>) docs.get("components")).get("schemas");
 
         // two records of one simple name were documented as one schema: a generation's failure showed a run's fields
         assertThat(((Map<String, Object>) ((Map<String, Object>) schemas.get("GenerationFailure")).get("properties")))

@@ -25,10 +25,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RunledgerIntegrationTest
 class ApiKeysApiTest {
 
-    private static final String SUMMARIZE = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Keys act for orgs.\"}";
+    private static final String SUMMARIZE =
+            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Keys act for orgs.\"}";
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -42,8 +44,12 @@ class ApiKeysApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> issue(String token, String org, String role, String idempotencyKey) {
-        return api.send(POST, "/v1/orgs/" + org + "/api-keys", token,
-                "{\"name\":\"CI pipeline\",\"role\":\"" + role + "\"}", idempotencyKey);
+        return api.send(
+                POST,
+                "/v1/orgs/" + org + "/api-keys",
+                token,
+                "{\"name\":\"CI pipeline\",\"role\":\"" + role + "\"}",
+                idempotencyKey);
     }
 
     private String issuedSecret(String role) {
@@ -69,9 +75,14 @@ class ApiKeysApiTest {
         String secret = (String) issued.getBody().get("key");
         assertThat(secret).startsWith("rlk_").hasSizeGreaterThan(40);
         assertThat(secret).startsWith((String) issued.getBody().get("prefix"));
-        assertThat(issued.getHeaders().getLocation()).hasPath("/v1/orgs/" + owner.orgId() + "/api-keys/" + issued.getBody().get("id"));
-        assertThat(jdbc.queryForObject("select key_digest from api_keys where key_id = ?::uuid", String.class,
-                issued.getBody().get("id"))).isEqualTo(Sha256.hex(secret));
+        assertThat(issued.getHeaders().getLocation())
+                .hasPath("/v1/orgs/" + owner.orgId() + "/api-keys/"
+                        + issued.getBody().get("id"));
+        assertThat(jdbc.queryForObject(
+                        "select key_digest from api_keys where key_id = ?::uuid",
+                        String.class,
+                        issued.getBody().get("id")))
+                .isEqualTo(Sha256.hex(secret));
         assertThat(storedTextsContaining(secret)).isZero();
     }
 
@@ -82,16 +93,21 @@ class ApiKeysApiTest {
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id")).containsEntry("key", null)
+        assertThat(retry.getBody())
+                .containsEntry("id", first.getBody().get("id"))
+                .containsEntry("key", null)
                 .containsEntry("prefix", first.getBody().get("prefix"));
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
+                .isEqualTo(1);
     }
 
     @Test
     void a_developer_key_queues_runs_as_itself_on_behalf_of_its_issuer() {
         String secret = issuedSecret("developer");
 
-        ResponseEntity<Map<String, Object>> queued = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-1");
+        ResponseEntity<Map<String, Object>> queued =
+                api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-1");
 
         assertThat(queued.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         Map<String, Object> event = jdbc.queryForMap("""
@@ -99,9 +115,10 @@ class ApiKeysApiTest {
                        convert_from(payload, 'UTF8')::jsonb ->> 'userId' as user_id
                 from domain_event_entry where aggregate_identifier = ? and sequence_number = 0
                 """, queued.getBody().get("id"));
-        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
-        String ownerId = jdbc.queryForObject("select user_id::text from access_memberships where org_id = ?::uuid",
-                String.class, owner.orgId());
+        String keyId = jdbc.queryForObject(
+                "select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
+        String ownerId = jdbc.queryForObject(
+                "select user_id::text from access_memberships where org_id = ?::uuid", String.class, owner.orgId());
         assertThat(event).containsEntry("actor", "apikey:" + keyId).containsEntry("user_id", ownerId);
     }
 
@@ -109,7 +126,8 @@ class ApiKeysApiTest {
     void a_viewer_key_cannot_queue_runs() {
         String secret = issuedSecret("viewer");
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-2");
+        ResponseEntity<Map<String, Object>> refused =
+                api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-2");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -120,7 +138,8 @@ class ApiKeysApiTest {
         String otherOwner = api.tokenFor("keys-other-" + UUID.randomUUID() + "@example.com");
         String otherOrg = api.createOrg(otherOwner, "Other Inc");
 
-        ResponseEntity<Map<String, Object>> elsewhere = api.send(POST, "/v1/orgs/" + otherOrg + "/runs", secret, SUMMARIZE, "r-3");
+        ResponseEntity<Map<String, Object>> elsewhere =
+                api.send(POST, "/v1/orgs/" + otherOrg + "/runs", secret, SUMMARIZE, "r-3");
         ResponseEntity<Map<String, Object>> newOrg = api.send(POST, "/v1/orgs", secret, "{\"name\":\"Shadow\"}");
         ResponseEntity<Map<String, Object>> newKey = issue(secret, owner.orgId(), "viewer", null);
 
@@ -128,23 +147,32 @@ class ApiKeysApiTest {
         assertThat(newOrg.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(newOrg.getBody()).containsEntry("type", "https://runledger.io/problems/person-required");
         assertThat(newKey.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
+                .isEqualTo(1);
     }
 
     @Test
     void a_revoked_key_is_refused_from_the_next_request_on() {
         String secret = issuedSecret("developer");
-        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
+        String keyId = jdbc.queryForObject(
+                "select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
 
-        ResponseEntity<Map<String, Object>> revoked = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
-        ResponseEntity<Map<String, Object>> again = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
-        ResponseEntity<Map<String, Object>> used = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-4");
+        ResponseEntity<Map<String, Object>> revoked =
+                api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> again =
+                api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> used =
+                api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-4");
 
         assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(used.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%.ApiKeyRevoked'", Integer.class, keyId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                                + "and payload_type like '%.ApiKeyRevoked'",
+                        Integer.class, keyId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -152,12 +180,15 @@ class ApiKeysApiTest {
         issuedSecret("developer");
         issuedSecret("viewer");
 
-        ResponseEntity<Map<String, Object>> listed = api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(), null);
+        ResponseEntity<Map<String, Object>> listed =
+                api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(), null);
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> items = (List<Map<String, Object>>) listed.getBody().get("items");
+        List<Map<String, Object>> items =
+                (List<Map<String, Object>>) listed.getBody().get("items");
         assertThat(items).extracting(item -> item.get("role")).containsExactly("developer", "viewer");
-        assertThat(items).allSatisfy(item -> assertThat(item).doesNotContainKey("key").containsEntry("revokedAt", null));
+        assertThat(items)
+                .allSatisfy(item -> assertThat(item).doesNotContainKey("key").containsEntry("revokedAt", null));
     }
 
     @Test
@@ -169,24 +200,32 @@ class ApiKeysApiTest {
 
         assertThat(byDeveloper.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ownerKey.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId())).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
+                .isZero();
     }
 
     @Test
     void another_orgs_member_cannot_see_list_or_revoke_this_orgs_keys() {
         issuedSecret("developer");
-        String keyId = jdbc.queryForObject("select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
+        String keyId = jdbc.queryForObject(
+                "select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
         String stranger = api.tokenFor("keys-stranger-" + UUID.randomUUID() + "@example.com");
         String strangersOrg = api.createOrg(stranger, "Stranger Inc");
 
-        assertThat(api.send(DELETE, "/v1/orgs/" + strangersOrg + "/api-keys/" + keyId, stranger, null).getStatusCode())
+        assertThat(api.send(DELETE, "/v1/orgs/" + strangersOrg + "/api-keys/" + keyId, stranger, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, stranger, null).getStatusCode())
+        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, stranger, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", stranger, null).getStatusCode())
+        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", stranger, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(issue(stranger, owner.orgId(), "viewer", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(jdbc.queryForObject("select revoked_at is null from api_keys where key_id = ?::uuid", Boolean.class, keyId))
+        assertThat(issue(stranger, owner.orgId(), "viewer", null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject(
+                        "select revoked_at is null from api_keys where key_id = ?::uuid", Boolean.class, keyId))
                 .isTrue();
     }
 }

@@ -10,29 +10,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.runledger.domain.user.UserRegistered;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import io.runledger.infra.testing.StoredEvents;
-import io.runledger.domain.user.UserRegistered;
 
 @RunledgerIntegrationTest
 class AuthenticationApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
@@ -53,8 +55,8 @@ class AuthenticationApiTest {
     }
 
     private int storedEvents(String payloadType) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?", Integer.class,
-                payloadType);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type = ?", Integer.class, payloadType);
     }
 
     @Test
@@ -79,7 +81,8 @@ class AuthenticationApiTest {
 
     @Test
     void the_caller_of_a_token_creates_an_org_and_is_recorded_as_its_actor() {
-        ResponseEntity<Map<String, Object>> answer = createOrg(tokenFor("ada@example.com"), "{\"name\":\"Acme\",\"slug\":\"acme\"}");
+        ResponseEntity<Map<String, Object>> answer =
+                createOrg(tokenFor("ada@example.com"), "{\"name\":\"Acme\",\"slug\":\"acme\"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String orgId = (String) answer.getBody().get("id");
@@ -90,8 +93,11 @@ class AuthenticationApiTest {
                 where aggregate_identifier = ? and sequence_number = 0
                 """, orgId);
         String adaUserId = StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class).stream()
-                .filter(registered -> registered.email().equals("ada@example.com")).findFirst().orElseThrow()
-                .userId().toString();
+                .filter(registered -> registered.email().equals("ada@example.com"))
+                .findFirst()
+                .orElseThrow()
+                .userId()
+                .toString();
         assertThat(stored).containsEntry("actor", adaUserId);
         assertThat(answer.getHeaders().getFirst("X-Request-Id")).isEqualTo(stored.get("request_id"));
     }
@@ -102,7 +108,8 @@ class AuthenticationApiTest {
         List<Callable<HttpStatus>> firstRequests = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             int n = i;
-            firstRequests.add(() -> (HttpStatus) createOrg(token, "{\"name\":\"Org " + n + "\"}").getStatusCode());
+            firstRequests.add(() -> (HttpStatus)
+                    createOrg(token, "{\"name\":\"Org " + n + "\"}").getStatusCode());
         }
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<HttpStatus> statuses = new ArrayList<>();
@@ -113,7 +120,8 @@ class AuthenticationApiTest {
 
         assertThat(statuses).containsOnly(HttpStatus.CREATED).hasSize(16);
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class))
-                .filteredOn(registered -> registered.email().equals("grace@example.com")).hasSize(1);
+                .filteredOn(registered -> registered.email().equals("grace@example.com"))
+                .hasSize(1);
     }
 
     @Test
@@ -137,7 +145,8 @@ class AuthenticationApiTest {
         ResponseEntity<Map<String, Object>> answer = createOrg(token, "{\"name\":\"  \"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-command")
+        assertThat(answer.getBody())
+                .containsEntry("type", "https://runledger.io/problems/invalid-command")
                 .containsEntry("detail", "An org needs a name");
         assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
     }

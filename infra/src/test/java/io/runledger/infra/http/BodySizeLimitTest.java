@@ -29,14 +29,17 @@ class BodySizeLimitTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @LocalServerPort
     int port;
 
     private int orgsCreated() {
         return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'", Integer.class);
+                "select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'",
+                Integer.class);
     }
 
     @Test
@@ -44,7 +47,8 @@ class BodySizeLimitTest {
         String token = new ApiClient(http).tokenFor("big@example.com");
         int before = orgsCreated();
 
-        ResponseEntity<Map<String, Object>> refused = new ApiClient(http).send(HttpMethod.POST, "/v1/orgs", token, OVERSIZED_ORG);
+        ResponseEntity<Map<String, Object>> refused =
+                new ApiClient(http).send(HttpMethod.POST, "/v1/orgs", token, OVERSIZED_ORG);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/body-too-large");

@@ -29,6 +29,7 @@ class CrossTenantAccessTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -47,11 +48,22 @@ class CrossTenantAccessTest {
         String ownerOfB = api.tokenFor("tenant-b-" + UUID.randomUUID() + "@example.com");
         orgA = api.createOrg(ownerOfA, "Tenant A");
         orgB = api.createOrg(ownerOfB, "Tenant B");
-        projectOfB = (String) api.send(HttpMethod.POST, "/v1/orgs/" + orgB + "/projects", ownerOfB,
-                "{\"name\":\"B's video\",\"prompt\":\"rain\",\"audioPath\":\"audio/b.mp3\"}").getBody().get("id");
-        memberOfB = jdbc.queryForObject("select user_id::text from access_memberships where org_id = ?::uuid", String.class, orgB);
-        keyOfB = (String) api.send(HttpMethod.POST, "/v1/orgs/" + orgB + "/api-keys", ownerOfB,
-                "{\"name\":\"B's CI\",\"role\":\"developer\"}").getBody().get("id");
+        projectOfB = (String) api.send(
+                        HttpMethod.POST,
+                        "/v1/orgs/" + orgB + "/projects",
+                        ownerOfB,
+                        "{\"name\":\"B's video\",\"prompt\":\"rain\",\"audioPath\":\"audio/b.mp3\"}")
+                .getBody()
+                .get("id");
+        memberOfB = jdbc.queryForObject(
+                "select user_id::text from access_memberships where org_id = ?::uuid", String.class, orgB);
+        keyOfB = (String) api.send(
+                        HttpMethod.POST,
+                        "/v1/orgs/" + orgB + "/api-keys",
+                        ownerOfB,
+                        "{\"name\":\"B's CI\",\"role\":\"developer\"}")
+                .getBody()
+                .get("id");
     }
 
     record Call(HttpMethod method, String path, String body) {
@@ -65,7 +77,10 @@ class CrossTenantAccessTest {
         String run = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"x\"}";
         return Stream.of(
                 new Call(HttpMethod.PATCH, "/v1/orgs/" + orgB, "{\"name\":\"Taken over\"}"),
-                new Call(HttpMethod.POST, "/v1/orgs/" + orgB + "/members", "{\"email\":\"a@example.com\",\"role\":\"viewer\"}"),
+                new Call(
+                        HttpMethod.POST,
+                        "/v1/orgs/" + orgB + "/members",
+                        "{\"email\":\"a@example.com\",\"role\":\"viewer\"}"),
                 new Call(HttpMethod.PATCH, "/v1/orgs/" + orgB + "/members/" + memberOfB, "{\"role\":\"viewer\"}"),
                 new Call(HttpMethod.DELETE, "/v1/orgs/" + orgB + "/members/" + memberOfB, null),
                 new Call(HttpMethod.PATCH, "/v1/orgs/" + orgA + "/members/" + memberOfB, "{\"role\":\"viewer\"}"),
@@ -76,7 +91,10 @@ class CrossTenantAccessTest {
                 new Call(HttpMethod.PATCH, "/v1/orgs/" + orgA + "/projects/" + projectOfB, "{\"name\":\"Renamed\"}"),
                 new Call(HttpMethod.POST, "/v1/orgs/" + orgB + "/projects/" + projectOfB + "/generations", "{}"),
                 new Call(HttpMethod.POST, "/v1/orgs/" + orgA + "/projects/" + projectOfB + "/generations", "{}"),
-                new Call(HttpMethod.POST, "/v1/orgs/" + orgB + "/api-keys", "{\"name\":\"Mine now\",\"role\":\"admin\"}"),
+                new Call(
+                        HttpMethod.POST,
+                        "/v1/orgs/" + orgB + "/api-keys",
+                        "{\"name\":\"Mine now\",\"role\":\"admin\"}"),
                 new Call(HttpMethod.GET, "/v1/orgs/" + orgB + "/api-keys", null),
                 new Call(HttpMethod.DELETE, "/v1/orgs/" + orgB + "/api-keys/" + keyOfB, null),
                 new Call(HttpMethod.DELETE, "/v1/orgs/" + orgA + "/api-keys/" + keyOfB, null));
@@ -92,6 +110,7 @@ class CrossTenantAccessTest {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/not-found");
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class))
+                .isEqualTo(eventsBefore);
     }
 }

@@ -29,8 +29,10 @@ class FrameworkErrorsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -42,8 +44,8 @@ class FrameworkErrorsApiTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HttpClient.newHttpClient().send(request.header("Authorization", "Bearer " + owner).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(request.header("Authorization", "Bearer " + owner).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder at(String path) {
@@ -65,13 +67,18 @@ class FrameworkErrorsApiTest {
     @Test
     void a_method_the_path_does_not_take_is_a_405_problem_and_so_is_trace() throws Exception {
         assertProblem(send(at("/v1/orgs").DELETE()), 405, "method-not-allowed");
-        assertProblem(send(at("/v1/orgs").method("TRACE", HttpRequest.BodyPublishers.noBody())), 405, "method-not-allowed");
+        assertProblem(
+                send(at("/v1/orgs").method("TRACE", HttpRequest.BodyPublishers.noBody())), 405, "method-not-allowed");
     }
 
     @Test
     void a_body_of_another_media_type_is_a_415_problem() throws Exception {
-        assertProblem(send(at("/v1/orgs").header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("name=A"))), 415, "unsupported-media-type");
+        assertProblem(
+                send(at("/v1/orgs")
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=A"))),
+                415,
+                "unsupported-media-type");
     }
 
     @Test
@@ -81,14 +88,18 @@ class FrameworkErrorsApiTest {
 
     @Test
     void a_missing_body_is_a_400_malformed_request() throws Exception {
-        assertProblem(send(at("/v1/orgs").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody())),
-                400, "malformed-request");
+        assertProblem(
+                send(at("/v1/orgs")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.noBody())),
+                400,
+                "malformed-request");
     }
 
     @Test
     void an_unauthenticated_request_carries_a_request_id_too() throws Exception {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(at("/v1/orgs").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer =
+                HttpClient.newHttpClient().send(at("/v1/orgs").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertProblem(answer, 401, "unauthenticated");
     }
@@ -101,14 +112,17 @@ class FrameworkErrorsApiTest {
 
     @Test
     void a_request_id_the_client_sends_is_echoed_on_a_framework_error() throws Exception {
-        HttpResponse<String> answer = send(at("/v1/no-such-thing").header("X-Request-Id", "req-framework-1").GET());
+        HttpResponse<String> answer = send(at("/v1/no-such-thing")
+                .header("X-Request-Id", "req-framework-1")
+                .GET());
 
         assertThat(answer.headers().firstValue("X-Request-Id")).hasValue("req-framework-1");
     }
 
     @Test
     void a_request_without_an_id_is_given_one_and_its_events_carry_the_id_its_answer_does() throws Exception {
-        HttpResponse<String> created = send(at("/v1/orgs").header("Content-Type", "application/json")
+        HttpResponse<String> created = send(at("/v1/orgs")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Ids Inc\"}")));
 
         String requestId = created.headers().firstValue("X-Request-Id").orElseThrow();
@@ -122,7 +136,8 @@ class FrameworkErrorsApiTest {
     private String raw(String requestLineAndHeaders) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write((requestLineAndHeaders + "Host: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((requestLineAndHeaders + "Host: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
@@ -132,23 +147,31 @@ class FrameworkErrorsApiTest {
         assertThat(answer).startsWith("HTTP/1.1 " + status);
         String head = answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase();
         assertThat(head).contains("content-type: application/problem+json", "x-request-id: ");
-        assertThat(answer).contains("\"type\":\"https://runledger.io/problems/" + type + "\"").doesNotContain("<html");
+        assertThat(answer)
+                .contains("\"type\":\"https://runledger.io/problems/" + type + "\"")
+                .doesNotContain("<html");
     }
 
     @Test
     void headers_larger_than_the_server_takes_are_a_problem_not_an_html_page() throws Exception {
         // over server.max-http-request-header-size (32 KB)
-        String answer = raw("GET /v1/orgs HTTP/1.1\r\nAuthorization: Bearer " + owner + "\r\nX-Padding: " + "p".repeat(40_000) + "\r\n");
+        String answer = raw("GET /v1/orgs HTTP/1.1\r\nAuthorization: Bearer " + owner + "\r\nX-Padding: "
+                + "p".repeat(40_000) + "\r\n");
 
         assertRawProblem(answer, "431", "request-header-too-large");
     }
 
     @Test
     void a_431_says_the_connection_closes_so_a_keep_alive_client_answers_its_next_request() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest tooLarge = at("/v1/orgs").header("Authorization", "Bearer " + owner)
-                .header("X-Padding", "p".repeat(40_000)).GET().build();
-        HttpRequest next = at("/v1/orgs").header("Authorization", "Bearer " + owner).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest tooLarge = at("/v1/orgs")
+                .header("Authorization", "Bearer " + owner)
+                .header("X-Padding", "p".repeat(40_000))
+                .GET()
+                .build();
+        HttpRequest next =
+                at("/v1/orgs").header("Authorization", "Bearer " + owner).GET().build();
 
         HttpResponse<String> refused = client.send(tooLarge, HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> answered = client.send(next, HttpResponse.BodyHandlers.ofString());
@@ -160,7 +183,8 @@ class FrameworkErrorsApiTest {
 
     @Test
     void a_nul_in_the_path_is_a_problem_not_an_html_page() throws Exception {
-        assertRawProblem(raw("GET /v1/orgs/%00 HTTP/1.1\r\nAuthorization: Bearer " + owner + "\r\n"), "400", "bad-request");
+        assertRawProblem(
+                raw("GET /v1/orgs/%00 HTTP/1.1\r\nAuthorization: Bearer " + owner + "\r\n"), "400", "bad-request");
     }
 
     @Test

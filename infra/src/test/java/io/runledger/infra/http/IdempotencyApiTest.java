@@ -13,20 +13,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.runledger.command.idempotency.IdempotencyKeyExpiry;
+import io.runledger.domain.org.OrgCreated;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import io.runledger.infra.testing.StoredEvents;
-import io.runledger.domain.org.OrgCreated;
 
 /** Creating an org with an {@code Idempotency-Key}, retried the ways real clients retry. */
 @RunledgerIntegrationTest
@@ -34,11 +34,14 @@ class IdempotencyApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
     @Autowired
     IdempotencyKeyExpiry expiry;
 
@@ -57,7 +60,8 @@ class IdempotencyApiTest {
 
     private int orgsNamed(String name) {
         return (int) StoredEvents.ofType(jdbc, eventSerializer, OrgCreated.class).stream()
-                .filter(created -> created.name().equals(name)).count();
+                .filter(created -> created.name().equals(name))
+                .count();
     }
 
     @Test
@@ -68,7 +72,8 @@ class IdempotencyApiTest {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getHeaders().getLocation())
+                .isEqualTo(first.getHeaders().getLocation());
         assertThat(retry.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isNull();
         assertThat(orgsNamed(orgName)).isEqualTo(1);
@@ -105,14 +110,25 @@ class IdempotencyApiTest {
     @Test
     void org_keys_are_forgotten_after_their_retention_but_run_keys_never() {
         createOrg("key-expiring", orgName);
-        String runsOrg = (String) createOrg("key-runs-org", orgName + " runs").getBody().get("id");
-        new ApiClient(http).send(HttpMethod.POST, "/v1/orgs/" + runsOrg + "/runs", token,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"kept\"}", "run-key-kept");
+        String runsOrg =
+                (String) createOrg("key-runs-org", orgName + " runs").getBody().get("id");
+        new ApiClient(http)
+                .send(
+                        HttpMethod.POST,
+                        "/v1/orgs/" + runsOrg + "/runs",
+                        token,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"kept\"}",
+                        "run-key-kept");
 
         expiry.purgeOlderThan(Instant.now().plusSeconds(60));
 
-        assertThat(jdbc.queryForList("select idempotency_key from idempotency_keys where idempotency_key in (?, ?, ?)",
-                String.class, "key-expiring", "key-runs-org", "run-key-kept")).containsExactly("run-key-kept");
+        assertThat(jdbc.queryForList(
+                        "select idempotency_key from idempotency_keys where idempotency_key in (?, ?, ?)",
+                        String.class,
+                        "key-expiring",
+                        "key-runs-org",
+                        "run-key-kept"))
+                .containsExactly("run-key-kept");
         // the org's id derives from the key, so a forgotten key still cannot create a second org
         ResponseEntity<Map<String, Object>> reused = createOrg("key-expiring", orgName);
         assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -135,14 +151,23 @@ class IdempotencyApiTest {
         pool.shutdown();
 
         assertThat(orgsNamed(orgName)).isEqualTo(1);
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT));
-        assertThat(answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CREATED).map(a -> a.getBody().get("id")).distinct())
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(HttpStatus.CREATED, HttpStatus.CONFLICT));
+        assertThat(answers.stream()
+                        .filter(a -> a.getStatusCode() == HttpStatus.CREATED)
+                        .map(a -> a.getBody().get("id"))
+                        .distinct())
                 .hasSize(1);
         assertThat(answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT))
-                .allSatisfy(a -> assertThat(a.getBody()).containsEntry("type",
-                        "https://runledger.io/problems/idempotent-request-in-progress"));
-        System.out.printf("20 concurrent requests, one Idempotency-Key: %d created/replayed, %d told to retry, 1 org%n",
-                answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CREATED).count(),
-                answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT).count());
+                .allSatisfy(a -> assertThat(a.getBody())
+                        .containsEntry("type", "https://runledger.io/problems/idempotent-request-in-progress"));
+        System.out.printf(
+                "20 concurrent requests, one Idempotency-Key: %d created/replayed, %d told to retry, 1 org%n",
+                answers.stream()
+                        .filter(a -> a.getStatusCode() == HttpStatus.CREATED)
+                        .count(),
+                answers.stream()
+                        .filter(a -> a.getStatusCode() == HttpStatus.CONFLICT)
+                        .count());
     }
 }

@@ -12,21 +12,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.domain.org.OrgCreated;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import io.runledger.infra.testing.StoredEvents;
-import io.runledger.domain.org.OrgCreated;
 
 /**
  * Keys whose first request died before answering (the process was killed mid-request), as the database
@@ -35,12 +35,15 @@ import io.runledger.domain.org.OrgCreated;
 @RunledgerIntegrationTest
 class IdempotencyRecoveryApiTest {
 
-    private static final String RUN = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Killed mid-request.\"}";
+    private static final String RUN =
+            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Killed mid-request.\"}";
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
@@ -53,7 +56,6 @@ class IdempotencyRecoveryApiTest {
         owner = OrgOwner.signUp(http, "recovery", "Recovery Inc");
         api = owner.api();
     }
-
 
     /** What a SIGKILL after the work committed, before the answer was recorded, leaves behind. */
     private void dieBeforeAnswering(String key, String age) {
@@ -75,11 +77,14 @@ class IdempotencyRecoveryApiTest {
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+        assertThat(retry.getHeaders().getLocation())
+                .isEqualTo(first.getHeaders().getLocation());
         assertThat(again.getBody()).isEqualTo(first.getBody());
-        assertThat(again.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(again.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER))
+                .isEqualTo("true");
         assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId()))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId()))
                 .isEqualTo(1);
     }
 
@@ -97,8 +102,11 @@ class IdempotencyRecoveryApiTest {
         ResponseEntity<Map<String, Object>> retry = owner.queueRun(diedEarly, RUN);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(retry.getBody()).containsEntry("id",
-                IdempotentRequests.resourceId("run", UUID.fromString(owner.orgId()), diedEarly).toString());
+        assertThat(retry.getBody())
+                .containsEntry(
+                        "id",
+                        IdempotentRequests.resourceId("run", UUID.fromString(owner.orgId()), diedEarly)
+                                .toString());
         assertThat(owner.runsQueued(jdbc)).isEqualTo(2);
     }
 
@@ -111,7 +119,8 @@ class IdempotencyRecoveryApiTest {
         ResponseEntity<Map<String, Object>> retry = owner.queueRun(key, RUN);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(retry.getBody()).containsEntry("type", "https://runledger.io/problems/idempotent-request-in-progress");
+        assertThat(retry.getBody())
+                .containsEntry("type", "https://runledger.io/problems/idempotent-request-in-progress");
     }
 
     @Test
@@ -136,16 +145,24 @@ class IdempotencyRecoveryApiTest {
         String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
         String outsidersOrg = api.createOrg(outsider, "Elsewhere");
 
-        ResponseEntity<Map<String, Object>> intoTheOrg = api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/runs", outsider, RUN, key);
-        ResponseEntity<Map<String, Object>> inItsOwnOrg = api.send(HttpMethod.POST, "/v1/orgs/" + outsidersOrg + "/runs", outsider,
-                RUN, key);
+        ResponseEntity<Map<String, Object>> intoTheOrg =
+                api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/runs", outsider, RUN, key);
+        ResponseEntity<Map<String, Object>> inItsOwnOrg =
+                api.send(HttpMethod.POST, "/v1/orgs/" + outsidersOrg + "/runs", outsider, RUN, key);
 
         assertThat(intoTheOrg.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(inItsOwnOrg.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(inItsOwnOrg.getBody()).containsEntry("id",
-                IdempotentRequests.resourceId("run", UUID.fromString(outsidersOrg), key).toString());
-        assertThat(jdbc.queryForObject("select count(*) from idempotency_keys where idempotency_key = ? and response_status is null",
-                Integer.class, key)).as("the org's key, still waiting for its own retry").isEqualTo(1);
+        assertThat(inItsOwnOrg.getBody())
+                .containsEntry(
+                        "id",
+                        IdempotentRequests.resourceId("run", UUID.fromString(outsidersOrg), key)
+                                .toString());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from idempotency_keys where idempotency_key = ? and response_status is null",
+                        Integer.class,
+                        key))
+                .as("the org's key, still waiting for its own retry")
+                .isEqualTo(1);
         assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
     }
 
@@ -169,8 +186,11 @@ class IdempotencyRecoveryApiTest {
         }
 
         // one retry takes the key over; the others find it in progress again, or its answer
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.CONFLICT));
-        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.ACCEPTED).isNotEmpty()
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode())
+                .isIn(HttpStatus.ACCEPTED, HttpStatus.CONFLICT));
+        assertThat(answers)
+                .filteredOn(answer -> answer.getStatusCode() == HttpStatus.ACCEPTED)
+                .isNotEmpty()
                 .allSatisfy(answer -> assertThat(answer.getBody()).containsEntry("id", runId));
         assertThat(owner.queueRun(key, RUN).getBody()).containsEntry("id", runId);
         assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
@@ -179,17 +199,28 @@ class IdempotencyRecoveryApiTest {
     @Test
     void an_api_key_issued_by_a_dead_request_is_named_without_its_secret() {
         String key = "api-key-" + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(),
-                "{\"name\":\"ci\",\"role\":\"developer\"}", key);
+        ResponseEntity<Map<String, Object>> first = api.send(
+                HttpMethod.POST,
+                "/v1/orgs/" + owner.orgId() + "/api-keys",
+                owner.token(),
+                "{\"name\":\"ci\",\"role\":\"developer\"}",
+                key);
         dieBeforeAnswering(key, "1 minute");
 
-        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(),
-                "{\"name\":\"ci\",\"role\":\"developer\"}", key);
+        ResponseEntity<Map<String, Object>> retry = api.send(
+                HttpMethod.POST,
+                "/v1/orgs/" + owner.orgId() + "/api-keys",
+                owner.token(),
+                "{\"name\":\"ci\",\"role\":\"developer\"}",
+                key);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(retry.getBody()).containsEntry("id", first.getBody().get("id"))
-                .containsEntry("prefix", first.getBody().get("prefix")).containsEntry("key", null);
-        assertThat(jdbc.queryForObject("select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
+        assertThat(retry.getBody())
+                .containsEntry("id", first.getBody().get("id"))
+                .containsEntry("prefix", first.getBody().get("prefix"))
+                .containsEntry("key", null);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
                 .isEqualTo(1);
     }
 
@@ -197,14 +228,17 @@ class IdempotencyRecoveryApiTest {
     void an_org_created_by_a_dead_request_is_the_org_of_the_retry() {
         String key = "org-" + UUID.randomUUID();
         String name = "Org " + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
+        ResponseEntity<Map<String, Object>> first =
+                api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
         dieBeforeAnswering(key, "1 minute");
 
-        ResponseEntity<Map<String, Object>> retry = api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
+        ResponseEntity<Map<String, Object>> retry =
+                api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgCreated.class))
-                .filteredOn(created -> created.name().equals(name)).hasSize(1);
+                .filteredOn(created -> created.name().equals(name))
+                .hasSize(1);
     }
 }

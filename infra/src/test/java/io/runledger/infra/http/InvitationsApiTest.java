@@ -35,10 +35,13 @@ class InvitationsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestClock clock;
+
     @Autowired
     Scheduler scheduler;
 
@@ -55,7 +58,8 @@ class InvitationsApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> invite(String as, String email, String role, String idempotencyKey) {
-        return api.send(POST, invitations(), as, "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}", idempotencyKey);
+        return api.send(
+                POST, invitations(), as, "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}", idempotencyKey);
     }
 
     private String invitations() {
@@ -77,8 +81,11 @@ class InvitationsApiTest {
     }
 
     private String statusOf(String invitationId) {
-        return items(invitations(), owner.token()).stream().filter(item -> item.get("id").equals(invitationId))
-                .map(item -> (String) item.get("status")).findFirst().orElse("absent");
+        return items(invitations(), owner.token()).stream()
+                .filter(item -> item.get("id").equals(invitationId))
+                .map(item -> (String) item.get("status"))
+                .findFirst()
+                .orElse("absent");
     }
 
     @Test
@@ -86,8 +93,12 @@ class InvitationsApiTest {
         ResponseEntity<Map<String, Object>> sent = invite(owner.token(), inviteeEmail.toUpperCase(), "admin", null);
 
         assertThat(sent.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(sent.getBody()).containsEntry("email", inviteeEmail).containsEntry("role", "admin")
-                .containsEntry("status", "pending").containsEntry("orgId", owner.orgId()).containsKeys("id", "expiresAt");
+        assertThat(sent.getBody())
+                .containsEntry("email", inviteeEmail)
+                .containsEntry("role", "admin")
+                .containsEntry("status", "pending")
+                .containsEntry("orgId", owner.orgId())
+                .containsKeys("id", "expiresAt");
         String invitationId = (String) sent.getBody().get("id");
         assertThat(sent.getHeaders().getLocation()).hasPath(invitations() + "/" + invitationId);
         await().atMost(WAIT).until(() -> statusOf(invitationId).equals("pending"));
@@ -96,16 +107,24 @@ class InvitationsApiTest {
         assertThat(api.send(GET, "/v1/orgs", invitee, null).getStatusCode()).isEqualTo(HttpStatus.OK); // signs in
 
         await().atMost(WAIT).until(() -> statusOf(invitationId).equals("accepted"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(items("/v1/orgs/" + owner.orgId() + "/members", owner.token()))
-                .anySatisfy(member -> assertThat(member).containsEntry("email", inviteeEmail)
-                        .containsEntry("name", "Test Person").containsEntry("role", "admin")
-                        .containsKeys("userId", "joinedAt")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(items("/v1/orgs/" + owner.orgId() + "/members", owner.token()))
+                        .anySatisfy(member -> assertThat(member)
+                                .containsEntry("email", inviteeEmail)
+                                .containsEntry("name", "Test Person")
+                                .containsEntry("role", "admin")
+                                .containsKeys("userId", "joinedAt")));
         // the new admin acts at once
-        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/members", invitee, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(invite(invitee, "third-" + inviteeEmail, "viewer", null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null).getBody())
+        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/members", invitee, null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(invite(invitee, "third-" + inviteeEmail, "viewer", null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null)
+                        .getBody())
                 .containsEntry("type", "https://runledger.io/problems/invitation-not-pending");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(items("/v1/orgs/" + owner.orgId() + "/system-logs?actionType=invitation_accepted", owner.token()))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(items(
+                        "/v1/orgs/" + owner.orgId() + "/system-logs?actionType=invitation_accepted", owner.token()))
                 .extracting(entry -> entry.get("message"))
                 .containsExactly(inviteeEmail + " accepted the invitation as admin"));
     }
@@ -127,21 +146,26 @@ class InvitationsApiTest {
 
     @Test
     void a_revoked_invitation_is_settled_and_the_email_can_be_invited_again() {
-        String invitationId = (String) invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
+        String invitationId = (String)
+                invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
 
-        assertThat(api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null).getStatusCode())
+        assertThat(api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
-        ResponseEntity<Map<String, Object>> again = api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> again =
+                api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null);
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).containsEntry("type", "https://runledger.io/problems/invitation-not-pending");
         await().atMost(WAIT).until(() -> statusOf(invitationId).equals("revoked"));
-        assertThat(invite(owner.token(), inviteeEmail, "viewer", null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(invite(owner.token(), inviteeEmail, "viewer", null).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
     void an_invitation_nobody_accepted_expires_at_its_deadline_and_its_email_joins_nothing() {
-        String invitationId = (String) invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
+        String invitationId = (String)
+                invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
 
         clock.advance(Duration.ofDays(8));
         owner = owner.signedInAgain(); // tokens expire by the service's clock
@@ -153,13 +177,16 @@ class InvitationsApiTest {
                 from domain_event_entry where payload_type = 'io.runledger.domain.org.InvitationExpired'
                   and aggregate_identifier = ?) expired
                 """, String.class, owner.orgId())).isEqualTo("system");
-        ResponseEntity<Map<String, Object>> revoke = api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> revoke =
+                api.send(DELETE, invitations() + "/" + invitationId, owner.token(), null);
         assertThat(revoke.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(api.send(GET, "/v1/orgs", api.tokenFor(inviteeEmail), null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.send(GET, "/v1/orgs", api.tokenFor(inviteeEmail), null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         assertThat(jdbc.queryForObject("""
                 select count(*) from access_memberships m join access_users u using (user_id)
                 where m.org_id = ?::uuid and u.email = ?
-                """, Integer.class, owner.orgId(), inviteeEmail)).isZero();
+                """, Integer.class, owner.orgId(), inviteeEmail))
+                .isZero();
     }
 
     @Test
@@ -175,19 +202,23 @@ class InvitationsApiTest {
 
     @Test
     void another_tenant_gets_404_on_every_invitation_endpoint_and_changes_nothing() {
-        String invitationId = (String) invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
+        String invitationId = (String)
+                invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
         String stranger = api.tokenFor("stranger-" + UUID.randomUUID() + "@example.com");
         String strangersOrg = api.createOrg(stranger, "Elsewhere");
 
-        assertThat(invite(stranger, "x-" + inviteeEmail, "viewer", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(GET, invitations(), stranger, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/members", stranger, null).getStatusCode())
+        assertThat(invite(stranger, "x-" + inviteeEmail, "viewer", null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(DELETE, invitations() + "/" + invitationId, stranger, null).getStatusCode())
+        assertThat(api.send(GET, invitations(), stranger, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId() + "/members", stranger, null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.send(DELETE, invitations() + "/" + invitationId, stranger, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         // their own org's path with this org's invitation: not theirs either
-        ResponseEntity<Map<String, Object>> crossed = api.send(DELETE,
-                "/v1/orgs/" + strangersOrg + "/invitations/" + invitationId, stranger, null);
+        ResponseEntity<Map<String, Object>> crossed =
+                api.send(DELETE, "/v1/orgs/" + strangersOrg + "/invitations/" + invitationId, stranger, null);
         assertThat(crossed.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(crossed.getBody()).containsEntry("type", "https://runledger.io/problems/not-found");
         assertThat(invitationEvents()).isEqualTo(1);
@@ -196,17 +227,21 @@ class InvitationsApiTest {
     @Test
     void a_viewer_may_not_invite_or_revoke_and_an_admin_may_not_invite_owners() {
         String viewer = owner.member("viewer-" + inviteeEmail, "viewer");
-        String invitationId = (String) invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
+        String invitationId = (String)
+                invite(owner.token(), inviteeEmail, "developer", null).getBody().get("id");
 
         ResponseEntity<Map<String, Object>> refused = invite(viewer, "y-" + inviteeEmail, "viewer", null);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/forbidden");
-        assertThat(api.send(DELETE, invitations() + "/" + invitationId, viewer, null).getStatusCode())
+        assertThat(api.send(DELETE, invitations() + "/" + invitationId, viewer, null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(items(invitations(), viewer)).hasSize(1)); // every member reads
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(items(invitations(), viewer)).hasSize(1)); // every member reads
 
         String admin = owner.member("admin-" + inviteeEmail, "admin");
-        assertThat(invite(admin, "z-" + inviteeEmail, "owner", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(invite(admin, "z-" + inviteeEmail, "owner", null).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(invitationEvents()).isEqualTo(1);
     }
 }

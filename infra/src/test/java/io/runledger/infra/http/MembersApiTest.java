@@ -8,30 +8,32 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.Map;
 import java.util.UUID;
 
+import io.runledger.domain.org.OrgRenamed;
+import io.runledger.domain.org.OrgSettingsChanged;
+import io.runledger.domain.user.UserRegistered;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import io.runledger.infra.testing.StoredEvents;
-import io.runledger.domain.org.OrgRenamed;
-import io.runledger.domain.org.OrgSettingsChanged;
-import io.runledger.domain.user.UserRegistered;
 
 @RunledgerIntegrationTest
 class MembersApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
@@ -51,12 +53,16 @@ class MembersApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> addTeammate(String as, String role) {
-        return api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", as,
+        return api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/members",
+                as,
                 "{\"email\":\"" + teammateEmail.toUpperCase() + "\",\"role\":\"" + role + "\"}");
     }
 
     private int eventsOfOrg() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, owner.orgId());
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Integer.class, owner.orgId());
     }
 
     @Test
@@ -76,11 +82,15 @@ class MembersApiTest {
         addTeammate(owner.token(), "developer");
         int before = eventsOfOrg();
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", teammate,
+        ResponseEntity<Map<String, Object>> refused = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/members",
+                teammate,
                 "{\"email\":\"someone@example.com\",\"role\":\"viewer\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/forbidden")
+        assertThat(refused.getBody())
+                .containsEntry("type", "https://runledger.io/problems/forbidden")
                 .containsEntry("detail", "This needs the admin role or higher; you are developer");
         assertThat(eventsOfOrg()).isEqualTo(before);
     }
@@ -91,7 +101,10 @@ class MembersApiTest {
         String thirdEmail = "third-" + UUID.randomUUID() + "@example.com";
         api.createOrg(api.tokenFor(thirdEmail), "Third");
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", teammate,
+        ResponseEntity<Map<String, Object>> refused = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/members",
+                teammate,
                 "{\"email\":\"" + thirdEmail + "\",\"role\":\"owner\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -103,9 +116,11 @@ class MembersApiTest {
         String members = "/v1/orgs/" + owner.orgId() + "/members";
         String someMember = members + "/" + UUID.randomUUID();
 
-        assertThat(api.send(POST, members, teammate, "{\"email\":\"x@example.com\",\"role\":\"viewer\"}").getStatusCode())
+        assertThat(api.send(POST, members, teammate, "{\"email\":\"x@example.com\",\"role\":\"viewer\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(api.send(PATCH, someMember, teammate, "{\"role\":\"viewer\"}").getStatusCode())
+        assertThat(api.send(PATCH, someMember, teammate, "{\"role\":\"viewer\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
         ResponseEntity<Map<String, Object>> removal = api.send(DELETE, someMember, teammate, null);
         assertThat(removal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -116,9 +131,12 @@ class MembersApiTest {
     @Test
     void the_last_owner_cannot_be_removed() {
         String ownerId = jdbc.queryForObject(
-                "select user_id::text from access_memberships where org_id = ?::uuid and role = 'OWNER'", String.class, owner.orgId());
+                "select user_id::text from access_memberships where org_id = ?::uuid and role = 'OWNER'",
+                String.class,
+                owner.orgId());
 
-        ResponseEntity<Map<String, Object>> refused = api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + ownerId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> refused =
+                api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + ownerId, owner.token(), null);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/last-owner-protected");
@@ -128,20 +146,33 @@ class MembersApiTest {
     void a_role_change_and_a_removal_are_recorded() {
         String mateId = (String) addTeammate(owner.token(), "viewer").getBody().get("userId");
 
-        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId() + "/members/" + mateId, owner.token(), "{\"role\":\"admin\"}").getBody())
+        assertThat(api.send(
+                                PATCH,
+                                "/v1/orgs/" + owner.orgId() + "/members/" + mateId,
+                                owner.token(),
+                                "{\"role\":\"admin\"}")
+                        .getBody())
                 .containsEntry("role", "admin");
-        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + mateId, owner.token(), null).getStatusCode())
+        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + mateId, owner.token(), null)
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.queryForList("""
                 select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number
-                """, String.class, owner.orgId())).containsExactly("io.runledger.domain.org.OrgCreated",
-                "io.runledger.domain.org.MemberAdded", "io.runledger.domain.org.MemberAdded",
-                "io.runledger.domain.org.MemberRoleChanged", "io.runledger.domain.org.MemberRemoved");
+                """, String.class, owner.orgId()))
+                .containsExactly(
+                        "io.runledger.domain.org.OrgCreated",
+                        "io.runledger.domain.org.MemberAdded",
+                        "io.runledger.domain.org.MemberAdded",
+                        "io.runledger.domain.org.MemberRoleChanged",
+                        "io.runledger.domain.org.MemberRemoved");
     }
 
     @Test
     void adding_someone_who_never_signed_in_says_what_to_do() {
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/members", owner.token(),
+        ResponseEntity<Map<String, Object>> refused = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/members",
+                owner.token(),
                 "{\"email\":\"stranger@example.com\",\"role\":\"viewer\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -151,7 +182,8 @@ class MembersApiTest {
     @Test
     void an_unknown_role_or_a_malformed_id_is_a_400() {
         assertThat(addTeammate(owner.token(), "superuser").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        ResponseEntity<Map<String, Object>> badId = api.send(DELETE, "/v1/orgs/not-a-uuid/members/42", owner.token(), null);
+        ResponseEntity<Map<String, Object>> badId =
+                api.send(DELETE, "/v1/orgs/not-a-uuid/members/42", owner.token(), null);
         assertThat(badId.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badId.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter");
     }
@@ -160,28 +192,37 @@ class MembersApiTest {
     void a_second_sign_in_provider_cannot_claim_an_email_that_is_taken() {
         String sameEmailViaGoogle = api.tokenFor(teammateEmail, "google");
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs", sameEmailViaGoogle, "{\"name\":\"Dup\"}");
+        ResponseEntity<Map<String, Object>> refused =
+                api.send(POST, "/v1/orgs", sameEmailViaGoogle, "{\"name\":\"Dup\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/email-already-registered");
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class))
-                .filteredOn(registered -> registered.email().equals(teammateEmail)).hasSize(1);
+                .filteredOn(registered -> registered.email().equals(teammateEmail))
+                .hasSize(1);
     }
 
     @Test
     void an_admin_renames_the_org_and_changes_its_settings_but_a_viewer_may_not() {
-        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(),
-                "{\"name\":\"Acme Labs\",\"settings\":{\"timezone\":\"Europe/Paris\"}}").getStatusCode())
+        assertThat(api.send(
+                                PATCH,
+                                "/v1/orgs/" + owner.orgId(),
+                                owner.token(),
+                                "{\"name\":\"Acme Labs\",\"settings\":{\"timezone\":\"Europe/Paris\"}}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         addTeammate(owner.token(), "viewer");
-        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId(), teammate, "{\"name\":\"Hijacked\"}").getStatusCode())
+        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId(), teammate, "{\"name\":\"Hijacked\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgRenamed.class))
-                .filteredOn(renamed -> renamed.orgId().toString().equals(owner.orgId())).extracting(OrgRenamed::name)
+                .filteredOn(renamed -> renamed.orgId().toString().equals(owner.orgId()))
+                .extracting(OrgRenamed::name)
                 .containsExactly("Acme Labs");
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgSettingsChanged.class))
-                .filteredOn(changed -> changed.orgId().toString().equals(owner.orgId())).extracting(OrgSettingsChanged::settings)
+                .filteredOn(changed -> changed.orgId().toString().equals(owner.orgId()))
+                .extracting(OrgSettingsChanged::settings)
                 .containsExactly(Map.of("timezone", "Europe/Paris"));
     }
 }

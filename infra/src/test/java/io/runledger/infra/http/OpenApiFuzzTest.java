@@ -48,9 +48,12 @@ import org.springframework.test.context.TestPropertySource;
  * among them stores nothing either.
  */
 @RunledgerIntegrationTest
-@TestPropertySource(properties = {"runledger.platform-admins=" + OpenApiFuzzTest.PLATFORM_ADMIN,
-        // the leases the fuzzer holds must not expire (and append events) while it checks the store stays as it was
-        "runledger.worker.lease=30m"})
+@TestPropertySource(
+        properties = {
+            "runledger.platform-admins=" + OpenApiFuzzTest.PLATFORM_ADMIN,
+            // the leases the fuzzer holds must not expire (and append events) while it checks the store stays as it was
+            "runledger.worker.lease=30m"
+        })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 // a context of its own (its lease setting): closed after it, so its connections do not crowd the suite's PostgreSQL
 @DirtiesContext
@@ -62,23 +65,30 @@ class OpenApiFuzzTest {
     // billing-not-configured: the one 5xx the contract has, given to input the fuzzer may send (a null plan)
     /** Authenticated by Stripe's signature and lenient about Stripe's fields by design (StripeWebhookTest covers it). */
     private static final String STRIPE_WEBHOOK = "/v1/stripe/webhook";
+
     private static final String HUGE_TEXT = "x".repeat(100 * 1024);
     /** Over the 32 KB header limit, under what a socket buffers, so the answer is read rather than a reset. */
     private static final String HUGE_PARAMETER = "x".repeat(40 * 1024);
+
     private static final String DEEP = "[".repeat(10_000) + "]".repeat(10_000);
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     @Autowired
     TestRestTemplate rest;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
+
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<String, String> ids = new LinkedHashMap<>();
     private final Map<String, String> leases = new LinkedHashMap<>();
@@ -86,9 +96,15 @@ class OpenApiFuzzTest {
     private String admin;
 
     /** What a probe must get: refused (4xx, problem+json, nothing stored; with this type unless null), or anything but a 5xx. */
-    private record Probe(String operation, String mutation, String method, String path, String body,
-                         Map<String, String> headers, boolean mustRefuse, String expectedType) {
-    }
+    private record Probe(
+            String operation,
+            String mutation,
+            String method,
+            String path,
+            String body,
+            Map<String, String> headers,
+            boolean mustRefuse,
+            String expectedType) {}
 
     @BeforeAll
     void aTenantWithSomethingBehindEveryId() {
@@ -99,20 +115,59 @@ class OpenApiFuzzTest {
         String memberEmail = "fuzz-member-" + UUID.randomUUID() + "@example.com";
         api.createOrg(api.tokenFor(memberEmail), "Member's own");
         ids.put("orgId", org);
-        ids.put("userId", created(api.send(POST, "/v1/orgs/" + org + "/members", owner,
-                "{\"email\":\"" + memberEmail + "\",\"role\":\"viewer\"}"), "userId"));
-        ids.put("keyId", created(api.send(POST, "/v1/orgs/" + org + "/api-keys", owner,
-                "{\"name\":\"CI\",\"role\":\"developer\"}"), "id"));
-        ids.put("invitationId", created(api.send(POST, "/v1/orgs/" + org + "/invitations", owner,
-                "{\"email\":\"fuzz-invitee-" + UUID.randomUUID() + "@example.com\",\"role\":\"viewer\"}"), "id"));
+        ids.put(
+                "userId",
+                created(
+                        api.send(
+                                POST,
+                                "/v1/orgs/" + org + "/members",
+                                owner,
+                                "{\"email\":\"" + memberEmail + "\",\"role\":\"viewer\"}"),
+                        "userId"));
+        ids.put(
+                "keyId",
+                created(
+                        api.send(
+                                POST,
+                                "/v1/orgs/" + org + "/api-keys",
+                                owner,
+                                "{\"name\":\"CI\",\"role\":\"developer\"}"),
+                        "id"));
+        ids.put(
+                "invitationId",
+                created(
+                        api.send(
+                                POST,
+                                "/v1/orgs/" + org + "/invitations",
+                                owner,
+                                "{\"email\":\"fuzz-invitee-" + UUID.randomUUID()
+                                        + "@example.com\",\"role\":\"viewer\"}"),
+                        "id"));
         ids.put("patternId", created(api.send(POST, "/v1/patterns", admin, "{\"name\":\"fuzz_pattern\"}"), "id"));
-        String project = created(api.send(POST, "/v1/orgs/" + org + "/projects", owner,
-                "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}"), "id");
+        String project = created(
+                api.send(
+                        POST,
+                        "/v1/orgs/" + org + "/projects",
+                        owner,
+                        "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}"),
+                "id");
         ids.put("projectId", project);
-        created(api.send(POST, "/v1/orgs/" + org + "/runs", owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Fuzz me.\"}", UUID.randomUUID().toString()), "id");
-        created(api.send(POST, "/v1/orgs/" + org + "/projects/" + project + "/generations", owner, "{}",
-                UUID.randomUUID().toString()), "id");
+        created(
+                api.send(
+                        POST,
+                        "/v1/orgs/" + org + "/runs",
+                        owner,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Fuzz me.\"}",
+                        UUID.randomUUID().toString()),
+                "id");
+        created(
+                api.send(
+                        POST,
+                        "/v1/orgs/" + org + "/projects/" + project + "/generations",
+                        owner,
+                        "{}",
+                        UUID.randomUUID().toString()),
+                "id");
         Map<String, Object> run = claim(api, "runs");
         Map<String, Object> generation = claim(api, "generations");
         ids.put("runId", (String) run.get("id"));
@@ -131,8 +186,8 @@ class OpenApiFuzzTest {
     }
 
     private static Map<String, Object> claim(ApiClient api, String kind) {
-        org.springframework.http.ResponseEntity<Map<String, Object>> claimed = api.send(POST, "/v1/worker/" + kind + "/claim",
-                TenantDay.WORKER, "{\"workerId\":\"fuzzer\"}");
+        org.springframework.http.ResponseEntity<Map<String, Object>> claimed =
+                api.send(POST, "/v1/worker/" + kind + "/claim", TenantDay.WORKER, "{\"workerId\":\"fuzzer\"}");
         assertThat(claimed.getStatusCode()).as("%s", claimed).isEqualTo(HttpStatus.OK);
         return claimed.getBody();
     }
@@ -140,8 +195,9 @@ class OpenApiFuzzTest {
     @Test
     void every_operation_refuses_bad_input_with_a_problem_and_stores_nothing() throws Exception {
         long started = System.nanoTime();
-        JsonNode docs = json.readTree(http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode docs = json.readTree(
+                http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
         List<Probe> probes = new ArrayList<>();
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = docs.get("paths").fields(); paths.hasNext(); ) {
@@ -176,16 +232,22 @@ class OpenApiFuzzTest {
             check(probe, answer, failures);
         }
 
-        System.out.printf("OpenAPI fuzz: %d operations, %d requests (%d must be refused), by status %s, in %d ms%n", operations,
-                probes.size(), probes.stream().filter(Probe::mustRefuse).count(), byStatus,
+        System.out.printf(
+                "OpenAPI fuzz: %d operations, %d requests (%d must be refused), by status %s, in %d ms%n",
+                operations,
+                probes.size(),
+                probes.stream().filter(Probe::mustRefuse).count(),
+                byStatus,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         assertThat(failures).isEmpty();
     }
 
     private void check(Probe probe, HttpResponse<String> answer, List<String> failures) {
         int status = answer.statusCode();
-        if (status >= 500 && !(probe.path().contains("/billing/") && !probe.mustRefuse()
-                && (PROBLEMS + "billing-not-configured").equals(problemType(answer)))) {
+        if (status >= 500
+                && !(probe.path().contains("/billing/")
+                        && !probe.mustRefuse()
+                        && (PROBLEMS + "billing-not-configured").equals(problemType(answer)))) {
             failures.add(describe(probe, answer) + ": a server error");
             return;
         }
@@ -208,8 +270,11 @@ class OpenApiFuzzTest {
     }
 
     private String problemType(HttpResponse<String> answer) {
-        if (!answer.headers().firstValue("Content-Type").map(MediaType::parseMediaType)
-                .filter(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype).isPresent()) {
+        if (!answer.headers()
+                .firstValue("Content-Type")
+                .map(MediaType::parseMediaType)
+                .filter(MediaType.APPLICATION_PROBLEM_JSON::equalsTypeAndSubtype)
+                .isPresent()) {
             return null;
         }
         try {
@@ -222,8 +287,8 @@ class OpenApiFuzzTest {
 
     private static String describe(Probe probe, HttpResponse<String> answer) {
         String body = probe.body() == null ? "" : " " + abbreviate(probe.body());
-        return probe.operation() + " [" + probe.mutation() + "] " + probe.method() + " " + abbreviate(probe.path()) + body
-                + " -> " + answer.statusCode() + " " + abbreviate(answer.body());
+        return probe.operation() + " [" + probe.mutation() + "] " + probe.method() + " " + abbreviate(probe.path())
+                + body + " -> " + answer.statusCode() + " " + abbreviate(answer.body());
     }
 
     private static String abbreviate(String text) {
@@ -246,44 +311,114 @@ class OpenApiFuzzTest {
                 case "path" -> path.put(name, ids.get(name));
                 case "query" -> query.put(name, parameter.path("schema"));
                 case "header" -> headers.add(name);
-                default -> { }
+                default -> {}
             }
         }
         String resolved = fill(template, path);
         for (String header : headers) {
-            probes.add(probe(operation, "header " + header + " of 256 characters", method, resolved, body,
-                    Map.of(header, "k".repeat(256)), true, "invalid-parameter"));
+            probes.add(probe(
+                    operation,
+                    "header " + header + " of 256 characters",
+                    method,
+                    resolved,
+                    body,
+                    Map.of(header, "k".repeat(256)),
+                    true,
+                    "invalid-parameter"));
         }
         for (JsonNode parameter : op.path("parameters")) {
             if (parameter.get("in").asText().equals("path")) {
                 String name = parameter.get("name").asText();
-                boolean uuid = "uuid".equals(parameter.path("schema").path("format").asText());
+                boolean uuid =
+                        "uuid".equals(parameter.path("schema").path("format").asText());
                 probes.add(withPath(operation, "NUL", method, template, path, name, "%00", body, "bad-request"));
-                probes.add(withPath(operation, "40 KB", method, template, path, name, HUGE_PARAMETER, body,
+                probes.add(withPath(
+                        operation,
+                        "40 KB",
+                        method,
+                        template,
+                        path,
+                        name,
+                        HUGE_PARAMETER,
+                        body,
                         "request-header-too-large"));
                 if (uuid) {
-                    probes.add(withPath(operation, "not a UUID", method, template, path, name, "fuzz", body, "invalid-parameter"));
-                    probes.add(withPath(operation, "random", method, template, path, name, UUID.randomUUID().toString(), body, null));
+                    probes.add(withPath(
+                            operation, "not a UUID", method, template, path, name, "fuzz", body, "invalid-parameter"));
+                    probes.add(withPath(
+                            operation,
+                            "random",
+                            method,
+                            template,
+                            path,
+                            name,
+                            UUID.randomUUID().toString(),
+                            body,
+                            null));
                 } else {
-                    probes.add(withPath(operation, "unknown", method, template, path, name, "fuzz-" + UUID.randomUUID(), body, null));
+                    probes.add(withPath(
+                            operation,
+                            "unknown",
+                            method,
+                            template,
+                            path,
+                            name,
+                            "fuzz-" + UUID.randomUUID(),
+                            body,
+                            null));
                 }
             }
         }
         // every operation, parameters or none, reads its query string through the text rule
-        probes.add(probe(operation, "unknown query parameter with NUL", method, resolved + "?fuzz=a%00b", body, Map.of(), true,
+        probes.add(probe(
+                operation,
+                "unknown query parameter with NUL",
+                method,
+                resolved + "?fuzz=a%00b",
+                body,
+                Map.of(),
+                true,
                 "invalid-text"));
         for (Map.Entry<String, JsonNode> parameter : query.entrySet()) {
             String name = parameter.getKey();
             String type = parameter.getValue().path("type").asText();
             boolean typed = !type.equals("string") || parameter.getValue().has("format");
-            probes.add(probe(operation, "query " + name + " NUL", method, resolved + "?" + name + "=a%00b", body, Map.of(), true,
+            probes.add(probe(
+                    operation,
+                    "query " + name + " NUL",
+                    method,
+                    resolved + "?" + name + "=a%00b",
+                    body,
+                    Map.of(),
+                    true,
                     "invalid-text"));
-            probes.add(probe(operation, "query " + name + " 40 KB", method, resolved + "?" + name + "=" + HUGE_PARAMETER, body,
-                    Map.of(), true, "request-header-too-large"));
-            probes.add(probe(operation, "query " + name + " wrong type", method, resolved + "?" + name + "=fuzz", body, Map.of(),
-                    typed, typed ? "invalid-parameter" : null));
-            probes.add(probe(operation, "query " + name + " control characters", method, resolved + "?" + name + "=a%01%1F%7Fb",
-                    body, Map.of(), false, null));
+            probes.add(probe(
+                    operation,
+                    "query " + name + " 40 KB",
+                    method,
+                    resolved + "?" + name + "=" + HUGE_PARAMETER,
+                    body,
+                    Map.of(),
+                    true,
+                    "request-header-too-large"));
+            probes.add(probe(
+                    operation,
+                    "query " + name + " wrong type",
+                    method,
+                    resolved + "?" + name + "=fuzz",
+                    body,
+                    Map.of(),
+                    typed,
+                    typed ? "invalid-parameter" : null));
+            probes.add(probe(
+                    operation,
+                    "query " + name + " control characters",
+                    method,
+                    resolved + "?" + name + "=a%01%1F%7Fb",
+                    body,
+                    Map.of(),
+                    false,
+                    null));
         }
         if (schema != null) {
             probes.addAll(bodyProbes(operation, method, resolved, template, schema));
@@ -291,67 +426,168 @@ class OpenApiFuzzTest {
         return probes;
     }
 
-    private Probe withPath(String operation, String mutation, String method, String template, Map<String, String> path,
-            String name, String value, String body, String expectedType) {
+    private Probe withPath(
+            String operation,
+            String mutation,
+            String method,
+            String template,
+            Map<String, String> path,
+            String name,
+            String value,
+            String body,
+            String expectedType) {
         Map<String, String> mutated = new LinkedHashMap<>(path);
         mutated.put(name, value);
-        return probe(operation, "path " + name + " " + mutation, method, fill(template, mutated), body, Map.of(), true,
+        return probe(
+                operation,
+                "path " + name + " " + mutation,
+                method,
+                fill(template, mutated),
+                body,
+                Map.of(),
+                true,
                 expectedType);
     }
 
-    private Probe probe(String operation, String mutation, String method, String path, String body, Map<String, String> headers,
-            boolean mustRefuse, String expectedType) {
+    private Probe probe(
+            String operation,
+            String mutation,
+            String method,
+            String path,
+            String body,
+            Map<String, String> headers,
+            boolean mustRefuse,
+            String expectedType) {
         return new Probe(operation, mutation, method, path, body, headers, mustRefuse, expectedType);
     }
 
     private static JsonNode bodySchema(JsonNode op, JsonNode docs) {
-        JsonNode schema = op.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode schema =
+                op.path("requestBody").path("content").path("application/json").path("schema");
         if (schema.isMissingNode()) {
             return null;
         }
         String ref = schema.path("$ref").asText("");
-        return ref.isEmpty() ? schema : docs.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+        return ref.isEmpty()
+                ? schema
+                : docs.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
     }
 
     private List<Probe> bodyProbes(String operation, String method, String path, String template, JsonNode schema) {
         ObjectNode valid = (ObjectNode) readJson(validBody(template, schema));
         List<Probe> probes = new ArrayList<>();
         String base = valid.toString();
-        probes.add(probe(operation, "unknown field", method, path, base.substring(0, base.length() - 1)
-                + (valid.isEmpty() ? "" : ",") + "\"fuzzUnknownField\":1}", Map.of(), true, "unknown-field"));
-        probes.add(probe(operation, "an array, not an object", method, path, "[" + base + "]", Map.of(), true, "malformed-request"));
-        probes.add(probe(operation, "a text, not an object", method, path, "\"fuzz\"", Map.of(), true, "malformed-request"));
-        probes.add(probe(operation, "not JSON", method, path, base.substring(0, base.length() - 1), Map.of(), true,
+        probes.add(probe(
+                operation,
+                "unknown field",
+                method,
+                path,
+                base.substring(0, base.length() - 1) + (valid.isEmpty() ? "" : ",") + "\"fuzzUnknownField\":1}",
+                Map.of(),
+                true,
+                "unknown-field"));
+        probes.add(probe(
+                operation,
+                "an array, not an object",
+                method,
+                path,
+                "[" + base + "]",
+                Map.of(),
+                true,
+                "malformed-request"));
+        probes.add(probe(
+                operation, "a text, not an object", method, path, "\"fuzz\"", Map.of(), true, "malformed-request"));
+        probes.add(probe(
+                operation,
+                "not JSON",
+                method,
+                path,
+                base.substring(0, base.length() - 1),
+                Map.of(),
+                true,
                 "malformed-request"));
         probes.add(probe(operation, "10,000 arrays deep", method, path, DEEP, Map.of(), true, "malformed-request"));
-        for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> properties =
+                        schema.path("properties").fields();
+                properties.hasNext(); ) {
             Map.Entry<String, JsonNode> property = properties.next();
             String name = property.getKey();
             String type = property.getValue().path("type").asText();
-            String wrongType = switch (type) {
-                case "string" -> "42";
-                case "integer", "number" -> "\"1\"";
-                case "boolean" -> "\"true\"";
-                default -> "\"fuzz\"";
-            };
-            probes.add(withProperty(operation, "wrong type", method, path, valid, name, wrongType, true, "malformed-request"));
+            String wrongType =
+                    switch (type) {
+                        case "string" -> "42";
+                        case "integer", "number" -> "\"1\"";
+                        case "boolean" -> "\"true\"";
+                        default -> "\"fuzz\"";
+                    };
+            probes.add(withProperty(
+                    operation, "wrong type", method, path, valid, name, wrongType, true, "malformed-request"));
             if (type.equals("integer")) {
-                probes.add(withProperty(operation, "a fraction", method, path, valid, name, "1.5", true, "malformed-request"));
+                probes.add(withProperty(
+                        operation, "a fraction", method, path, valid, name, "1.5", true, "malformed-request"));
             }
             probes.add(withProperty(operation, "null", method, path, valid, name, "null", false, null));
             // inside a free-form map, where any value is welcome, only the parser's depth limit refuses it
-            probes.add(withProperty(operation, "10,000 arrays deep", method, path, valid, name,
-                    type.equals("object") ? text(type, DEEP) : DEEP, true, "malformed-request"));
+            probes.add(withProperty(
+                    operation,
+                    "10,000 arrays deep",
+                    method,
+                    path,
+                    valid,
+                    name,
+                    type.equals("object") ? text(type, DEEP) : DEEP,
+                    true,
+                    "malformed-request"));
             if (type.equals("string") || type.equals("array") || type.equals("object")) {
-                probes.add(withProperty(operation, "NUL", method, path, valid, name, text(type, "\"fu\\u0000zz\""), true,
+                probes.add(withProperty(
+                        operation,
+                        "NUL",
+                        method,
+                        path,
+                        valid,
+                        name,
+                        text(type, "\"fu\\u0000zz\""),
+                        true,
                         "invalid-text"));
-                probes.add(withProperty(operation, "unpaired surrogate", method, path, valid, name, text(type, "\"fu\\ud800zz\""),
-                        true, "invalid-text"));
-                probes.add(withProperty(operation, "raw control character", method, path, valid, name, text(type, "\"fu\u0001zz\""),
-                        true, "malformed-request"));
-                probes.add(withProperty(operation, "escaped control characters", method, path, valid, name,
-                        text(type, "\"fu\\u0001\\u001f\\u007fzz\""), false, null));
-                probes.add(withProperty(operation, "100 KB", method, path, valid, name, text(type, "\"" + HUGE_TEXT + "\""), false,
+                probes.add(withProperty(
+                        operation,
+                        "unpaired surrogate",
+                        method,
+                        path,
+                        valid,
+                        name,
+                        text(type, "\"fu\\ud800zz\""),
+                        true,
+                        "invalid-text"));
+                probes.add(withProperty(
+                        operation,
+                        "raw control character",
+                        method,
+                        path,
+                        valid,
+                        name,
+                        text(type, "\"fu\u0001zz\""),
+                        true,
+                        "malformed-request"));
+                probes.add(withProperty(
+                        operation,
+                        "escaped control characters",
+                        method,
+                        path,
+                        valid,
+                        name,
+                        text(type, "\"fu\\u0001\\u001f\\u007fzz\""),
+                        false,
+                        null));
+                probes.add(withProperty(
+                        operation,
+                        "100 KB",
+                        method,
+                        path,
+                        valid,
+                        name,
+                        text(type, "\"" + HUGE_TEXT + "\""),
+                        false,
                         null));
             }
         }
@@ -367,8 +603,16 @@ class OpenApiFuzzTest {
         };
     }
 
-    private Probe withProperty(String operation, String mutation, String method, String path, ObjectNode valid, String name,
-            String jsonValue, boolean mustRefuse, String expectedType) {
+    private Probe withProperty(
+            String operation,
+            String mutation,
+            String method,
+            String path,
+            ObjectNode valid,
+            String name,
+            String jsonValue,
+            boolean mustRefuse,
+            String expectedType) {
         ObjectNode others = valid.deepCopy();
         others.remove(name);
         String rest = others.toString();
@@ -379,7 +623,9 @@ class OpenApiFuzzTest {
     /** A body each of whose documented properties holds a plausible value of its type. */
     private String validBody(String template, JsonNode schema) {
         ObjectNode body = json.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> properties =
+                        schema.path("properties").fields();
+                properties.hasNext(); ) {
             Map.Entry<String, JsonNode> property = properties.next();
             JsonNode type = property.getValue();
             String name = property.getKey();
@@ -423,10 +669,14 @@ class OpenApiFuzzTest {
     // ---- sending
 
     private HttpResponse<String> send(Probe probe) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(probe.path())).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(probe.path()))
+                .timeout(Duration.ofSeconds(10))
                 .header("X-Request-Id", "fuzz-" + requestIds.incrementAndGet())
-                .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(probe.body()));
+                .method(
+                        probe.method(),
+                        probe.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(probe.body()));
         String token = tokenFor(probe.path());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -463,14 +713,18 @@ class OpenApiFuzzTest {
     }
 
     private long eventsOf(String requestId) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8')::jsonb "
-                + "->> 'requestId' = ?", Long.class, requestId);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8')::jsonb "
+                        + "->> 'requestId' = ?",
+                Long.class,
+                requestId);
     }
 
     /** What the tenant's setup set off (a trial started by a policy, read models) has finished appending. */
     private void awaitQuietStore() {
         AtomicLong last = new AtomicLong(-1);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     long now = events();
                     return last.getAndSet(now) == now;

@@ -28,6 +28,7 @@ class PatternsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,24 +46,34 @@ class PatternsApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> register(String token, String name, String key) {
-        return api.send(POST, "/v1/patterns", token,
-                "{\"name\":\"" + name + "\",\"description\":\"Tweets from a talk\",\"category\":\"writing\",\"defaultStrategy\":\"single-pass\"}",
+        return api.send(
+                POST,
+                "/v1/patterns",
+                token,
+                "{\"name\":\"" + name
+                        + "\",\"description\":\"Tweets from a talk\",\"category\":\"writing\",\"defaultStrategy\":\"single-pass\"}",
                 key);
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> catalog(String query) {
-        return (List<Map<String, Object>>) api.send(GET, "/v1/patterns" + query, tenant, null).getBody().get("items");
+        return (List<Map<String, Object>>)
+                api.send(GET, "/v1/patterns" + query, tenant, null).getBody().get("items");
     }
 
     private long patternEvents() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like 'io.runledger.domain.pattern.%'",
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type like 'io.runledger.domain.pattern.%'",
                 Long.class);
     }
 
     private ResponseEntity<Map<String, Object>> queueRun(String pattern) {
-        return api.send(POST, "/v1/orgs/" + orgId + "/runs", tenant,
-                "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"A talk.\"}", UUID.randomUUID().toString());
+        return api.send(
+                POST,
+                "/v1/orgs/" + orgId + "/runs",
+                tenant,
+                "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"A talk.\"}",
+                UUID.randomUUID().toString());
     }
 
     @Test
@@ -79,13 +90,19 @@ class PatternsApiTest {
         ResponseEntity<Map<String, Object>> retried = register(admin, name, "pattern-" + name);
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(created.getHeaders().getLocation()).hasPath("/v1/patterns/" + created.getBody().get("id"));
+        assertThat(created.getHeaders().getLocation())
+                .hasPath("/v1/patterns/" + created.getBody().get("id"));
         assertThat(retried.getBody()).isEqualTo(created.getBody());
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class,
-                created.getBody().get("id"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                        Long.class,
+                        created.getBody().get("id")))
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(catalog(""))
-                .filteredOn(pattern -> pattern.get("name").equals(name)).singleElement()
-                .satisfies(pattern -> assertThat(pattern).containsEntry("category", "writing").containsEntry("active", true)));
+                .filteredOn(pattern -> pattern.get("name").equals(name))
+                .singleElement()
+                .satisfies(pattern ->
+                        assertThat(pattern).containsEntry("category", "writing").containsEntry("active", true)));
     }
 
     @Test
@@ -95,12 +112,16 @@ class PatternsApiTest {
 
         ResponseEntity<Map<String, Object>> off = api.send(PATCH, "/v1/patterns/" + id, admin, "{\"active\":false}");
         ResponseEntity<Map<String, Object>> refused = queueRun(name);
-        ResponseEntity<Map<String, Object>> on = api.send(PATCH, "/v1/patterns/" + id, admin,
-                "{\"active\":true,\"description\":\"Contracts in plain words\"}");
+        ResponseEntity<Map<String, Object>> on = api.send(
+                PATCH, "/v1/patterns/" + id, admin, "{\"active\":true,\"description\":\"Contracts in plain words\"}");
         ResponseEntity<Map<String, Object>> accepted = queueRun(name);
         // this context's tests leave no job waiting
-        Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
-        api.send(POST, "/v1/worker/runs/" + claim.get("id") + "/fail", TenantDay.WORKER,
+        Map<String, Object> claim =
+                api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
+        api.send(
+                POST,
+                "/v1/worker/runs/" + claim.get("id") + "/fail",
+                TenantDay.WORKER,
                 "{\"leaseId\":\"" + claim.get("leaseId") + "\",\"error\":\"test over\"}");
 
         assertThat(off.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -117,13 +138,14 @@ class PatternsApiTest {
         String id = (String) register(admin, name, null).getBody().get("id");
         long before = patternEvents();
 
-        ResponseEntity<Map<String, Object>> clash = api.send(PATCH, "/v1/patterns/" + id, admin,
-                "{\"name\":\"summarize\",\"active\":false}");
+        ResponseEntity<Map<String, Object>> clash =
+                api.send(PATCH, "/v1/patterns/" + id, admin, "{\"name\":\"summarize\",\"active\":false}");
 
         assertThat(clash.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(clash.getBody()).containsEntry("type", "https://runledger.io/problems/pattern-name-taken");
         assertThat(patternEvents()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select active from catalog_patterns where pattern_id = ?::uuid", Boolean.class, id))
+        assertThat(jdbc.queryForObject(
+                        "select active from catalog_patterns where pattern_id = ?::uuid", Boolean.class, id))
                 .isTrue();
     }
 
@@ -132,10 +154,13 @@ class PatternsApiTest {
         long before = patternEvents();
 
         ResponseEntity<Map<String, Object>> byTenant = register(tenant, "my_own_pattern", null);
-        ResponseEntity<Map<String, Object>> editByTenant = api.send(PATCH,
-                "/v1/patterns/" + UUID.nameUUIDFromBytes("pattern:summarize".getBytes()), tenant, "{\"active\":false}");
-        ResponseEntity<Map<String, Object>> unknown = api.send(PATCH, "/v1/patterns/" + UUID.randomUUID(), admin,
+        ResponseEntity<Map<String, Object>> editByTenant = api.send(
+                PATCH,
+                "/v1/patterns/" + UUID.nameUUIDFromBytes("pattern:summarize".getBytes()),
+                tenant,
                 "{\"active\":false}");
+        ResponseEntity<Map<String, Object>> unknown =
+                api.send(PATCH, "/v1/patterns/" + UUID.randomUUID(), admin, "{\"active\":false}");
         ResponseEntity<Map<String, Object>> duplicate = register(admin, "summarize", null);
 
         assertThat(byTenant.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

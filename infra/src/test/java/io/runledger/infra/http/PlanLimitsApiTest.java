@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,12 +35,15 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"runledger.plans.free.max-runs-per-day=10", "runledger.plans.free.max-chars=100"})
 class PlanLimitsApiTest {
 
-    private static final String SHORT_TEXT = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Short enough.\"}";
+    private static final String SHORT_TEXT =
+            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Short enough.\"}";
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CommandGateway commands;
 
@@ -54,10 +56,12 @@ class PlanLimitsApiTest {
         api = owner.api();
     }
 
-
     private Integer usedToday() {
-        return jdbc.queryForList("select used from plan_usage where org_id = ?::uuid", Integer.class, owner.orgId())
-                .stream().findFirst().orElse(0);
+        return jdbc
+                .queryForList("select used from plan_usage where org_id = ?::uuid", Integer.class, owner.orgId())
+                .stream()
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
@@ -73,29 +77,39 @@ class PlanLimitsApiTest {
         }
         pool.shutdown();
 
-        long accepted = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.ACCEPTED).count();
+        long accepted = answers.stream()
+                .filter(a -> a.getStatusCode() == HttpStatus.ACCEPTED)
+                .count();
         List<ResponseEntity<Map<String, Object>>> refused = answers.stream()
-                .filter(a -> a.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS).toList();
-        System.out.printf("50 parallel run requests, 10 allowed: %d accepted, %d refused with 429, %d RunQueued stored%n",
+                .filter(a -> a.getStatusCode() == HttpStatus.TOO_MANY_REQUESTS)
+                .toList();
+        System.out.printf(
+                "50 parallel run requests, 10 allowed: %d accepted, %d refused with 429, %d RunQueued stored%n",
                 accepted, refused.size(), owner.runsQueued(jdbc));
         assertThat(accepted).isEqualTo(10);
         assertThat(refused).hasSize(40);
         assertThat(owner.runsQueued(jdbc)).isEqualTo(10);
         assertThat(usedToday()).isEqualTo(10);
-        assertThat(refused.get(0).getBody()).containsEntry("type", "https://runledger.io/problems/limit-reached")
-                .containsEntry("limit", "max_runs_per_day").containsEntry("allowed", 10).containsEntry("current", 10)
+        assertThat(refused.get(0).getBody())
+                .containsEntry("type", "https://runledger.io/problems/limit-reached")
+                .containsEntry("limit", "max_runs_per_day")
+                .containsEntry("allowed", 10)
+                .containsEntry("current", 10)
                 .containsEntry("resetsAt", LocalDate.now(ZoneOffset.UTC).plusDays(1) + "T00:00:00Z");
-        assertThat(refused.get(0).getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(refused.get(0).getHeaders().getFirst(HttpHeaders.RETRY_AFTER))
+                .isNotBlank();
     }
 
     @Test
     void an_input_over_max_chars_is_a_422_that_uses_no_allowance() {
-        ResponseEntity<Map<String, Object>> refused = owner.queueRun(null,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"" + "x".repeat(101) + "\"}");
+        ResponseEntity<Map<String, Object>> refused = owner.queueRun(
+                null, "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"" + "x".repeat(101) + "\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/input-too-long")
-                .containsEntry("allowed", 100).containsEntry("current", 101);
+        assertThat(refused.getBody())
+                .containsEntry("type", "https://runledger.io/problems/input-too-long")
+                .containsEntry("allowed", 100)
+                .containsEntry("current", 101);
         assertThat(owner.runsQueued(jdbc)).isZero();
         assertThat(usedToday()).isZero();
     }
@@ -111,7 +125,8 @@ class PlanLimitsApiTest {
 
     @Test
     void a_canceled_subscription_starts_no_new_runs() {
-        CallerContext.callAs(Caller.system(), () -> commands.sendAndWait(new CancelSubscription(UUID.fromString(owner.orgId()))));
+        CallerContext.callAs(
+                Caller.system(), () -> commands.sendAndWait(new CancelSubscription(UUID.fromString(owner.orgId()))));
 
         ResponseEntity<Map<String, Object>> refused = owner.queueRun(null, SHORT_TEXT);
 

@@ -22,10 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @RunledgerIntegrationTest
 class ProjectsApiTest {
 
-    private static final String NEON = "{\"name\":\"Neon\",\"prompt\":\"city lights\",\"audioPath\":\"audio/neon.wav\"}";
+    private static final String NEON =
+            "{\"name\":\"Neon\",\"prompt\":\"city lights\",\"audioPath\":\"audio/neon.wav\"}";
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -39,13 +41,19 @@ class ProjectsApiTest {
     }
 
     private String createProject() {
-        ResponseEntity<Map<String, Object>> created = api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(), NEON);
+        ResponseEntity<Map<String, Object>> created =
+                api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(), NEON);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) created.getBody().get("id");
     }
 
     private ResponseEntity<Map<String, Object>> requestGeneration(String projectId, String key) {
-        return api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects/" + projectId + "/generations", owner.token(), "{}", key);
+        return api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/projects/" + projectId + "/generations",
+                owner.token(),
+                "{}",
+                key);
     }
 
     private int eventsOfType(String type) {
@@ -63,14 +71,22 @@ class ProjectsApiTest {
                 select convert_from(payload, 'UTF8')::jsonb -> 'details' ->> 'resolution' from domain_event_entry
                 where aggregate_identifier = ? and sequence_number = 0
                 """, String.class, projectId)).isEqualTo("1080p");
-        assertThat(api.send(PATCH, "/v1/orgs/" + owner.orgId() + "/projects/" + projectId, owner.token(), "{\"effectIntensity\":0.9}")
-                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(api.send(
+                                PATCH,
+                                "/v1/orgs/" + owner.orgId() + "/projects/" + projectId,
+                                owner.token(),
+                                "{\"effectIntensity\":0.9}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(eventsOfType("io.runledger.domain.project.ProjectUpdated")).isEqualTo(1);
     }
 
     @Test
     void a_ratio_outside_zero_to_one_is_a_422_naming_the_field() {
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(),
+        ResponseEntity<Map<String, Object>> refused = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/projects",
+                owner.token(),
                 "{\"name\":\"Neon\",\"prompt\":\"p\",\"audioPath\":\"a.wav\",\"footageVisibility\":1.5}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -83,10 +99,14 @@ class ProjectsApiTest {
         String stranger = api.tokenFor("stranger-" + UUID.randomUUID() + "@example.com");
         String strangersOrg = api.createOrg(stranger, "Elsewhere");
         String strangersProject = (String) api.send(POST, "/v1/orgs/" + strangersOrg + "/projects", stranger, NEON)
-                .getBody().get("id");
+                .getBody()
+                .get("id");
 
-        ResponseEntity<Map<String, Object>> answer = api.send(PATCH, "/v1/orgs/" + owner.orgId() + "/projects/" + strangersProject,
-                owner.token(), "{\"name\":\"Mine now\"}");
+        ResponseEntity<Map<String, Object>> answer = api.send(
+                PATCH,
+                "/v1/orgs/" + owner.orgId() + "/projects/" + strangersProject,
+                owner.token(),
+                "{\"name\":\"Mine now\"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(requestGeneration(strangersProject, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -102,7 +122,8 @@ class ProjectsApiTest {
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(first.getBody()).containsEntry("status", "pending");
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(eventsOfType("io.runledger.domain.generation.GenerationRequested")).isEqualTo(1);
+        assertThat(eventsOfType("io.runledger.domain.generation.GenerationRequested"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -114,7 +135,10 @@ class ProjectsApiTest {
         ResponseEntity<Map<String, Object>> refused = requestGeneration(createProject(), null);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        assertThat(refused.getBody()).containsEntry("limit", "generations_per_month").containsEntry("allowed", 3);
-        assertThat(eventsOfType("io.runledger.domain.generation.GenerationRequested")).isEqualTo(3);
+        assertThat(refused.getBody())
+                .containsEntry("limit", "generations_per_month")
+                .containsEntry("allowed", 3);
+        assertThat(eventsOfType("io.runledger.domain.generation.GenerationRequested"))
+                .isEqualTo(3);
     }
 }

@@ -43,6 +43,7 @@ class ReadModelConstraintsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -58,7 +59,9 @@ class ReadModelConstraintsApiTest {
     }
 
     private long stored(String eventType) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?", Long.class,
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type = ?",
+                Long.class,
                 "io.runledger.domain." + eventType);
     }
 
@@ -75,7 +78,8 @@ class ReadModelConstraintsApiTest {
     /** The org, as {@code GET /v1/orgs} lists it: read from the orgs read model, so only once read-orgs has it. */
     private void awaitListed(String token, String orgId) {
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs", token, null)))
-                .extracting(org -> org.get("id")).contains(orgId));
+                .extracting(org -> org.get("id"))
+                .contains(orgId));
     }
 
     private static void assertProblem(ResponseEntity<Map<String, Object>> answer, HttpStatus status, String type) {
@@ -95,12 +99,14 @@ class ReadModelConstraintsApiTest {
 
         ResponseEntity<Map<String, Object>> again = createOrg(ada, "Acme", slug);
         ResponseEntity<Map<String, Object>> byAnother = createOrg(grace, "Acme Two", slug);
-        ResponseEntity<Map<String, Object>> inCapitals = createOrg(grace, "Acme Three", "  " + slug.toUpperCase() + " ");
+        ResponseEntity<Map<String, Object>> inCapitals =
+                createOrg(grace, "Acme Three", "  " + slug.toUpperCase() + " ");
         String later = api.createOrg(grace, "Grace Co");
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertProblem(again, HttpStatus.CONFLICT, "slug-taken");
-        assertThat(again.getBody()).containsEntry("detail", "Another org already has the slug '" + slug + "'; choose another one");
+        assertThat(again.getBody())
+                .containsEntry("detail", "Another org already has the slug '" + slug + "'; choose another one");
         assertProblem(byAnother, HttpStatus.CONFLICT, "slug-taken");
         assertProblem(inCapitals, HttpStatus.CONFLICT, "slug-taken");
         // the refused requests stored nothing: no org, no owner, no subscription
@@ -108,7 +114,8 @@ class ReadModelConstraintsApiTest {
         assertThat(stored("subscription.SubscriptionStarted")).isEqualTo(subscriptionsBefore + 1);
         awaitListed(grace, later);
         awaitListed(ada, (String) first.getBody().get("id"));
-        assertThat(jdbc.queryForObject("select count(*) from orgs where slug = ?", Long.class, slug)).isOne();
+        assertThat(jdbc.queryForObject("select count(*) from orgs where slug = ?", Long.class, slug))
+                .isOne();
     }
 
     @Test
@@ -126,9 +133,14 @@ class ReadModelConstraintsApiTest {
         }
         pool.shutdown();
 
-        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
-        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CONFLICT).hasSize(11)
-                .allSatisfy(answer -> assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/slug-taken"));
+        assertThat(answers)
+                .filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED)
+                .hasSize(1);
+        assertThat(answers)
+                .filteredOn(answer -> answer.getStatusCode() == HttpStatus.CONFLICT)
+                .hasSize(11)
+                .allSatisfy(answer ->
+                        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/slug-taken"));
         assertThat(jdbc.queryForObject("""
                 select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.org.OrgCreated'
                   and convert_from(payload, 'UTF8')::jsonb ->> 'slug' = ?
@@ -147,7 +159,9 @@ class ReadModelConstraintsApiTest {
         assertThat(created.getBody()).containsEntry("slug", slug);
         assertProblem(refused, HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command");
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(
-                api.send(GET, "/v1/orgs/" + created.getBody().get("id"), token, null).getBody()).containsEntry("slug", slug));
+                        api.send(GET, "/v1/orgs/" + created.getBody().get("id"), token, null)
+                                .getBody())
+                .containsEntry("slug", slug));
     }
 
     @Test
@@ -164,7 +178,8 @@ class ReadModelConstraintsApiTest {
         assertThat(added.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertProblem(again, HttpStatus.CONFLICT, "member-already-present");
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(
-                api.send(GET, "/v1/orgs/" + orgId, owner, null).getBody()).containsEntry("members", 2));
+                        api.send(GET, "/v1/orgs/" + orgId, owner, null).getBody())
+                .containsEntry("members", 2));
     }
 
     @Test
@@ -173,31 +188,38 @@ class ReadModelConstraintsApiTest {
         String later = unique("later") + "@example.com";
         api.createOrg(api.tokenFor(email, "github"), "First");
 
-        ResponseEntity<Map<String, Object>> secondProvider = api.send(POST, "/v1/orgs", api.tokenFor(email, "google"),
-                "{\"name\":\"Second\"}");
+        ResponseEntity<Map<String, Object>> secondProvider =
+                api.send(POST, "/v1/orgs", api.tokenFor(email, "google"), "{\"name\":\"Second\"}");
         api.createOrg(api.tokenFor(later), "Later");
 
         assertProblem(secondProvider, HttpStatus.CONFLICT, "email-already-registered");
-        await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select email from users where email in (?, ?)", String.class, email, later)).containsExactlyInAnyOrder(email, later));
+        await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(
+                        jdbc.queryForList("select email from users where email in (?, ?)", String.class, email, later))
+                .containsExactlyInAnyOrder(email, later));
     }
 
     @Test
     void a_pattern_name_is_taken_once_on_registering_and_on_renaming() {
         String admin = api.tokenFor(PLATFORM_ADMIN);
         String name = unique("digest").replace('-', '_');
-        String other = (String) api.send(POST, "/v1/patterns", admin, "{\"name\":\"" + unique("other") + "\"}").getBody().get("id");
+        String other = (String) api.send(POST, "/v1/patterns", admin, "{\"name\":\"" + unique("other") + "\"}")
+                .getBody()
+                .get("id");
         api.send(POST, "/v1/patterns", admin, "{\"name\":\"" + name + "\"}");
 
-        ResponseEntity<Map<String, Object>> registeredAgain = api.send(POST, "/v1/patterns", admin, "{\"name\":\"" + name + "\"}");
-        ResponseEntity<Map<String, Object>> renamedOnto = api.send(PATCH, "/v1/patterns/" + other, admin, "{\"name\":\"" + name + "\"}");
+        ResponseEntity<Map<String, Object>> registeredAgain =
+                api.send(POST, "/v1/patterns", admin, "{\"name\":\"" + name + "\"}");
+        ResponseEntity<Map<String, Object>> renamedOnto =
+                api.send(PATCH, "/v1/patterns/" + other, admin, "{\"name\":\"" + name + "\"}");
         String laterName = unique("later").replace('-', '_');
         api.send(POST, "/v1/patterns", admin, "{\"name\":\"" + laterName + "\"}");
 
         assertProblem(registeredAgain, HttpStatus.CONFLICT, "pattern-name-taken");
         assertProblem(renamedOnto, HttpStatus.CONFLICT, "pattern-name-taken");
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(items(api.send(GET, "/v1/patterns", admin, null)))
-                .extracting(pattern -> pattern.get("name")).contains(name, laterName).doesNotHaveDuplicates());
+                .extracting(pattern -> pattern.get("name"))
+                .contains(name, laterName)
+                .doesNotHaveDuplicates());
     }
 
     @Test
@@ -211,8 +233,11 @@ class ReadModelConstraintsApiTest {
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs/" + orgId + "/runs", owner, null)))
-                .extracting(listed -> listed.get("id")).containsExactlyInAnyOrder(first.getBody().get("id"), second.getBody().get("id")));
+        await().atMost(READ_MODEL_LAG)
+                .untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs/" + orgId + "/runs", owner, null)))
+                        .extracting(listed -> listed.get("id"))
+                        .containsExactlyInAnyOrder(
+                                first.getBody().get("id"), second.getBody().get("id")));
         assertThat(jdbc.queryForList("select idempotency_key from runs where org_id = ?::uuid", String.class, orgId))
                 .containsOnlyNulls();
     }
@@ -223,16 +248,23 @@ class ReadModelConstraintsApiTest {
         String orgId = api.createOrg(owner, "Keys Again");
         String run = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Once.\"}";
         String key = unique("run-key");
-        String firstRun = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner, run, key).getBody().get("id");
-        // as if the key's record had expired (IdempotencyKeyExpiry keeps run keys, but a restore or an operator may not)
+        String firstRun = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner, run, key)
+                .getBody()
+                .get("id");
+        // as if the key's record had expired (IdempotencyKeyExpiry keeps run keys, but a restore or an operator may
+        // not)
         jdbc.update("delete from idempotency_keys where idempotency_key = ?", key);
 
         ResponseEntity<Map<String, Object>> again = api.send(POST, "/v1/orgs/" + orgId + "/runs", owner, run, key);
-        String laterRun = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner, run, unique("run-key")).getBody().get("id");
+        String laterRun = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner, run, unique("run-key"))
+                .getBody()
+                .get("id");
 
         assertProblem(again, HttpStatus.CONFLICT, "already-exists");
-        await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs/" + orgId + "/runs", owner, null)))
-                .extracting(listed -> listed.get("id")).containsExactlyInAnyOrder(firstRun, laterRun));
+        await().atMost(READ_MODEL_LAG)
+                .untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs/" + orgId + "/runs", owner, null)))
+                        .extracting(listed -> listed.get("id"))
+                        .containsExactlyInAnyOrder(firstRun, laterRun));
     }
 
     @Test
@@ -240,8 +272,10 @@ class ReadModelConstraintsApiTest {
         String owner = api.tokenFor(unique("long") + "@example.com");
         long before = stored("org.OrgCreated");
 
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs", owner, "{\"name\":\"Long Keys\"}", "k".repeat(256));
-        ResponseEntity<Map<String, Object>> accepted = api.send(POST, "/v1/orgs", owner, "{\"name\":\"Long Keys\"}", "k".repeat(255));
+        ResponseEntity<Map<String, Object>> refused =
+                api.send(POST, "/v1/orgs", owner, "{\"name\":\"Long Keys\"}", "k".repeat(256));
+        ResponseEntity<Map<String, Object>> accepted =
+                api.send(POST, "/v1/orgs", owner, "{\"name\":\"Long Keys\"}", "k".repeat(255));
 
         assertProblem(refused, HttpStatus.BAD_REQUEST, "invalid-parameter");
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -260,17 +294,24 @@ class ReadModelConstraintsApiTest {
         // two runs (this test's, or ones other tests left waiting), each handed an output under the one id
         List<String> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
-            ResponseEntity<Map<String, Object>> delivered = api.send(POST, "/v1/worker/runs/" + claim.get("id") + "/outputs",
-                    TenantDay.WORKER, "{\"leaseId\":\"" + claim.get("leaseId") + "\",\"outputId\":\"" + outputId
+            Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}")
+                    .getBody();
+            ResponseEntity<Map<String, Object>> delivered = api.send(
+                    POST,
+                    "/v1/worker/runs/" + claim.get("id") + "/outputs",
+                    TenantDay.WORKER,
+                    "{\"leaseId\":\"" + claim.get("leaseId") + "\",\"outputId\":\"" + outputId
                             + "\",\"content\":\"Output of " + claim.get("id") + "\"}");
             assertThat(delivered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
             runs.add((String) claim.get("id"));
         }
 
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select run_id::text || ': ' || content from outputs where id = ?::uuid", String.class, outputId))
-                .containsExactlyInAnyOrder(runs.get(0) + ": Output of " + runs.get(0), runs.get(1) + ": Output of " + runs.get(1)));
+                        "select run_id::text || ': ' || content from outputs where id = ?::uuid",
+                        String.class,
+                        outputId))
+                .containsExactlyInAnyOrder(
+                        runs.get(0) + ": Output of " + runs.get(0), runs.get(1) + ": Output of " + runs.get(1)));
     }
 
     @Test
@@ -278,40 +319,63 @@ class ReadModelConstraintsApiTest {
         String owner = api.tokenFor(unique("seeds") + "@example.com");
         String orgId = api.createOrg(owner, "Seeds");
         String projects = "/v1/orgs/" + orgId + "/projects";
-        String projectId = (String) api.send(POST, projects, owner,
-                "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}").getBody().get("id");
+        String projectId = (String) api.send(
+                        POST,
+                        projects,
+                        owner,
+                        "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}")
+                .getBody()
+                .get("id");
         String generations = projects + "/" + projectId + "/generations";
         long before = stored("generation.GenerationRequested");
 
-        ResponseEntity<Map<String, Object>> tooLong = api.send(POST, generations, owner, "{\"seed\":\"" + "s".repeat(3000) + "\"}",
-                unique("gen"));
-        String first = (String) api.send(POST, generations, owner, "{\"seed\":\"lucky\"}", unique("gen")).getBody().get("id");
+        ResponseEntity<Map<String, Object>> tooLong =
+                api.send(POST, generations, owner, "{\"seed\":\"" + "s".repeat(3000) + "\"}", unique("gen"));
+        String first = (String) api.send(POST, generations, owner, "{\"seed\":\"lucky\"}", unique("gen"))
+                .getBody()
+                .get("id");
         renderToTheEnd();
         // the project learns of its generation's end through its policy (ProjectGenerationFinished on the project's
         // own stream), and only then takes the next one; the read model may say "completed" before that
-        await().atMost(READ_MODEL_LAG).until(() -> jdbc.queryForObject("select count(*) from domain_event_entry "
-                + "where aggregate_identifier = ? and payload_type = ?", Long.class, projectId,
-                "io.runledger.domain.project.ProjectGenerationFinished") == 1);
-        ResponseEntity<Map<String, Object>> sameSeed = api.send(POST, generations, owner, "{\"seed\":\"lucky\"}", unique("gen"));
-        String second = (String) api.send(POST, generations, owner, "{\"seed\":\"luckier\"}", unique("gen")).getBody().get("id");
+        await().atMost(READ_MODEL_LAG)
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from domain_event_entry "
+                                        + "where aggregate_identifier = ? and payload_type = ?",
+                                Long.class,
+                                projectId,
+                                "io.runledger.domain.project.ProjectGenerationFinished")
+                        == 1);
+        ResponseEntity<Map<String, Object>> sameSeed =
+                api.send(POST, generations, owner, "{\"seed\":\"lucky\"}", unique("gen"));
+        String second = (String) api.send(POST, generations, owner, "{\"seed\":\"luckier\"}", unique("gen"))
+                .getBody()
+                .get("id");
 
         assertProblem(tooLong, HttpStatus.UNPROCESSABLE_ENTITY, "invalid-command");
-        assertThat(tooLong.getBody()).containsEntry("detail", "A seed may have at most 255 characters; this one has 3000");
+        assertThat(tooLong.getBody())
+                .containsEntry("detail", "A seed may have at most 255 characters; this one has 3000");
         assertProblem(sameSeed, HttpStatus.CONFLICT, "duplicate-seed");
         assertThat(stored("generation.GenerationRequested")).isEqualTo(before + 2);
         await().atMost(READ_MODEL_LAG).untilAsserted(() -> assertThat(
-                items(api.send(GET, "/v1/orgs/" + orgId + "/generations?projectId=" + projectId, owner, null)))
-                .extracting(generation -> generation.get("id")).containsExactlyInAnyOrder(first, second));
+                        items(api.send(GET, "/v1/orgs/" + orgId + "/generations?projectId=" + projectId, owner, null)))
+                .extracting(generation -> generation.get("id"))
+                .containsExactlyInAnyOrder(first, second));
     }
 
     /** The waiting generation, taken by a render worker through every stage to its video. */
     private void renderToTheEnd() {
-        Map<String, Object> claim = api.send(POST, "/v1/worker/generations/claim", TenantDay.WORKER, "{}").getBody();
+        Map<String, Object> claim = api.send(POST, "/v1/worker/generations/claim", TenantDay.WORKER, "{}")
+                .getBody();
         String path = "/v1/worker/generations/" + claim.get("id") + "/";
         String lease = "{\"leaseId\":\"" + claim.get("leaseId") + "\"";
-        for (String[] step : new String[][] {{"analysis", ",\"audioAnalysis\":{\"bpm\":90}"}, {"plan", ",\"visualPlan\":{\"scenes\":3}"},
-                {"render", ""}, {"complete", ",\"videoUrl\":\"https://cdn.example.com/rain.mp4\",\"durationSeconds\":30"}}) {
-            assertThat(api.send(POST, path + step[0], TenantDay.WORKER, lease + step[1] + "}").getStatusCode())
+        for (String[] step : new String[][] {
+            {"analysis", ",\"audioAnalysis\":{\"bpm\":90}"},
+            {"plan", ",\"visualPlan\":{\"scenes\":3}"},
+            {"render", ""},
+            {"complete", ",\"videoUrl\":\"https://cdn.example.com/rain.mp4\",\"durationSeconds\":30"}
+        }) {
+            assertThat(api.send(POST, path + step[0], TenantDay.WORKER, lease + step[1] + "}")
+                            .getStatusCode())
                     .isEqualTo(HttpStatus.NO_CONTENT);
         }
     }

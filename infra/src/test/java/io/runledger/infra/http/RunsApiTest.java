@@ -25,6 +25,7 @@ class RunsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -37,9 +38,9 @@ class RunsApiTest {
         api = owner.api();
     }
 
-
     private int inputsInOrg() {
-        return jdbc.queryForObject("select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId());
+        return jdbc.queryForObject(
+                "select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId());
     }
 
     @Test
@@ -56,8 +57,11 @@ class RunsApiTest {
                 from domain_event_entry cross join lateral (select convert_from(payload, 'UTF8')::jsonb as p) payload
                 where aggregate_identifier = ? and sequence_number = 0
                 """, runId);
-        assertThat(queued).containsEntry("input_source", "TEXT").containsEntry("input_chars", 32)
-                .containsEntry("strategy", "map-reduce").containsEntry("idempotency_key", "run-1");
+        assertThat(queued)
+                .containsEntry("input_source", "TEXT")
+                .containsEntry("input_chars", 32)
+                .containsEntry("strategy", "map-reduce")
+                .containsEntry("idempotency_key", "run-1");
         assertThat(queued.get("request_id")).isNotNull();
         assertThat(jdbc.queryForObject("select content from run_inputs where run_id = ?::uuid", String.class, runId))
                 .isEqualTo("Event sourcing keeps every fact.");
@@ -88,8 +92,8 @@ class RunsApiTest {
 
     @Test
     void an_unknown_pattern_is_a_422_and_queues_nothing() {
-        ResponseEntity<Map<String, Object>> refused = owner.queueRun(owner.token(), null,
-                "{\"pattern\":\"write_my_thesis\",\"inputSource\":\"text\",\"input\":\"x\"}");
+        ResponseEntity<Map<String, Object>> refused = owner.queueRun(
+                owner.token(), null, "{\"pattern\":\"write_my_thesis\",\"inputSource\":\"text\",\"input\":\"x\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/unknown-pattern");
@@ -99,9 +103,14 @@ class RunsApiTest {
 
     @Test
     void an_unknown_input_source_is_a_400_and_a_missing_input_a_422() {
-        assertThat(owner.queueRun(owner.token(), null, "{\"pattern\":\"summarize\",\"inputSource\":\"fax\",\"input\":\"x\"}").getStatusCode())
+        assertThat(owner.queueRun(
+                                owner.token(),
+                                null,
+                                "{\"pattern\":\"summarize\",\"inputSource\":\"fax\",\"input\":\"x\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(owner.queueRun(owner.token(), null, "{\"pattern\":\"summarize\",\"inputSource\":\"text\"}").getStatusCode())
+        assertThat(owner.queueRun(owner.token(), null, "{\"pattern\":\"summarize\",\"inputSource\":\"text\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(owner.runsQueued(jdbc)).isZero();
     }
@@ -113,10 +122,14 @@ class RunsApiTest {
         String viewerEmail = "viewer-" + UUID.randomUUID() + "@example.com";
         String viewer = api.tokenFor(viewerEmail);
         api.createOrg(viewer, "Viewer's own");
-        api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/members", owner.token(),
+        api.send(
+                HttpMethod.POST,
+                "/v1/orgs/" + owner.orgId() + "/members",
+                owner.token(),
                 "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
 
-        assertThat(owner.queueRun(outsider, null, SUMMARIZE_TEXT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(owner.queueRun(outsider, null, SUMMARIZE_TEXT).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(owner.queueRun(viewer, null, SUMMARIZE_TEXT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(owner.runsQueued(jdbc)).isZero();
     }

@@ -56,10 +56,13 @@ class StorableTextApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     LocalIssuer issuer;
+
     @LocalServerPort
     int port;
 
@@ -79,23 +82,41 @@ class StorableTextApiTest {
         orgId = api.createOrg(owner, "Text Rules");
         String memberEmail = "text-member-" + UUID.randomUUID() + "@example.com";
         api.createOrg(api.tokenFor(memberEmail), "Member's own");
-        memberId = (String) api.send(POST, "/v1/orgs/" + orgId + "/members", owner,
-                "{\"email\":\"" + memberEmail + "\",\"role\":\"viewer\"}").getBody().get("userId");
-        projectId = (String) api.send(POST, "/v1/orgs/" + orgId + "/projects", owner,
-                "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}").getBody().get("id");
-        patternId = (String) api.send(POST, "/v1/patterns", admin, "{\"name\":\"text_rules_" + UUID.randomUUID().toString()
-                .substring(0, 6) + "\"}").getBody().get("id");
+        memberId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/members",
+                        owner,
+                        "{\"email\":\"" + memberEmail + "\",\"role\":\"viewer\"}")
+                .getBody()
+                .get("userId");
+        projectId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/projects",
+                        owner,
+                        "{\"name\":\"Clip\",\"prompt\":\"rain\",\"audioPath\":\"audio/rain.mp3\"}")
+                .getBody()
+                .get("id");
+        patternId = (String) api.send(
+                        POST,
+                        "/v1/patterns",
+                        admin,
+                        "{\"name\":\"text_rules_" + UUID.randomUUID().toString().substring(0, 6) + "\"}")
+                .getBody()
+                .get("id");
     }
 
     private long events() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    private static void assertRefused(ResponseEntity<Map<String, Object>> answer, String type, String in, String field) {
+    private static void assertRefused(
+            ResponseEntity<Map<String, Object>> answer, String type, String in, String field) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/" + type)
-                .containsEntry("in", in).containsEntry("field", field);
+        assertThat(answer.getBody())
+                .containsEntry("type", "https://runledger.io/problems/" + type)
+                .containsEntry("in", in)
+                .containsEntry("field", field);
     }
 
     /** Every request that takes a JSON body, each with one unstorable text where its field is. */
@@ -105,54 +126,132 @@ class StorableTextApiTest {
         String generation = "/v1/worker/generations/" + UUID.randomUUID();
         String lease = "\"leaseId\":\"" + UUID.randomUUID() + "\"";
         return Stream.of(
-                Arguments.of(POST, "/dev/tokens", null, "{\"email\":\"dev@example.com\",\"name\":\"Dev" + NUL + "\"}", "name"),
+                Arguments.of(
+                        POST,
+                        "/dev/tokens",
+                        null,
+                        "{\"email\":\"dev@example.com\",\"name\":\"Dev" + NUL + "\"}",
+                        "name"),
                 Arguments.of(POST, "/v1/orgs", owner, "{\"name\":\"Acme" + NUL + "Corp\"}", "name"),
                 Arguments.of(POST, "/v1/orgs", owner, "{\"name\":\"Acme\",\"slug\":\"acme" + NUL + "\"}", "slug"),
                 Arguments.of(PATCH, org, owner, "{\"name\":\"Renamed" + NUL + "\"}", "name"),
-                Arguments.of(PATCH, org, owner, "{\"settings\":{\"theme\":{\"colors\":[\"red\",\"bl" + NUL + "ue\"]}}}",
+                Arguments.of(
+                        PATCH,
+                        org,
+                        owner,
+                        "{\"settings\":{\"theme\":{\"colors\":[\"red\",\"bl" + NUL + "ue\"]}}}",
                         "settings.theme.colors[1]"),
                 Arguments.of(PATCH, org, owner, "{\"settings\":{\"a" + NUL + "b\":true}}", "settings.a\\u0000b"),
-                Arguments.of(POST, org + "/members", owner, "{\"email\":\"x" + NUL + "@example.com\",\"role\":\"viewer\"}", "email"),
+                Arguments.of(
+                        POST,
+                        org + "/members",
+                        owner,
+                        "{\"email\":\"x" + NUL + "@example.com\",\"role\":\"viewer\"}",
+                        "email"),
                 Arguments.of(PATCH, org + "/members/" + memberId, owner, "{\"role\":\"admin" + NUL + "\"}", "role"),
-                Arguments.of(POST, org + "/api-keys", owner, "{\"name\":\"CI" + NUL + "\",\"role\":\"developer\"}", "name"),
-                Arguments.of(POST, org + "/runs", owner, "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"a" + NUL
-                        + "b\"}", "input"),
-                Arguments.of(POST, org + "/projects", owner, "{\"name\":\"P\",\"prompt\":\"p" + NUL + "\",\"audioPath\":\"a.mp3\"}",
+                Arguments.of(
+                        POST, org + "/api-keys", owner, "{\"name\":\"CI" + NUL + "\",\"role\":\"developer\"}", "name"),
+                Arguments.of(
+                        POST,
+                        org + "/runs",
+                        owner,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"a" + NUL + "b\"}",
+                        "input"),
+                Arguments.of(
+                        POST,
+                        org + "/projects",
+                        owner,
+                        "{\"name\":\"P\",\"prompt\":\"p" + NUL + "\",\"audioPath\":\"a.mp3\"}",
                         "prompt"),
-                Arguments.of(PATCH, org + "/projects/" + projectId, owner, "{\"description\":\"" + NUL + "\"}", "description"),
-                Arguments.of(POST, org + "/projects/" + projectId + "/generations", owner, "{\"seed\":\"s" + NUL + "\"}", "seed"),
+                Arguments.of(
+                        PATCH,
+                        org + "/projects/" + projectId,
+                        owner,
+                        "{\"description\":\"" + NUL + "\"}",
+                        "description"),
+                Arguments.of(
+                        POST,
+                        org + "/projects/" + projectId + "/generations",
+                        owner,
+                        "{\"seed\":\"s" + NUL + "\"}",
+                        "seed"),
                 Arguments.of(POST, org + "/billing/checkout", owner, "{\"plan\":\"pro" + NUL + "\"}", "plan"),
                 Arguments.of(POST, "/v1/patterns", admin, "{\"name\":\"n" + NUL + "\"}", "name"),
                 Arguments.of(PATCH, "/v1/patterns/" + patternId, admin, "{\"category\":\"c" + NUL + "\"}", "category"),
                 Arguments.of(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"" + NUL + "\"}", "plan"),
-                Arguments.of(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{\"workerId\":\"llm" + NUL + "\"}", "workerId"),
+                Arguments.of(
+                        POST,
+                        "/v1/worker/runs/claim",
+                        TenantDay.WORKER,
+                        "{\"workerId\":\"llm" + NUL + "\"}",
+                        "workerId"),
                 Arguments.of(POST, run + "/heartbeat", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
                 Arguments.of(POST, run + "/start", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(POST, run + "/outputs", TenantDay.WORKER, "{" + lease + ",\"content\":\"x\",\"keywords\":[\"a\",\"" + NUL
-                        + "\"]}", "keywords[1]"),
-                Arguments.of(POST, run + "/outputs", TenantDay.WORKER, "{" + lease + ",\"content\":\"x\",\"metadata\":{\"model\":{\"n"
-                        + NUL + "\":1}}}", "metadata.model.n\\u0000"),
-                Arguments.of(POST, run + "/usage", TenantDay.WORKER, "{" + lease + ",\"meter\":\"tokens" + NUL + "\",\"quantity\":1}",
+                Arguments.of(
+                        POST,
+                        run + "/outputs",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"content\":\"x\",\"keywords\":[\"a\",\"" + NUL + "\"]}",
+                        "keywords[1]"),
+                Arguments.of(
+                        POST,
+                        run + "/outputs",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"content\":\"x\",\"metadata\":{\"model\":{\"n" + NUL + "\":1}}}",
+                        "metadata.model.n\\u0000"),
+                Arguments.of(
+                        POST,
+                        run + "/usage",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"meter\":\"tokens" + NUL + "\",\"quantity\":1}",
                         "meter"),
                 Arguments.of(POST, run + "/complete", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(POST, run + "/fail", TenantDay.WORKER, "{" + lease + ",\"error\":\"overloaded" + NUL + "\"}", "error"),
-                Arguments.of(POST, "/v1/worker/generations/claim", TenantDay.WORKER, "{\"workerId\":\"" + NUL + "\"}", "workerId"),
-                Arguments.of(POST, generation + "/heartbeat", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(POST, generation + "/analysis", TenantDay.WORKER, "{" + lease + ",\"audioAnalysis\":{\"key\":\"C"
-                        + NUL + "\"}}", "audioAnalysis.key"),
-                Arguments.of(POST, generation + "/plan", TenantDay.WORKER, "{" + lease + ",\"visualPlan\":{\"scenes\":[{\"title\":\""
-                        + NUL + "\"}]}}", "visualPlan.scenes[0].title"),
-                Arguments.of(POST, generation + "/render", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(POST, generation + "/complete", TenantDay.WORKER, "{" + lease + ",\"videoUrl\":\"https://cdn/" + NUL
-                        + "\"}", "videoUrl"),
-                Arguments.of(POST, generation + "/fail", TenantDay.WORKER, "{" + lease + ",\"errorMessage\":\"" + NUL + "\"}",
+                Arguments.of(
+                        POST,
+                        run + "/fail",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"error\":\"overloaded" + NUL + "\"}",
+                        "error"),
+                Arguments.of(
+                        POST,
+                        "/v1/worker/generations/claim",
+                        TenantDay.WORKER,
+                        "{\"workerId\":\"" + NUL + "\"}",
+                        "workerId"),
+                Arguments.of(
+                        POST, generation + "/heartbeat", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
+                Arguments.of(
+                        POST,
+                        generation + "/analysis",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"audioAnalysis\":{\"key\":\"C" + NUL + "\"}}",
+                        "audioAnalysis.key"),
+                Arguments.of(
+                        POST,
+                        generation + "/plan",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"visualPlan\":{\"scenes\":[{\"title\":\"" + NUL + "\"}]}}",
+                        "visualPlan.scenes[0].title"),
+                Arguments.of(
+                        POST, generation + "/render", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
+                Arguments.of(
+                        POST,
+                        generation + "/complete",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"videoUrl\":\"https://cdn/" + NUL + "\"}",
+                        "videoUrl"),
+                Arguments.of(
+                        POST,
+                        generation + "/fail",
+                        TenantDay.WORKER,
+                        "{" + lease + ",\"errorMessage\":\"" + NUL + "\"}",
                         "errorMessage"));
     }
 
     @ParameterizedTest(name = "{0} {1} {4}")
     @MethodSource("everyJsonBody")
-    void a_nul_anywhere_in_a_json_body_is_a_422_naming_its_field_and_stores_nothing(HttpMethod method, String path, String token,
-            String body, String field) {
+    void a_nul_anywhere_in_a_json_body_is_a_422_naming_its_field_and_stores_nothing(
+            HttpMethod method, String path, String token, String body, String field) {
         long before = events();
 
         ResponseEntity<Map<String, Object>> answer = api.send(method, path, token, body);
@@ -164,14 +263,19 @@ class StorableTextApiTest {
 
     @Test
     void the_readme_example_is_refused_and_orgs_created_after_it_are_readable() {
-        ResponseEntity<Map<String, Object>> refused = api.send(POST, "/v1/orgs", owner, "{\"name\":\"Acme\\u0000Corp\"}");
+        ResponseEntity<Map<String, Object>> refused =
+                api.send(POST, "/v1/orgs", owner, "{\"name\":\"Acme\\u0000Corp\"}");
         String later = api.createOrg(owner, "Acme Corp");
 
         assertRefused(refused, "invalid-text", "body", "name");
-        assertThat(refused.getBody()).containsEntry("detail", "Field name of the body contains a NUL character (U+0000) at "
-                + "character 5; text may contain neither NUL characters nor unpaired surrogates");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.send(GET, "/v1/orgs/" + later, owner, null)
-                .getStatusCode()).isEqualTo(HttpStatus.OK));
+        assertThat(refused.getBody())
+                .containsEntry(
+                        "detail",
+                        "Field name of the body contains a NUL character (U+0000) at "
+                                + "character 5; text may contain neither NUL characters nor unpaired surrogates");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.send(GET, "/v1/orgs/" + later, owner, null).getStatusCode())
+                .isEqualTo(HttpStatus.OK));
     }
 
     @ParameterizedTest
@@ -184,22 +288,29 @@ class StorableTextApiTest {
     void characters_beyond_the_basic_plane_are_kept() {
         String orgWithEmoji = api.createOrg(owner, "Rain \\ud83c\\udf27 Studio");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.send(GET, "/v1/orgs/" + orgWithEmoji, owner, null)
-                .getBody()).containsEntry("name", "Rain \uD83C\uDF27 Studio"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        api.send(GET, "/v1/orgs/" + orgWithEmoji, owner, null).getBody())
+                .containsEntry("name", "Rain \uD83C\uDF27 Studio"));
     }
 
     @Test
     void a_number_beyond_a_doubles_range_is_refused() {
         long before = events();
 
-        ResponseEntity<Map<String, Object>> project = api.send(POST, "/v1/orgs/" + orgId + "/projects", owner,
+        ResponseEntity<Map<String, Object>> project = api.send(
+                POST,
+                "/v1/orgs/" + orgId + "/projects",
+                owner,
                 "{\"name\":\"P\",\"prompt\":\"p\",\"audioPath\":\"a.mp3\",\"audioDuration\":1e400}");
-        ResponseEntity<Map<String, Object>> completion = api.send(POST, "/v1/worker/generations/" + UUID.randomUUID() + "/complete",
-                TenantDay.WORKER, "{\"leaseId\":\"" + UUID.randomUUID() + "\",\"videoUrl\":\"v\",\"durationSeconds\":1e200000}");
-        ResponseEntity<Map<String, Object>> settings = api.send(PATCH, "/v1/orgs/" + orgId, owner,
-                "{\"settings\":{\"tiny\":1e-1001}}");
-        ResponseEntity<Map<String, Object>> inRange = api.send(PATCH, "/v1/orgs/" + orgId, owner,
-                "{\"settings\":{\"large\":1.5e308,\"small\":1e-300,\"count\":12}}");
+        ResponseEntity<Map<String, Object>> completion = api.send(
+                POST,
+                "/v1/worker/generations/" + UUID.randomUUID() + "/complete",
+                TenantDay.WORKER,
+                "{\"leaseId\":\"" + UUID.randomUUID() + "\",\"videoUrl\":\"v\",\"durationSeconds\":1e200000}");
+        ResponseEntity<Map<String, Object>> settings =
+                api.send(PATCH, "/v1/orgs/" + orgId, owner, "{\"settings\":{\"tiny\":1e-1001}}");
+        ResponseEntity<Map<String, Object>> inRange = api.send(
+                PATCH, "/v1/orgs/" + orgId, owner, "{\"settings\":{\"large\":1.5e308,\"small\":1e-300,\"count\":12}}");
 
         assertRefused(project, "number-out-of-range", "body", "audioDuration");
         assertRefused(completion, "number-out-of-range", "body", "durationSeconds");
@@ -210,16 +321,21 @@ class StorableTextApiTest {
 
     @Test
     void a_nul_in_a_query_parameter_is_a_422_not_a_database_error() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orgs/" + orgId
-                        + "/runs?pattern=summ%00arize"))
-                .header("Authorization", "Bearer " + owner).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/v1/orgs/" + orgId + "/runs?pattern=summ%00arize"))
+                .header("Authorization", "Bearer " + owner)
+                .GET()
+                .build();
 
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(answer.body()).contains("\"type\":\"https://runledger.io/problems/invalid-text\"", "\"in\":\"query\"",
-                "\"field\":\"pattern\"");
+        assertThat(answer.body())
+                .contains(
+                        "\"type\":\"https://runledger.io/problems/invalid-text\"",
+                        "\"in\":\"query\"",
+                        "\"field\":\"pattern\"");
     }
 
     @ParameterizedTest
@@ -252,6 +368,7 @@ class StorableTextApiTest {
         ResponseEntity<Map<String, Object>> refused = api.send(GET, "/v1/orgs", token, null);
 
         assertRefused(refused, "invalid-text", "token", "name");
-        assertThat(jdbc.queryForList("select email from access_users where email = ?", String.class, email)).isEmpty();
+        assertThat(jdbc.queryForList("select email from access_users where email = ?", String.class, email))
+                .isEmpty();
     }
 }

@@ -29,6 +29,7 @@ class StrictInputApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -45,10 +46,12 @@ class StrictInputApiTest {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
-    private static void assertRefused(ResponseEntity<Map<String, Object>> answer, HttpStatus status, String type, String field) {
+    private static void assertRefused(
+            ResponseEntity<Map<String, Object>> answer, HttpStatus status, String type, String field) {
         assertThat(answer.getStatusCode()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/" + type)
+        assertThat(answer.getBody())
+                .containsEntry("type", "https://runledger.io/problems/" + type)
                 .containsEntry("field", field);
         assertThat(answer.getBody().get("detail").toString()).contains(field);
     }
@@ -57,11 +60,16 @@ class StrictInputApiTest {
     void an_unknown_field_is_a_400_naming_it_and_changes_nothing() {
         long before = events();
 
-        ResponseEntity<Map<String, Object>> org = api.send(POST, "/v1/orgs", owner.token(), "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
-        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", owner.token(),
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Hi.\",\"priorty\":9}", UUID.randomUUID().toString());
-        ResponseEntity<Map<String, Object>> changes = api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(),
-                "{\"name\":\"Renamed\",\"owner\":\"me\"}");
+        ResponseEntity<Map<String, Object>> org =
+                api.send(POST, "/v1/orgs", owner.token(), "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
+        ResponseEntity<Map<String, Object>> run = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/runs",
+                owner.token(),
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Hi.\",\"priorty\":9}",
+                UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> changes =
+                api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(), "{\"name\":\"Renamed\",\"owner\":\"me\"}");
 
         assertRefused(org, HttpStatus.BAD_REQUEST, "unknown-field", "plan");
         assertRefused(run, HttpStatus.BAD_REQUEST, "unknown-field", "priorty");
@@ -71,7 +79,10 @@ class StrictInputApiTest {
 
     @Test
     void free_form_maps_take_any_fields() {
-        ResponseEntity<Map<String, Object>> settings = api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(),
+        ResponseEntity<Map<String, Object>> settings = api.send(
+                PATCH,
+                "/v1/orgs/" + owner.orgId(),
+                owner.token(),
                 "{\"settings\":{\"anything\":{\"nested\":[1,\"two\",true]},\"theme\":\"dark\"}}");
 
         assertThat(settings.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -82,8 +93,12 @@ class StrictInputApiTest {
     void a_value_of_another_type_is_refused_not_coerced(String input) {
         long before = events();
 
-        ResponseEntity<Map<String, Object>> run = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", owner.token(),
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}", UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> run = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/runs",
+                owner.token(),
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}",
+                UUID.randomUUID().toString());
 
         assertRefused(run, HttpStatus.BAD_REQUEST, "malformed-request", "input");
         assertThat(events()).isEqualTo(before);
@@ -91,8 +106,12 @@ class StrictInputApiTest {
 
     @Test
     void an_enum_is_named_not_numbered_and_a_name_is_text_not_a_number() {
-        ResponseEntity<Map<String, Object>> numbered = api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", owner.token(),
-                "{\"pattern\":\"summarize\",\"inputSource\":0,\"input\":\"Hi.\"}", UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> numbered = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/runs",
+                owner.token(),
+                "{\"pattern\":\"summarize\",\"inputSource\":0,\"input\":\"Hi.\"}",
+                UUID.randomUUID().toString());
         ResponseEntity<Map<String, Object>> name = api.send(POST, "/v1/orgs", owner.token(), "{\"name\":42}");
 
         assertRefused(numbered, HttpStatus.BAD_REQUEST, "malformed-request", "inputSource");
@@ -107,7 +126,8 @@ class StrictInputApiTest {
         ResponseEntity<Map<String, Object>> tooLong = createOrgWith(header, "r".repeat(256));
 
         assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(tooLong.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter")
+        assertThat(tooLong.getBody())
+                .containsEntry("type", "https://runledger.io/problems/invalid-parameter")
                 .containsEntry("field", header);
         assertThat(events()).isEqualTo(before);
         assertThat(createOrgWith(header, "r".repeat(255)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -119,8 +139,11 @@ class StrictInputApiTest {
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(owner.token());
         headers.set(header, value);
-        ResponseEntity answer = http.exchange("/v1/orgs", POST,
-                new HttpEntity<>("{\"name\":\"Headers " + UUID.randomUUID() + "\"}", headers), Map.class);
+        ResponseEntity answer = http.exchange(
+                "/v1/orgs",
+                POST,
+                new HttpEntity<>("{\"name\":\"Headers " + UUID.randomUUID() + "\"}", headers),
+                Map.class);
         return answer;
     }
 }

@@ -26,6 +26,7 @@ class ManagementPortTest {
 
     @Autowired
     TestRestTemplate http;
+
     @LocalManagementPort
     int managementPort;
 
@@ -44,14 +45,19 @@ class ManagementPortTest {
         String operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         String tenant = api.tokenFor("tenant-of-the-management-port@example.com");
 
-        assertThat(onManagementPort("/actuator/prometheus", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(onManagementPort("/actuator/prometheus", tenant).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(onManagementPort("/actuator/prometheus", null).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(onManagementPort("/actuator/prometheus", tenant).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> scrape = onManagementPort("/actuator/prometheus", operator);
         assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(scrape.getBody()).contains("runledger_read_model_lag_seconds");
-        assertThat(onManagementPort("/actuator/health/liveness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(onManagementPort("/actuator/health/readiness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(onManagementPort("/actuator/health/liveness", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(onManagementPort("/actuator/health/readiness", null).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         // and the main port no longer serves them
-        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isNotEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/actuator/prometheus", String.class).getStatusCode())
+                .isNotEqualTo(HttpStatus.OK);
     }
 }

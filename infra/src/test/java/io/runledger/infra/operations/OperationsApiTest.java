@@ -23,11 +23,11 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -44,6 +44,7 @@ class OperationsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     Environment environment;
 
@@ -72,7 +73,8 @@ class OperationsApiTest {
     @Test
     void the_prometheus_scrape_is_for_platform_admins_and_carries_axons_meters_and_the_read_models_lag() {
         assertThat(get("/actuator/prometheus", null, Map.of()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get("/actuator/prometheus", tenant, Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("/actuator/prometheus", tenant, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<String> scrape = get("/actuator/prometheus", operator, Map.of());
 
@@ -90,13 +92,17 @@ class OperationsApiTest {
     @Test
     void health_details_are_for_platform_admins_and_the_probes_answer_anyone() {
         assertThat(api.send(GET, "/actuator/health", operator, null).getBody()).containsKey("components");
-        assertThat(api.send(GET, "/actuator/health", tenant, null).getBody()).containsKey("status")
+        assertThat(api.send(GET, "/actuator/health", tenant, null).getBody())
+                .containsKey("status")
                 .doesNotContainKey("components");
-        assertThat(api.send(GET, "/actuator/health", null, null).getBody()).containsKey("status")
+        assertThat(api.send(GET, "/actuator/health", null, null).getBody())
+                .containsKey("status")
                 .doesNotContainKey("components");
 
-        assertThat(get("/actuator/health/liveness", null, Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(get("/actuator/health/readiness", null, Map.of()).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(get("/actuator/health/liveness", null, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(get("/actuator/health/readiness", null, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -120,13 +126,17 @@ class OperationsApiTest {
         // Tomcat writes its buffered lines out every few seconds
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             try (Stream<Path> files = Files.list(logs)) {
-                assertThat(files.filter(file -> file.getFileName().toString().startsWith("access_log")).flatMap(file -> {
-                    try {
-                        return Files.readAllLines(file).stream();
-                    } catch (IOException unreadable) {
-                        throw new UncheckedIOException(unreadable);
-                    }
-                })).anySatisfy(line -> assertThat(line).contains("\"GET /v1/orgs HTTP/1.1\" 200").endsWith(requestId));
+                assertThat(files.filter(file -> file.getFileName().toString().startsWith("access_log"))
+                                .flatMap(file -> {
+                                    try {
+                                        return Files.readAllLines(file).stream();
+                                    } catch (IOException unreadable) {
+                                        throw new UncheckedIOException(unreadable);
+                                    }
+                                }))
+                        .anySatisfy(line -> assertThat(line)
+                                .contains("\"GET /v1/orgs HTTP/1.1\" 200")
+                                .endsWith(requestId));
             }
         });
     }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import javax.sql.DataSource;
 
 import io.runledger.infra.testing.ApiClient;
@@ -50,6 +49,7 @@ class ProjectionReplayTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -68,12 +68,18 @@ class ProjectionReplayTest {
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         replayedA = TenantDay.live(api, "Replayed A").projectedIn(jdbc);
         TenantDay replayedB = TenantDay.live(api, "Replayed B").projectedIn(jdbc);
-        List<String> people = jdbc.queryForList("select distinct user_id::text from org_memberships where org_id in (?::uuid, ?::uuid)",
-                String.class, replayedA.orgId(), replayedB.orgId());
-        List<String> orgs = jdbc.queryForList("select distinct org_id::text from org_memberships where user_id = any(?::uuid[])",
-                String.class, "{" + String.join(",", people) + "}");
-        scope = "with people(person) as (select unnest('{%s}'::uuid[])), tenants(org) as (select unnest('{%s}'::uuid[])) "
-                .formatted(String.join(",", people), String.join(",", orgs));
+        List<String> people = jdbc.queryForList(
+                "select distinct user_id::text from org_memberships where org_id in (?::uuid, ?::uuid)",
+                String.class,
+                replayedA.orgId(),
+                replayedB.orgId());
+        List<String> orgs = jdbc.queryForList(
+                "select distinct org_id::text from org_memberships where user_id = any(?::uuid[])",
+                String.class,
+                "{" + String.join(",", people) + "}");
+        scope =
+                "with people(person) as (select unnest('{%s}'::uuid[])), tenants(org) as (select unnest('{%s}'::uuid[])) "
+                        .formatted(String.join(",", people), String.join(",", orgs));
     }
 
     @SuppressWarnings("unchecked")
@@ -85,26 +91,36 @@ class ProjectionReplayTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> projection(String name) {
-        return projections().stream().filter(projection -> projection.get("name").equals(name)).findFirst().orElseThrow();
+        return projections().stream()
+                .filter(projection -> projection.get("name").equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> runsOf(TenantDay tenant) {
-        ResponseEntity<Map<String, Object>> page = api.send(GET, "/v1/orgs/" + tenant.orgId() + "/runs", tenant.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> page =
+                api.send(GET, "/v1/orgs/" + tenant.orgId() + "/runs", tenant.ownerToken(), null);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
         return (List<Map<String, Object>>) page.getBody().get("items");
     }
 
     private void awaitAllCaughtUp() {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(projections())
-                .allSatisfy(projection -> assertThat(projection).containsEntry("lagEvents", 0).containsEntry("replaying", false)));
+                .allSatisfy(projection ->
+                        assertThat(projection).containsEntry("lagEvents", 0).containsEntry("replaying", false)));
     }
 
     private Map<String, String> checksums() {
         Map<String, String> sums = new TreeMap<>();
-        TENANT_ROWS.forEach((table, rows) -> sums.put(table, jdbc.queryForObject(scope
-                + "select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from " + table
-                + " t where " + rows, String.class)));
+        TENANT_ROWS.forEach((table, rows) -> sums.put(
+                table,
+                jdbc.queryForObject(
+                        scope
+                                + "select count(*) || ':' || md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from "
+                                + table
+                                + " t where " + rows,
+                        String.class)));
         return sums;
     }
 
@@ -119,11 +135,22 @@ class ProjectionReplayTest {
         awaitAllCaughtUp();
         List<Map<String, Object>> states = projections();
 
-        assertThat(states).extracting(state -> state.get("name")).containsExactly("read-orgs", "read-users", "read-patterns",
-                "read-subscriptions", "read-runs", "read-usage", "read-projects", "read-system-logs");
+        assertThat(states)
+                .extracting(state -> state.get("name"))
+                .containsExactly(
+                        "read-orgs",
+                        "read-users",
+                        "read-patterns",
+                        "read-subscriptions",
+                        "read-runs",
+                        "read-usage",
+                        "read-projects",
+                        "read-system-logs");
         long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         assertThat(states).allSatisfy(state -> assertThat(state)
-                .containsEntry("running", true).containsEntry("head", (int) head).containsEntry("lagSeconds", 0.0)
+                .containsEntry("running", true)
+                .containsEntry("head", (int) head)
+                .containsEntry("lagSeconds", 0.0)
                 .containsKeys("eventsPerSecond", "segments", "position", "expectedCaughtUpAt"));
     }
 
@@ -134,19 +161,22 @@ class ProjectionReplayTest {
         assertThat(before.get("runs")).doesNotStartWith("0:");
         // damage every table, so only a rebuild from the event store can give the checksums back
         TENANT_ROWS.keySet().forEach(this::damage);
-        assertThat(checksums()).allSatisfy((table, sum) -> assertThat(sum).as(table).isNotEqualTo(before.get(table)));
+        assertThat(checksums())
+                .allSatisfy((table, sum) -> assertThat(sum).as(table).isNotEqualTo(before.get(table)));
 
         for (Map<String, Object> projection : projections()) {
-            ResponseEntity<Map<String, Object>> replay = api.send(POST,
-                    "/v1/admin/projections/" + projection.get("name") + "/replay", operator, null);
+            ResponseEntity<Map<String, Object>> replay =
+                    api.send(POST, "/v1/admin/projections/" + projection.get("name") + "/replay", operator, null);
             assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         }
         awaitAllCaughtUp();
 
         assertThat(checksums()).isEqualTo(before);
         // users' and auth_identities' policies read org_memberships: a swap of read-orgs makes them again
-        assertThat(jdbc.queryForList("select tablename from pg_policies where tablename in ('users', 'auth_identities')",
-                String.class)).containsExactlyInAnyOrder("users", "auth_identities");
+        assertThat(jdbc.queryForList(
+                        "select tablename from pg_policies where tablename in ('users', 'auth_identities')",
+                        String.class))
+                .containsExactlyInAnyOrder("users", "auth_identities");
     }
 
     @Test
@@ -160,43 +190,59 @@ class ProjectionReplayTest {
 
         TenantDay during;
         Map<String, String> liveJustBeforeTheSwap;
-        try (Connection operatorsHold = dataSource.getConnection(); Statement hold = operatorsHold.createStatement()) {
+        try (Connection operatorsHold = dataSource.getConnection();
+                Statement hold = operatorsHold.createStatement()) {
             // an operator holding the swap lock holds the swap back: the rebuild catches up, indexes, and waits
             hold.execute("select pg_advisory_lock(" + ReadModelRebuild.SWAP_LOCK + ")");
-            ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
+            ResponseEntity<Map<String, Object>> replay =
+                    api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
             assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
             assertThat(replay.getBody()).containsEntry("replaying", true);
-            await().atMost(Duration.ofSeconds(60)).until(() -> "waiting_for_swap_lock".equals(
-                    ((Map<String, Object>) projection("read-runs").get("rebuild")).get("phase")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "waiting_for_swap_lock"
+                    .equals(((Map<String, Object>) projection("read-runs").get("rebuild")).get("phase")));
 
-            Map<String, Object> rebuild = (Map<String, Object>) projection("read-runs").get("rebuild");
-            assertThat(rebuild).containsEntry("readModels", List.of("read-runs")).containsEntry("lagEvents", 0)
-                    .containsEntry("problem", null).containsKeys("position", "head", "eventsPerSecond", "expectedFinishAt",
-                            "startedAt");
-            assertThat(projection("read-usage")).containsEntry("replaying", false).containsEntry("rebuild", null);
+            Map<String, Object> rebuild =
+                    (Map<String, Object>) projection("read-runs").get("rebuild");
+            assertThat(rebuild)
+                    .containsEntry("readModels", List.of("read-runs"))
+                    .containsEntry("lagEvents", 0)
+                    .containsEntry("problem", null)
+                    .containsKeys("position", "head", "eventsPerSecond", "expectedFinishAt", "startedAt");
+            assertThat(projection("read-usage"))
+                    .containsEntry("replaying", false)
+                    .containsEntry("rebuild", null);
             // queries read the live tables, whole, while the new ones wait beside them, indexed after their load
             assertThat(runsOf(replayedA)).isEqualTo(runsBefore);
             assertThat(jdbc.queryForObject("select count(*) from read_model_rebuild.runs", Long.class))
                     .isEqualTo(jdbc.queryForObject("select count(*) from runs", Long.class));
-            assertThat(jdbc.queryForList("select indexname from pg_indexes where schemaname = 'read_model_rebuild'", String.class))
+            assertThat(jdbc.queryForList(
+                            "select indexname from pg_indexes where schemaname = 'read_model_rebuild'", String.class))
                     .contains("runs_pkey", "runs_by_org_status", "runs_by_org_queued", "outputs_by_run");
 
             // the service goes on: a new tenant's day reaches the live tables and, by the rebuild, the new ones
             during = TenantDay.live(api, "Appended during the rebuild").projectedIn(jdbc);
-            await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) ((Map<String, Object>) projection("read-runs")
-                    .get("rebuild")).get("lagEvents")).longValue() == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ((Number) ((Map<String, Object>)
+                                                    projection("read-runs").get("rebuild"))
+                                            .get("lagEvents"))
+                                    .longValue()
+                            == 0);
             liveJustBeforeTheSwap = checksums();
             hold.execute("select pg_advisory_unlock(" + ReadModelRebuild.SWAP_LOCK + ")");
         }
         awaitAllCaughtUp();
 
         // one swap: new tables under the live names, with the content the live ones had, indexes and keys included
-        assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class)).isNotEqualTo(liveRuns);
+        assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class))
+                .isNotEqualTo(liveRuns);
         assertThat(checksums()).isEqualTo(liveJustBeforeTheSwap);
-        assertThat(jdbc.queryForObject("select count(*) from pg_namespace where nspname = 'read_model_rebuild'", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from pg_namespace where nspname = 'read_model_rebuild'", Long.class))
                 .isZero();
-        assertThat(jdbc.queryForList("select conname from pg_constraint where conrelid = 'outputs'::regclass and contype = 'f'",
-                String.class)).hasSize(1);
+        assertThat(jdbc.queryForList(
+                        "select conname from pg_constraint where conrelid = 'outputs'::regclass and contype = 'f'",
+                        String.class))
+                .hasSize(1);
         assertThat(runsOf(replayedA)).isEqualTo(runsBefore);
         assertThat(runsOf(during)).hasSize(2);
     }
@@ -209,7 +255,8 @@ class ProjectionReplayTest {
         damage("usage_events");
         String damagedUsage = checksums().get("usage_events");
 
-        ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
+        ResponseEntity<Map<String, Object>> replay =
+                api.send(POST, "/v1/admin/projections/read-runs/replay", operator, null);
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(replay.getBody()).containsEntry("name", "read-runs");
         awaitAllCaughtUp();
@@ -230,8 +277,10 @@ class ProjectionReplayTest {
         String tenant = api.tokenFor("not-ops@example.com");
 
         ResponseEntity<Map<String, Object>> list = api.send(GET, "/v1/admin/projections", tenant, null);
-        ResponseEntity<Map<String, Object>> replay = api.send(POST, "/v1/admin/projections/read-runs/replay", tenant, null);
-        ResponseEntity<Map<String, Object>> unknown = api.send(POST, "/v1/admin/projections/read-everything/replay", operator, null);
+        ResponseEntity<Map<String, Object>> replay =
+                api.send(POST, "/v1/admin/projections/read-runs/replay", tenant, null);
+        ResponseEntity<Map<String, Object>> unknown =
+                api.send(POST, "/v1/admin/projections/read-everything/replay", operator, null);
 
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(list.getBody()).containsEntry("type", "https://runledger.io/problems/platform-admin-required");

@@ -25,10 +25,11 @@ class ProjectionStatusAcrossInstancesTest {
 
     @Test
     void two_instances_report_the_same_positions_whichever_holds_each_read_models_segment() {
-        Map<String, Object> sharedDatabase = new HashMap<>(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
+        Map<String, Object> sharedDatabase =
+                new HashMap<>(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
         sharedDatabase.put("runledger.platform-admins", OPERATOR);
         try (RunningRunledger first = RunningRunledger.start(instance(sharedDatabase, "first"));
-             RunningRunledger second = RunningRunledger.start(instance(sharedDatabase, "second"))) {
+                RunningRunledger second = RunningRunledger.start(instance(sharedDatabase, "second"))) {
             ApiClient api = first.api();
             String owner = api.tokenFor("tenant@example.com");
             api.createOrg(owner, "Status Inc");
@@ -43,10 +44,19 @@ class ProjectionStatusAcrossInstancesTest {
                     .isNotEqualTo(holdsSegments(second, ReadModelProcessors.PROCESSOR));
             List<Map<String, Object>> onFirst = states(first.api(), operatorOnFirst);
             List<Map<String, Object>> onSecond = states(second.api(), operatorOnSecond);
-            assertThat(onSecond).extracting(state -> state.get("name"), state -> state.get("position"),
-                            state -> state.get("lagEvents"), state -> state.get("segments"))
-                    .isEqualTo(onFirst.stream().map(state -> org.assertj.core.groups.Tuple.tuple(state.get("name"),
-                            state.get("position"), state.get("lagEvents"), state.get("segments"))).toList());
+            assertThat(onSecond)
+                    .extracting(
+                            state -> state.get("name"),
+                            state -> state.get("position"),
+                            state -> state.get("lagEvents"),
+                            state -> state.get("segments"))
+                    .isEqualTo(onFirst.stream()
+                            .map(state -> org.assertj.core.groups.Tuple.tuple(
+                                    state.get("name"),
+                                    state.get("position"),
+                                    state.get("lagEvents"),
+                                    state.get("segments")))
+                            .toList());
             assertThat(onSecond).allSatisfy(state -> {
                 assertThat(((Number) state.get("position")).longValue()).isPositive();
                 assertThat(state.get("lagEvents")).isEqualTo(0);
@@ -61,12 +71,16 @@ class ProjectionStatusAcrossInstancesTest {
     }
 
     private static boolean holdsSegments(RunningRunledger instance, String processor) {
-        return !instance.bean(EventProcessingConfiguration.class).eventProcessor(processor, StreamingEventProcessor.class)
-                .orElseThrow().processingStatus().isEmpty();
+        return !instance.bean(EventProcessingConfiguration.class)
+                .eventProcessor(processor, StreamingEventProcessor.class)
+                .orElseThrow()
+                .processingStatus()
+                .isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> states(ApiClient api, String operator) {
-        return (List<Map<String, Object>>) api.send(GET, "/v1/admin/projections", operator, null).getBody().get("items");
+        return (List<Map<String, Object>>)
+                api.send(GET, "/v1/admin/projections", operator, null).getBody().get("items");
     }
 }

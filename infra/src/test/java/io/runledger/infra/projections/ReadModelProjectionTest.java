@@ -14,8 +14,8 @@ import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
-import org.junit.jupiter.api.BeforeAll;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -29,10 +29,13 @@ class ReadModelProjectionTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CommandGateway commands;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -47,12 +50,18 @@ class ReadModelProjectionTest {
     void the_org_row_shows_seed_003s_subscription_and_generation_columns() {
         Map<String, Object> org = jdbc.queryForMap("select * from orgs where id = ?::uuid", day.orgId());
 
-        assertThat(org).containsEntry("name", "Projected Inc").containsEntry("subscription_status", "trialing")
-                .containsEntry("subscription_plan", "free").containsEntry("generations_this_month", 1)
+        assertThat(org)
+                .containsEntry("name", "Projected Inc")
+                .containsEntry("subscription_status", "trialing")
+                .containsEntry("subscription_plan", "free")
+                .containsEntry("generations_this_month", 1)
                 .containsEntry("generations_limit", 3);
         assertThat(org.get("trial_ends_at")).isNotNull();
-        assertThat(jdbc.queryForList("select role from org_memberships where org_id = ?::uuid order by role", String.class,
-                day.orgId())).containsExactly("developer", "owner");
+        assertThat(jdbc.queryForList(
+                        "select role from org_memberships where org_id = ?::uuid order by role",
+                        String.class,
+                        day.orgId()))
+                .containsExactly("developer", "owner");
     }
 
     @Test
@@ -63,26 +72,42 @@ class ReadModelProjectionTest {
                 "select content, summary, array_to_string(keywords, ',') as keywords from outputs where run_id = ?::uuid",
                 day.succeededRun());
 
-        assertThat(succeeded).containsEntry("status", "succeeded").containsEntry("input_source", "text")
-                .containsEntry("input_chars", 32).containsEntry("strategy", "map-reduce").containsEntry("attempt", 1)
+        assertThat(succeeded)
+                .containsEntry("status", "succeeded")
+                .containsEntry("input_source", "text")
+                .containsEntry("input_chars", 32)
+                .containsEntry("strategy", "map-reduce")
+                .containsEntry("attempt", 1)
                 .containsEntry("worker_id", "w-1");
         assertThat(succeeded.get("started_at")).isNotNull();
         assertThat(succeeded.get("finished_at")).isNotNull();
         assertThat(succeeded.get("idempotency_key")).isNotNull();
         assertThat(failed).containsEntry("status", "failed").containsEntry("error", "model overloaded");
-        assertThat(output).containsEntry("content", "Every fact is kept.").containsEntry("summary", "Facts")
+        assertThat(output)
+                .containsEntry("content", "Every fact is kept.")
+                .containsEntry("summary", "Facts")
                 .containsEntry("keywords", "events,facts");
     }
 
     @Test
     void usage_events_are_the_billable_facts_under_their_event_ids() {
         List<Map<String, Object>> usage = jdbc.queryForList(
-                "select event_type, quantity from usage_events where org_id = ?::uuid order by created_at, event_type", day.orgId());
+                "select event_type, quantity from usage_events where org_id = ?::uuid order by created_at, event_type",
+                day.orgId());
 
-        assertThat(usage).extracting(row -> row.get("event_type")).containsExactlyInAnyOrder(
-                "run.created", "run.created", "tokens.used", "run.completed", "generations.completed", "render.seconds");
-        assertThat(usage).filteredOn(row -> row.get("event_type").equals("tokens.used"))
-                .extracting(row -> ((BigDecimal) row.get("quantity")).intValueExact()).containsExactly(1543);
+        assertThat(usage)
+                .extracting(row -> row.get("event_type"))
+                .containsExactlyInAnyOrder(
+                        "run.created",
+                        "run.created",
+                        "tokens.used",
+                        "run.completed",
+                        "generations.completed",
+                        "render.seconds");
+        assertThat(usage)
+                .filteredOn(row -> row.get("event_type").equals("tokens.used"))
+                .extracting(row -> ((BigDecimal) row.get("quantity")).intValueExact())
+                .containsExactly(1543);
         assertThat(jdbc.queryForObject("""
                 select count(*) from usage_events u join domain_event_entry e on e.event_identifier = u.id::text
                 where u.org_id = ?::uuid and e.payload_type like '%.UsageRecorded'
@@ -97,9 +122,11 @@ class ReadModelProjectionTest {
                 """, day.orgId(), day.generationId());
         long renderSeconds = RenderTime.billedSeconds(jdbc, day.generationId());
 
-        assertThat(billed).extracting(row -> row.get("event_type") + " " + ((BigDecimal) row.get("quantity")).longValueExact())
+        assertThat(billed)
+                .extracting(row -> row.get("event_type") + " " + ((BigDecimal) row.get("quantity")).longValueExact())
                 .containsExactly("generations.completed 1", "render.seconds " + renderSeconds);
-        assertThat(billed).allSatisfy(row -> assertThat(row.get("run_id")).isNull())
+        assertThat(billed)
+                .allSatisfy(row -> assertThat(row.get("run_id")).isNull())
                 .allSatisfy(row -> assertThat(row.get("user_id")).isNotNull());
     }
 
@@ -108,12 +135,19 @@ class ReadModelProjectionTest {
         Map<String, Object> generation = jdbc.queryForMap(
                 "select *, audio_analysis ->> 'bpm' as bpm from generations where id = ?::uuid", day.generationId());
 
-        assertThat(generation).containsEntry("status", "completed").containsEntry("generation_number", 1)
-                .containsEntry("file_size", 48_000_000L).containsEntry("render_time_seconds", 95).containsEntry("bpm", "128")
+        assertThat(generation)
+                .containsEntry("status", "completed")
+                .containsEntry("generation_number", 1)
+                .containsEntry("file_size", 48_000_000L)
+                .containsEntry("render_time_seconds", 95)
+                .containsEntry("bpm", "128")
                 .containsEntry("organization_id", java.util.UUID.fromString(day.orgId()));
         assertThat(generation.get("completed_at")).isNotNull();
-        assertThat(jdbc.queryForMap("select name, resolution, status from projects where id = ?::uuid", day.projectId()))
-                .containsEntry("name", "Launch video").containsEntry("resolution", "1080p").containsEntry("status", "completed");
+        assertThat(jdbc.queryForMap(
+                        "select name, resolution, status from projects where id = ?::uuid", day.projectId()))
+                .containsEntry("name", "Launch video")
+                .containsEntry("resolution", "1080p")
+                .containsEntry("status", "completed");
     }
 
     @Test
@@ -127,17 +161,28 @@ class ReadModelProjectionTest {
                 where organization_id = ?::uuid and action_type = 'generation_completed'
                 """, day.orgId());
 
-        assertThat(failure).containsEntry("status", "error").containsEntry("severity", "error")
-                .containsEntry("message", "Run failed: model overloaded").containsEntry("error_message", "model overloaded")
+        assertThat(failure)
+                .containsEntry("status", "error")
+                .containsEntry("severity", "error")
+                .containsEntry("message", "Run failed: model overloaded")
+                .containsEntry("error_message", "model overloaded")
                 .containsEntry("actor", "worker:test");
-        assertThat(jdbc.queryForList("select message from system_logs where organization_id = ?::uuid "
-                + "and action_type = 'usage_recorded' order by global_index", String.class, day.orgId()))
+        assertThat(jdbc.queryForList(
+                        "select message from system_logs where organization_id = ?::uuid "
+                                + "and action_type = 'usage_recorded' order by global_index",
+                        String.class,
+                        day.orgId()))
                 .contains("Usage recorded: 1543 of tokens.used", "Usage recorded: 1 of run.created");
-        assertThat(completion).containsEntry("status", "success").containsEntry("project", day.projectId())
+        assertThat(completion)
+                .containsEntry("status", "success")
+                .containsEntry("project", day.projectId())
                 .containsEntry("generation", day.generationId());
         assertThat(rowsAwayFromTheirEvent(day.orgId())).isEmpty();
-        assertThat(jdbc.queryForList("select distinct status from system_logs where organization_id = ?::uuid", String.class,
-                day.orgId())).containsExactlyInAnyOrder("started", "success", "error");
+        assertThat(jdbc.queryForList(
+                        "select distinct status from system_logs where organization_id = ?::uuid",
+                        String.class,
+                        day.orgId()))
+                .containsExactlyInAnyOrder("started", "success", "error");
     }
 
     /** Log rows whose global index is not their event's in the store (or that no event backs). */
@@ -163,29 +208,36 @@ class ReadModelProjectionTest {
         new TransactionTemplate(transactions).executeWithoutResult(held -> {
             commands.sendAndWait(new RenameOrg(UUID.fromString(lateOrg), "Late Commit Labs"));
             earlyOrg[0] = api.createOrg(owner, "Early Commit Inc");
-            await().atMost(Duration.ofSeconds(30)).until(() -> loggedActions(earlyOrg[0]).contains("org_created"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> loggedActions(earlyOrg[0]).contains("org_created"));
         });
-        await().atMost(Duration.ofSeconds(30)).until(() -> loggedActions(lateOrg).contains("org_renamed"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> loggedActions(lateOrg).contains("org_renamed"));
 
         assertThat(jdbc.queryForObject("""
                 select r.global_index < c.global_index from domain_event_entry r, domain_event_entry c
                 where r.payload_type like '%.OrgRenamed' and convert_from(r.payload, 'UTF8')::jsonb ->> 'orgId' = ?
                   and c.payload_type like '%.OrgCreated' and convert_from(c.payload, 'UTF8')::jsonb ->> 'orgId' = ?
-                """, Boolean.class, lateOrg, earlyOrg[0])).as("the rename was stored before, committed after").isTrue();
+                """, Boolean.class, lateOrg, earlyOrg[0]))
+                .as("the rename was stored before, committed after")
+                .isTrue();
         assertThat(rowsAwayFromTheirEvent(lateOrg)).isEmpty();
         assertThat(rowsAwayFromTheirEvent(earlyOrg[0])).isEmpty();
     }
 
     private List<String> loggedActions(String orgId) {
-        return jdbc.queryForList("select action_type from system_logs where organization_id = ?::uuid", String.class, orgId);
+        return jdbc.queryForList(
+                "select action_type from system_logs where organization_id = ?::uuid", String.class, orgId);
     }
 
     @Test
     void the_catalog_users_and_plans_are_there() {
-        assertThat(jdbc.queryForObject("select count(*) from patterns where active", Long.class)).isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.queryForObject("select count(*) from patterns where active", Long.class))
+                .isGreaterThanOrEqualTo(5);
         assertThat(jdbc.queryForList("select id from plans order by monthly_price_cents", String.class))
                 .containsExactly("free", "pro", "team");
-        assertThat(jdbc.queryForObject("select limits ->> 'generations_per_month' from plans where id = 'pro'", String.class))
+        assertThat(jdbc.queryForObject(
+                        "select limits ->> 'generations_per_month' from plans where id = 'pro'", String.class))
                 .isEqualTo("50");
         assertThat(jdbc.queryForObject("""
                 select count(*) from users u join auth_identities i on i.user_id = u.id

@@ -20,7 +20,8 @@ class SystemLogMigrationTest {
     @Test
     void a_row_logged_under_a_later_events_index_gets_its_own_and_the_log_can_then_be_read_in_store_order() {
         TestDatabases.Database database = TestDatabases.createFresh();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(database.url(), database.user(), database.password());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.url(), database.user(), database.password());
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         migrate(dataSource, MigrationVersion.fromVersion("17"));
         UUID org = UUID.randomUUID();
@@ -34,12 +35,18 @@ class SystemLogMigrationTest {
 
         migrate(dataSource, MigrationVersion.LATEST);
 
-        assertThat(jdbc.queryForList("select id || '@' || global_index from system_logs order by global_index", String.class))
+        assertThat(jdbc.queryForList(
+                        "select id || '@' || global_index from system_logs order by global_index", String.class))
                 .containsExactly(renamed + "@" + renamedAt, created + "@" + createdAt);
     }
 
     private static void migrate(DriverManagerDataSource dataSource, MigrationVersion target) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(target).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(target)
+                .load()
+                .migrate();
     }
 
     private static long storeEvent(JdbcTemplate jdbc, UUID aggregate, UUID eventId, long sequence) {

@@ -26,19 +26,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ReadModelIntegrationTest
 class TenantIsolationTest {
 
-    static final List<String> ORG_SCOPED = List.of("orgs", "org_memberships", "subscriptions", "runs", "outputs",
-            "usage_events", "projects", "generations", "system_logs", "users", "auth_identities");
+    static final List<String> ORG_SCOPED = List.of(
+            "orgs",
+            "org_memberships",
+            "subscriptions",
+            "runs",
+            "outputs",
+            "usage_events",
+            "projects",
+            "generations",
+            "system_logs",
+            "users",
+            "auth_identities");
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TenantReads reads;
+
     @Value("${runledger.db.url}")
     String databaseUrl;
+
     @Value("${runledger.db.user}")
     String databaseUser;
+
     @Value("${runledger.db.password}")
     String databasePassword;
 
@@ -64,14 +79,18 @@ class TenantIsolationTest {
     }
 
     private static List<UUID> orgsVisibleIn(JdbcClient sql, String table) {
-        String orgColumn = switch (table) {
-            case "orgs" -> "id";
-            case "projects", "generations", "system_logs" -> "organization_id";
-            case "users" -> "(select m.org_id from org_memberships m where m.user_id = users.id limit 1)";
-            case "auth_identities" -> "(select m.org_id from org_memberships m where m.user_id = auth_identities.user_id limit 1)";
-            default -> "org_id";
-        };
-        return sql.sql("select distinct " + orgColumn + " from " + table).query(UUID.class).list();
+        String orgColumn =
+                switch (table) {
+                    case "orgs" -> "id";
+                    case "projects", "generations", "system_logs" -> "organization_id";
+                    case "users" -> "(select m.org_id from org_memberships m where m.user_id = users.id limit 1)";
+                    case "auth_identities" ->
+                        "(select m.org_id from org_memberships m where m.user_id = auth_identities.user_id limit 1)";
+                    default -> "org_id";
+                };
+        return sql.sql("select distinct " + orgColumn + " from " + table)
+                .query(UUID.class)
+                .list();
     }
 
     @Test
@@ -82,25 +101,30 @@ class TenantIsolationTest {
             assertThat(seenByA).as(table).containsExactly(orgA);
             assertThat(seenByB).as(table).containsExactly(orgB);
         }
-        assertThat(jdbc.queryForObject("select count(distinct org_id) from runs", Long.class)).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(distinct org_id) from runs", Long.class))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
     void tenants_taking_turns_on_one_pooled_connection_never_see_each_others_rows() {
-        TenantReads onOneConnection = new TenantReads(JdbcClient.create(oneConnection),
-                new DataSourceTransactionManager(oneConnection));
+        TenantReads onOneConnection =
+                new TenantReads(JdbcClient.create(oneConnection), new DataSourceTransactionManager(oneConnection));
         JdbcTemplate sameConnection = new JdbcTemplate(oneConnection);
         for (int turn = 0; turn < 20; turn++) {
             UUID tenant = turn % 2 == 0 ? orgA : orgB;
 
-            List<UUID> seen = onOneConnection.read(tenant,
-                    sql -> sql.sql("select org_id from runs union all select org_id from usage_events").query(UUID.class).list());
+            List<UUID> seen = onOneConnection.read(
+                    tenant, sql -> sql.sql("select org_id from runs union all select org_id from usage_events")
+                            .query(UUID.class)
+                            .list());
 
             assertThat(seen).isNotEmpty().containsOnly(tenant);
             // after the transaction the connection is back to the owner with no tenant set
-            assertThat(sameConnection.queryForObject("select current_user = session_user", Boolean.class)).isTrue();
-            assertThat(sameConnection.queryForObject("select coalesce(current_setting('runledger.org_id', true), '')",
-                    String.class)).isEmpty();
+            assertThat(sameConnection.queryForObject("select current_user = session_user", Boolean.class))
+                    .isTrue();
+            assertThat(sameConnection.queryForObject(
+                            "select coalesce(current_setting('runledger.org_id', true), '')", String.class))
+                    .isEmpty();
         }
     }
 
@@ -110,11 +134,14 @@ class TenantIsolationTest {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(oneConnection);
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).execute(status -> {
-            sameConnection.execute("set local role runledger_reader");
-            return sameConnection.queryForObject("select count(*) from runs", Long.class);
-        })).rootCause().message()
+                    sameConnection.execute("set local role runledger_reader");
+                    return sameConnection.queryForObject("select count(*) from runs", Long.class);
+                }))
+                .rootCause()
+                .message()
                 // never set on this connection: unknown; set and reset by an earlier transaction: empty
-                .containsAnyOf("unrecognized configuration parameter \"runledger.org_id\"",
+                .containsAnyOf(
+                        "unrecognized configuration parameter \"runledger.org_id\"",
                         "invalid input syntax for type uuid: \"\"");
     }
 }

@@ -41,8 +41,10 @@ class QueryApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @LocalServerPort
     int port;
 
@@ -70,9 +72,14 @@ class QueryApiTest {
 
     @Test
     void runs_list_newest_first_and_filter_by_status_and_pattern() {
-        assertThat(items(get(org + "/runs"))).extracting(run -> run.get("id")).containsExactly(day.failedRun(), day.succeededRun());
-        assertThat(items(get(org + "/runs?status=failed"))).extracting(run -> run.get("id")).containsExactly(day.failedRun());
-        assertThat(items(get(org + "/runs?pattern=summarize"))).extracting(run -> run.get("id"))
+        assertThat(items(get(org + "/runs")))
+                .extracting(run -> run.get("id"))
+                .containsExactly(day.failedRun(), day.succeededRun());
+        assertThat(items(get(org + "/runs?status=failed")))
+                .extracting(run -> run.get("id"))
+                .containsExactly(day.failedRun());
+        assertThat(items(get(org + "/runs?pattern=summarize")))
+                .extracting(run -> run.get("id"))
                 .containsExactly(day.succeededRun());
         assertThat(items(get(org + "/runs?from=2000-01-01&to=2001-01-01"))).isEmpty();
     }
@@ -91,18 +98,25 @@ class QueryApiTest {
     void a_run_reads_with_its_outputs() {
         Map<String, Object> run = get(org + "/runs/" + day.succeededRun());
 
-        assertThat(run).containsEntry("status", "succeeded").containsEntry("pattern", "summarize").containsEntry("attempt", 1);
-        assertThat(items(Map.of("items", run.get("outputs")))).singleElement()
-                .satisfies(output -> assertThat(output).containsEntry("content", "Every fact is kept.")
-                        .containsEntry("keywords", List.of("events", "facts")));
+        assertThat(run)
+                .containsEntry("status", "succeeded")
+                .containsEntry("pattern", "summarize")
+                .containsEntry("attempt", 1);
+        assertThat(items(Map.of("items", run.get("outputs")))).singleElement().satisfies(output -> assertThat(output)
+                .containsEntry("content", "Every fact is kept.")
+                .containsEntry("keywords", List.of("events", "facts")));
     }
 
     @Test
     void mistakes_in_a_query_are_problems() {
-        ResponseEntity<Map<String, Object>> badStatus = api.send(GET, org + "/runs?status=done", day.ownerToken(), null);
-        ResponseEntity<Map<String, Object>> badCursor = api.send(GET, org + "/runs?cursor=nonsense", day.ownerToken(), null);
-        ResponseEntity<Map<String, Object>> badDate = api.send(GET, org + "/runs?from=yesterday", day.ownerToken(), null);
-        ResponseEntity<Map<String, Object>> unknown = api.send(GET, org + "/runs/" + UUID.randomUUID(), day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> badStatus =
+                api.send(GET, org + "/runs?status=done", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> badCursor =
+                api.send(GET, org + "/runs?cursor=nonsense", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> badDate =
+                api.send(GET, org + "/runs?from=yesterday", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> unknown =
+                api.send(GET, org + "/runs/" + UUID.randomUUID(), day.ownerToken(), null);
 
         assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badStatus.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter");
@@ -117,35 +131,54 @@ class QueryApiTest {
         String stranger = api.tokenFor("stranger-" + UUID.randomUUID() + "@example.com");
         api.createOrg(stranger, "Stranger Inc");
 
-        for (String path : List.of(org, org + "/runs", org + "/runs/" + day.succeededRun(), org + "/projects",
-                org + "/projects/" + day.projectId(), org + "/generations", org + "/generations/" + day.generationId(),
-                org + "/usage", org + "/dashboard", org + "/system-logs")) {
-            assertThat(api.send(GET, path, stranger, null).getStatusCode()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
+        for (String path : List.of(
+                org,
+                org + "/runs",
+                org + "/runs/" + day.succeededRun(),
+                org + "/projects",
+                org + "/projects/" + day.projectId(),
+                org + "/generations",
+                org + "/generations/" + day.generationId(),
+                org + "/usage",
+                org + "/dashboard",
+                org + "/system-logs")) {
+            assertThat(api.send(GET, path, stranger, null).getStatusCode())
+                    .as(path)
+                    .isEqualTo(HttpStatus.NOT_FOUND);
         }
         // the stranger's new org shows once projected
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(items(api.send(GET, "/v1/orgs", stranger, null)
-                .getBody())).extracting(o -> o.get("name")).containsExactly("Stranger Inc"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                        items(api.send(GET, "/v1/orgs", stranger, null).getBody()))
+                .extracting(o -> o.get("name"))
+                .containsExactly("Stranger Inc"));
     }
 
     @Test
     void orgs_show_plan_trial_and_the_months_generations() {
         Map<String, Object> orgView = get(org);
 
-        assertThat(orgView).containsEntry("name", "Queried Inc").containsEntry("subscriptionPlan", "free")
-                .containsEntry("subscriptionStatus", "trialing").containsEntry("generationsThisMonth", 1)
-                .containsEntry("generationsLimit", 3).containsEntry("members", 2);
+        assertThat(orgView)
+                .containsEntry("name", "Queried Inc")
+                .containsEntry("subscriptionPlan", "free")
+                .containsEntry("subscriptionStatus", "trialing")
+                .containsEntry("generationsThisMonth", 1)
+                .containsEntry("generationsLimit", 3)
+                .containsEntry("members", 2);
         assertThat(items(get("/v1/orgs"))).extracting(o -> o.get("id")).contains(day.orgId());
     }
 
     @Test
     void projects_and_generations_read_with_their_status() {
         assertThat(items(get(org + "/projects"))).extracting(p -> p.get("id")).containsExactly(day.projectId());
-        assertThat(get(org + "/projects/" + day.projectId())).containsEntry("status", "completed")
+        assertThat(get(org + "/projects/" + day.projectId()))
+                .containsEntry("status", "completed")
                 .containsEntry("stylePreference", "organic");
-        assertThat(items(get(org + "/generations?status=completed"))).extracting(g -> g.get("id"))
+        assertThat(items(get(org + "/generations?status=completed")))
+                .extracting(g -> g.get("id"))
                 .containsExactly(day.generationId());
         assertThat(items(get(org + "/generations?status=failed"))).isEmpty();
-        assertThat(get(org + "/generations/" + day.generationId())).containsEntry("fileSize", 48_000_000)
+        assertThat(get(org + "/generations/" + day.generationId()))
+                .containsEntry("fileSize", 48_000_000)
                 .containsEntry("audioAnalysis", Map.of("bpm", 128));
     }
 
@@ -154,9 +187,20 @@ class QueryApiTest {
         Map<String, Object> usage = get(org + "/usage");
 
         assertThat(usage).containsEntry("plan", "free");
-        assertThat(usage.get("totals")).isEqualTo(Map.of("run.created", 2, "run.completed", 1, "tokens.used", 1543,
-                "generations.completed", 1, "render.seconds", (int) RenderTime.billedSeconds(jdbc, day.generationId())));
-        assertThat(items(Map.of("items", usage.get("limits")))).extracting(l -> l.get("limit") + " " + l.get("used") + "/" + l.get("allowed"))
+        assertThat(usage.get("totals"))
+                .isEqualTo(Map.of(
+                        "run.created",
+                        2,
+                        "run.completed",
+                        1,
+                        "tokens.used",
+                        1543,
+                        "generations.completed",
+                        1,
+                        "render.seconds",
+                        (int) RenderTime.billedSeconds(jdbc, day.generationId())));
+        assertThat(items(Map.of("items", usage.get("limits"))))
+                .extracting(l -> l.get("limit") + " " + l.get("used") + "/" + l.get("allowed"))
                 .containsExactly("max_runs_per_day 2/50", "generations_per_month 1/3");
     }
 
@@ -164,40 +208,66 @@ class QueryApiTest {
     void the_dashboard_sums_up_runs_patterns_and_renders() {
         Map<String, Object> dashboard = get(org + "/dashboard");
 
-        assertThat(dashboard.get("runsByStatus")).isEqualTo(Map.of("queued", 0, "processing", 0, "succeeded", 1, "failed", 1));
+        assertThat(dashboard.get("runsByStatus"))
+                .isEqualTo(Map.of("queued", 0, "processing", 0, "succeeded", 1, "failed", 1));
         assertThat(dashboard).containsEntry("successRate", 0.5);
-        assertThat(items(Map.of("items", dashboard.get("patterns")))).extracting(p -> p.get("pattern"))
+        assertThat(items(Map.of("items", dashboard.get("patterns"))))
+                .extracting(p -> p.get("pattern"))
                 .containsExactlyInAnyOrder("summarize", "extract_keywords");
-        assertThat(dashboard.get("generations")).isEqualTo(Map.of("completed", 1, "failed", 0, "renderSecondsAvg", 95.0,
-                "renderSecondsP95", 95.0, "bytesRendered", 48_000_000));
+        assertThat(dashboard.get("generations"))
+                .isEqualTo(Map.of(
+                        "completed",
+                        1,
+                        "failed",
+                        0,
+                        "renderSecondsAvg",
+                        95.0,
+                        "renderSecondsP95",
+                        95.0,
+                        "bytesRendered",
+                        48_000_000));
     }
 
     @Test
     void the_system_log_filters_by_severity_and_action() {
-        assertThat(items(get(org + "/system-logs?severity=error"))).singleElement()
+        assertThat(items(get(org + "/system-logs?severity=error")))
+                .singleElement()
                 .satisfies(entry -> assertThat(entry).containsEntry("message", "Run failed: model overloaded"));
         assertThat(items(get(org + "/system-logs?actionType=generation_completed&generationId=" + day.generationId())))
                 .hasSize(1);
         Map<String, Object> page = get(org + "/system-logs?limit=5");
         assertThat(items(page)).hasSize(5);
         assertThat(items(get(org + "/system-logs?limit=5&cursor=" + page.get("nextCursor"))))
-                .extracting(entry -> entry.get("id")).doesNotContainAnyElementsOf(items(page).stream().map(e -> e.get("id")).toList());
+                .extracting(entry -> entry.get("id"))
+                .doesNotContainAnyElementsOf(
+                        items(page).stream().map(e -> e.get("id")).toList());
     }
 
     @Test
     void the_system_log_reads_newest_first_in_store_order_page_by_page_with_quantities_in_plain_numbers() {
         // an org of its own: a run whose success and the usage it bills are recorded by one command
         String ordered = api.createOrg(day.ownerToken(), "Ordered Inc");
-        String runId = (String) api.send(POST, "/v1/orgs/" + ordered + "/runs", day.ownerToken(),
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"In order.\"}", "ordered-1").getBody().get("id");
-        Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
+        String runId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + ordered + "/runs",
+                        day.ownerToken(),
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"In order.\"}",
+                        "ordered-1")
+                .getBody()
+                .get("id");
+        Map<String, Object> claim =
+                api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
         String lease = "{\"leaseId\":\"" + claim.get("leaseId") + "\"";
         api.send(POST, "/v1/worker/runs/" + runId + "/outputs", TenantDay.WORKER, lease + ",\"content\":\"ok\"}");
-        api.send(POST, "/v1/worker/runs/" + runId + "/usage", TenantDay.WORKER,
+        api.send(
+                POST,
+                "/v1/worker/runs/" + runId + "/usage",
+                TenantDay.WORKER,
                 lease + ",\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":100}");
         api.send(POST, "/v1/worker/runs/" + runId + "/complete", TenantDay.WORKER, lease + "}");
-        await().atMost(Duration.ofSeconds(10)).until(() -> items(get("/v1/orgs/" + ordered + "/system-logs")).size()
-                == storeNewestFirst(ordered).size());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> items(get("/v1/orgs/" + ordered + "/system-logs")).size()
+                        == storeNewestFirst(ordered).size());
         List<String> store = storeNewestFirst(ordered);
 
         List<Map<String, Object>> paged = new ArrayList<>();
@@ -208,14 +278,22 @@ class QueryApiTest {
             cursor = page.get("nextCursor") == null ? null : "&cursor=" + page.get("nextCursor");
         } while (cursor != null);
 
-        assertThat(paged).extracting(entry -> entry.get("id") + "@" + entry.get("globalIndex")).containsExactlyElementsOf(store);
+        assertThat(paged)
+                .extracting(entry -> entry.get("id") + "@" + entry.get("globalIndex"))
+                .containsExactlyElementsOf(store);
         assertThat(paged).extracting(entry -> entry.get("actionType")).startsWith("usage_recorded", "run_succeeded");
-        assertThat(paged).filteredOn(entry -> "usage_recorded".equals(entry.get("actionType")))
+        assertThat(paged)
+                .filteredOn(entry -> "usage_recorded".equals(entry.get("actionType")))
                 .extracting(entry -> entry.get("message"))
-                .containsExactly("Usage recorded: 1 of run.completed", "Usage recorded: 100 of tokens.used",
+                .containsExactly(
+                        "Usage recorded: 1 of run.completed",
+                        "Usage recorded: 100 of tokens.used",
                         "Usage recorded: 1 of run.created");
-        assertThat(paged).filteredOn(entry -> "usage_recorded".equals(entry.get("actionType")))
-                .extracting(entry -> ((Map<?, ?>) ((Map<?, ?>) entry.get("details")).get("event")).get("quantity").toString())
+        assertThat(paged)
+                .filteredOn(entry -> "usage_recorded".equals(entry.get("actionType")))
+                .extracting(entry -> ((Map<?, ?>) ((Map<?, ?>) entry.get("details")).get("event"))
+                        .get("quantity")
+                        .toString())
                 .containsExactly("1", "100", "1");
     }
 
@@ -233,8 +311,8 @@ class QueryApiTest {
         headers.setBearerAuth(day.ownerToken());
         headers.setAccept(List.of(MediaType.TEXT_EVENT_STREAM));
 
-        ResponseEntity<String> stream = http.exchange(org + "/runs/" + day.succeededRun() + "/stream", GET,
-                new HttpEntity<>(headers), String.class);
+        ResponseEntity<String> stream = http.exchange(
+                org + "/runs/" + day.succeededRun() + "/stream", GET, new HttpEntity<>(headers), String.class);
 
         assertThat(stream.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stream.getBody()).startsWith("event:status").contains("\"status\":\"succeeded\"");
@@ -244,19 +322,29 @@ class QueryApiTest {
     void a_live_runs_stream_sends_each_status_change_as_it_happens() throws Exception {
         // an org of its own, so the day's figures the other tests check stay as they are
         String liveOrg = "/v1/orgs/" + api.createOrg(day.ownerToken(), "Live Inc");
-        String runId = (String) api.send(POST, liveOrg + "/runs", day.ownerToken(),
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Live.\"}", "live-1").getBody().get("id");
+        String runId = (String) api.send(
+                        POST,
+                        liveOrg + "/runs",
+                        day.ownerToken(),
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Live.\"}",
+                        "live-1")
+                .getBody()
+                .get("id");
         List<String> statuses = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + liveOrg + "/runs/" + runId + "/stream"))
-                .header("Authorization", "Bearer " + day.ownerToken()).header("Accept", "text/event-stream").build();
-        CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + liveOrg + "/runs/" + runId + "/stream"))
+                .header("Authorization", "Bearer " + day.ownerToken())
+                .header("Accept", "text/event-stream")
+                .build();
+        CompletableFuture<HttpResponse<Stream<String>>> stream =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         CompletableFuture<Void> reading = stream.thenAccept(response -> response.body()
                 .filter(line -> line.startsWith("data:"))
                 .forEach(line -> statuses.add(line.replaceAll(".*\"status\":\"([a-z]+)\".*", "$1"))));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.contains("queued"));
-        Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
+        Map<String, Object> claim =
+                api.send(POST, "/v1/worker/runs/claim", TenantDay.WORKER, "{}").getBody();
         await().atMost(Duration.ofSeconds(10)).until(() -> statuses.contains("processing"));
         String lease = "\"leaseId\":\"" + claim.get("leaseId") + "\"";
         api.send(POST, "/v1/worker/runs/" + runId + "/outputs", TenantDay.WORKER, "{" + lease + ",\"content\":\"ok\"}");
@@ -269,11 +357,14 @@ class QueryApiTest {
 
     @Test
     void an_api_key_reads_its_org() {
-        String key = (String) api.send(POST, org + "/api-keys", day.ownerToken(), "{\"name\":\"dashboards\",\"role\":\"viewer\"}")
-                .getBody().get("key");
+        String key = (String)
+                api.send(POST, org + "/api-keys", day.ownerToken(), "{\"name\":\"dashboards\",\"role\":\"viewer\"}")
+                        .getBody()
+                        .get("key");
 
         assertThat(api.send(GET, org + "/runs", key, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(items(api.send(GET, "/v1/orgs", key, null).getBody())).extracting(o -> o.get("id"))
+        assertThat(items(api.send(GET, "/v1/orgs", key, null).getBody()))
+                .extracting(o -> o.get("id"))
                 .containsExactly(day.orgId());
     }
 }

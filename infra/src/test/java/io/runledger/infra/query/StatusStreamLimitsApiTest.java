@@ -35,8 +35,10 @@ class StatusStreamLimitsApiTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcClient jdbc;
+
     @LocalServerPort
     int port;
 
@@ -50,23 +52,32 @@ class StatusStreamLimitsApiTest {
         api = new ApiClient(http);
         owner = api.tokenFor("streams-" + UUID.randomUUID() + "@example.com");
         orgId = api.createOrg(owner, "Streaming Inc");
-        runId = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Streams.\"}", UUID.randomUUID().toString())
-                .getBody().get("id");
+        runId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/runs",
+                        owner,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Streams.\"}",
+                        UUID.randomUUID().toString())
+                .getBody()
+                .get("id");
     }
 
     /** The whole answer to a stream request that is refused; a stream that starts instead fails the test in 3 s. */
     private String openAndRead(String path, String token) throws Exception {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(3000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                                    + "\r\nAccept: text/event-stream\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
     private static void assertProblem(String answer, String status, String type) {
-        assertThat(answer).startsWith("HTTP/1.1 " + status).contains("Content-Type: application/problem+json")
+        assertThat(answer)
+                .startsWith("HTTP/1.1 " + status)
+                .contains("Content-Type: application/problem+json")
                 .contains("\"type\":\"https://runledger.io/problems/" + type + "\"");
     }
 
@@ -77,8 +88,10 @@ class StatusStreamLimitsApiTest {
     /** A client that opens a run's stream, reads its first event and keeps the connection open. */
     private Socket listen(String token, String run) throws Exception {
         Socket socket = new Socket("localhost", port);
-        socket.getOutputStream().write(("GET /v1/orgs/" + orgId + "/runs/" + run + "/stream HTTP/1.1\r\nHost: localhost\r\n"
-                + "Authorization: Bearer " + token + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream()
+                .write(("GET /v1/orgs/" + orgId + "/runs/" + run + "/stream HTTP/1.1\r\nHost: localhost\r\n"
+                                + "Authorization: Bearer " + token + "\r\nAccept: text/event-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
         InputStream in = socket.getInputStream();
         StringBuilder head = new StringBuilder();
         while (!head.toString().contains("\"id\":\"" + run + "\"")) {
@@ -108,7 +121,8 @@ class StatusStreamLimitsApiTest {
     }
 
     @Test
-    void a_caller_holds_a_limited_number_of_open_streams_and_a_stream_whose_client_left_frees_its_place() throws Exception {
+    void a_caller_holds_a_limited_number_of_open_streams_and_a_stream_whose_client_left_frees_its_place()
+            throws Exception {
         List<Socket> open = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             open.add(listen(owner));
@@ -122,7 +136,8 @@ class StatusStreamLimitsApiTest {
 
         open.remove(0).close();
 
-        // the place frees at the stream's next write (every poll); generous, since a loaded machine can be slow to write
+        // the place frees at the stream's next write (every poll); generous, since a loaded machine can be slow to
+        // write
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             try {
                 open.add(listen(owner));
@@ -154,15 +169,25 @@ class StatusStreamLimitsApiTest {
     void thirty_open_streams_cost_the_database_what_one_does() throws Exception {
         List<String> runIds = new ArrayList<>(List.of(runId));
         for (int i = 1; i < 3; i++) {
-            runIds.add((String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                    "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Poll " + i + ".\"}",
-                    UUID.randomUUID().toString()).getBody().get("id"));
+            runIds.add((String) api.send(
+                            POST,
+                            "/v1/orgs/" + orgId + "/runs",
+                            owner,
+                            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Poll " + i + ".\"}",
+                            UUID.randomUUID().toString())
+                    .getBody()
+                    .get("id"));
         }
         // ten callers (API keys) of three streams each, as a caller may hold three here
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            keys.add((String) api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner,
-                    "{\"name\":\"dashboard " + i + "\",\"role\":\"viewer\"}").getBody().get("key"));
+            keys.add((String) api.send(
+                            POST,
+                            "/v1/orgs/" + orgId + "/api-keys",
+                            owner,
+                            "{\"name\":\"dashboard " + i + "\",\"role\":\"viewer\"}")
+                    .getBody()
+                    .get("key"));
         }
         List<Socket> open = new ArrayList<>();
         open.add(listen(keys.get(0), runIds.get(0)));

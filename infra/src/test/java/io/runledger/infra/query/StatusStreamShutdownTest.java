@@ -27,20 +27,29 @@ class StatusStreamShutdownTest {
 
     @Test
     void an_open_stream_gets_a_shutdown_event_and_ends_within_a_second_of_the_shutdown() throws Exception {
-        RunningRunledger running = RunningRunledger.start(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
+        RunningRunledger running =
+                RunningRunledger.start(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
         CompletableFuture<Void> closed = null;
-        try (Socket socket = new Socket("localhost", Integer.parseInt(running.bean(Environment.class)
-                .getProperty("local.server.port")))) {
+        try (Socket socket = new Socket(
+                "localhost", Integer.parseInt(running.bean(Environment.class).getProperty("local.server.port")))) {
             ApiClient api = running.api();
             String owner = api.tokenFor("streams-" + UUID.randomUUID() + "@example.com");
             String orgId = api.createOrg(owner, "Shutting Down Inc");
-            String runId = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                    "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Until the end.\"}",
-                    UUID.randomUUID().toString()).getBody().get("id");
+            String runId = (String) api.send(
+                            POST,
+                            "/v1/orgs/" + orgId + "/runs",
+                            owner,
+                            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Until the end.\"}",
+                            UUID.randomUUID().toString())
+                    .getBody()
+                    .get("id");
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /v1/orgs/" + orgId + "/runs/" + runId + "/stream HTTP/1.1\r\n"
-                    + "Host: localhost\r\nAuthorization: Bearer " + owner + "\r\nAccept: text/event-stream\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream()
+                    .write(("GET /v1/orgs/" + orgId + "/runs/" + runId + "/stream HTTP/1.1\r\n"
+                                    + "Host: localhost\r\nAuthorization: Bearer " + owner
+                                    + "\r\nAccept: text/event-stream\r\n"
+                                    + "Connection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             while (!received.toString(StandardCharsets.UTF_8).contains("\"id\":\"" + runId + "\"")) {
@@ -54,7 +63,8 @@ class StatusStreamShutdownTest {
             in.transferTo(received);
             long endedAfterMillis = (System.nanoTime() - shutdownAt) / 1_000_000;
 
-            assertThat(received.toString(StandardCharsets.UTF_8)).contains("event:shutdown")
+            assertThat(received.toString(StandardCharsets.UTF_8))
+                    .contains("event:shutdown")
                     .contains("\"detail\":\"The server is shutting down; follow the stream again to go on\"");
             assertThat(endedAfterMillis).isLessThan(WITHIN_MILLIS);
         } finally {

@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class AuthSettingsTest {
 
     private static AuthProperties read(Map<String, String> settings) {
-        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("runledger.auth", AuthProperties.class);
+        return new Binder(new MapConfigurationPropertySource(settings))
+                .bindOrCreate("runledger.auth", AuthProperties.class);
     }
 
     @Test
@@ -30,14 +31,18 @@ class AuthSettingsTest {
         assertThat(settings.audiences()).isEmpty();
         assertThat(settings.clockSkew()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.assumeEmailVerified()).isFalse();
-        assertThat(settings.jwks()).isEqualTo(new AuthProperties.Jwks(Duration.ofSeconds(3), Duration.ofMinutes(5),
-                Duration.ofHours(24), Duration.ofSeconds(30)));
+        assertThat(settings.jwks())
+                .isEqualTo(new AuthProperties.Jwks(
+                        Duration.ofSeconds(3), Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(30)));
     }
 
     @Test
     void audiences_are_a_comma_separated_list_and_the_issuer_uri_is_the_issuer() {
-        AuthProperties settings = read(Map.of("runledger.auth.issuer-uri", "https://sso.example.com/realms/runledger",
-                "runledger.auth.audiences", "runledger-api, , other-api"));
+        AuthProperties settings = read(Map.of(
+                "runledger.auth.issuer-uri",
+                "https://sso.example.com/realms/runledger",
+                "runledger.auth.audiences",
+                "runledger-api, , other-api"));
 
         assertThat(settings.audiences()).containsExactly("runledger-api", "other-api");
         assertThat(settings.tokenIssuer()).isEqualTo("https://sso.example.com/realms/runledger");
@@ -46,19 +51,26 @@ class AuthSettingsTest {
     @Test
     void a_key_set_without_the_issuer_it_speaks_for_stops_the_start() {
         assertThatThrownBy(() -> read(Map.of("runledger.auth.jwk-set-uri", "https://idp.example.com/jwks")))
-                .rootCause().hasMessageContaining("RUNLEDGER_AUTH_ISSUER");
+                .rootCause()
+                .hasMessageContaining("RUNLEDGER_AUTH_ISSUER");
     }
 
     @Test
     void an_issuer_contradicting_the_issuer_uri_stops_the_start() {
-        assertThatThrownBy(() -> read(Map.of("runledger.auth.issuer-uri", "https://a.example.com",
-                "runledger.auth.issuer", "https://b.example.com")))
-                .rootCause().hasMessageContaining("differs from RUNLEDGER_AUTH_ISSUER_URI");
+        assertThatThrownBy(() -> read(Map.of(
+                        "runledger.auth.issuer-uri",
+                        "https://a.example.com",
+                        "runledger.auth.issuer",
+                        "https://b.example.com")))
+                .rootCause()
+                .hasMessageContaining("differs from RUNLEDGER_AUTH_ISSUER_URI");
     }
 
     @Test
     void a_refresh_too_short_for_its_timeout_stops_the_start() {
-        assertThatThrownBy(() -> read(Map.of("runledger.auth.jwks.timeout", "3s", "runledger.auth.jwks.refresh", "10s")))
-                .rootCause().hasMessageContaining("at least four times");
+        assertThatThrownBy(
+                        () -> read(Map.of("runledger.auth.jwks.timeout", "3s", "runledger.auth.jwks.refresh", "10s")))
+                .rootCause()
+                .hasMessageContaining("at least four times");
     }
 }

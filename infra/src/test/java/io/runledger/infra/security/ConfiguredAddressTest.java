@@ -18,7 +18,8 @@ class ConfiguredAddressTest {
 
     @Test
     void a_configured_server_address_is_honoured_with_the_development_issuer_on() {
-        assertThat(ListeningAddresses.boundAddress(context)).hasValueSatisfying(address ->
-                assertThat(address.isAnyLocalAddress()).isTrue());
+        assertThat(ListeningAddresses.boundAddress(context))
+                .hasValueSatisfying(
+                        address -> assertThat(address.isAnyLocalAddress()).isTrue());
     }
 }

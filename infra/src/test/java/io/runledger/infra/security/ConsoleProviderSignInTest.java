@@ -48,11 +48,15 @@ class ConsoleProviderSignInTest {
     @BeforeEach
     void aBrowserWithoutCookies() {
         cookies = new CookieManager();
-        browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        browser = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return browser.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String location(HttpResponse<String> redirect) {
@@ -61,26 +65,33 @@ class ConsoleProviderSignInTest {
     }
 
     private HttpCookie session() {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("runledger_session"))
-                .findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("runledger_session"))
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
-    void a_person_signs_in_at_the_provider_with_pkce_and_the_console_calls_the_api_with_their_access_token() throws Exception {
+    void a_person_signs_in_at_the_provider_with_pkce_and_the_console_calls_the_api_with_their_access_token()
+            throws Exception {
         String email = "sso-" + UUID.randomUUID() + "@example.com";
         PROVIDER.signIns().signsInAs(email);
         String base = "http://127.0.0.1:" + port;
-        assertThat(get(base + "/signin").body()).contains("/oauth2/authorization/provider").doesNotContain("id=\"email\"");
+        assertThat(get(base + "/signin").body())
+                .contains("/oauth2/authorization/provider")
+                .doesNotContain("id=\"email\"");
 
         String authorization = location(get(base + "/oauth2/authorization/provider"));
-        assertThat(authorization).startsWith(PROVIDER.issuer() + ProviderSignIns.AUTHORIZE)
+        assertThat(authorization)
+                .startsWith(PROVIDER.issuer() + ProviderSignIns.AUTHORIZE)
                 .contains("code_challenge=", "code_challenge_method=S256", "client_id=runledger-console", "nonce=");
         String callback = location(get(authorization));
         HttpResponse<String> signedIn = get(callback);
 
         assertThat(location(signedIn)).isEqualTo(base + "/");
-        assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("runledger_session=").contains("HttpOnly", "SameSite=Lax"));
+        assertThat(signedIn.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie ->
+                        assertThat(cookie).startsWith("runledger_session=").contains("HttpOnly", "SameSite=Lax"));
         assertThat(PROVIDER.signIns().refusals()).isEmpty();
         HttpResponse<String> home = get(base + "/");
         assertThat(home.statusCode()).isEqualTo(200);

@@ -133,7 +133,10 @@ final class FakeIdentityProvider implements AutoCloseable {
     }
 
     RSAKey publishedKey(String keyId) {
-        return published.stream().filter(key -> key.getKeyID().equals(keyId)).findFirst().orElseThrow();
+        return published.stream()
+                .filter(key -> key.getKeyID().equals(keyId))
+                .findFirst()
+                .orElseThrow();
     }
 
     List<Instant> keyFetches() {
@@ -161,7 +164,8 @@ final class FakeIdentityProvider implements AutoCloseable {
     /** Signed with {@code key}, whatever key id the header names. */
     static String token(JWTClaimsSet.Builder claims, RSAKey key, String keyId) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException unsignable) {
@@ -171,7 +175,11 @@ final class FakeIdentityProvider implements AutoCloseable {
 
     static RSAKey newKey(String keyId) {
         try {
-            return new RSAKeyGenerator(2048).keyID(keyId).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID(keyId)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException unavailable) {
             throw new IllegalStateException(unavailable);
         }
@@ -183,13 +191,21 @@ final class FakeIdentityProvider implements AutoCloseable {
             switch (exchange.getRequestURI().getPath()) {
                 case DISCOVERY -> {
                     Map<String, Object> document = new java.util.HashMap<>(signIns.discovery());
-                    document.putAll(Map.of("issuer", issuer(), "jwks_uri", issuer() + KEYS,
-                            "id_token_signing_alg_values_supported", List.of("RS256")));
+                    document.putAll(Map.of(
+                            "issuer",
+                            issuer(),
+                            "jwks_uri",
+                            issuer() + KEYS,
+                            "id_token_signing_alg_values_supported",
+                            List.of("RS256")));
                     respond(exchange, 200, JSONObjectUtils.toJSONString(document));
                 }
                 case KEYS -> {
                     keyFetches.add(Instant.now());
-                    respond(exchange, 200, new JWKSet(published.stream().map(JWK::toPublicJWK).toList()).toString());
+                    respond(
+                            exchange,
+                            200,
+                            new JWKSet(published.stream().map(JWK::toPublicJWK).toList()).toString());
                 }
                 default -> {
                     if (!signIns.answer(exchange)) {

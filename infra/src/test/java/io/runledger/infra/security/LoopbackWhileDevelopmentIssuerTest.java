@@ -15,14 +15,16 @@ class LoopbackWhileDevelopmentIssuerTest {
 
     @Autowired
     ApplicationContext context;
+
     @Autowired
     TestRestTemplate http;
 
     @Test
     // what the connector binds is asserted, not probed from another address: tests connect to loopback only
     void with_the_development_issuer_runledger_listens_on_loopback_only() {
-        assertThat(ListeningAddresses.boundAddress(context)).hasValueSatisfying(address ->
-                assertThat(address.isLoopbackAddress()).isTrue());
+        assertThat(ListeningAddresses.boundAddress(context))
+                .hasValueSatisfying(
+                        address -> assertThat(address.isLoopbackAddress()).isTrue());
     }
 
     @Test

@@ -70,7 +70,8 @@ class ProviderOutageTest {
     private HttpStatus signIn(String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
-        return (HttpStatus) http.exchange("/v1/orgs", HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode();
+        return (HttpStatus) http.exchange("/v1/orgs", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getStatusCode();
     }
 
     private String validToken() {
@@ -82,8 +83,8 @@ class ProviderOutageTest {
     }
 
     private Map<String, Object> health(String path) {
-        ResponseEntity<Map<String, Object>> answer = http.exchange(path, HttpMethod.GET, null,
-                new ParameterizedTypeReference<Map<String, Object>>() { });
+        ResponseEntity<Map<String, Object>> answer =
+                http.exchange(path, HttpMethod.GET, null, new ParameterizedTypeReference<Map<String, Object>>() {});
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         return answer.getBody();
     }
@@ -92,8 +93,9 @@ class ProviderOutageTest {
     private Map<String, Object> providerDetails() {
         Map<String, Object> health = health("/actuator/health/identityProvider");
         assertThat(health).containsEntry("status", "UP");
-        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) health.get("components"))
-                .get("identityProvider")).get("details");
+        return (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) health.get("components")).get("identityProvider"))
+                        .get("details");
     }
 
     private static Duration timed(Runnable call) {
@@ -131,7 +133,8 @@ class ProviderOutageTest {
 
     @Test
     @Order(4)
-    void while_the_provider_hangs_known_keys_keep_working_and_no_request_waits_longer_than_one_fetch() throws Exception {
+    void while_the_provider_hangs_known_keys_keep_working_and_no_request_waits_longer_than_one_fetch()
+            throws Exception {
         String valid = validToken();
         PROVIDER.hang();
         Instant hangingSince = Instant.now();
@@ -151,12 +154,23 @@ class ProviderOutageTest {
         refusals.addAll(flood);
         // a request that made a fetch waited for its read timeout; one that did not has no reason to take that long
         Duration fetchTime = TIMEOUT.minusMillis(50);
-        long waited = refusals.stream().filter(took -> took.compareTo(fetchTime) >= 0).count();
-        System.out.printf("FIGURE hang (%d s, timeout %d ms): %d requests with a known key served, slowest %d ms; %d requests with "
-                + "unknown keys refused, %d of them waited for a fetch (slowest %d ms), the others in at most %d ms; "
-                + "/actuator/health during a flood of 200 of them: %d ms%n", hung.toSeconds(), TIMEOUT.toMillis(), known.size(),
-                slowest(known).toMillis(), refusals.size(), waited, slowest(refusals).toMillis(),
-                slowest(refusals.stream().filter(took -> took.compareTo(fetchTime) < 0).toList()).toMillis(),
+        long waited =
+                refusals.stream().filter(took -> took.compareTo(fetchTime) >= 0).count();
+        System.out.printf(
+                "FIGURE hang (%d s, timeout %d ms): %d requests with a known key served, slowest %d ms; %d requests with "
+                        + "unknown keys refused, %d of them waited for a fetch (slowest %d ms), the others in at most %d ms; "
+                        + "/actuator/health during a flood of 200 of them: %d ms%n",
+                hung.toSeconds(),
+                TIMEOUT.toMillis(),
+                known.size(),
+                slowest(known).toMillis(),
+                refusals.size(),
+                waited,
+                slowest(refusals).toMillis(),
+                slowest(refusals.stream()
+                                .filter(took -> took.compareTo(fetchTime) < 0)
+                                .toList())
+                        .toMillis(),
                 health.toMillis());
         assertThat(slowest(known)).isLessThan(TIMEOUT.dividedBy(2));
         assertThat(slowest(refusals)).isLessThan(TIMEOUT.plus(TIMEOUT.dividedBy(2)));
@@ -181,13 +195,18 @@ class ProviderOutageTest {
             assertThat(signIn(valid)).isEqualTo(HttpStatus.OK);
             served++;
         }
-        await().atMost(REFRESH.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+        await().atMost(REFRESH.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> signIn(valid) == HttpStatus.UNAUTHORIZED);
         Instant refusedFrom = Instant.now();
 
-        System.out.printf("FIGURE outage: %d requests (one client, one after the other) served from the kept key set in the %d s "
-                + "between the provider going down and the key set's maximum age (%d s after its last fetch); refused from %d ms "
-                + "after that%n", served, Duration.between(down, keptUntil).toSeconds(), MAX_AGE.toSeconds(),
+        System.out.printf(
+                "FIGURE outage: %d requests (one client, one after the other) served from the kept key set in the %d s "
+                        + "between the provider going down and the key set's maximum age (%d s after its last fetch); refused from %d ms "
+                        + "after that%n",
+                served,
+                Duration.between(down, keptUntil).toSeconds(),
+                MAX_AGE.toSeconds(),
                 Duration.between(keptUntil, refusedFrom).toMillis());
         assertThat(refusedFrom).isAfter(keptUntil);
         assertThat(providerDetails()).containsEntry("provider", "unreachable").containsEntry("keySet", "none");
@@ -208,7 +227,9 @@ class ProviderOutageTest {
     }
 
     private void awaitSignIn(String token) {
-        await().atMost(MIN_INTERVAL.plusSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> signIn(token) == HttpStatus.OK);
+        await().atMost(MIN_INTERVAL.plusSeconds(5))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> signIn(token) == HttpStatus.OK);
     }
 
     /**

@@ -27,8 +27,7 @@ final class ProviderSignIns {
     static final String AUTHORIZE = "/authorize";
     static final String TOKEN = "/token";
 
-    private record Grant(String challenge, String nonce, String clientId, String redirectUri, String email) {
-    }
+    private record Grant(String challenge, String nonce, String clientId, String redirectUri, String email) {}
 
     private final FakeIdentityProvider provider;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -54,9 +53,17 @@ final class ProviderSignIns {
     }
 
     Map<String, Object> discovery() {
-        return Map.of("authorization_endpoint", provider.issuer() + AUTHORIZE, "token_endpoint", provider.issuer() + TOKEN,
-                "response_types_supported", List.of("code"), "subject_types_supported", List.of("public"),
-                "code_challenge_methods_supported", List.of("S256"));
+        return Map.of(
+                "authorization_endpoint",
+                provider.issuer() + AUTHORIZE,
+                "token_endpoint",
+                provider.issuer() + TOKEN,
+                "response_types_supported",
+                List.of("code"),
+                "subject_types_supported",
+                List.of("public"),
+                "code_challenge_methods_supported",
+                List.of("S256"));
     }
 
     /** False for a path that is not the sign-in's. */
@@ -75,10 +82,19 @@ final class ProviderSignIns {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         challengeMethods.add(String.valueOf(query.get("code_challenge_method")));
         String code = UUID.randomUUID().toString();
-        codes.put(code, new Grant(query.get("code_challenge"), query.get("nonce"), query.get("client_id"),
-                query.get("redirect_uri"), email));
-        exchange.getResponseHeaders().add("Location", query.get("redirect_uri") + "?code=" + code + "&state="
-                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        codes.put(
+                code,
+                new Grant(
+                        query.get("code_challenge"),
+                        query.get("nonce"),
+                        query.get("client_id"),
+                        query.get("redirect_uri"),
+                        email));
+        exchange.getResponseHeaders()
+                .add(
+                        "Location",
+                        query.get("redirect_uri") + "?code=" + code + "&state="
+                                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
         exchange.sendResponseHeaders(302, -1);
     }
 
@@ -86,22 +102,39 @@ final class ProviderSignIns {
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Grant grant = codes.remove(String.valueOf(form.get("code")));
         String verifier = form.get("code_verifier");
-        if (grant == null || !grant.redirectUri().equals(form.get("redirect_uri")) || verifier == null
-                || grant.challenge() == null || !grant.challenge().equals(s256(verifier))) {
+        if (grant == null
+                || !grant.redirectUri().equals(form.get("redirect_uri"))
+                || verifier == null
+                || grant.challenge() == null
+                || !grant.challenge().equals(s256(verifier))) {
             refusals.add("invalid_grant");
             respond(exchange, 400, Map.of("error", "invalid_grant"));
             return;
         }
-        respond(exchange, 200, Map.of(
-                "access_token", provider.token(provider.claims(grant.email())),
-                "id_token", provider.token(provider.claims(grant.email()).audience(grant.clientId()).claim("nonce", grant.nonce())),
-                "token_type", "Bearer", "expires_in", 3600, "scope", "openid email profile"));
+        respond(
+                exchange,
+                200,
+                Map.of(
+                        "access_token",
+                        provider.token(provider.claims(grant.email())),
+                        "id_token",
+                        provider.token(provider.claims(grant.email())
+                                .audience(grant.clientId())
+                                .claim("nonce", grant.nonce())),
+                        "token_type",
+                        "Bearer",
+                        "expires_in",
+                        3600,
+                        "scope",
+                        "openid email profile"));
     }
 
     private static String s256(String verifier) {
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         } catch (NoSuchAlgorithmException unavailable) {
             throw new IllegalStateException(unavailable);
         }
@@ -113,7 +146,8 @@ final class ProviderSignIns {
             for (String pair : encoded.split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0) {
-                    values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                    values.put(
+                            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
                 }
             }

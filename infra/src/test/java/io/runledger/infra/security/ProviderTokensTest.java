@@ -67,8 +67,10 @@ class ProviderTokensTest {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -91,7 +93,8 @@ class ProviderTokensTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange("/v1/orgs", HttpMethod.POST, new HttpEntity<>("{\"name\":\"Acme\"}", headers), String.class);
+        return http.exchange(
+                "/v1/orgs", HttpMethod.POST, new HttpEntity<>("{\"name\":\"Acme\"}", headers), String.class);
     }
 
     private Map<String, Object> body(ResponseEntity<String> answer) throws Exception {
@@ -99,7 +102,8 @@ class ProviderTokensTest {
     }
 
     private int registrations() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.user.UserRegistered'",
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where payload_type = 'io.runledger.domain.user.UserRegistered'",
                 Integer.class);
     }
 
@@ -111,7 +115,8 @@ class ProviderTokensTest {
     void the_keys_are_fetched_at_start_so_a_first_sign_in_fetches_nothing() {
         int before = PROVIDER.keyFetches().size();
 
-        assertThat(createOrg(PROVIDER.token(PROVIDER.claims(email()))).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(createOrg(PROVIDER.token(PROVIDER.claims(email()))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
 
         assertThat(keyFetchesBeforeAnyRequest).isEqualTo(1);
         assertThat(PROVIDER.keyFetches()).hasSize(before);
@@ -124,15 +129,18 @@ class ProviderTokensTest {
         ResponseEntity<String> created = createOrg(PROVIDER.token(PROVIDER.claims(email)));
 
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        UUID expected = UUID.nameUUIDFromBytes(("user:" + PROVIDER.issuer() + "|idp|" + email).getBytes(StandardCharsets.UTF_8));
-        assertThat(jdbc.queryForObject("select email from access_users where user_id = ?", String.class, expected)).isEqualTo(email);
+        UUID expected = UUID.nameUUIDFromBytes(
+                ("user:" + PROVIDER.issuer() + "|idp|" + email).getBytes(StandardCharsets.UTF_8));
+        assertThat(jdbc.queryForObject("select email from access_users where user_id = ?", String.class, expected))
+                .isEqualTo(email);
     }
 
     @Test
     void a_clock_a_little_ahead_of_ours_is_tolerated() {
         Date inThirtySeconds = Date.from(new Date().toInstant().plusSeconds(30));
 
-        assertThat(createOrg(PROVIDER.token(PROVIDER.claims(email()).issueTime(inThirtySeconds))).getStatusCode())
+        assertThat(createOrg(PROVIDER.token(PROVIDER.claims(email()).issueTime(inThirtySeconds)))
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
     }
 
@@ -145,17 +153,27 @@ class ProviderTokensTest {
         refused.put("no token", null);
         refused.put("not a JWT", "not-a-jwt");
         refused.put("a bad signature", valid.substring(0, valid.lastIndexOf('.') + 1) + "c2lnbmF0dXJl");
-        refused.put("an unknown key", FakeIdentityProvider.token(PROVIDER.claims(email), UNPUBLISHED, "made-up-" + UUID.randomUUID()));
-        refused.put("a known key id over another key", FakeIdentityProvider.token(PROVIDER.claims(email), UNPUBLISHED, "key-1"));
+        refused.put(
+                "an unknown key",
+                FakeIdentityProvider.token(PROVIDER.claims(email), UNPUBLISHED, "made-up-" + UUID.randomUUID()));
+        refused.put(
+                "a known key id over another key",
+                FakeIdentityProvider.token(PROVIDER.claims(email), UNPUBLISHED, "key-1"));
         refused.put("alg none", unsigned(PROVIDER.claims(email).build()));
-        refused.put("HS256 keyed with the public key", hmacWithPublicKey(PROVIDER.claims(email).build()));
+        refused.put(
+                "HS256 keyed with the public key",
+                hmacWithPublicKey(PROVIDER.claims(email).build()));
         refused.put("no sub", PROVIDER.token(PROVIDER.claims(email).subject(null)));
         refused.put("no exp", PROVIDER.token(PROVIDER.claims(email).expirationTime(null)));
         refused.put("an exp passed", PROVIDER.token(PROVIDER.claims(email).expirationTime(anHourAgo)));
-        refused.put("an iat in the future", PROVIDER.token(PROVIDER.claims(email)
-                .issueTime(Date.from(new Date().toInstant().plusSeconds(600)))));
-        refused.put("an nbf in the future", PROVIDER.token(PROVIDER.claims(email)
-                .notBeforeTime(Date.from(new Date().toInstant().plusSeconds(600)))));
+        refused.put(
+                "an iat in the future",
+                PROVIDER.token(PROVIDER.claims(email)
+                        .issueTime(Date.from(new Date().toInstant().plusSeconds(600)))));
+        refused.put(
+                "an nbf in the future",
+                PROVIDER.token(PROVIDER.claims(email)
+                        .notBeforeTime(Date.from(new Date().toInstant().plusSeconds(600)))));
         refused.put("another audience", PROVIDER.token(PROVIDER.claims(email).audience("someone-else")));
         refused.put("no audience", PROVIDER.token(PROVIDER.claims(email).audience((String) null)));
         refused.put("another issuer", PROVIDER.token(PROVIDER.claims(email).issuer("https://evil.example.com")));
@@ -167,11 +185,15 @@ class ProviderTokensTest {
         for (Map.Entry<String, String> token : refused.entrySet()) {
             ResponseEntity<String> answer = get("/v1/orgs", token.getValue());
             assertThat(answer.getStatusCode()).as(token.getKey()).isEqualTo(HttpStatus.UNAUTHORIZED);
-            assertThat(answer.getHeaders().getContentType()).as(token.getKey()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(answer.getHeaders().getContentType())
+                    .as(token.getKey())
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             Map<String, Object> problem = body(answer);
             problem.remove("instance");
             first = first == null ? problem : first;
-            assertThat(problem).as(token.getKey()).isEqualTo(first)
+            assertThat(problem)
+                    .as(token.getKey())
+                    .isEqualTo(first)
                     .containsEntry("type", "https://runledger.io/problems/unauthenticated");
         }
 
@@ -184,14 +206,17 @@ class ProviderTokensTest {
         ResponseEntity<String> answer = get("/v1/orgs", "x".repeat(70_000));
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
-        assertThat(answer.getHeaders().getContentType().equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(answer.getHeaders().getContentType().equalsTypeAndSubtype(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
         assertThat(body(answer)).containsEntry("type", "https://runledger.io/problems/request-header-too-large");
     }
 
     @Test
     void an_unverified_email_binds_to_nobody_and_opens_no_admin_door() throws Exception {
-        String mallory = PROVIDER.token(PROVIDER.claims(ADMIN).subject("idp|mallory").claim("email_verified", false));
-        String silent = PROVIDER.token(PROVIDER.claims(ADMIN).subject("idp|silent").claim("email_verified", null));
+        String mallory =
+                PROVIDER.token(PROVIDER.claims(ADMIN).subject("idp|mallory").claim("email_verified", false));
+        String silent =
+                PROVIDER.token(PROVIDER.claims(ADMIN).subject("idp|silent").claim("email_verified", null));
         int before = registrations();
 
         for (String unverified : List.of(mallory, silent)) {
@@ -203,7 +228,8 @@ class ProviderTokensTest {
 
         ResponseEntity<String> admin = get("/v1/admin/projections", PROVIDER.token(PROVIDER.claims(ADMIN)));
         assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(jdbc.queryForObject("select count(*) from access_users where email = ?", Integer.class, ADMIN)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from access_users where email = ?", Integer.class, ADMIN))
+                .isEqualTo(1);
         // once the email is the admin's, an unverified claim to it is still no way in
         assertThat(get("/v1/admin/projections", mallory).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -227,8 +253,13 @@ class ProviderTokensTest {
         callers.shutdown();
         int fetches = PROVIDER.keyFetches().size() - fetchesBefore;
 
-        System.out.printf("FIGURE flood: %d requests with made-up key ids in %d ms (%.0f/s), %d key-set fetches (%.3f fetches/s)%n",
-                requests, took.toMillis(), requests * 1000.0 / took.toMillis(), fetches, fetches * 1000.0 / took.toMillis());
+        System.out.printf(
+                "FIGURE flood: %d requests with made-up key ids in %d ms (%.0f/s), %d key-set fetches (%.3f fetches/s)%n",
+                requests,
+                took.toMillis(),
+                requests * 1000.0 / took.toMillis(),
+                fetches,
+                fetches * 1000.0 / took.toMillis());
         assertThat(statuses).hasSize(requests).containsOnly(HttpStatus.UNAUTHORIZED);
         assertThat(fetches).isLessThanOrEqualTo(1);
     }
@@ -241,7 +272,8 @@ class ProviderTokensTest {
 
     /** The algorithm-confusion attack: an HMAC whose secret is the provider's public key, which anyone can fetch. */
     private static String hmacWithPublicKey(JWTClaimsSet claims) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("key-1").build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("key-1").build(), claims);
         jwt.sign(new MACSigner(PROVIDER.publishedKey("key-1").toRSAPublicKey().getEncoded()));
         return jwt.serialize();
     }

@@ -18,8 +18,7 @@ final class ScheduledTrialEnds {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScheduledTrialEnds() {
-    }
+    private ScheduledTrialEnds() {}
 
     /** When the trial ends of the org's subscription are due, one entry per scheduled deadline. */
     static List<Instant> of(Scheduler scheduler, String orgId) {
@@ -27,7 +26,8 @@ final class ScheduledTrialEnds {
         List<Instant> due = new ArrayList<>();
         scheduler.fetchScheduledExecutions(execution -> {
             if (execution.getData() instanceof DbSchedulerBinaryDeadlineDetails deadline
-                    && deadline.getD().equals(Subscription.TRIAL_END) && scopeOf(deadline).equals(subscription)) {
+                    && deadline.getD().equals(Subscription.TRIAL_END)
+                    && scopeOf(deadline).equals(subscription)) {
                 due.add(execution.getExecutionTime());
             }
         });

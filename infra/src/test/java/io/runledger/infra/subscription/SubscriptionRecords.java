@@ -22,7 +22,8 @@ record SubscriptionRecords(JdbcTemplate jdbc) {
     }
 
     Instant trialEndsAt(String orgId) {
-        return jdbc.queryForObject("select trial_ends_at from plan_subscriptions where org_id = ?::uuid", Timestamp.class, orgId)
+        return jdbc.queryForObject(
+                        "select trial_ends_at from plan_subscriptions where org_id = ?::uuid", Timestamp.class, orgId)
                 .toInstant();
     }
 
@@ -34,16 +35,17 @@ record SubscriptionRecords(JdbcTemplate jdbc) {
                 """, String.class, orgId, orgId);
     }
 
-    record StoredEvent(JsonNode payload, JsonNode metadata) {
-    }
+    record StoredEvent(JsonNode payload, JsonNode metadata) {}
 
     /** Each TrialEnded the org's subscription stored. */
     List<StoredEvent> trialEnded(String orgId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select convert_from(payload, 'UTF8') as payload, convert_from(meta_data, 'UTF8') as metadata
                 from domain_event_entry
                 where aggregate_identifier = ? and payload_type = 'io.runledger.domain.subscription.TrialEnded'
-                """, (rs, row) -> new StoredEvent(json(rs.getString("payload")), json(rs.getString("metadata"))),
+                """,
+                (rs, row) -> new StoredEvent(json(rs.getString("payload")), json(rs.getString("metadata"))),
                 SubscriptionIds.forOrg(UUID.fromString(orgId)).toString());
     }
 

@@ -31,7 +31,8 @@ class TrialEndAcrossInstancesTest {
 
     private static final Duration PAST_THE_TRIAL = Subscription.TRIAL_LENGTH.plusMinutes(1);
 
-    private final Map<String, Object> sharedDatabase = FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh());
+    private final Map<String, Object> sharedDatabase =
+            FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh());
 
     private RunningRunledger start() {
         return RunningRunledger.start(sharedDatabase, TestClockConfiguration.class);
@@ -40,16 +41,19 @@ class TrialEndAcrossInstancesTest {
     /** Moves every instance's clock past the trial and has every scheduler look for due deadlines at once. */
     private static void passTheTrialOn(RunningRunledger... instances) {
         Stream.of(instances).forEach(instance -> instance.bean(TestClock.class).advance(PAST_THE_TRIAL));
-        Stream.of(instances).parallel().forEach(instance -> instance.bean(Scheduler.class).triggerCheckForDueExecutions());
+        Stream.of(instances).parallel().forEach(instance -> instance.bean(Scheduler.class)
+                .triggerCheckForDueExecutions());
     }
 
     private static void awaitPaused(SubscriptionRecords records, String orgId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> records.planStatus(orgId).equals("PAUSED"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> records.planStatus(orgId).equals("PAUSED"));
     }
 
     @Test
     void two_instances_looking_at_once_end_a_trial_once() {
-        try (RunningRunledger first = start(); RunningRunledger second = start()) {
+        try (RunningRunledger first = start();
+                RunningRunledger second = start()) {
             SubscriptionRecords records = new SubscriptionRecords(first.jdbc());
             ApiClient api = first.api();
             String orgId = api.createOrg(api.tokenFor("shared@example.com"), "Shared Inc");
@@ -65,7 +69,8 @@ class TrialEndAcrossInstancesTest {
             awaitPaused(records, orgId);
             assertThat(records.trialEnded(orgId)).hasSize(1);
             assertThat(handled).hasValue(1);
-            assertThat(ScheduledTrialEnds.of(first.bean(Scheduler.class), orgId)).isEmpty();
+            assertThat(ScheduledTrialEnds.of(first.bean(Scheduler.class), orgId))
+                    .isEmpty();
         }
     }
 
@@ -87,18 +92,25 @@ class TrialEndAcrossInstancesTest {
             before.jdbc().update("update plan_subscriptions set trial_end_scheduled = false");
         }
 
-        try (RunningRunledger first = start(); RunningRunledger second = start()) {
+        try (RunningRunledger first = start();
+                RunningRunledger second = start()) {
             SubscriptionRecords records = new SubscriptionRecords(first.jdbc());
             awaitPaused(records, oldOrg);
             assertThat(ScheduledTrialEnds.of(first.bean(Scheduler.class), recentOrg))
                     .containsExactly(records.trialEndsAt(recentOrg));
-            assertThat(first.jdbc().queryForObject("select count(*) from plan_subscriptions where not trial_end_scheduled",
-                    Integer.class)).isZero();
+            assertThat(first.jdbc()
+                            .queryForObject(
+                                    "select count(*) from plan_subscriptions where not trial_end_scheduled",
+                                    Integer.class))
+                    .isZero();
 
             passTheTrialOn(first, second);
 
             awaitPaused(records, recentOrg);
-            assertThat(List.of(records.trialEnded(oldOrg).size(), records.trialEnded(recentOrg).size())).containsExactly(1, 1);
+            assertThat(List.of(
+                            records.trialEnded(oldOrg).size(),
+                            records.trialEnded(recentOrg).size()))
+                    .containsExactly(1, 1);
         }
     }
 }

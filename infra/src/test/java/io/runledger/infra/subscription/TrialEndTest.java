@@ -41,15 +41,19 @@ import org.springframework.test.context.TestPropertySource;
 class TrialEndTest {
 
     static final String PLATFORM_ADMIN = "plans-ops@example.com";
-    private static final String RUN = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"A trial's work.\"}";
+    private static final String RUN =
+            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"A trial's work.\"}";
     private static final Duration PAST_THE_TRIAL = Subscription.TRIAL_LENGTH.plusMinutes(1);
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TestClock clock;
+
     @Autowired
     Scheduler scheduler;
 
@@ -71,7 +75,12 @@ class TrialEndTest {
     }
 
     private ResponseEntity<Map<String, Object>> queueRun(String org) {
-        return api.send(POST, "/v1/orgs/" + org + "/runs", owner.token(), RUN, UUID.randomUUID().toString());
+        return api.send(
+                POST,
+                "/v1/orgs/" + org + "/runs",
+                owner.token(),
+                RUN,
+                UUID.randomUUID().toString());
     }
 
     /** The scheduler looks for due deadlines now rather than at its next poll. */
@@ -80,7 +89,8 @@ class TrialEndTest {
     }
 
     private void awaitPlanStatus(String status) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> records.planStatus(owner.orgId()).equals(status));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> records.planStatus(owner.orgId()).equals(status));
     }
 
     @Test
@@ -97,7 +107,8 @@ class TrialEndTest {
         awaitPlanStatus("PAUSED");
         ResponseEntity<Map<String, Object>> refused = queueRun(owner.orgId());
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
-        assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/subscription-inactive")
+        assertThat(refused.getBody())
+                .containsEntry("type", "https://runledger.io/problems/subscription-inactive")
                 .containsEntry("detail", "The trial ended at " + trialEnd + "; choose a plan to go on");
         assertThat(ScheduledTrialEnds.of(scheduler, owner.orgId())).isEmpty();
         // the fact on record: once, by Runledger itself, in the conversation that started the trial
@@ -106,10 +117,13 @@ class TrialEndTest {
         assertThat(Instant.parse(endedAt)).isCloseTo(trialEnd, within(1, ChronoUnit.MICROS)); // PostgreSQL keeps micros
         assertThat(trialEnded.payload().path("status").asText()).isEqualTo("PAUSED");
         assertThat(trialEnded.metadata().path("actor").asText()).isEqualTo("system");
-        assertThat(trialEnded.metadata().path("correlationId").asText()).isEqualTo(records.creationCorrelationId(owner.orgId()));
+        assertThat(trialEnded.metadata().path("correlationId").asText())
+                .isEqualTo(records.creationCorrelationId(owner.orgId()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(records.readModelStatuses(owner.orgId()))
                 .containsExactly("paused", "paused"));
-        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId(), owner.token(), null).getBody()).containsEntry("subscriptionStatus", "paused");
+        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId(), owner.token(), null)
+                        .getBody())
+                .containsEntry("subscriptionStatus", "paused");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(systemLog(owner.orgId(), "trial_ended"))
                 .containsExactly("Trial ended at " + endedAt + "; new work waits for a paid plan"));
         // another org's trial has a week to go
@@ -124,8 +138,11 @@ class TrialEndTest {
 
     @SuppressWarnings("unchecked")
     private List<String> systemLog(String org, String actionType) {
-        Map<String, Object> page = api.send(GET, "/v1/orgs/" + org + "/system-logs?actionType=" + actionType, owner.token(), null).getBody();
-        return ((List<Map<String, Object>>) page.get("items")).stream().map(entry -> (String) entry.get("message")).toList();
+        Map<String, Object> page = api.send(
+                        GET, "/v1/orgs/" + org + "/system-logs?actionType=" + actionType, owner.token(), null)
+                .getBody();
+        return ((List<Map<String, Object>>) page.get("items"))
+                .stream().map(entry -> (String) entry.get("message")).toList();
     }
 
     @Test
@@ -138,7 +155,8 @@ class TrialEndTest {
             ResponseEntity<Map<String, Object>> refused = queueRun(owner.orgId());
 
             assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
-            assertThat(refused.getBody()).containsEntry("detail", "The trial ended at " + trialEnd + "; choose a plan to go on");
+            assertThat(refused.getBody())
+                    .containsEntry("detail", "The trial ended at " + trialEnd + "; choose a plan to go on");
             assertThat(records.planStatus(owner.orgId())).isEqualTo("TRIALING");
         } finally {
             scheduler.resume();
@@ -150,7 +168,8 @@ class TrialEndTest {
     @Test
     void paying_before_the_trial_ends_leaves_a_deadline_that_ends_nothing() {
         String admin = api.tokenFor(PLATFORM_ADMIN);
-        assertThat(api.send(PUT, "/v1/admin/orgs/" + owner.orgId() + "/plan", admin, "{\"plan\":\"pro\"}").getStatusCode())
+        assertThat(api.send(PUT, "/v1/admin/orgs/" + owner.orgId() + "/plan", admin, "{\"plan\":\"pro\"}")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
 
         assertThat(ScheduledTrialEnds.of(scheduler, owner.orgId())).isNotEmpty();

@@ -29,8 +29,8 @@ public final class ApiClient {
 
     @SuppressWarnings("rawtypes")
     public String tokenFor(String email, String provider) {
-        ResponseEntity<Map> minted = http.postForEntity("/dev/tokens",
-                Map.of("email", email, "name", "Test Person", "provider", provider), Map.class);
+        ResponseEntity<Map> minted = http.postForEntity(
+                "/dev/tokens", Map.of("email", email, "name", "Test Person", "provider", provider), Map.class);
         if (minted.getStatusCode() != HttpStatus.OK) {
             throw new IllegalStateException("No token for " + email + ": " + minted);
         }
@@ -44,8 +44,8 @@ public final class ApiClient {
 
     /** As {@link #send(HttpMethod, String, String, String)}, with an {@code Idempotency-Key} unless it is null. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, String token, String json,
-            String idempotencyKey) {
+    public ResponseEntity<Map<String, Object>> send(
+            HttpMethod method, String path, String token, String json, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (token != null) {
@@ -59,7 +59,8 @@ public final class ApiClient {
     }
 
     public String createOrg(String token, String name) {
-        ResponseEntity<Map<String, Object>> created = send(HttpMethod.POST, "/v1/orgs", token, "{\"name\":\"" + name + "\"}");
+        ResponseEntity<Map<String, Object>> created =
+                send(HttpMethod.POST, "/v1/orgs", token, "{\"name\":\"" + name + "\"}");
         if (created.getStatusCode() != HttpStatus.CREATED) {
             throw new IllegalStateException("Org not created: " + created);
         }

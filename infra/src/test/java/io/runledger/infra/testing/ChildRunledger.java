@@ -46,12 +46,15 @@ public final class ChildRunledger implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // a short-lived JVM: starting fast matters more than peak speed
-                    "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                    "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xshare:auto",
+                    "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                     RunledgerApplication.class.getName(),
                     "--server.port=" + port));
             properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             return new ChildRunledger(builder.start(), port, log);
         } catch (IOException e) {
@@ -82,8 +85,8 @@ public final class ChildRunledger implements AutoCloseable {
 
     private boolean ready() {
         try {
-            HttpURLConnection probe = (HttpURLConnection) URI.create(baseUrl() + "/actuator/health/readiness").toURL()
-                    .openConnection();
+            HttpURLConnection probe = (HttpURLConnection)
+                    URI.create(baseUrl() + "/actuator/health/readiness").toURL().openConnection();
             probe.setConnectTimeout(500);
             probe.setReadTimeout(2000);
             try {

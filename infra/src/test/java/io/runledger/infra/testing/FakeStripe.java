@@ -47,14 +47,14 @@ public final class FakeStripe implements AutoCloseable {
      */
     @Target(ElementType.TYPE)
     @Retention(RetentionPolicy.RUNTIME)
-    public @interface InUse {
-    }
+    public @interface InUse {}
 
     /** Listed in {@code META-INF/spring.factories} of the tests. */
     public static class InUseCustomizerFactory implements ContextCustomizerFactory {
 
         @Override
-        public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configuration) {
+        public ContextCustomizer createContextCustomizer(
+                Class<?> testClass, List<ContextConfigurationAttributes> configuration) {
             return TestContextAnnotationUtils.hasAnnotation(testClass, InUse.class) ? new InUseCustomizer() : null;
         }
     }
@@ -65,9 +65,16 @@ public final class FakeStripe implements AutoCloseable {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration configuration) {
             FakeStripe stripe = new FakeStripe();
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-stripe", Map.of(
-                    "runledger.stripe.api-key", "sk_test_fake",
-                    "runledger.stripe.api-base", "http://localhost:" + stripe.server.getAddress().getPort())));
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "fake-stripe",
+                            Map.of(
+                                    "runledger.stripe.api-key",
+                                    "sk_test_fake",
+                                    "runledger.stripe.api-base",
+                                    "http://localhost:"
+                                            + stripe.server.getAddress().getPort())));
             context.getBeanFactory().registerSingleton("fakeStripe", stripe);
             context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
                 @Override
@@ -78,8 +85,7 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
-    public record Request(String method, String path, String idempotencyKey, Map<String, String> form) {
-    }
+    public record Request(String method, String path, String idempotencyKey, Map<String, String> form) {}
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -114,38 +120,77 @@ public final class FakeStripe implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), form));
+        requests.add(new Request(
+                exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), form));
         AtomicInteger failures = failuresToGo.get(path);
         if (failures != null && failures.getAndDecrement() > 0) {
-            respond(exchange, 500, "{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end\"}}");
+            respond(
+                    exchange,
+                    500,
+                    "{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong on Stripe's end\"}}");
             return;
         }
         int id = ids.incrementAndGet();
         if (path.startsWith("/v1/billing/meters/") && path.endsWith("/event_summaries")) {
-            respond(exchange, 200, summaries(path.split("/")[4].substring("mtr_".length()),
-                    query(exchange.getRequestURI().getRawQuery()).get("customer")));
+            respond(
+                    exchange,
+                    200,
+                    summaries(
+                            path.split("/")[4].substring("mtr_".length()),
+                            query(exchange.getRequestURI().getRawQuery()).get("customer")));
             return;
         }
         switch (path) {
-            case "/v1/customers" -> respond(exchange, 200,
-                    "{\"id\":\"cus_fake" + id + "\",\"object\":\"customer\",\"name\":\"" + form.get("name") + "\"}");
-            case "/v1/checkout/sessions" -> respond(exchange, 200,
-                    "{\"id\":\"cs_fake" + id + "\",\"object\":\"checkout.session\",\"url\":\"https://checkout.stripe.test/cs_fake" + id + "\"}");
-            case "/v1/billing_portal/sessions" -> respond(exchange, 200,
-                    "{\"id\":\"bps_fake" + id + "\",\"object\":\"billing_portal.session\",\"url\":\"https://billing.stripe.test/p/" + id + "\"}");
+            case "/v1/customers" ->
+                respond(
+                        exchange,
+                        200,
+                        "{\"id\":\"cus_fake" + id + "\",\"object\":\"customer\",\"name\":\"" + form.get("name")
+                                + "\"}");
+            case "/v1/checkout/sessions" ->
+                respond(
+                        exchange,
+                        200,
+                        "{\"id\":\"cs_fake" + id
+                                + "\",\"object\":\"checkout.session\",\"url\":\"https://checkout.stripe.test/cs_fake"
+                                + id + "\"}");
+            case "/v1/billing_portal/sessions" ->
+                respond(
+                        exchange,
+                        200,
+                        "{\"id\":\"bps_fake" + id
+                                + "\",\"object\":\"billing_portal.session\",\"url\":\"https://billing.stripe.test/p/"
+                                + id + "\"}");
             case "/v1/billing/meter_events" -> {
                 if (refusedCustomers.contains(form.get("payload[stripe_customer_id]"))) {
-                    respond(exchange, 400, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such customer\"}}");
+                    respond(
+                            exchange,
+                            400,
+                            "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such customer\"}}");
                 } else {
-                    respond(exchange, 200, "{\"object\":\"billing.meter_event\",\"event_name\":\"" + form.get("event_name")
-                            + "\",\"identifier\":\"" + form.get("identifier") + "\",\"livemode\":false}");
+                    respond(
+                            exchange,
+                            200,
+                            "{\"object\":\"billing.meter_event\",\"event_name\":\"" + form.get("event_name")
+                                    + "\",\"identifier\":\"" + form.get("identifier") + "\",\"livemode\":false}");
                 }
             }
-            case "/v1/billing/meters" -> respond(exchange, 200, "{\"object\":\"list\",\"has_more\":false,\"url\":\"/v1/billing/meters\",\"data\":["
-                    + String.join(",", Arrays.stream(UsageMeter.values()).map(meter -> StripeMeterReporter.eventName(meter.code()))
-                            .map(name -> "{\"id\":\"mtr_" + name + "\",\"object\":\"billing.meter\",\"event_name\":\"" + name + "\"}")
-                            .toList()) + "]}");
-            default -> respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unknown path\"}}");
+            case "/v1/billing/meters" ->
+                respond(
+                        exchange,
+                        200,
+                        "{\"object\":\"list\",\"has_more\":false,\"url\":\"/v1/billing/meters\",\"data\":["
+                                + String.join(
+                                        ",",
+                                        Arrays.stream(UsageMeter.values())
+                                                .map(meter -> StripeMeterReporter.eventName(meter.code()))
+                                                .map(name -> "{\"id\":\"mtr_" + name
+                                                        + "\",\"object\":\"billing.meter\",\"event_name\":\"" + name
+                                                        + "\"}")
+                                                .toList())
+                                + "]}");
+            default ->
+                respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unknown path\"}}");
         }
     }
 
@@ -179,7 +224,8 @@ public final class FakeStripe implements AutoCloseable {
         for (String pair : body.split("&")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                fields.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }

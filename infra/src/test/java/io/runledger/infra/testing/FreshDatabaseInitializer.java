@@ -11,8 +11,10 @@ public class FreshDatabaseInitializer implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource("runledger-test-database", databaseProperties(TestDatabases.createFresh())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "runledger-test-database", databaseProperties(TestDatabases.createFresh())));
     }
 
     /** The properties that make Runledger use {@code database} instead of starting its own. */

@@ -5,8 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** What a generation's rendering should bill, worked out from the event store on its own. */
 public final class RenderTime {
 
-    private RenderTime() {
-    }
+    private RenderTime() {}
 
     /** Rendering start to completion as the store timestamped them, in whole seconds rounded up, at least one. */
     public static long billedSeconds(JdbcTemplate jdbc, String generationId) {

@@ -21,5 +21,4 @@ import org.springframework.test.context.ContextConfiguration;
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 @Import(SpecValidation.class)
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public @interface RunledgerIntegrationTest {
-}
+public @interface RunledgerIntegrationTest {}

@@ -28,9 +28,12 @@ public final class RunningRunledger implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", 0);
         // As command-line arguments, so they win over application.yml like an operator's settings would.
-        String[] args = all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+        String[] args = all.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue())
+                .toArray(String[]::new);
         return new RunningRunledger(new SpringApplicationBuilder(RunledgerApplication.class)
-                .sources(testConfigurations).run(args));
+                .sources(testConfigurations)
+                .run(args));
     }
 
     public CommandGateway commands() {

@@ -3,8 +3,8 @@ package io.runledger.infra.testing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,11 +52,12 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
     private static final Map<String, Contract> CONTRACTS = new ConcurrentHashMap<>();
     /** Real answers, by the schema they answer with, for the generated client's check (.ci/openapi-client.sh). */
     static final Path ANSWERS = Path.of("target", "api-answers");
+
     private static final int ANSWERS_PER_SCHEMA = 3;
     private static final Map<String, AtomicInteger> ANSWERS_KEPT = new ConcurrentHashMap<>();
     /** A path not in the document, or a method it does not take there: what a 404 or 405 says anyway. */
-    private static final List<String> UNKNOWN_OPERATION = List.of("validation.request.path.missing",
-            "validation.request.operation.notAllowed");
+    private static final List<String> UNKNOWN_OPERATION =
+            List.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     /** Asked for its root when a request is sent: the port is known only once the server runs. */
     private final TestRestTemplate http;
@@ -110,8 +111,8 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
         String interaction = request.getMethod() + " " + request.getURI().getRawPath() + " -> " + status.value();
         if (requestReport.getMessages().stream().anyMatch(message -> UNKNOWN_OPERATION.contains(message.getKey()))) {
             if (status.value() != 404 && status.value() != 405) {
-                throw new AssertionError(interaction + ": an operation the API document does not have answered\n"
-                        + requestReport);
+                throw new AssertionError(
+                        interaction + ": an operation the API document does not have answered\n" + requestReport);
             }
             return;
         }
@@ -123,26 +124,32 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
         if (answer != null && answer.length > 0) {
             got.withBody(new String(answer, StandardCharsets.UTF_8));
         }
-        ValidationReport responseReport = validator.validateResponse(request.getURI().getRawPath(), sent.getMethod(),
-                got.build());
+        ValidationReport responseReport =
+                validator.validateResponse(request.getURI().getRawPath(), sent.getMethod(), got.build());
         if (responseReport.hasErrors()) {
             throw new AssertionError(interaction + ": an answer the API document does not describe\n" + responseReport
                     + "\nbody: " + (answer == null ? "(a stream)" : new String(answer, StandardCharsets.UTF_8)));
         }
-        if (status.is2xxSuccessful() && answer != null && MediaType.APPLICATION_JSON.isCompatibleWith(headers.getContentType())) {
+        if (status.is2xxSuccessful()
+                && answer != null
+                && MediaType.APPLICATION_JSON.isCompatibleWith(headers.getContentType())) {
             keep(contract, request, sent.getMethod(), status.value(), answer);
         }
     }
 
     private static void keep(Contract contract, HttpRequest request, Request.Method method, int status, byte[] answer) {
-        ApiOperationMatch match = contract.operations().findApiOperation(request.getURI().getRawPath(), method);
-        ApiResponse declared = match.getApiOperation().getOperation().getResponses().get(String.valueOf(status));
-        Schema<?> schema = declared.getContent().get(MediaType.APPLICATION_JSON_VALUE).getSchema();
+        ApiOperationMatch match =
+                contract.operations().findApiOperation(request.getURI().getRawPath(), method);
+        ApiResponse declared =
+                match.getApiOperation().getOperation().getResponses().get(String.valueOf(status));
+        Schema<?> schema =
+                declared.getContent().get(MediaType.APPLICATION_JSON_VALUE).getSchema();
         if (schema.get$ref() == null) {
             return;
         }
         String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
-        int kept = ANSWERS_KEPT.computeIfAbsent(name, any -> new AtomicInteger()).incrementAndGet();
+        int kept =
+                ANSWERS_KEPT.computeIfAbsent(name, any -> new AtomicInteger()).incrementAndGet();
         if (kept <= ANSWERS_PER_SCHEMA) {
             try {
                 Files.write(Files.createDirectories(ANSWERS).resolve(name + "." + kept + ".json"), answer);
@@ -154,7 +161,8 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
 
     private static Request sent(HttpRequest request, byte[] body) {
         URI uri = request.getURI();
-        SimpleRequest.Builder sent = new SimpleRequest.Builder(request.getMethod().name(), uri.getRawPath());
+        SimpleRequest.Builder sent =
+                new SimpleRequest.Builder(request.getMethod().name(), uri.getRawPath());
         request.getHeaders().forEach(sent::withHeader);
         if (body.length > 0) {
             sent.withBody(body);
@@ -162,7 +170,8 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
         if (uri.getRawQuery() != null) {
             Map<String, List<String>> query = Arrays.stream(uri.getRawQuery().split("&"))
                     .map(pair -> pair.split("=", 2))
-                    .collect(Collectors.groupingBy(pair -> decode(pair[0]),
+                    .collect(Collectors.groupingBy(
+                            pair -> decode(pair[0]),
                             Collectors.mapping(pair -> pair.length > 1 ? decode(pair[1]) : "", Collectors.toList())));
             query.forEach(sent::withQueryParam);
         }
@@ -179,14 +188,18 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
         // to an operation that takes none is not read
         LevelResolver levels = LevelResolver.create()
                 .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
-                .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE).build();
-        return new Contract(OpenApiInteractionValidator.createForInlineApiSpecification(docs).withLevelResolver(levels).build(),
-                new ApiOperationResolver(new OpenAPIV3Parser().readContents(docs, null, null).getOpenAPI(), null, false));
+                .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
+                .build();
+        return new Contract(
+                OpenApiInteractionValidator.createForInlineApiSpecification(docs)
+                        .withLevelResolver(levels)
+                        .build(),
+                new ApiOperationResolver(
+                        new OpenAPIV3Parser().readContents(docs, null, null).getOpenAPI(), null, false));
     }
 
     /** The service's document: to check against, and to find which schema an answer is of. */
-    private record Contract(OpenApiInteractionValidator validator, ApiOperationResolver operations) {
-    }
+    private record Contract(OpenApiInteractionValidator validator, ApiOperationResolver operations) {}
 
     /** The answer, read once for the check and again by the test. */
     private record Buffered(ClientHttpResponse response, byte[] body) implements ClientHttpResponse {

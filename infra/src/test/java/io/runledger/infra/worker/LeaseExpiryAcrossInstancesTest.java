@@ -31,7 +31,8 @@ class LeaseExpiryAcrossInstancesTest {
     private final Map<String, Object> sharedDatabase = sharedDatabase();
 
     private static Map<String, Object> sharedDatabase() {
-        Map<String, Object> properties = new HashMap<>(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
+        Map<String, Object> properties =
+                new HashMap<>(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
         properties.put("runledger.worker.tokens", "fleet:" + WORKER);
         properties.put("runledger.worker.lease", "1s");
         properties.put("runledger.worker.sweep-interval", "200ms");
@@ -43,22 +44,35 @@ class LeaseExpiryAcrossInstancesTest {
         ApiClient api = instance.api();
         String owner = api.tokenFor("sweep-" + UUID.randomUUID() + "@example.com");
         String orgId = api.createOrg(owner, "Sweep Inc");
-        String runId = (String) api.send(POST, "/v1/orgs/" + orgId + "/runs", owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"x\"}", "k-1").getBody().get("id");
-        assertThat(api.send(POST, "/v1/worker/runs/claim", WORKER, "{}").getStatusCode()).isEqualTo(HttpStatus.OK);
+        String runId = (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/runs",
+                        owner,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"x\"}",
+                        "k-1")
+                .getBody()
+                .get("id");
+        assertThat(api.send(POST, "/v1/worker/runs/claim", WORKER, "{}").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
         return runId;
     }
 
     /** Takes the next waiting run off the queue for good. */
     private static void failNextClaim(ApiClient api) {
-        Map<String, Object> claim = api.send(POST, "/v1/worker/runs/claim", WORKER, "{}").getBody();
-        api.send(POST, "/v1/worker/runs/" + claim.get("id") + "/fail", WORKER,
+        Map<String, Object> claim =
+                api.send(POST, "/v1/worker/runs/claim", WORKER, "{}").getBody();
+        api.send(
+                POST,
+                "/v1/worker/runs/" + claim.get("id") + "/fail",
+                WORKER,
                 "{\"leaseId\":\"" + claim.get("leaseId") + "\",\"error\":\"given up by the test\"}");
     }
 
     private static int requeues(JdbcTemplate jdbc, String runId) {
-        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-                + "and payload_type like '%.RunRequeued'", Integer.class, runId);
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ? "
+                        + "and payload_type like '%.RunRequeued'",
+                Integer.class, runId);
     }
 
     @Test
@@ -80,7 +94,8 @@ class LeaseExpiryAcrossInstancesTest {
 
                 assertThat(requeues(jdbc, orphaned)).isEqualTo(1);
                 assertThat(requeues(jdbc, contested)).isEqualTo(1);
-                assertThat(jdbc.queryForObject("select state from work_queue where job_id = ?::uuid", String.class, contested))
+                assertThat(jdbc.queryForObject(
+                                "select state from work_queue where job_id = ?::uuid", String.class, contested))
                         .isEqualTo("waiting");
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();

@@ -15,47 +15,53 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.runledger.command.worker.LeaseExpiry;
+import io.runledger.domain.run.RunFailed;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.annotation.Qualifier;
-import io.runledger.infra.testing.StoredEvents;
-import io.runledger.domain.run.RunFailed;
 
 /**
  * The worker protocol end to end: claims, leases, reports and lease expiry, on a database of its own
  * (no jobs left by other tests), with the expiry sweep run by the tests rather than the timer.
  */
 @RunledgerIntegrationTest
-@TestPropertySource(properties = {
-        "runledger.worker.tokens=llm:llm-secret,render:render-secret",
-        "runledger.worker.max-attempts=2",
-        "runledger.worker.max-inline-output=1KB",
-        "runledger.worker.sweep-interval=1h"})
+@TestPropertySource(
+        properties = {
+            "runledger.worker.tokens=llm:llm-secret,render:render-secret",
+            "runledger.worker.max-attempts=2",
+            "runledger.worker.max-inline-output=1KB",
+            "runledger.worker.sweep-interval=1h"
+        })
 class WorkerProtocolApiTest {
 
     private static final String LLM = "llm-secret";
     private static final String RENDER = "render-secret";
-    private static final String SUMMARIZE = "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Leases keep workers honest.\"}";
+    private static final String SUMMARIZE =
+            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Leases keep workers honest.\"}";
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
+
     @Autowired
     LeaseExpiry leaseExpiry;
 
@@ -81,7 +87,11 @@ class WorkerProtocolApiTest {
     }
 
     private String queueRun(String org, String token) {
-        ResponseEntity<Map<String, Object>> queued = api.send(POST, "/v1/orgs/" + org + "/runs", token, SUMMARIZE,
+        ResponseEntity<Map<String, Object>> queued = api.send(
+                POST,
+                "/v1/orgs/" + org + "/runs",
+                token,
+                SUMMARIZE,
                 UUID.randomUUID().toString());
         assertThat(queued.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         return (String) queued.getBody().get("id");
@@ -91,18 +101,23 @@ class WorkerProtocolApiTest {
         return api.send(POST, "/v1/worker/" + kind + "/claim", token, "{\"workerId\":\"" + kind + "-worker-1\"}");
     }
 
-    private ResponseEntity<Map<String, Object>> report(String kind, ResponseEntity<Map<String, Object>> claim, String step,
-            String fields) {
-        return reportUnder(kind, (String) claim.getBody().get("id"), (String) claim.getBody().get("leaseId"), step, fields);
+    private ResponseEntity<Map<String, Object>> report(
+            String kind, ResponseEntity<Map<String, Object>> claim, String step, String fields) {
+        return reportUnder(
+                kind,
+                (String) claim.getBody().get("id"),
+                (String) claim.getBody().get("leaseId"),
+                step,
+                fields);
     }
 
-    private ResponseEntity<Map<String, Object>> reportUnder(String kind, String jobId, String leaseId, String step,
-            String fields) {
+    private ResponseEntity<Map<String, Object>> reportUnder(
+            String kind, String jobId, String leaseId, String step, String fields) {
         return reportAs(kind.equals("runs") ? LLM : RENDER, kind, jobId, leaseId, step, fields);
     }
 
-    private ResponseEntity<Map<String, Object>> reportAs(String credential, String kind, String jobId, String leaseId,
-            String step, String fields) {
+    private ResponseEntity<Map<String, Object>> reportAs(
+            String credential, String kind, String jobId, String leaseId, String step, String fields) {
         String body = "{\"leaseId\":\"" + leaseId + "\"" + (fields.isEmpty() ? "" : "," + fields) + "}";
         return api.send(POST, "/v1/worker/" + kind + "/" + jobId + "/" + step, credential, body);
     }
@@ -126,7 +141,8 @@ class WorkerProtocolApiTest {
 
     /** The lease's deadline passes, as it would after the lease period without a heartbeat. */
     private void deadlinePasses(String jobId) {
-        jdbc.update("update work_queue set lease_expires_at = now() - interval '1 second' where job_id = ?::uuid", jobId);
+        jdbc.update(
+                "update work_queue set lease_expires_at = now() - interval '1 second' where job_id = ?::uuid", jobId);
     }
 
     @Test
@@ -136,16 +152,25 @@ class WorkerProtocolApiTest {
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(claim.getBody()).containsEntry("id", runId).containsEntry("orgId", owner.orgId())
-                .containsEntry("attempt", 1).containsEntry("workerId", "runs-worker-1");
-        assertThat(Instant.parse((String) claim.getBody().get("leaseExpiresAt"))).isAfter(Instant.now());
+        assertThat(claim.getBody())
+                .containsEntry("id", runId)
+                .containsEntry("orgId", owner.orgId())
+                .containsEntry("attempt", 1)
+                .containsEntry("workerId", "runs-worker-1");
+        assertThat(Instant.parse((String) claim.getBody().get("leaseExpiresAt")))
+                .isAfter(Instant.now());
         @SuppressWarnings("unchecked")
         Map<String, Object> task = (Map<String, Object>) claim.getBody().get("task");
-        assertThat(task).containsEntry("input", "Leases keep workers honest.").containsEntry("pattern", "summarize")
-                .containsEntry("strategy", "map-reduce").containsEntry("inputSource", "text");
+        assertThat(task)
+                .containsEntry("input", "Leases keep workers honest.")
+                .containsEntry("pattern", "summarize")
+                .containsEntry("strategy", "map-reduce")
+                .containsEntry("inputSource", "text");
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
-        assertThat(lastEventOf(runId, "RunStarted")).containsEntry("worker_id", "runs-worker-1")
-                .containsEntry("attempt", 1).containsEntry("actor", "worker:llm");
+        assertThat(lastEventOf(runId, "RunStarted"))
+                .containsEntry("worker_id", "runs-worker-1")
+                .containsEntry("attempt", 1)
+                .containsEntry("actor", "worker:llm");
     }
 
     @Test
@@ -153,9 +178,13 @@ class WorkerProtocolApiTest {
         String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
-        ResponseEntity<Map<String, Object>> output = report("runs", claim, "outputs",
+        ResponseEntity<Map<String, Object>> output = report(
+                "runs",
+                claim,
+                "outputs",
                 "\"content\":\"Workers hold leases.\",\"summary\":\"One line\",\"keywords\":[\"lease\"]");
-        ResponseEntity<Map<String, Object>> usage = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":1543");
+        ResponseEntity<Map<String, Object>> usage =
+                report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":1543");
         ResponseEntity<Map<String, Object>> complete = report("runs", claim, "complete", "");
         ResponseEntity<Map<String, Object>> retried = report("runs", claim, "complete", "");
 
@@ -164,8 +193,15 @@ class WorkerProtocolApiTest {
         assertThat(usage.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "OutputProduced",
-                "UsageRecorded", "RunSucceeded", "UsageRecorded");
+        assertThat(eventTypesOf(runId))
+                .containsExactly(
+                        "RunQueued",
+                        "UsageRecorded",
+                        "RunStarted",
+                        "OutputProduced",
+                        "UsageRecorded",
+                        "RunSucceeded",
+                        "UsageRecorded");
         assertThat(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8')::jsonb ->> 'quantity' from domain_event_entry
                 where aggregate_identifier = ? and convert_from(payload, 'UTF8')::jsonb ->> 'meter' = 'TOKENS_USED'
@@ -187,9 +223,11 @@ class WorkerProtocolApiTest {
         ResponseEntity<Map<String, Object>> retried = report("runs", claim, "usage", usage(usageId, 1543));
         report("runs", claim, "outputs", "\"content\":\"done\"");
         report("runs", claim, "complete", "");
-        ResponseEntity<Map<String, Object>> retriedAfterCompletion = report("runs", claim, "usage", usage(usageId, 1543));
+        ResponseEntity<Map<String, Object>> retriedAfterCompletion =
+                report("runs", claim, "usage", usage(usageId, 1543));
 
-        assertThat(List.of(first, retried, retriedAfterCompletion)).extracting(ResponseEntity::getStatusCode)
+        assertThat(List.of(first, retried, retriedAfterCompletion))
+                .extracting(ResponseEntity::getStatusCode)
                 .containsOnly(HttpStatus.NO_CONTENT);
         assertThat(billed(runId)).containsExactly("RUN_CREATED 1", "TOKENS_USED 1543", "RUN_COMPLETED 1");
         assertThat(jdbc.queryForObject("""
@@ -255,8 +293,8 @@ class WorkerProtocolApiTest {
     }
 
     /** The same call made by {@code callers} threads released together; their answers. */
-    private static List<ResponseEntity<Map<String, Object>>> atOnce(int callers,
-            Callable<ResponseEntity<Map<String, Object>>> call) throws Exception {
+    private static List<ResponseEntity<Map<String, Object>>> atOnce(
+            int callers, Callable<ResponseEntity<Map<String, Object>>> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
@@ -294,8 +332,11 @@ class WorkerProtocolApiTest {
 
         assertThat(claimedIds).hasSize(20).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
         assertThat(empty).isEqualTo(20);
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%.RunStarted' "
-                + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?", Integer.class, owner.orgId())).isEqualTo(20);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where payload_type like '%.RunStarted' "
+                                + "and convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
+                        Integer.class, owner.orgId()))
+                .isEqualTo(20);
     }
 
     @Test
@@ -308,7 +349,8 @@ class WorkerProtocolApiTest {
         ResponseEntity<Map<String, Object>> heartbeat = report("runs", claim, "heartbeat", "");
 
         assertThat(heartbeat.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(Instant.parse((String) heartbeat.getBody().get("leaseExpiresAt"))).isAfter(claimedUntil);
+        assertThat(Instant.parse((String) heartbeat.getBody().get("leaseExpiresAt")))
+                .isAfter(claimedUntil);
     }
 
     @Test
@@ -328,8 +370,10 @@ class WorkerProtocolApiTest {
         assertThat(afterRequeue.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(afterRequeue.getBody()).containsEntry("type", "https://runledger.io/problems/lease-not-held");
         assertThat(secondClaim.getBody()).containsEntry("id", runId).containsEntry("attempt", 2);
-        assertThat(secondClaim.getBody().get("leaseId")).isNotEqualTo(firstClaim.getBody().get("leaseId"));
-        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "RunRequeued", "RunStarted");
+        assertThat(secondClaim.getBody().get("leaseId"))
+                .isNotEqualTo(firstClaim.getBody().get("leaseId"));
+        assertThat(eventTypesOf(runId))
+                .containsExactly("RunQueued", "UsageRecorded", "RunStarted", "RunRequeued", "RunStarted");
         assertThat(lastEventOf(runId, "RunStarted")).containsEntry("attempt", 2);
         assertThat(lastEventOf(runId, "RunRequeued")).containsEntry("actor", "system");
     }
@@ -343,10 +387,11 @@ class WorkerProtocolApiTest {
             leaseExpiry.expireDue();
         }
 
-        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "RunRequeued",
-                "RunStarted", "RunFailed");
+        assertThat(eventTypesOf(runId))
+                .containsExactly("RunQueued", "UsageRecorded", "RunStarted", "RunRequeued", "RunStarted", "RunFailed");
         assertThat(StoredEvents.ofType(jdbc, eventSerializer, RunFailed.class))
-                .filteredOn(failed -> failed.runId().toString().equals(runId)).extracting(RunFailed::error)
+                .filteredOn(failed -> failed.runId().toString().equals(runId))
+                .extracting(RunFailed::error)
                 .containsExactly("Gave up: the lease of worker runs-worker-1 expired (attempt 2 of 2)");
         assertThat(claim("runs", LLM).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
@@ -356,10 +401,12 @@ class WorkerProtocolApiTest {
         String runId = queueRun(owner.orgId(), owner.token());
         claim("runs", LLM);
 
-        ResponseEntity<Map<String, Object>> wrongLease = reportUnder("runs", runId, UUID.randomUUID().toString(), "complete", "");
-        ResponseEntity<Map<String, Object>> noLease = api.send(POST, "/v1/worker/runs/" + runId + "/complete", LLM, "{}");
-        ResponseEntity<Map<String, Object>> unknown = reportUnder("runs", UUID.randomUUID().toString(),
-                UUID.randomUUID().toString(), "complete", "");
+        ResponseEntity<Map<String, Object>> wrongLease =
+                reportUnder("runs", runId, UUID.randomUUID().toString(), "complete", "");
+        ResponseEntity<Map<String, Object>> noLease =
+                api.send(POST, "/v1/worker/runs/" + runId + "/complete", LLM, "{}");
+        ResponseEntity<Map<String, Object>> unknown = reportUnder(
+                "runs", UUID.randomUUID().toString(), UUID.randomUUID().toString(), "complete", "");
         ResponseEntity<Map<String, Object>> badId = api.send(POST, "/v1/worker/runs/not-a-uuid/complete", LLM, "{}");
 
         assertThat(wrongLease.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -388,13 +435,15 @@ class WorkerProtocolApiTest {
         });
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
 
-        assertThat(report("runs", claim, "outputs", "\"content\":\"Mine.\"").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(report("runs", claim, "outputs", "\"content\":\"Mine.\"").getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         assertThat(report("runs", claim, "complete", "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<Map<String, Object>> foreignRetry = reportAs(RENDER, "runs", runId, leaseId, "complete", "");
         assertThat(foreignRetry.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(report("runs", claim, "complete", "").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "OutputProduced",
-                "RunSucceeded", "UsageRecorded");
+        assertThat(eventTypesOf(runId))
+                .containsExactly(
+                        "RunQueued", "UsageRecorded", "RunStarted", "OutputProduced", "RunSucceeded", "UsageRecorded");
     }
 
     @Test
@@ -403,19 +452,26 @@ class WorkerProtocolApiTest {
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
         for (String quantity : List.of("\"100\"", "1.5", "1e3", "true")) {
-            ResponseEntity<Map<String, Object>> refused = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
+            ResponseEntity<Map<String, Object>> refused =
+                    report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
             assertThat(refused.getStatusCode()).as(quantity).isEqualTo(HttpStatus.BAD_REQUEST);
-            assertThat(refused.getBody()).as(quantity).containsEntry("type", "https://runledger.io/problems/malformed-request")
+            assertThat(refused.getBody())
+                    .as(quantity)
+                    .containsEntry("type", "https://runledger.io/problems/malformed-request")
                     .containsEntry("field", "quantity");
         }
         for (String quantity : List.of("0", "-5", String.valueOf(Long.MAX_VALUE), "100000001")) {
-            ResponseEntity<Map<String, Object>> refused = report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
+            ResponseEntity<Map<String, Object>> refused =
+                    report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":" + quantity);
             assertThat(refused.getStatusCode()).as(quantity).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-            assertThat(refused.getBody()).as(quantity).containsEntry("type", "https://runledger.io/problems/invalid-command");
+            assertThat(refused.getBody())
+                    .as(quantity)
+                    .containsEntry("type", "https://runledger.io/problems/invalid-command");
         }
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted");
 
-        assertThat(report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":100000000").getStatusCode())
+        assertThat(report("runs", claim, "usage", "\"meter\":\"tokens.used\",\"quantity\":100000000")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -424,12 +480,14 @@ class WorkerProtocolApiTest {
         String runId = queueRun(owner.orgId(), owner.token());
         ResponseEntity<Map<String, Object>> claim = claim("runs", LLM);
 
-        ResponseEntity<Map<String, Object>> inline = report("runs", claim, "outputs", "\"content\":\"" + "x".repeat(1025) + "\"");
-        ResponseEntity<Map<String, Object>> byUrl = report("runs", claim, "outputs",
-                "\"contentUrl\":\"https://objects.example.com/outputs/1.md\"");
+        ResponseEntity<Map<String, Object>> inline =
+                report("runs", claim, "outputs", "\"content\":\"" + "x".repeat(1025) + "\"");
+        ResponseEntity<Map<String, Object>> byUrl =
+                report("runs", claim, "outputs", "\"contentUrl\":\"https://objects.example.com/outputs/1.md\"");
 
         assertThat(inline.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-        assertThat(inline.getBody()).containsEntry("type", "https://runledger.io/problems/output-too-large")
+        assertThat(inline.getBody())
+                .containsEntry("type", "https://runledger.io/problems/output-too-large")
                 .containsEntry("allowed", 1024);
         assertThat(byUrl.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(eventTypesOf(runId)).containsExactly("RunQueued", "UsageRecorded", "RunStarted", "OutputProduced");
@@ -441,17 +499,25 @@ class WorkerProtocolApiTest {
 
         assertThat(claim("runs", owner.token()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(claim("runs", "not-a-worker").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(api.send(POST, "/v1/worker/runs/claim", null, "{}").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", LLM, SUMMARIZE, "k").getStatusCode())
+        assertThat(api.send(POST, "/v1/worker/runs/claim", null, "{}").getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", LLM, SUMMARIZE, "k")
+                        .getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private String requestGeneration() {
         String projectId = (String) api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(), """
                 {"name":"Launch video","prompt":"neon city at night","audioPath":"audio/launch.mp3","audioDuration":184.5}
-                """).getBody().get("id");
-        ResponseEntity<Map<String, Object>> requested = api.send(POST,
-                "/v1/orgs/" + owner.orgId() + "/projects/" + projectId + "/generations", owner.token(), "{}", UUID.randomUUID().toString());
+                """)
+                .getBody()
+                .get("id");
+        ResponseEntity<Map<String, Object>> requested = api.send(
+                POST,
+                "/v1/orgs/" + owner.orgId() + "/projects/" + projectId + "/generations",
+                owner.token(),
+                "{}",
+                UUID.randomUUID().toString());
         assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         return (String) requested.getBody().get("id");
     }
@@ -462,23 +528,38 @@ class WorkerProtocolApiTest {
 
         ResponseEntity<Map<String, Object>> claim = claim("generations", RENDER);
         @SuppressWarnings("unchecked")
-        Map<String, Object> project = (Map<String, Object>) ((Map<String, Object>) claim.getBody().get("task")).get("project");
+        Map<String, Object> project =
+                (Map<String, Object>) ((Map<String, Object>) claim.getBody().get("task")).get("project");
         List<HttpStatus> steps = List.of(
-                report("generations", claim, "analysis", "\"audioAnalysis\":{\"bpm\":128}"),
-                report("generations", claim, "plan", "\"visualPlan\":{\"scenes\":12}"),
-                report("generations", claim, "render", ""),
-                report("generations", claim, "complete", "\"videoUrl\":\"https://cdn.example.com/v.mp4\",\"renderTimeSeconds\":95"))
-                .stream().map(answer -> HttpStatus.valueOf(answer.getStatusCode().value())).toList();
+                        report("generations", claim, "analysis", "\"audioAnalysis\":{\"bpm\":128}"),
+                        report("generations", claim, "plan", "\"visualPlan\":{\"scenes\":12}"),
+                        report("generations", claim, "render", ""),
+                        report(
+                                "generations",
+                                claim,
+                                "complete",
+                                "\"videoUrl\":\"https://cdn.example.com/v.mp4\",\"renderTimeSeconds\":95"))
+                .stream()
+                .map(answer -> HttpStatus.valueOf(answer.getStatusCode().value()))
+                .toList();
 
         assertThat(claim.getBody()).containsEntry("id", generationId).containsEntry("attempt", 1);
         assertThat(project).containsEntry("prompt", "neon city at night").containsEntry("resolution", "1080p");
         assertThat(steps).containsOnly(HttpStatus.NO_CONTENT);
-        assertThat(eventTypesOf(generationId)).containsExactly("GenerationRequested", "AudioAnalysisStarted",
-                "AudioAnalysisRecorded", "VisualPlanRecorded", "RenderingStarted", "GenerationCompleted", "UsageRecorded",
-                "UsageRecorded");
+        assertThat(eventTypesOf(generationId))
+                .containsExactly(
+                        "GenerationRequested",
+                        "AudioAnalysisStarted",
+                        "AudioAnalysisRecorded",
+                        "VisualPlanRecorded",
+                        "RenderingStarted",
+                        "GenerationCompleted",
+                        "UsageRecorded",
+                        "UsageRecorded");
         assertThat(lastEventOf(generationId, "AudioAnalysisStarted")).containsEntry("actor", "worker:render");
         assertThat(billed(generationId))
-                .containsExactly("GENERATIONS_COMPLETED 1", "RENDER_SECONDS " + RenderTime.billedSeconds(jdbc, generationId));
+                .containsExactly(
+                        "GENERATIONS_COMPLETED 1", "RENDER_SECONDS " + RenderTime.billedSeconds(jdbc, generationId));
     }
 
     /** Meter and quantity of each usage the job recorded, in store order. */
@@ -498,10 +579,13 @@ class WorkerProtocolApiTest {
         report("generations", claim, "plan", "\"visualPlan\":{\"scenes\":12}");
         report("generations", claim, "render", "");
 
-        ResponseEntity<Map<String, Object>> failed = report("generations", claim, "fail", "\"errorMessage\":\"renderer crashed\"");
+        ResponseEntity<Map<String, Object>> failed =
+                report("generations", claim, "fail", "\"errorMessage\":\"renderer crashed\"");
 
         assertThat(failed.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(eventTypesOf(generationId)).endsWith("RenderingStarted", "GenerationFailed").doesNotContain("UsageRecorded");
+        assertThat(eventTypesOf(generationId))
+                .endsWith("RenderingStarted", "GenerationFailed")
+                .doesNotContain("UsageRecorded");
     }
 
     @Test
@@ -515,7 +599,12 @@ class WorkerProtocolApiTest {
         ResponseEntity<Map<String, Object>> secondClaim = claim("generations", RENDER);
 
         assertThat(secondClaim.getBody()).containsEntry("id", generationId).containsEntry("attempt", 2);
-        assertThat(eventTypesOf(generationId)).containsExactly("GenerationRequested", "AudioAnalysisStarted",
-                "AudioAnalysisRecorded", "GenerationRequeued", "AudioAnalysisStarted");
+        assertThat(eventTypesOf(generationId))
+                .containsExactly(
+                        "GenerationRequested",
+                        "AudioAnalysisStarted",
+                        "AudioAnalysisRecorded",
+                        "GenerationRequeued",
+                        "AudioAnalysisStarted");
     }
 }

@@ -23,8 +23,12 @@ class AuditChainTest {
     private final KeyPair key = ed25519();
 
     private static AuditChain.StoredEvent event(long position, String payload) {
-        return new AuditChain.StoredEvent(position, "event-" + position, "io.runledger.domain.run.RunQueued",
-                "2026-12-02T10:00:0" + (position % 10) + "Z", payload.getBytes(StandardCharsets.UTF_8),
+        return new AuditChain.StoredEvent(
+                position,
+                "event-" + position,
+                "io.runledger.domain.run.RunQueued",
+                "2026-12-02T10:00:0" + (position % 10) + "Z",
+                payload.getBytes(StandardCharsets.UTF_8),
                 ("{\"actor\":\"u-" + position + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -44,12 +48,12 @@ class AuditChainTest {
         Signature signer = Signature.getInstance("Ed25519");
         signer.initSign(key.getPrivate());
         signer.update(AuditChain.digestStatement(ORG, chainSequence, position, link, signedAt));
-        return new AuditChain.Digest(ORG, 1, chainSequence, position, link, signedAt, AuditChain.keyId(key.getPublic()),
-                signer.sign());
+        return new AuditChain.Digest(
+                ORG, 1, chainSequence, position, link, signedAt, AuditChain.keyId(key.getPublic()), signer.sign());
     }
 
-    private Optional<AuditChain.Mismatch> walk(List<AuditChain.Digest> digests, long[] sequences,
-            AuditChain.StoredEvent[] stored, byte[][] recorded) {
+    private Optional<AuditChain.Mismatch> walk(
+            List<AuditChain.Digest> digests, long[] sequences, AuditChain.StoredEvent[] stored, byte[][] recorded) {
         AuditChain.Walk walk = new AuditChain.Walk(digests, key.getPublic(), 0, AuditChain.genesis());
         for (int i = 0; i < stored.length; i++) {
             walk.chained(sequences[i], stored[i], recorded[i]);
@@ -76,7 +80,8 @@ class AuditChainTest {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}"), event(5, "{\"a\":2}"), event(9, "{\"a\":3}")};
         byte[][] links = chain(events);
 
-        AuditChain.Walk walk = new AuditChain.Walk(List.of(digest(3, 9, links[2])), key.getPublic(), 0, AuditChain.genesis());
+        AuditChain.Walk walk =
+                new AuditChain.Walk(List.of(digest(3, 9, links[2])), key.getPublic(), 0, AuditChain.genesis());
         for (int i = 0; i < events.length; i++) {
             assertThat(walk.chained(i + 1, events[i], links[i])).isTrue();
         }
@@ -93,19 +98,28 @@ class AuditChainTest {
 
         Optional<AuditChain.Mismatch> mismatch = walk(List.of(), new long[] {1, 2, 3}, stored, links);
 
-        assertThat(mismatch).get().extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::eventId,
-                AuditChain.Mismatch::reason).containsExactly(5L, "event-5", AuditChain.Reason.CHANGED);
+        assertThat(mismatch)
+                .get()
+                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::eventId, AuditChain.Mismatch::reason)
+                .containsExactly(5L, "event-5", AuditChain.Reason.CHANGED);
     }
 
     @Test
     void given_the_metadata_changed_when_walked_then_that_event_is_reported_changed() {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}"), event(5, "{\"a\":2}")};
         byte[][] links = chain(events);
-        AuditChain.StoredEvent edited = new AuditChain.StoredEvent(5, "event-5", events[1].type(), events[1].timestamp(),
-                events[1].payload(), "{\"actor\":\"someone-else\"}".getBytes(StandardCharsets.UTF_8));
+        AuditChain.StoredEvent edited = new AuditChain.StoredEvent(
+                5,
+                "event-5",
+                events[1].type(),
+                events[1].timestamp(),
+                events[1].payload(),
+                "{\"actor\":\"someone-else\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(walk(List.of(), new long[] {1, 2}, new AuditChain.StoredEvent[] {events[0], edited}, links))
-                .get().extracting(AuditChain.Mismatch::reason).isEqualTo(AuditChain.Reason.CHANGED);
+                .get()
+                .extracting(AuditChain.Mismatch::reason)
+                .isEqualTo(AuditChain.Reason.CHANGED);
     }
 
     @Test
@@ -113,10 +127,14 @@ class AuditChainTest {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}"), event(5, "{\"a\":2}"), event(9, "{\"a\":3}")};
         byte[][] links = chain(events);
 
-        Optional<AuditChain.Mismatch> mismatch = walk(List.of(), new long[] {1, 3},
-                new AuditChain.StoredEvent[] {events[0], events[2]}, new byte[][] {links[0], links[2]});
+        Optional<AuditChain.Mismatch> mismatch =
+                walk(List.of(), new long[] {1, 3}, new AuditChain.StoredEvent[] {events[0], events[2]}, new byte[][] {
+                    links[0], links[2]
+                });
 
-        assertThat(mismatch).get().extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
+        assertThat(mismatch)
+                .get()
+                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
                 .containsExactly(9L, AuditChain.Reason.MISSING);
     }
 
@@ -125,16 +143,21 @@ class AuditChainTest {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}"), event(5, "{\"a\":2}")};
         byte[][] links = chain(events);
 
-        Optional<AuditChain.Mismatch> mismatch = walk(List.of(), new long[] {1, 2, 2},
+        Optional<AuditChain.Mismatch> mismatch = walk(
+                List.of(),
+                new long[] {1, 2, 2},
                 new AuditChain.StoredEvent[] {events[0], events[1], event(6, "{\"forged\":true}")},
                 new byte[][] {links[0], links[1], links[1]});
 
-        assertThat(mismatch).get().extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
+        assertThat(mismatch)
+                .get()
+                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
                 .containsExactly(6L, AuditChain.Reason.INSERTED);
     }
 
     @Test
-    void given_an_event_changed_and_every_later_link_rewritten_when_walked_then_the_signed_digest_disagrees() throws Exception {
+    void given_an_event_changed_and_every_later_link_rewritten_when_walked_then_the_signed_digest_disagrees()
+            throws Exception {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}"), event(5, "{\"a\":2}")};
         byte[][] links = chain(events);
         AuditChain.Digest signed = digest(2, 5, links[1]);
@@ -142,22 +165,28 @@ class AuditChainTest {
 
         Optional<AuditChain.Mismatch> mismatch = walk(List.of(signed), new long[] {1, 2}, rewritten, chain(rewritten));
 
-        assertThat(mismatch).get().extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
+        assertThat(mismatch)
+                .get()
+                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
                 .containsExactly(5L, AuditChain.Reason.SIGNATURE);
     }
 
     @Test
-    void given_a_digest_whose_signature_is_not_the_keys_when_walked_then_the_signature_is_reported_broken() throws Exception {
+    void given_a_digest_whose_signature_is_not_the_keys_when_walked_then_the_signature_is_reported_broken()
+            throws Exception {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}")};
         byte[][] links = chain(events);
         AuditChain.Digest good = digest(1, 3, links[0]);
         byte[] flipped = good.signature().clone();
         flipped[0] ^= 1;
-        AuditChain.Digest forged = new AuditChain.Digest(ORG, 1, 1, 3, links[0], good.signedAt(), good.keyId(), flipped);
+        AuditChain.Digest forged =
+                new AuditChain.Digest(ORG, 1, 1, 3, links[0], good.signedAt(), good.keyId(), flipped);
 
         assertThat(good.signedBy(key.getPublic())).isTrue();
-        assertThat(walk(List.of(forged), new long[] {1}, events, links)).get()
-                .extracting(AuditChain.Mismatch::reason).isEqualTo(AuditChain.Reason.SIGNATURE);
+        assertThat(walk(List.of(forged), new long[] {1}, events, links))
+                .get()
+                .extracting(AuditChain.Mismatch::reason)
+                .isEqualTo(AuditChain.Reason.SIGNATURE);
     }
 
     @Test
@@ -165,8 +194,11 @@ class AuditChainTest {
         AuditChain.StoredEvent[] events = {event(3, "{\"a\":1}"), event(5, "{\"a\":2}")};
         byte[][] links = chain(events);
 
-        Optional<AuditChain.Mismatch> truncated = walk(List.of(digest(2, 5, links[1])), new long[] {1},
-                new AuditChain.StoredEvent[] {events[0]}, new byte[][] {links[0]});
+        Optional<AuditChain.Mismatch> truncated = walk(
+                List.of(digest(2, 5, links[1])),
+                new long[] {1},
+                new AuditChain.StoredEvent[] {events[0]},
+                new byte[][] {links[0]});
 
         assertThat(truncated).get().extracting(AuditChain.Mismatch::reason).isEqualTo(AuditChain.Reason.MISSING);
     }
@@ -189,7 +221,8 @@ class AuditChainTest {
         assertThat(AuditActions.of("io.runledger.domain.apikey.ApiKeyIssued")).isEqualTo("apikey.issued");
         assertThat(AuditActions.of("io.runledger.domain.subscription.SubscriptionMarkedPastDue"))
                 .isEqualTo("subscription.marked_past_due");
-        assertThat(AuditActions.of("io.runledger.domain.subscription.TrialEnded")).isEqualTo("subscription.trial_ended");
+        assertThat(AuditActions.of("io.runledger.domain.subscription.TrialEnded"))
+                .isEqualTo("subscription.trial_ended");
         assertThat(AuditActions.of("io.runledger.domain.org.OrgCreated")).isEqualTo("org.created");
         assertThat(AuditActions.of("io.runledger.domain.operations.DeadLettersEvicted"))
                 .isEqualTo("operations.dead_letters_evicted");

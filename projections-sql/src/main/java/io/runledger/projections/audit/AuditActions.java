@@ -10,8 +10,7 @@ import java.util.Locale;
  */
 public final class AuditActions {
 
-    private AuditActions() {
-    }
+    private AuditActions() {}
 
     public static String of(String payloadType) {
         int lastDot = payloadType.lastIndexOf('.');

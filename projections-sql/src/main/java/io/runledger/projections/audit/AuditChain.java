@@ -36,17 +36,22 @@ public final class AuditChain {
     private static final byte[] GENESIS = new byte[LINK_LENGTH];
     private static final String DIGEST_VERSION = "runledger-audit-digest/v1";
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     /** An event as the store holds it: what the chain covers. */
-    public record StoredEvent(long position, String eventId, String type, String timestamp, byte[] payload,
-                              byte[] metadata) {
-    }
+    public record StoredEvent(
+            long position, String eventId, String type, String timestamp, byte[] payload, byte[] metadata) {}
 
     /** A signed checkpoint of one tenant's chain: after {@code chainSequence} events, the chain's link was {@code link}. */
-    public record Digest(UUID orgId, long digestSequence, long chainSequence, long position, byte[] link,
-                         String signedAt, String keyId, byte[] signature) {
+    public record Digest(
+            UUID orgId,
+            long digestSequence,
+            long chainSequence,
+            long position,
+            byte[] link,
+            String signedAt,
+            String keyId,
+            byte[] signature) {
 
         public byte[] statement() {
             return digestStatement(orgId, chainSequence, position, link, signedAt);
@@ -83,8 +88,7 @@ public final class AuditChain {
     }
 
     /** The first place a chain fails; {@code position} and {@code eventId} may be null where nothing names one. */
-    public record Mismatch(Long position, String eventId, Reason reason, String detail) {
-    }
+    public record Mismatch(Long position, String eventId, Reason reason, String detail) {}
 
     public static byte[] genesis() {
         return GENESIS.clone();
@@ -101,8 +105,8 @@ public final class AuditChain {
     }
 
     static byte[] encode(StoredEvent event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + event.payload().length
-                + (event.metadata() == null ? 0 : event.metadata().length));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+                64 + event.payload().length + (event.metadata() == null ? 0 : event.metadata().length));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             field(out, event.eventId().getBytes(StandardCharsets.UTF_8));
             field(out, event.type().getBytes(StandardCharsets.UTF_8));
@@ -123,8 +127,15 @@ public final class AuditChain {
 
     /** What a digest signs: one line of text, so an auditor can also check it with openssl. */
     public static byte[] digestStatement(UUID orgId, long chainSequence, long position, byte[] link, String signedAt) {
-        return String.join("|", DIGEST_VERSION, orgId.toString(), Long.toString(chainSequence), Long.toString(position),
-                HexFormat.of().formatHex(link), signedAt).getBytes(StandardCharsets.UTF_8);
+        return String.join(
+                        "|",
+                        DIGEST_VERSION,
+                        orgId.toString(),
+                        Long.toString(chainSequence),
+                        Long.toString(position),
+                        HexFormat.of().formatHex(link),
+                        signedAt)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -153,12 +164,16 @@ public final class AuditChain {
             this.link = startLink.clone();
             for (Digest digest : this.digests) {
                 if (!digest.signedBy(key)) {
-                    fail(new Mismatch(digest.position(), null, Reason.SIGNATURE,
+                    fail(new Mismatch(
+                            digest.position(),
+                            null,
+                            Reason.SIGNATURE,
                             "digest " + digest.digestSequence() + " is not signed by key " + keyId(key)));
                     return;
                 }
             }
-            while (nextDigest < this.digests.size() && this.digests.get(nextDigest).chainSequence() <= start) {
+            while (nextDigest < this.digests.size()
+                    && this.digests.get(nextDigest).chainSequence() <= start) {
                 nextDigest++;
             }
         }
@@ -176,16 +191,26 @@ public final class AuditChain {
                 return false;
             }
             if (chainSequence <= sequence) {
-                return fail(new Mismatch(event.position(), event.eventId(), Reason.INSERTED,
+                return fail(new Mismatch(
+                        event.position(),
+                        event.eventId(),
+                        Reason.INSERTED,
                         "chain sequence " + chainSequence + " comes again after " + sequence));
             }
             if (chainSequence > sequence + 1) {
-                return fail(new Mismatch(event.position(), event.eventId(), Reason.MISSING,
-                        "chain sequences " + (sequence + 1) + " to " + (chainSequence - 1) + " are missing before this event"));
+                return fail(new Mismatch(
+                        event.position(),
+                        event.eventId(),
+                        Reason.MISSING,
+                        "chain sequences " + (sequence + 1) + " to " + (chainSequence - 1)
+                                + " are missing before this event"));
             }
             byte[] computed = link(link, event);
             if (!Arrays.equals(computed, recordedLink)) {
-                return fail(new Mismatch(event.position(), event.eventId(), Reason.CHANGED,
+                return fail(new Mismatch(
+                        event.position(),
+                        event.eventId(),
+                        Reason.CHANGED,
                         "the stored event does not hash to the link chained for it"));
             }
             link = computed;
@@ -196,22 +221,28 @@ public final class AuditChain {
 
         /** A chained event whose stored form is gone. */
         public boolean missing(long position, String eventId) {
-            return mismatch == null && fail(new Mismatch(position, eventId, Reason.MISSING,
-                    "the chain holds this event, the store does not"));
+            return mismatch == null
+                    && fail(new Mismatch(
+                            position, eventId, Reason.MISSING, "the chain holds this event, the store does not"));
         }
 
         /** A stored event the chain never took in. */
         public boolean inserted(long position, String eventId) {
-            return mismatch == null && fail(new Mismatch(position, eventId, Reason.INSERTED,
-                    "the store holds this event, the chain does not"));
+            return mismatch == null
+                    && fail(new Mismatch(
+                            position, eventId, Reason.INSERTED, "the store holds this event, the chain does not"));
         }
 
         /** The walk is over: every digest in the range must have been reached. */
         public Optional<Mismatch> finish() {
             if (mismatch == null && nextDigest < digests.size()) {
                 Digest unreached = digests.get(nextDigest);
-                fail(new Mismatch(unreached.position(), null, Reason.MISSING, "digest " + unreached.digestSequence()
-                        + " signed chain sequence " + unreached.chainSequence() + "; the events end at " + sequence));
+                fail(new Mismatch(
+                        unreached.position(),
+                        null,
+                        Reason.MISSING,
+                        "digest " + unreached.digestSequence() + " signed chain sequence " + unreached.chainSequence()
+                                + "; the events end at " + sequence));
             }
             return Optional.ofNullable(mismatch);
         }
@@ -224,9 +255,13 @@ public final class AuditChain {
             while (nextDigest < digests.size() && digests.get(nextDigest).chainSequence() == sequence) {
                 Digest digest = digests.get(nextDigest++);
                 if (!Arrays.equals(digest.link(), link)) {
-                    return fail(new Mismatch(digest.position(), null, Reason.SIGNATURE, "digest "
-                            + digest.digestSequence() + " signed another link at chain sequence " + sequence
-                            + ": an event before it was changed, and its links rewritten"));
+                    return fail(new Mismatch(
+                            digest.position(),
+                            null,
+                            Reason.SIGNATURE,
+                            "digest "
+                                    + digest.digestSequence() + " signed another link at chain sequence " + sequence
+                                    + ": an event before it was changed, and its links rewritten"));
                 }
             }
             return true;
@@ -242,13 +277,14 @@ public final class AuditChain {
 
     /** A key in PEM: {@code label} is {@code PUBLIC KEY} (X.509) or {@code PRIVATE KEY} (PKCS#8). */
     public static String pem(String label, byte[] der) {
-        return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + label + "-----\n";
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 
     /** The DER bytes of a PEM text. */
     public static byte[] derOf(String pem) {
-        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+        return Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
     }
 
     /** An Ed25519 public key from its X.509 PEM, as {@code GET /v1/audit/public-key} serves it. */

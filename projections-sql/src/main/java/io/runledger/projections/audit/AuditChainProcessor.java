@@ -32,13 +32,13 @@ public class AuditChainProcessor {
         this.jdbc = jdbc;
     }
 
-    private record Head(long sequence, byte[] link) {
-    }
+    private record Head(long sequence, byte[] link) {}
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        AuditStore.Row row = AuditStore.storedRow(jdbc, message.getIdentifier()).orElseThrow(() ->
-                new IllegalStateException("Event " + message.getIdentifier() + " is not in domain_event_entry"));
+        AuditStore.Row row = AuditStore.storedRow(jdbc, message.getIdentifier())
+                .orElseThrow(() -> new IllegalStateException(
+                        "Event " + message.getIdentifier() + " is not in domain_event_entry"));
         UUID orgId = payload instanceof TenantEvent tenantEvent ? tenantEvent.orgId() : Platform.ORG_ID;
         Head head = head(orgId).orElse(new Head(0, AuditChain.genesis()));
         Object actor = message.getMetaData().get("actor");
@@ -47,16 +47,26 @@ public class AuditChainProcessor {
                                           aggregate_id, occurred_at, link)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (global_index) do nothing
-                """).params(orgId, head.sequence() + 1, row.event().position(), row.event().eventId(),
-                        AuditActions.of(row.event().type()), actor == null ? null : actor.toString(),
+                """)
+                .params(
+                        orgId,
+                        head.sequence() + 1,
+                        row.event().position(),
+                        row.event().eventId(),
+                        AuditActions.of(row.event().type()),
+                        actor == null ? null : actor.toString(),
                         row.aggregateType() == null ? null : row.aggregateType().toLowerCase(Locale.ROOT),
                         row.aggregateType() == null ? null : row.aggregateId(),
-                        Timestamp.from(Instant.parse(row.event().timestamp())), AuditChain.link(head.link(), row.event()))
+                        Timestamp.from(Instant.parse(row.event().timestamp())),
+                        AuditChain.link(head.link(), row.event()))
                 .update();
     }
 
     private Optional<Head> head(UUID orgId) {
-        return jdbc.sql("select chain_sequence, link from audit_events where org_id = ? order by chain_sequence desc limit 1")
-                .param(orgId).query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).optional();
+        return jdbc.sql(
+                        "select chain_sequence, link from audit_events where org_id = ? order by chain_sequence desc limit 1")
+                .param(orgId)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2)))
+                .optional();
     }
 }

@@ -3,7 +3,6 @@ package io.runledger.projections.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,11 +18,9 @@ final class AuditStore {
     /** Put before a query: PostgreSQL runs it and answers its plan, one line a row (the plans docs/audit.md shows). */
     static final String EXPLAIN = "explain (analyze, buffers) ";
 
-    private AuditStore() {
-    }
+    private AuditStore() {}
 
-    record Row(AuditChain.StoredEvent event, String aggregateType, String aggregateId) {
-    }
+    record Row(AuditChain.StoredEvent event, String aggregateType, String aggregateId) {}
 
     /** A client whose queries stream {@code fetchSize} rows a round trip (inside a transaction, as PostgreSQL needs). */
     static JdbcClient streaming(DataSource dataSource, int fetchSize) {
@@ -34,7 +31,9 @@ final class AuditStore {
 
     static Optional<Row> storedRow(JdbcClient jdbc, String eventId) {
         return jdbc.sql("select " + STORED_COLUMNS + " from domain_event_entry d where d.event_identifier = ?")
-                .param(eventId).query((rs, n) -> row(rs)).optional();
+                .param(eventId)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     static Row row(ResultSet rs) throws SQLException {
@@ -42,7 +41,12 @@ final class AuditStore {
     }
 
     static AuditChain.StoredEvent storedEvent(ResultSet rs) throws SQLException {
-        return new AuditChain.StoredEvent(rs.getLong("global_index"), rs.getString("event_identifier"),
-                rs.getString("payload_type"), rs.getString("time_stamp"), rs.getBytes("payload"), rs.getBytes("meta_data"));
+        return new AuditChain.StoredEvent(
+                rs.getLong("global_index"),
+                rs.getString("event_identifier"),
+                rs.getString("payload_type"),
+                rs.getString("time_stamp"),
+                rs.getBytes("payload"),
+                rs.getBytes("meta_data"));
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,45 +46,60 @@ public class AuditTrail {
         this.streaming = AuditStore.streaming(dataSource, EXPORT_FETCH_SIZE);
     }
 
-    public record Actor(String id, String kind, String email) {
-    }
+    public record Actor(String id, String kind, String email) {}
 
-    public record Target(String type, String id) {
-    }
+    public record Target(String type, String id) {}
 
     /** One event, with the fields of the audit API's items. */
-    public record Entry(long position, String eventId, String action, Instant occurredAt, Actor actor, String clientAddress,
-                        String userAgent, String requestId, String correlationId, Target target, JsonNode data) {
-    }
+    public record Entry(
+            long position,
+            String eventId,
+            String action,
+            Instant occurredAt,
+            Actor actor,
+            String clientAddress,
+            String userAgent,
+            String requestId,
+            String correlationId,
+            Target target,
+            JsonNode data) {}
 
     /** An exported event: the item, and the event as stored, with its place in the chain, to verify from the export alone. */
-    public record Exported(Entry entry, Stored stored) {
-    }
+    public record Exported(Entry entry, Stored stored) {}
 
     /** Bytes base64, links hex. */
-    public record Stored(long chainSequence, String link, String previousLink, String payloadType, String timestamp,
-                         String payload, String metadata) {
-    }
+    public record Stored(
+            long chainSequence,
+            String link,
+            String previousLink,
+            String payloadType,
+            String timestamp,
+            String payload,
+            String metadata) {}
 
     /**
      * @param actor      an actor id as events record it (a user id, {@code apikey:…}, {@code worker:…}, {@code system})
      * @param action     as {@link AuditActions} names it ({@code run.queued})
      * @param targetType an aggregate type, lower case ({@code run}); {@code targetId} needs it
      */
-    public record Filter(Instant from, Instant to, String actor, String action, String targetType, String targetId) {
-    }
+    public record Filter(Instant from, Instant to, String actor, String action, String targetType, String targetId) {}
 
     /** Newest first: at most {@code limit} events before the position {@code before} (null: from the newest). */
     public List<Entry> page(JdbcClient sql, UUID orgId, Filter filter, Long before, int limit) {
-        return pageQuery(sql, "", orgId, filter, before, limit).query((rs, n) -> entry(rs)).list();
+        return pageQuery(sql, "", orgId, filter, before, limit)
+                .query((rs, n) -> entry(rs))
+                .list();
     }
 
     /** PostgreSQL's plan of {@link #page}, run as {@code explain (analyze, buffers)}: what docs/audit.md shows. */
     public List<String> explainPage(JdbcClient sql, UUID orgId, Filter filter, Long before, int limit) {
-        return pageQuery(sql, AuditStore.EXPLAIN, orgId, filter, before, limit).query(String.class).list();
+        return pageQuery(sql, AuditStore.EXPLAIN, orgId, filter, before, limit)
+                .query(String.class)
+                .list();
     }
 
-    private JdbcClient.StatementSpec pageQuery(JdbcClient sql, String prefix, UUID orgId, Filter filter, Long before, int limit) {
+    private JdbcClient.StatementSpec pageQuery(
+            JdbcClient sql, String prefix, UUID orgId, Filter filter, Long before, int limit) {
         StringBuilder where = new StringBuilder("a.org_id = :org and a.occurred_at >= :from and a.occurred_at < :to");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", orgId);
@@ -117,19 +131,28 @@ public class AuditTrail {
         exportQuery(streaming, "", orgId, from, to).query(rs -> {
             byte[] previous = rs.getBytes("previous_link");
             AuditChain.StoredEvent event = AuditStore.storedEvent(rs);
-            sink.accept(new Exported(entry(rs), new Stored(rs.getLong("chain_sequence"),
-                    HexFormat.of().formatHex(rs.getBytes("link")),
-                    HexFormat.of().formatHex(previous == null ? AuditChain.genesis() : previous), event.type(),
-                    event.timestamp(), base64(event.payload()), base64(event.metadata()))));
+            sink.accept(new Exported(
+                    entry(rs),
+                    new Stored(
+                            rs.getLong("chain_sequence"),
+                            HexFormat.of().formatHex(rs.getBytes("link")),
+                            HexFormat.of().formatHex(previous == null ? AuditChain.genesis() : previous),
+                            event.type(),
+                            event.timestamp(),
+                            base64(event.payload()),
+                            base64(event.metadata()))));
         });
     }
 
     /** PostgreSQL's plan of {@link #export}, in a tenant-scoped read as the export runs. */
     public List<String> explainExport(JdbcClient sql, UUID orgId, Instant from, Instant to) {
-        return exportQuery(sql, AuditStore.EXPLAIN, orgId, from, to).query(String.class).list();
+        return exportQuery(sql, AuditStore.EXPLAIN, orgId, from, to)
+                .query(String.class)
+                .list();
     }
 
-    private static JdbcClient.StatementSpec exportQuery(JdbcClient sql, String prefix, UUID orgId, Instant from, Instant to) {
+    private static JdbcClient.StatementSpec exportQuery(
+            JdbcClient sql, String prefix, UUID orgId, Instant from, Instant to) {
         return sql.sql(prefix + """
                 select a.chain_sequence, a.link, a.action, a.aggregate_type, a.aggregate_id, a.occurred_at,
                        (select p.link from audit_events p where p.org_id = a.org_id and p.chain_sequence = a.chain_sequence - 1)
@@ -138,10 +161,12 @@ public class AuditTrail {
                 from audit_events a join domain_event_entry d on d.global_index = a.global_index
                 where a.org_id = ? and a.occurred_at >= ? and a.occurred_at < ?
                 order by a.chain_sequence
-                """.formatted(AuditStore.STORED_COLUMNS)).params(orgId, Timestamp.from(from), Timestamp.from(to));
+                """.formatted(AuditStore.STORED_COLUMNS))
+                .params(orgId, Timestamp.from(from), Timestamp.from(to));
     }
 
-    private static void condition(StringBuilder where, Map<String, Object> params, String column, String name, String value) {
+    private static void condition(
+            StringBuilder where, Map<String, Object> params, String column, String name, String value) {
         if (value != null) {
             where.append(" and ").append(column).append(" = :").append(name);
             params.put(name, value);
@@ -152,10 +177,15 @@ public class AuditTrail {
         AuditChain.StoredEvent event = AuditStore.storedEvent(rs);
         MetaData metadata = metadata(event.metadata());
         String aggregateType = rs.getString("aggregate_type");
-        return new Entry(event.position(), event.eventId(), rs.getString("action"),
+        return new Entry(
+                event.position(),
+                event.eventId(),
+                rs.getString("action"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 new Actor(text(metadata, "actor"), text(metadata, "actorKind"), text(metadata, "actorEmail")),
-                text(metadata, "clientAddress"), text(metadata, "userAgent"), text(metadata, "requestId"),
+                text(metadata, "clientAddress"),
+                text(metadata, "userAgent"),
+                text(metadata, "requestId"),
                 text(metadata, "correlationId"),
                 aggregateType == null ? null : new Target(aggregateType, rs.getString("aggregate_id")),
                 data(event, rs.getString("payload_revision")));
@@ -176,8 +206,8 @@ public class AuditTrail {
     /** The payload as the application reads it; as stored, if that fails (an edited or unknown event). */
     private JsonNode data(AuditChain.StoredEvent event, String revision) {
         try {
-            Object payload = eventSerializer.deserialize(new SimpleSerializedObject<>(event.payload(), byte[].class,
-                    event.type(), revision));
+            Object payload = eventSerializer.deserialize(
+                    new SimpleSerializedObject<>(event.payload(), byte[].class, event.type(), revision));
             return json.valueToTree(payload);
         } catch (RuntimeException unreadable) {
             try {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,7 @@ public class AuditVerification {
     }
 
     /** @param mismatch the first place the chain fails, by position; empty when {@code valid} */
-    public record Result(boolean valid, long checked, Optional<AuditChain.Mismatch> mismatch) {
-    }
+    public record Result(boolean valid, long checked, Optional<AuditChain.Mismatch> mismatch) {}
 
     /** A digest of the tenant's that a range names and that does not exist. */
     public static class UnknownDigest extends RuntimeException {
@@ -56,9 +54,13 @@ public class AuditVerification {
             AuditChain.Digest to = toDigest == null ? null : find(digests, toDigest);
             long start = from == null ? 0 : from.chainSequence();
             long end = to == null ? Long.MAX_VALUE : to.chainSequence();
-            AuditChain.Walk walk = new AuditChain.Walk(digests.stream()
-                    .filter(digest -> digest.chainSequence() > start && digest.chainSequence() <= end).toList(), key.publicKey(),
-                    start, from == null ? AuditChain.genesis() : from.link());
+            AuditChain.Walk walk = new AuditChain.Walk(
+                    digests.stream()
+                            .filter(digest -> digest.chainSequence() > start && digest.chainSequence() <= end)
+                            .toList(),
+                    key.publicKey(),
+                    start,
+                    from == null ? AuditChain.genesis() : from.link());
             long[] lastPosition = {-1};
             chainQuery(streaming, "", orgId, start, end).query(rs -> {
                 if (rs.getObject("event_identifier") == null) {
@@ -69,10 +71,11 @@ public class AuditVerification {
                 lastPosition[0] = Math.max(lastPosition[0], rs.getLong("chained_position"));
             });
             Optional<AuditChain.Mismatch> broken = walk.finish();
-            Optional<AuditChain.Mismatch> inserted = firstInserted(orgId,
-                    from == null ? Long.MIN_VALUE : from.position(), lastPosition[0]);
-            Optional<AuditChain.Mismatch> first = broken.isEmpty() ? inserted : inserted.isEmpty() ? broken
-                    : Optional.of(earlier(broken.get(), inserted.get()));
+            Optional<AuditChain.Mismatch> inserted =
+                    firstInserted(orgId, from == null ? Long.MIN_VALUE : from.position(), lastPosition[0]);
+            Optional<AuditChain.Mismatch> first = broken.isEmpty()
+                    ? inserted
+                    : inserted.isEmpty() ? broken : Optional.of(earlier(broken.get(), inserted.get()));
             return new Result(first.isEmpty(), walk.checked(), first);
         });
     }
@@ -84,21 +87,30 @@ public class AuditVerification {
      */
     private Optional<AuditChain.Mismatch> firstInserted(UUID orgId, long after, long upTo) {
         return insertedQuery(streaming, "", orgId, after, upTo)
-                .query((rs, n) -> new AuditChain.Mismatch(rs.getLong(1), rs.getString(2), AuditChain.Reason.INSERTED,
-                        "the store holds this event of the org, the chain does not")).optional();
+                .query((rs, n) -> new AuditChain.Mismatch(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        AuditChain.Reason.INSERTED,
+                        "the store holds this event of the org, the chain does not"))
+                .optional();
     }
 
     /** PostgreSQL's plans of a whole chain's verification (the walk, then the search for inserted events). */
     public List<String> explain(UUID orgId) {
         return readOnly.execute(status -> {
-            List<String> plans = new ArrayList<>(chainQuery(streaming, AuditStore.EXPLAIN, orgId, 0, Long.MAX_VALUE).query(String.class).list());
+            List<String> plans = new ArrayList<>(chainQuery(streaming, AuditStore.EXPLAIN, orgId, 0, Long.MAX_VALUE)
+                    .query(String.class)
+                    .list());
             plans.add("");
-            plans.addAll(insertedQuery(streaming, AuditStore.EXPLAIN, orgId, Long.MIN_VALUE, Long.MAX_VALUE).query(String.class).list());
+            plans.addAll(insertedQuery(streaming, AuditStore.EXPLAIN, orgId, Long.MIN_VALUE, Long.MAX_VALUE)
+                    .query(String.class)
+                    .list());
             return plans;
         });
     }
 
-    private static JdbcClient.StatementSpec chainQuery(JdbcClient sql, String prefix, UUID orgId, long after, long upTo) {
+    private static JdbcClient.StatementSpec chainQuery(
+            JdbcClient sql, String prefix, UUID orgId, long after, long upTo) {
         return sql.sql(prefix + """
                 select a.chain_sequence, a.global_index as chained_position, a.event_id as chained_event_id, a.link,
                        %s
@@ -108,7 +120,8 @@ public class AuditVerification {
                 """.formatted(AuditStore.STORED_COLUMNS)).params(orgId, after, upTo);
     }
 
-    private static JdbcClient.StatementSpec insertedQuery(JdbcClient sql, String prefix, UUID orgId, long after, long upTo) {
+    private static JdbcClient.StatementSpec insertedQuery(
+            JdbcClient sql, String prefix, UUID orgId, long after, long upTo) {
         return sql.sql(prefix + """
                 select d.global_index, d.event_identifier from domain_event_entry d
                 where audit_event_org(d.payload) = ? and d.global_index > ? and d.global_index <= ?
@@ -124,7 +137,9 @@ public class AuditVerification {
     }
 
     private static AuditChain.Digest find(List<AuditChain.Digest> digests, long sequence) {
-        return digests.stream().filter(digest -> digest.digestSequence() == sequence).findFirst()
+        return digests.stream()
+                .filter(digest -> digest.digestSequence() == sequence)
+                .findFirst()
                 .orElseThrow(() -> new UnknownDigest(sequence));
     }
 }

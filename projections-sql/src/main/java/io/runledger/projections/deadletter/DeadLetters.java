@@ -52,14 +52,21 @@ public class DeadLetters {
      * @param position    the failed event's place in the store
      * @param parkedEvents how many events wait in the sequence, the failed one included
      */
-    public record ParkedSequence(String sequenceId, UUID orgId, String eventId, String eventType, Long position,
-                                 String causeType, String cause, long attempts, Instant firstFailureAt,
-                                 Instant lastFailureAt, long parkedEvents) {
-    }
+    public record ParkedSequence(
+            String sequenceId,
+            UUID orgId,
+            String eventId,
+            String eventType,
+            Long position,
+            String causeType,
+            String cause,
+            long attempts,
+            Instant firstFailureAt,
+            Instant lastFailureAt,
+            long parkedEvents) {}
 
     /** @param retried sequences processed again; {@code stillParked} events that failed again and wait */
-    public record RetryOutcome(int retried, int succeeded, long stillParked) {
-    }
+    public record RetryOutcome(int retried, int succeeded, long stillParked) {}
 
     /** Whether the processor keeps dead letters at all (read models and side effects do). */
     public boolean kept(String processor) {
@@ -72,14 +79,17 @@ public class DeadLetters {
 
     public List<ParkedSequence> list(String processor) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
-        return firstLetters(queue).stream().map(first -> {
-            String sequenceId = sequenceOf(processor, first);
-            return describe(sequenceId, first, queue.sequenceSize(sequenceId));
-        }).toList();
+        return firstLetters(queue).stream()
+                .map(first -> {
+                    String sequenceId = sequenceOf(processor, first);
+                    return describe(sequenceId, first, queue.sequenceSize(sequenceId));
+                })
+                .toList();
     }
 
     /** The letter that failed first in each parked sequence; the others wait behind it. */
-    private static List<DeadLetter<? extends EventMessage<?>>> firstLetters(SequencedDeadLetterQueue<EventMessage<?>> queue) {
+    private static List<DeadLetter<? extends EventMessage<?>>> firstLetters(
+            SequencedDeadLetterQueue<EventMessage<?>> queue) {
         List<DeadLetter<? extends EventMessage<?>>> firsts = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
             firsts.add(sequence.iterator().next());
@@ -94,10 +104,12 @@ public class DeadLetters {
      * @param orgId only this tenant's sequence, or every sequence when null
      */
     public RetryOutcome retry(String processor, UUID orgId) {
-        SequencedDeadLetterProcessor<EventMessage<?>> letters = processing.sequencedDeadLetterProcessor(processor)
-                .orElseThrow(() -> new NoDeadLetterQueue(processor));
-        List<String> sequenceIds = firstLetters(queue(processor)).stream().map(first -> sequenceOf(processor, first))
-                .filter(id -> orgId == null || id.equals(orgId.toString())).toList();
+        SequencedDeadLetterProcessor<EventMessage<?>> letters =
+                processing.sequencedDeadLetterProcessor(processor).orElseThrow(() -> new NoDeadLetterQueue(processor));
+        List<String> sequenceIds = firstLetters(queue(processor)).stream()
+                .map(first -> sequenceOf(processor, first))
+                .filter(id -> orgId == null || id.equals(orgId.toString()))
+                .toList();
         int succeeded = 0;
         for (String sequenceId : sequenceIds) {
             if (letters.process(letter -> sequenceId.equals(sequenceOf(processor, letter)))) {
@@ -116,15 +128,22 @@ public class DeadLetters {
     public int evict(String processor, String sequenceId, String reason, Map<String, ?> operator) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = queue(processor);
         return Objects.requireNonNull(transactions.execute(status -> {
-            List<DeadLetter<? extends EventMessage<?>>> sequence =
-                    StreamSupport.stream(queue.deadLetterSequence(sequenceId).spliterator(), false)
-                            .<DeadLetter<? extends EventMessage<?>>>map(letter -> letter).toList();
+            List<DeadLetter<? extends EventMessage<?>>> sequence = StreamSupport.stream(
+                            queue.deadLetterSequence(sequenceId).spliterator(), false)
+                    .<DeadLetter<? extends EventMessage<?>>>map(letter -> letter)
+                    .toList();
             if (sequence.isEmpty()) {
                 return 0;
             }
             UUID orgId = orgOf(sequence.get(0).message());
-            events.publish(GenericEventMessage.asEventMessage(new DeadLettersEvicted(orgId, processor,
-                    sequence.stream().map(letter -> letter.message().getIdentifier()).toList(), reason)).withMetaData(MetaData.from(operator)));
+            events.publish(GenericEventMessage.asEventMessage(new DeadLettersEvicted(
+                            orgId,
+                            processor,
+                            sequence.stream()
+                                    .map(letter -> letter.message().getIdentifier())
+                                    .toList(),
+                            reason))
+                    .withMetaData(MetaData.from(operator)));
             sequence.forEach(queue::evict);
             return sequence.size();
         }));
@@ -133,12 +152,24 @@ public class DeadLetters {
     private ParkedSequence describe(String sequenceId, DeadLetter<? extends EventMessage<?>> letter, long size) {
         EventMessage<?> message = letter.message();
         Long position = message instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+                ? tracked.trackingToken().position().stream()
+                        .boxed()
+                        .findFirst()
+                        .orElse(null)
+                : null;
         Object attempts = letter.diagnostics().get(ATTEMPTS);
-        return new ParkedSequence(sequenceId, orgOf(message), message.getIdentifier(),
-                message.getPayloadType().getSimpleName(), position, letter.cause().map(Cause::type).orElse(null),
+        return new ParkedSequence(
+                sequenceId,
+                orgOf(message),
+                message.getIdentifier(),
+                message.getPayloadType().getSimpleName(),
+                position,
+                letter.cause().map(Cause::type).orElse(null),
                 letter.cause().map(Cause::message).orElse(null),
-                attempts instanceof Number number ? number.longValue() : 1, letter.enqueuedAt(), letter.lastTouched(), size);
+                attempts instanceof Number number ? number.longValue() : 1,
+                letter.enqueuedAt(),
+                letter.lastTouched(),
+                size);
     }
 
     private String sequenceOf(String processor, DeadLetter<? extends EventMessage<?>> letter) {

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.org.InvitationAccepted;
-import io.runledger.domain.org.OrgErased;
-import io.runledger.domain.shared.DataSubject;
-import io.runledger.domain.user.UserErased;
 import io.runledger.domain.org.InvitationExpired;
 import io.runledger.domain.org.InvitationRevoked;
 import io.runledger.domain.org.InvitationSent;
+import io.runledger.domain.org.OrgErased;
+import io.runledger.domain.shared.DataSubject;
+import io.runledger.domain.user.UserErased;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,17 +31,28 @@ public class InvitationProjector {
 
     @EventHandler
     void on(InvitationSent sent, @Timestamp Instant at, @MetaDataValue("actor") String actor) {
-        models.write("""
+        models.write(
+                """
                 insert into invitations (id, org_id, email, role, status, invited_by, expires_at, created_at, updated_at)
                 values (?, ?, ?, ?, 'pending', ?, ?, ?, ?) on conflict (id) do nothing
-                """, sent.invitationId(), sent.orgId(), sent.email(), sent.role().code(), actor,
-                ReadModels.at(sent.expiresAt()), ReadModels.at(at), ReadModels.at(at));
+                """,
+                sent.invitationId(),
+                sent.orgId(),
+                sent.email(),
+                sent.role().code(),
+                actor,
+                ReadModels.at(sent.expiresAt()),
+                ReadModels.at(at),
+                ReadModels.at(at));
     }
 
     @EventHandler
     void on(InvitationAccepted accepted, @Timestamp Instant at) {
-        models.write("update invitations set status = 'accepted', user_id = ?, updated_at = ? where id = ?",
-                accepted.userId(), ReadModels.at(at), accepted.invitationId());
+        models.write(
+                "update invitations set status = 'accepted', user_id = ?, updated_at = ? where id = ?",
+                accepted.userId(),
+                ReadModels.at(at),
+                accepted.invitationId());
     }
 
     @EventHandler
@@ -66,11 +77,17 @@ public class InvitationProjector {
     }
 
     private void forgetAddresses(List<UUID> invitationIds) {
-        invitationIds.forEach(invitationId -> models.write("update invitations set email = ? where id = ?",
-                DataSubject.invitee(invitationId).placeholder(), invitationId));
+        invitationIds.forEach(invitationId -> models.write(
+                "update invitations set email = ? where id = ?",
+                DataSubject.invitee(invitationId).placeholder(),
+                invitationId));
     }
 
     private void becomes(UUID invitationId, String status, Instant at) {
-        models.write("update invitations set status = ?, updated_at = ? where id = ?", status, ReadModels.at(at), invitationId);
+        models.write(
+                "update invitations set status = ?, updated_at = ? where id = ?",
+                status,
+                ReadModels.at(at),
+                invitationId);
     }
 }

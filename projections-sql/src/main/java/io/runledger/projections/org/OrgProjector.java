@@ -60,16 +60,27 @@ public class OrgProjector {
 
     @EventHandler
     void on(SubscriptionStarted started, @Timestamp Instant at) {
-        change("subscription_plan = ?, subscription_status = ?, trial_ends_at = ?, generations_limit = "
+        change(
+                "subscription_plan = ?, subscription_status = ?, trial_ends_at = ?, generations_limit = "
                         + PlanTable.GENERATIONS_LIMIT_OF_PLAN,
-                started.orgId(), at, started.plan().code(), started.status().code(), ReadModels.at(started.trialEndsAt()),
+                started.orgId(),
+                at,
+                started.plan().code(),
+                started.status().code(),
+                ReadModels.at(started.trialEndsAt()),
                 started.plan().code());
     }
 
     @EventHandler
     void on(SubscriptionStateChanged changed, @Timestamp Instant at) {
-        change("subscription_plan = ?, subscription_status = ?, generations_limit = " + PlanTable.GENERATIONS_LIMIT_OF_PLAN,
-                changed.orgId(), at, changed.plan().code(), changed.status().code(), changed.plan().code());
+        change(
+                "subscription_plan = ?, subscription_status = ?, generations_limit = "
+                        + PlanTable.GENERATIONS_LIMIT_OF_PLAN,
+                changed.orgId(),
+                at,
+                changed.plan().code(),
+                changed.status().code(),
+                changed.plan().code());
     }
 
     @EventHandler
@@ -86,8 +97,13 @@ public class OrgProjector {
     @EventHandler
     void on(GenerationRequested requested, @Timestamp Instant at) {
         LocalDate month = at.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
-        change("generations_this_month = case when generations_month = ? then generations_this_month + 1 else 1 end, "
-                + "generations_month = ?", requested.orgId(), at, month, month);
+        change(
+                "generations_this_month = case when generations_month = ? then generations_this_month + 1 else 1 end, "
+                        + "generations_month = ?",
+                requested.orgId(),
+                at,
+                month,
+                month);
     }
 
     @EventHandler
@@ -100,8 +116,11 @@ public class OrgProjector {
 
     @EventHandler
     void on(MemberRoleChanged changed) {
-        models.write("update org_memberships set role = ? where org_id = ? and user_id = ?",
-                changed.role().code(), changed.orgId(), changed.userId());
+        models.write(
+                "update org_memberships set role = ? where org_id = ? and user_id = ?",
+                changed.role().code(),
+                changed.orgId(),
+                changed.userId());
     }
 
     @EventHandler
@@ -112,8 +131,10 @@ public class OrgProjector {
     /** The org's name and settings read, as a replay after its key was destroyed gives them, as the placeholder. */
     @EventHandler
     void on(OrgErased erased) {
-        models.write("update orgs set name = ?, settings = '{}' where id = ?",
-                DataSubject.org(erased.orgId()).placeholder(), erased.orgId());
+        models.write(
+                "update orgs set name = ?, settings = '{}' where id = ?",
+                DataSubject.org(erased.orgId()).placeholder(),
+                erased.orgId());
     }
 
     /** {@code set} assigns with {@code ?} placeholders for {@code values}; {@code updated_at} moves to the event's time. */

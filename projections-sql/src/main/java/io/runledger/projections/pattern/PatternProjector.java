@@ -27,19 +27,30 @@ public class PatternProjector {
 
     @EventHandler
     void on(PatternRegistered registered, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into patterns (id, name, description, category, default_strategy, active, created_at)
                 values (?, ?, ?, ?, ?, true, ?)
                 on conflict (id) do nothing
-                """, registered.patternId(), registered.name(), registered.description(), registered.category(),
-                        registered.defaultStrategy(), ReadModels.at(at));
+                """,
+                registered.patternId(),
+                registered.name(),
+                registered.description(),
+                registered.category(),
+                registered.defaultStrategy(),
+                ReadModels.at(at));
     }
 
     /** The event carries every field as it is after the update. */
     @EventHandler
     void on(PatternUpdated updated) {
-        models.write("update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?",
-                updated.name(), updated.description(), updated.category(), updated.defaultStrategy(), updated.patternId());
+        models.write(
+                "update patterns set name = ?, description = ?, category = ?, default_strategy = ? where id = ?",
+                updated.name(),
+                updated.description(),
+                updated.category(),
+                updated.defaultStrategy(),
+                updated.patternId());
     }
 
     @EventHandler

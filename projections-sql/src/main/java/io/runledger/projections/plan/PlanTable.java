@@ -31,11 +31,16 @@ public class PlanTable {
     void writeConfiguredPlans() {
         for (Plan plan : Plan.values()) {
             PlanCatalog.Limits limits = catalog.of(plan);
-            models.write("""
+            models.write(
+                    """
                     insert into plans (id, name, monthly_price_cents, limits) values (?, ?, ?, ?::jsonb)
                     on conflict (id) do update
                     set name = excluded.name, monthly_price_cents = excluded.monthly_price_cents, limits = excluded.limits
-                    """, plan.code(), displayName(plan), limits.monthlyPriceCents(), models.json(Map.of(
+                    """,
+                    plan.code(),
+                    displayName(plan),
+                    limits.monthlyPriceCents(),
+                    models.json(Map.of(
                             "max_runs_per_day", limits.maxRunsPerDay(),
                             "max_chars", limits.maxChars(),
                             "generations_per_month", limits.generationsPerMonth())));

@@ -16,9 +16,9 @@ import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectGenerationFinished;
 import io.runledger.domain.project.ProjectGenerationQueued;
+import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.ProjectStatus;
-import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.projections.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,28 +44,51 @@ public class ProjectProjector {
     @EventHandler
     void on(ProjectCreated created, @Timestamp Instant at) {
         ProjectDetails details = created.details();
-        models.write("""
+        models.write(
+                """
                 insert into projects (id, organization_id, user_id, name, description, prompt, audio_path, audio_duration,
                                       resolution, style_preference, footage_visibility, effect_intensity, status,
                                       created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, created.projectId(), created.orgId(), created.userId(), details.name(), details.description(),
-                        details.prompt(), details.audioPath(), details.audioDuration(), details.resolution(),
-                        details.stylePreference(), details.footageVisibility(), details.effectIntensity(),
-                        created.status().code(), ReadModels.at(at), ReadModels.at(at));
+                """,
+                created.projectId(),
+                created.orgId(),
+                created.userId(),
+                details.name(),
+                details.description(),
+                details.prompt(),
+                details.audioPath(),
+                details.audioDuration(),
+                details.resolution(),
+                details.stylePreference(),
+                details.footageVisibility(),
+                details.effectIntensity(),
+                created.status().code(),
+                ReadModels.at(at),
+                ReadModels.at(at));
     }
 
     @EventHandler
     void on(ProjectUpdated updated, @Timestamp Instant at) {
         ProjectDetails details = updated.details();
-        models.write("""
+        models.write(
+                """
                 update projects set name = ?, description = ?, prompt = ?, audio_path = ?, audio_duration = ?, resolution = ?,
                                     style_preference = ?, footage_visibility = ?, effect_intensity = ?, updated_at = ?
                 where id = ?
-                """, details.name(), details.description(), details.prompt(), details.audioPath(),
-                        details.audioDuration(), details.resolution(), details.stylePreference(), details.footageVisibility(),
-                        details.effectIntensity(), ReadModels.at(at), updated.projectId());
+                """,
+                details.name(),
+                details.description(),
+                details.prompt(),
+                details.audioPath(),
+                details.audioDuration(),
+                details.resolution(),
+                details.stylePreference(),
+                details.footageVisibility(),
+                details.effectIntensity(),
+                ReadModels.at(at),
+                updated.projectId());
     }
 
     @EventHandler
@@ -80,12 +103,20 @@ public class ProjectProjector {
 
     @EventHandler
     void on(GenerationRequested requested, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into generations (id, project_id, organization_id, user_id, seed, generation_number, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, requested.generationId(), requested.projectId(), requested.orgId(), requested.userId(),
-                        requested.seed(), requested.generationNumber(), requested.status().code(), ReadModels.at(at));
+                """,
+                requested.generationId(),
+                requested.projectId(),
+                requested.orgId(),
+                requested.userId(),
+                requested.seed(),
+                requested.generationNumber(),
+                requested.status().code(),
+                ReadModels.at(at));
         projectIs(requested.projectId(), requested.projectStatus(), at);
     }
 
@@ -112,9 +143,17 @@ public class ProjectProjector {
 
     @EventHandler
     void on(GenerationCompleted completed, @Timestamp Instant at) {
-        generation(completed, at, "video_url = ?, thumbnail_url = ?, duration = ?, file_size = ?, render_time_seconds = ?, "
-                        + "completed_at = ?", completed.videoUrl(), completed.thumbnailUrl(), completed.durationSeconds(),
-                completed.fileSizeBytes(), completed.renderTimeSeconds(), ReadModels.at(at));
+        generation(
+                completed,
+                at,
+                "video_url = ?, thumbnail_url = ?, duration = ?, file_size = ?, render_time_seconds = ?, "
+                        + "completed_at = ?",
+                completed.videoUrl(),
+                completed.thumbnailUrl(),
+                completed.durationSeconds(),
+                completed.fileSizeBytes(),
+                completed.renderTimeSeconds(),
+                ReadModels.at(at));
     }
 
     @EventHandler
@@ -159,7 +198,10 @@ public class ProjectProjector {
     }
 
     private void projectIs(UUID projectId, ProjectStatus status, Instant at) {
-        models.write("update projects set status = ?, updated_at = ? where id = ?",
-                status.code(), ReadModels.at(at), projectId);
+        models.write(
+                "update projects set status = ?, updated_at = ? where id = ?",
+                status.code(),
+                ReadModels.at(at),
+                projectId);
     }
 }

@@ -39,6 +39,7 @@ public class RunProjector {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing
             """;
+
     private static final int STATUS = 7;
     private static final int STARTED_AT = 11;
     private static final int ATTEMPT = 12;
@@ -52,10 +53,25 @@ public class RunProjector {
 
     @EventHandler
     void on(RunQueued queued, @Timestamp Instant at) {
-        models.insertChangeable(kept(queued.runId()), INSERT, queued.runId(), queued.orgId(), queued.userId(),
-                queued.patternId(), queued.inputSource().code(), queued.inputChars(), queued.strategy(),
-                RunStatus.QUEUED.code(), ReadModels.at(at), queued.requestId(), queued.idempotencyKey(), null, 0, null,
-                null, null);
+        models.insertChangeable(
+                kept(queued.runId()),
+                INSERT,
+                queued.runId(),
+                queued.orgId(),
+                queued.userId(),
+                queued.patternId(),
+                queued.inputSource().code(),
+                queued.inputChars(),
+                queued.strategy(),
+                RunStatus.QUEUED.code(),
+                ReadModels.at(at),
+                queued.requestId(),
+                queued.idempotencyKey(),
+                null,
+                0,
+                null,
+                null,
+                null);
     }
 
     @EventHandler
@@ -67,8 +83,13 @@ public class RunProjector {
             run[WORKER_ID] = started.workerId();
         });
         if (!kept) {
-            models.write("update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?",
-                    RunStatus.PROCESSING.code(), ReadModels.at(at), started.attempt(), started.workerId(), started.runId());
+            models.write(
+                    "update runs set status = ?, started_at = ?, attempt = ?, worker_id = ? where id = ?",
+                    RunStatus.PROCESSING.code(),
+                    ReadModels.at(at),
+                    started.attempt(),
+                    started.workerId(),
+                    started.runId());
         }
     }
 
@@ -81,20 +102,30 @@ public class RunProjector {
             run[WORKER_ID] = null;
         });
         if (!kept) {
-            models.write("update runs set status = ?, started_at = null, worker_id = null where id = ?",
-                    RunStatus.QUEUED.code(), requeued.runId());
+            models.write(
+                    "update runs set status = ?, started_at = null, worker_id = null where id = ?",
+                    RunStatus.QUEUED.code(),
+                    requeued.runId());
         }
     }
 
     @EventHandler
     void on(OutputProduced produced, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into outputs (id, run_id, org_id, content, content_url, summary, keywords, metadata, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (run_id, id) do nothing
-                """, produced.outputId(), produced.runId(), produced.orgId(), produced.content(), produced.contentUrl(),
-                        produced.summary(), produced.keywords().toArray(String[]::new), models.json(produced.metadata()),
-                        ReadModels.at(at));
+                """,
+                produced.outputId(),
+                produced.runId(),
+                produced.orgId(),
+                produced.content(),
+                produced.contentUrl(),
+                produced.summary(),
+                produced.keywords().toArray(String[]::new),
+                models.json(produced.metadata()),
+                ReadModels.at(at));
     }
 
     @EventHandler
@@ -114,8 +145,12 @@ public class RunProjector {
             run[FINISHED_AT] = ReadModels.at(at);
         });
         if (!kept) {
-            models.write("update runs set status = ?, error = ?, finished_at = ? where id = ?",
-                    status.code(), error, ReadModels.at(at), runId);
+            models.write(
+                    "update runs set status = ?, error = ?, finished_at = ? where id = ?",
+                    status.code(),
+                    error,
+                    ReadModels.at(at),
+                    runId);
         }
     }
 

@@ -28,37 +28,59 @@ public class SubscriptionReadProjector {
 
     @EventHandler
     void on(SubscriptionStarted started, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into subscriptions (id, org_id, plan_id, status, trial_ends_at, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, started.subscriptionId(), started.orgId(), started.plan().code(), started.status().code(),
-                        ReadModels.at(started.trialEndsAt()), ReadModels.at(at), ReadModels.at(at));
+                """,
+                started.subscriptionId(),
+                started.orgId(),
+                started.plan().code(),
+                started.status().code(),
+                ReadModels.at(started.trialEndsAt()),
+                ReadModels.at(at),
+                ReadModels.at(at));
     }
 
     @EventHandler
     void on(SubscriptionActivated activated, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 update subscriptions set plan_id = ?, status = ?, current_period_end = ?, updated_at = ? where org_id = ?
-                """, activated.plan().code(), activated.status().code(), ReadModels.at(activated.currentPeriodEnd()),
-                        ReadModels.at(at), activated.orgId());
+                """,
+                activated.plan().code(),
+                activated.status().code(),
+                ReadModels.at(activated.currentPeriodEnd()),
+                ReadModels.at(at),
+                activated.orgId());
     }
 
     @EventHandler
     void on(SubscriptionStateChanged changed, @Timestamp Instant at) {
-        models.write("update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?",
-                changed.plan().code(), changed.status().code(), ReadModels.at(at), changed.orgId());
+        models.write(
+                "update subscriptions set plan_id = ?, status = ?, updated_at = ? where org_id = ?",
+                changed.plan().code(),
+                changed.status().code(),
+                ReadModels.at(at),
+                changed.orgId());
     }
 
     @EventHandler
     void on(StripeCustomerLinked linked, @Timestamp Instant at) {
-        models.write("update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?",
-                linked.stripeCustomerId(), ReadModels.at(at), linked.orgId());
+        models.write(
+                "update subscriptions set stripe_customer_id = ?, updated_at = ? where org_id = ?",
+                linked.stripeCustomerId(),
+                ReadModels.at(at),
+                linked.orgId());
     }
 
     @EventHandler
     void on(StripeSubscriptionLinked linked, @Timestamp Instant at) {
-        models.write("update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?",
-                linked.stripeSubscriptionId(), ReadModels.at(at), linked.orgId());
+        models.write(
+                "update subscriptions set stripe_subscription_id = ?, updated_at = ? where org_id = ?",
+                linked.stripeSubscriptionId(),
+                ReadModels.at(at),
+                linked.orgId());
     }
 }

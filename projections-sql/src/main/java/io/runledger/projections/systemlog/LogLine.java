@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 record LogLine(String actionType, LogStatus status, String message, String errorMessage) {
 
     enum LogStatus {
-        STARTED("info"), SUCCESS("info"), WARNING("warning"), ERROR("error");
+        STARTED("info"),
+        SUCCESS("info"),
+        WARNING("warning"),
+        ERROR("error");
 
         private final String severity;
 
@@ -28,8 +31,7 @@ record LogLine(String actionType, LogStatus status, String message, String error
         }
     }
 
-    private record Wording(LogStatus status, String template) {
-    }
+    private record Wording(LogStatus status, String template) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z.]+)}");
     private static final Pattern WORD_START = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
@@ -39,24 +41,49 @@ record LogLine(String actionType, LogStatus status, String message, String error
             Map.entry("OrgCreated", new Wording(LogStatus.SUCCESS, "Org \"{name}\" created")),
             Map.entry("OrgRenamed", new Wording(LogStatus.SUCCESS, "Org renamed to \"{name}\"")),
             Map.entry("MemberAdded", new Wording(LogStatus.SUCCESS, "Member {userId} added as {role}")),
-            Map.entry("MemberRoleChanged", new Wording(LogStatus.SUCCESS, "Member {userId} changed from {previousRole} to {role}")),
+            Map.entry(
+                    "MemberRoleChanged",
+                    new Wording(LogStatus.SUCCESS, "Member {userId} changed from {previousRole} to {role}")),
             Map.entry("MemberRemoved", new Wording(LogStatus.WARNING, "Member {userId} removed (was {previousRole})")),
-            Map.entry("SubscriptionStarted", new Wording(LogStatus.SUCCESS, "Subscription started on the {plan} plan, trial until {trialEndsAt}")),
-            Map.entry("SubscriptionActivated", new Wording(LogStatus.SUCCESS, "Subscription active on the {plan} plan")),
-            Map.entry("SubscriptionPlanChanged", new Wording(LogStatus.SUCCESS, "Plan changed from {previousPlan} to {plan}")),
-            Map.entry("SubscriptionMarkedPastDue", new Wording(LogStatus.WARNING, "Payment past due on the {plan} plan")),
-            Map.entry("SubscriptionMarkedUnpaid", new Wording(LogStatus.WARNING, "Subscription unpaid on the {plan} plan")),
+            Map.entry(
+                    "SubscriptionStarted",
+                    new Wording(
+                            LogStatus.SUCCESS, "Subscription started on the {plan} plan, trial until {trialEndsAt}")),
+            Map.entry(
+                    "SubscriptionActivated", new Wording(LogStatus.SUCCESS, "Subscription active on the {plan} plan")),
+            Map.entry(
+                    "SubscriptionPlanChanged",
+                    new Wording(LogStatus.SUCCESS, "Plan changed from {previousPlan} to {plan}")),
+            Map.entry(
+                    "SubscriptionMarkedPastDue", new Wording(LogStatus.WARNING, "Payment past due on the {plan} plan")),
+            Map.entry(
+                    "SubscriptionMarkedUnpaid",
+                    new Wording(LogStatus.WARNING, "Subscription unpaid on the {plan} plan")),
             Map.entry("SubscriptionCanceled", new Wording(LogStatus.WARNING, "Subscription canceled")),
-            Map.entry("DeadLettersEvicted", new Wording(LogStatus.WARNING, "An operator dropped this org's parked events from {processor} (reason: {reason})")),
-            Map.entry("TrialEnded", new Wording(LogStatus.WARNING, "Trial ended at {trialEndedAt}; new work waits for a paid plan")),
-            Map.entry("StripeCustomerLinked", new Wording(LogStatus.SUCCESS, "Stripe customer {stripeCustomerId} linked")),
-            Map.entry("StripeSubscriptionLinked", new Wording(LogStatus.SUCCESS, "Stripe subscription {stripeSubscriptionId} linked")),
+            Map.entry(
+                    "DeadLettersEvicted",
+                    new Wording(
+                            LogStatus.WARNING,
+                            "An operator dropped this org's parked events from {processor} (reason: {reason})")),
+            Map.entry(
+                    "TrialEnded",
+                    new Wording(LogStatus.WARNING, "Trial ended at {trialEndedAt}; new work waits for a paid plan")),
+            Map.entry(
+                    "StripeCustomerLinked",
+                    new Wording(LogStatus.SUCCESS, "Stripe customer {stripeCustomerId} linked")),
+            Map.entry(
+                    "StripeSubscriptionLinked",
+                    new Wording(LogStatus.SUCCESS, "Stripe subscription {stripeSubscriptionId} linked")),
             Map.entry("UserRegistered", new Wording(LogStatus.SUCCESS, "User {email} registered")),
             Map.entry("AuthIdentityLinked", new Wording(LogStatus.SUCCESS, "Sign-in with {provider} linked")),
             Map.entry("PatternRegistered", new Wording(LogStatus.SUCCESS, "Pattern {name} registered")),
             Map.entry("PatternUpdated", new Wording(LogStatus.SUCCESS, "Pattern {name} updated")),
-            Map.entry("RunQueued", new Wording(LogStatus.STARTED, "Run queued ({inputSource} input, strategy {strategy})")),
-            Map.entry("RunStarted", new Wording(LogStatus.STARTED, "Run started by worker {workerId} (attempt {attempt})")),
+            Map.entry(
+                    "RunQueued",
+                    new Wording(LogStatus.STARTED, "Run queued ({inputSource} input, strategy {strategy})")),
+            Map.entry(
+                    "RunStarted",
+                    new Wording(LogStatus.STARTED, "Run started by worker {workerId} (attempt {attempt})")),
             Map.entry("OutputProduced", new Wording(LogStatus.SUCCESS, "Output {outputId} produced")),
             Map.entry("UsageRecorded", new Wording(LogStatus.SUCCESS, "Usage recorded: {quantity} of {meter}")),
             Map.entry("RunSucceeded", new Wording(LogStatus.SUCCESS, "Run succeeded with {outputCount} output(s)")),
@@ -64,22 +91,35 @@ record LogLine(String actionType, LogStatus status, String message, String error
             Map.entry("RunRequeued", new Wording(LogStatus.WARNING, "Run requeued after attempt {attempt}: {reason}")),
             Map.entry("ProjectCreated", new Wording(LogStatus.SUCCESS, "Project \"{details.name}\" created")),
             Map.entry("ProjectUpdated", new Wording(LogStatus.SUCCESS, "Project \"{details.name}\" updated")),
-            Map.entry("ProjectGenerationQueued", new Wording(LogStatus.STARTED, "Generation #{generationNumber} queued with seed {seed}")),
-            Map.entry("ProjectGenerationFinished", new Wording(LogStatus.SUCCESS, "Project's generation finished: {projectStatus}")),
-            Map.entry("GenerationRequested", new Wording(LogStatus.STARTED, "Generation #{generationNumber} requested with seed {seed}")),
-            Map.entry("AudioAnalysisStarted", new Wording(LogStatus.STARTED, "Audio analysis started by worker {workerId} (attempt {attempt})")),
+            Map.entry(
+                    "ProjectGenerationQueued",
+                    new Wording(LogStatus.STARTED, "Generation #{generationNumber} queued with seed {seed}")),
+            Map.entry(
+                    "ProjectGenerationFinished",
+                    new Wording(LogStatus.SUCCESS, "Project's generation finished: {projectStatus}")),
+            Map.entry(
+                    "GenerationRequested",
+                    new Wording(LogStatus.STARTED, "Generation #{generationNumber} requested with seed {seed}")),
+            Map.entry(
+                    "AudioAnalysisStarted",
+                    new Wording(LogStatus.STARTED, "Audio analysis started by worker {workerId} (attempt {attempt})")),
             Map.entry("AudioAnalysisRecorded", new Wording(LogStatus.SUCCESS, "Audio analysis recorded")),
             Map.entry("VisualPlanRecorded", new Wording(LogStatus.SUCCESS, "Visual plan recorded")),
             Map.entry("RenderingStarted", new Wording(LogStatus.STARTED, "Rendering started")),
             Map.entry("GenerationCompleted", new Wording(LogStatus.SUCCESS, "Generation completed: {videoUrl}")),
             Map.entry("GenerationFailed", new Wording(LogStatus.ERROR, "Generation failed: {errorMessage}")),
-            Map.entry("GenerationRequeued", new Wording(LogStatus.WARNING, "Generation requeued after attempt {attempt}: {reason}")),
+            Map.entry(
+                    "GenerationRequeued",
+                    new Wording(LogStatus.WARNING, "Generation requeued after attempt {attempt}: {reason}")),
             Map.entry("ApiKeyIssued", new Wording(LogStatus.SUCCESS, "API key \"{name}\" issued with role {role}")),
             Map.entry("ApiKeyRevoked", new Wording(LogStatus.WARNING, "API key {keyId} revoked")),
             Map.entry("InvitationSent", new Wording(LogStatus.SUCCESS, "{email} invited as {role}, until {expiresAt}")),
-            Map.entry("InvitationAccepted", new Wording(LogStatus.SUCCESS, "{email} accepted the invitation as {role}")),
+            Map.entry(
+                    "InvitationAccepted", new Wording(LogStatus.SUCCESS, "{email} accepted the invitation as {role}")),
             Map.entry("InvitationRevoked", new Wording(LogStatus.WARNING, "Invitation of {email} revoked")),
-            Map.entry("InvitationExpired", new Wording(LogStatus.WARNING, "Invitation of {email} expired at {expiredAt}")));
+            Map.entry(
+                    "InvitationExpired",
+                    new Wording(LogStatus.WARNING, "Invitation of {email} expired at {expiredAt}")));
 
     static LogLine of(Object event, JsonNode values) {
         String type = event.getClass().getSimpleName();

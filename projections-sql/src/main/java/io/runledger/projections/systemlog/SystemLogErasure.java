@@ -26,14 +26,25 @@ public class SystemLogErasure {
 
     /** The system log's copies of a person's marked values ({@code details.event}) and of the audit metadata. */
     private static final List<String> PERSON_TEXTS = List.of("{event,email}", "{event,name}", "{event,providerUserId}");
-    private static final List<String> ACTOR_TEXTS = List.of("{metadata,actorEmail}", "{metadata,clientAddress}",
-            "{metadata,userAgent}");
+
+    private static final List<String> ACTOR_TEXTS =
+            List.of("{metadata,actorEmail}", "{metadata,clientAddress}", "{metadata,userAgent}");
     /** The system log's copies of an org's marked values; an output's content is logged as its length. */
-    private static final List<String> ORG_TEXTS = List.of("{event,name}", "{event,error}", "{event,errorMessage}",
-            "{event,videoUrl}", "{event,thumbnailUrl}", "{event,contentUrl}", "{event,summary}", "{event,details,name}",
-            "{event,details,description}", "{event,details,prompt}", "{event,details,audioPath}");
-    private static final List<String> ORG_OBJECTS = List.of("{event,settings}", "{event,metadata}",
-            "{event,audioAnalysis}", "{event,visualPlan}");
+    private static final List<String> ORG_TEXTS = List.of(
+            "{event,name}",
+            "{event,error}",
+            "{event,errorMessage}",
+            "{event,videoUrl}",
+            "{event,thumbnailUrl}",
+            "{event,contentUrl}",
+            "{event,summary}",
+            "{event,details,name}",
+            "{event,details,description}",
+            "{event,details,prompt}",
+            "{event,details,audioPath}");
+
+    private static final List<String> ORG_OBJECTS =
+            List.of("{event,settings}", "{event,metadata}", "{event,audioAnalysis}", "{event,visualPlan}");
 
     private final ReadModels models;
 
@@ -50,7 +61,8 @@ public class SystemLogErasure {
         // the invitation's placeholder
         forgetInvitees(erased.invitationIds());
         PERSON_TEXTS.forEach(path -> replaceText(aboutThem, path, placeholder, userId.toString()));
-        ACTOR_TEXTS.forEach(path -> replaceText("details #>> '{metadata,actor}' = ?", path, placeholder, userId.toString()));
+        ACTOR_TEXTS.forEach(
+                path -> replaceText("details #>> '{metadata,actor}' = ?", path, placeholder, userId.toString()));
     }
 
     @EventHandler
@@ -59,22 +71,33 @@ public class SystemLogErasure {
         String placeholder = DataSubject.org(orgId).placeholder();
         String ofOrg = "organization_id = ?";
         ORG_TEXTS.forEach(path -> replaceText(ofOrg, path, placeholder, orgId));
-        ORG_OBJECTS.forEach(path -> models.write("update system_logs set details = jsonb_set(details, '" + path
-                + "', '{}') where " + ofOrg + " and jsonb_typeof(details #> '" + path + "') = 'object'", orgId));
-        models.write("update system_logs set details = jsonb_set(details, '{event,keywords}', '[]') where " + ofOrg
-                + " and jsonb_typeof(details #> '{event,keywords}') = 'array'", orgId);
-        models.write("update system_logs set details = jsonb_set(details, '{event,content}', to_jsonb(?::text)) where "
-                + ofOrg + " and jsonb_typeof(details #> '{event,content}') = 'string'",
-                placeholder.length() + " characters", orgId);
-        models.write("update system_logs set error_message = ? where " + ofOrg + " and error_message is not null",
-                placeholder, orgId);
+        ORG_OBJECTS.forEach(path -> models.write(
+                "update system_logs set details = jsonb_set(details, '" + path + "', '{}') where " + ofOrg
+                        + " and jsonb_typeof(details #> '" + path + "') = 'object'",
+                orgId));
+        models.write(
+                "update system_logs set details = jsonb_set(details, '{event,keywords}', '[]') where " + ofOrg
+                        + " and jsonb_typeof(details #> '{event,keywords}') = 'array'",
+                orgId);
+        models.write(
+                "update system_logs set details = jsonb_set(details, '{event,content}', to_jsonb(?::text)) where "
+                        + ofOrg + " and jsonb_typeof(details #> '{event,content}') = 'string'",
+                placeholder.length() + " characters",
+                orgId);
+        models.write(
+                "update system_logs set error_message = ? where " + ofOrg + " and error_message is not null",
+                placeholder,
+                orgId);
         forgetInvitees(erased.invitationIds());
     }
 
     /** The address in the log of each invitation whose key the erasure destroyed. */
     private void forgetInvitees(List<UUID> invitationIds) {
-        invitationIds.forEach(invitationId -> replaceText("details #>> '{event,invitationId}' = ?", "{event,email}",
-                DataSubject.invitee(invitationId).placeholder(), invitationId.toString()));
+        invitationIds.forEach(invitationId -> replaceText(
+                "details #>> '{event,invitationId}' = ?",
+                "{event,email}",
+                DataSubject.invitee(invitationId).placeholder(),
+                invitationId.toString()));
     }
 
     /**
@@ -83,10 +106,13 @@ public class SystemLogErasure {
      */
     private void replaceText(String rows, String path, String placeholder, Object rowsParameter) {
         String value = "details #>> '" + path + "'";
-        models.write("update system_logs set message = replace(message, case when " + value + " ~ '^[A-Z][A-Z_]*$' "
-                + "then lower(" + value + ") else " + value + " end, ?), "
-                + "details = jsonb_set(details, '" + path + "', to_jsonb(?::text)) "
-                + "where " + rows + " and jsonb_typeof(details #> '" + path + "') = 'string'",
-                placeholder, placeholder, rowsParameter);
+        models.write(
+                "update system_logs set message = replace(message, case when " + value + " ~ '^[A-Z][A-Z_]*$' "
+                        + "then lower(" + value + ") else " + value + " end, ?), "
+                        + "details = jsonb_set(details, '" + path + "', to_jsonb(?::text)) "
+                        + "where " + rows + " and jsonb_typeof(details #> '" + path + "') = 'string'",
+                placeholder,
+                placeholder,
+                rowsParameter);
     }
 }

@@ -48,17 +48,29 @@ public class SystemLogProjector {
         ObjectNode details = json.createObjectNode();
         details.set("event", values);
         details.set("metadata", json.valueToTree(message.getMetaData()));
-        models.write("""
+        models.write(
+                """
                 insert into system_logs (id, global_index, organization_id, user_id, project_id, generation_id, action_type,
                                          status, severity, message, details, error_message, created_at)
                 values (?::uuid, coalesce(cast(? as bigint),
                                           (select global_index from domain_event_entry where event_identifier = ?)),
                         ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (id) do nothing
-                """, message.getIdentifier(), exactPosition(message.trackingToken()), message.getIdentifier(), event.orgId(),
-                        userOf(values, message.getMetaData()), uuid(values, "projectId"), uuid(values, "generationId"),
-                        line.actionType(), line.status().code(), line.status().severity(), line.message(),
-                        details.toString(), line.errorMessage(), ReadModels.at(at));
+                """,
+                message.getIdentifier(),
+                exactPosition(message.trackingToken()),
+                message.getIdentifier(),
+                event.orgId(),
+                userOf(values, message.getMetaData()),
+                uuid(values, "projectId"),
+                uuid(values, "generationId"),
+                line.actionType(),
+                line.status().code(),
+                line.status().severity(),
+                line.message(),
+                details.toString(),
+                line.errorMessage(),
+                ReadModels.at(at));
     }
 
     /**
@@ -70,7 +82,8 @@ public class SystemLogProjector {
      */
     static Long exactPosition(TrackingToken token) {
         return WrappedToken.unwrap(token, GlobalSequenceTrackingToken.class)
-                .map(GlobalSequenceTrackingToken::getGlobalIndex).orElse(null);
+                .map(GlobalSequenceTrackingToken::getGlobalIndex)
+                .orElse(null);
     }
 
     /** The person the event is about, else the person who caused it. */
@@ -80,7 +93,9 @@ public class SystemLogProjector {
             return named;
         }
         try {
-            return metadata.get("actor") == null ? null : UUID.fromString(metadata.get("actor").toString());
+            return metadata.get("actor") == null
+                    ? null
+                    : UUID.fromString(metadata.get("actor").toString());
         } catch (IllegalArgumentException notAPerson) {
             return null; // a worker, an API key or Runledger itself
         }

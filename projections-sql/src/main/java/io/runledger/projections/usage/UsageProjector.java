@@ -4,9 +4,9 @@ import java.time.Instant;
 
 import io.runledger.domain.run.UsageRecorded;
 import io.runledger.projections.ReadModels;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +25,19 @@ public class UsageProjector {
 
     @EventHandler
     void on(UsageRecorded recorded, EventMessage<?> message, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into usage_events (id, org_id, user_id, run_id, generation_id, event_type, quantity, created_at)
                 values (?::uuid, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, message.getIdentifier(), recorded.orgId(), recorded.userId(), recorded.runId(), recorded.generationId(),
-                        recorded.meter().code(), recorded.quantity(), ReadModels.at(at));
+                """,
+                message.getIdentifier(),
+                recorded.orgId(),
+                recorded.userId(),
+                recorded.runId(),
+                recorded.generationId(),
+                recorded.meter().code(),
+                recorded.quantity(),
+                ReadModels.at(at));
     }
 }

@@ -31,7 +31,8 @@ public class UserProjector {
 
     @EventHandler
     void on(UserRegistered registered, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into users (id, email, name, created_at, updated_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
                 """, registered.userId(), registered.email(), registered.name(), ReadModels.at(at), ReadModels.at(at));
@@ -39,18 +40,26 @@ public class UserProjector {
 
     @EventHandler
     void on(UserRenamed renamed, @Timestamp Instant at) {
-        models.write("update users set name = ?, updated_at = ? where id = ?",
-                renamed.name(), ReadModels.at(at), renamed.userId());
+        models.write(
+                "update users set name = ?, updated_at = ? where id = ?",
+                renamed.name(),
+                ReadModels.at(at),
+                renamed.userId());
     }
 
     /** The identity's id follows from provider and subject, so a replay gives it the same id. */
     @EventHandler
     void on(AuthIdentityLinked linked, @Timestamp Instant at) {
-        models.write("""
+        models.write(
+                """
                 insert into auth_identities (id, user_id, provider, provider_user_id, created_at) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
-                """, identityId(linked.provider(), linked.providerUserId()), linked.userId(), linked.provider().code(),
-                linked.providerUserId(), ReadModels.at(at));
+                """,
+                identityId(linked.provider(), linked.providerUserId()),
+                linked.userId(),
+                linked.provider().code(),
+                linked.providerUserId(),
+                ReadModels.at(at));
     }
 
     /**
@@ -62,18 +71,29 @@ public class UserProjector {
     void on(UserErased erased) {
         UUID userId = erased.userId();
         String placeholder = DataSubject.person(userId).placeholder();
-        models.write("update users set email = ?, name = case when name is null then null else ? end where id = ?",
-                placeholder, placeholder, userId);
+        models.write(
+                "update users set email = ?, name = case when name is null then null else ? end where id = ?",
+                placeholder,
+                placeholder,
+                userId);
         for (AuthProvider provider : AuthProvider.values()) {
-            models.write("""
+            models.write(
+                    """
                     with kept as (select id from auth_identities where user_id = ? and provider = ? order by created_at, id limit 1),
                          later as (delete from auth_identities where user_id = ? and provider = ? and id not in (select id from kept))
                     update auth_identities set id = ?, provider_user_id = ? where id in (select id from kept)
-                    """, userId, provider.code(), userId, provider.code(), identityId(provider, placeholder), placeholder);
+                    """,
+                    userId,
+                    provider.code(),
+                    userId,
+                    provider.code(),
+                    identityId(provider, placeholder),
+                    placeholder);
         }
     }
 
     private static UUID identityId(AuthProvider provider, String providerUserId) {
-        return UUID.nameUUIDFromBytes(("identity:" + provider.code() + "|" + providerUserId).getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("identity:" + provider.code() + "|" + providerUserId).getBytes(StandardCharsets.UTF_8));
     }
 }

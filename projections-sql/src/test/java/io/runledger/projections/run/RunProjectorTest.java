@@ -31,12 +31,22 @@ class RunProjectorTest {
     private final UUID run = UUID.randomUUID();
 
     private RunQueued queued() {
-        return new RunQueued(org, run, UUID.randomUUID(), UUID.randomUUID(), "summarize", InputSource.TEXT, 42,
-                "map-reduce", "req-1", "key-" + run);
+        return new RunQueued(
+                org,
+                run,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "summarize",
+                InputSource.TEXT,
+                42,
+                "map-reduce",
+                "req-1",
+                "key-" + run);
     }
 
     private Map<String, Object> row() {
-        return jdbc.queryForMap("select status, attempt, worker_id, started_at, finished_at, error from runs where id = ?", run);
+        return jdbc.queryForMap(
+                "select status, attempt, worker_id, started_at, finished_at, error from runs where id = ?", run);
     }
 
     @Test
@@ -44,14 +54,22 @@ class RunProjectorTest {
         projector.on(queued(), QUEUED);
         projector.on(new RunStarted(org, run, "llm-1", 1), QUEUED.plusSeconds(5));
         UUID output = UUID.randomUUID();
-        projector.on(new OutputProduced(org, run, output, "A summary.", null, "One line", List.of("events"),
-                Map.of("model", "m-1")), QUEUED.plusSeconds(20));
+        projector.on(
+                new OutputProduced(
+                        org, run, output, "A summary.", null, "One line", List.of("events"), Map.of("model", "m-1")),
+                QUEUED.plusSeconds(20));
         projector.on(new RunSucceeded(org, run, 1), QUEUED.plusSeconds(21));
 
-        assertThat(row()).containsEntry("status", "succeeded").containsEntry("attempt", 1).containsEntry("worker_id", "llm-1")
+        assertThat(row())
+                .containsEntry("status", "succeeded")
+                .containsEntry("attempt", 1)
+                .containsEntry("worker_id", "llm-1")
                 .containsEntry("error", null);
-        assertThat(jdbc.queryForMap("select id, content, keywords::text, metadata::text from outputs where run_id = ?", run))
-                .containsEntry("id", output).containsEntry("content", "A summary.").containsEntry("keywords", "{events}")
+        assertThat(jdbc.queryForMap(
+                        "select id, content, keywords::text, metadata::text from outputs where run_id = ?", run))
+                .containsEntry("id", output)
+                .containsEntry("content", "A summary.")
+                .containsEntry("keywords", "{events}")
                 .containsEntry("metadata", "{\"model\": \"m-1\"}");
     }
 
@@ -61,12 +79,18 @@ class RunProjectorTest {
         projector.on(new RunStarted(org, run, "llm-1", 1), QUEUED.plusSeconds(5));
         projector.on(new RunRequeued(org, run, "lease expired", 1));
 
-        assertThat(row()).containsEntry("status", "queued").containsEntry("worker_id", null).containsEntry("started_at", null);
+        assertThat(row())
+                .containsEntry("status", "queued")
+                .containsEntry("worker_id", null)
+                .containsEntry("started_at", null);
 
         projector.on(new RunStarted(org, run, "llm-2", 2), QUEUED.plusSeconds(60));
         projector.on(new RunFailed(org, run, "model overloaded", RunStatus.PROCESSING), QUEUED.plusSeconds(61));
 
-        assertThat(row()).containsEntry("status", "failed").containsEntry("attempt", 2).containsEntry("worker_id", "llm-2")
+        assertThat(row())
+                .containsEntry("status", "failed")
+                .containsEntry("attempt", 2)
+                .containsEntry("worker_id", "llm-2")
                 .containsEntry("error", "model overloaded");
     }
 
@@ -79,7 +103,9 @@ class RunProjectorTest {
         projector.on(produced, QUEUED.plusSeconds(1));
         projector.on(produced, QUEUED.plusSeconds(1));
 
-        assertThat(jdbc.queryForObject("select count(*) from runs where id = ?", Long.class, run)).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from outputs where run_id = ?", Long.class, run)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from runs where id = ?", Long.class, run))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from outputs where run_id = ?", Long.class, run))
+                .isEqualTo(1);
     }
 }

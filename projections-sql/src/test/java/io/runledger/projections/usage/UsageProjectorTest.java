@@ -32,14 +32,17 @@ class UsageProjectorTest {
     @Test
     void a_generations_usage_is_kept_under_the_event_id_with_the_meters_code() {
         UUID generation = UUID.randomUUID();
-        EventMessage<UsageRecorded> rendered = GenericEventMessage.asEventMessage(
-                UsageRecorded.ofGeneration(org, generation, UUID.randomUUID(), UsageMeter.RENDER_SECONDS, new BigDecimal("185")));
+        EventMessage<UsageRecorded> rendered = GenericEventMessage.asEventMessage(UsageRecorded.ofGeneration(
+                org, generation, UUID.randomUUID(), UsageMeter.RENDER_SECONDS, new BigDecimal("185")));
         handle(rendered);
 
         Map<String, Object> row = jdbc.queryForMap(
                 "select org_id, generation_id, run_id, event_type, quantity from usage_events where id = ?::uuid",
                 rendered.getIdentifier());
-        assertThat(row).containsEntry("org_id", org).containsEntry("generation_id", generation).containsEntry("run_id", null)
+        assertThat(row)
+                .containsEntry("org_id", org)
+                .containsEntry("generation_id", generation)
+                .containsEntry("run_id", null)
                 .containsEntry("event_type", "render.seconds");
         assertThat((BigDecimal) row.get("quantity")).isEqualByComparingTo("185");
     }
@@ -47,15 +50,19 @@ class UsageProjectorTest {
     @Test
     void the_same_event_handled_again_counts_once_and_another_event_counts_again() {
         UUID run = UUID.randomUUID();
-        EventMessage<UsageRecorded> tokens = GenericEventMessage.asEventMessage(
-                UsageRecorded.ofRun(org, run, UUID.randomUUID(), UsageMeter.TOKENS_USED, new BigDecimal("1543"), UUID.randomUUID()));
+        EventMessage<UsageRecorded> tokens = GenericEventMessage.asEventMessage(UsageRecorded.ofRun(
+                org, run, UUID.randomUUID(), UsageMeter.TOKENS_USED, new BigDecimal("1543"), UUID.randomUUID()));
         handle(tokens);
         handle(tokens);
         handle(GenericEventMessage.asEventMessage(
                 UsageRecorded.ofRun(org, run, UUID.randomUUID(), UsageMeter.RUN_CREATED, BigDecimal.ONE, null)));
 
-        assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?", Long.class, org)).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select sum(quantity) from usage_events where org_id = ? and event_type = 'tokens.used'",
-                BigDecimal.class, org)).isEqualByComparingTo("1543");
+        assertThat(jdbc.queryForObject("select count(*) from usage_events where org_id = ?", Long.class, org))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select sum(quantity) from usage_events where org_id = ? and event_type = 'tokens.used'",
+                        BigDecimal.class,
+                        org))
+                .isEqualByComparingTo("1543");
     }
 }

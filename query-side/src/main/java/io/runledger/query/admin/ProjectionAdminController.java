@@ -10,9 +10,9 @@ import io.runledger.projections.deadletter.DeadLetters;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,14 +42,11 @@ class ProjectionAdminController {
         this.deadLetters = deadLetters;
     }
 
-    record Projections(List<ProjectionAdmin.ProjectionState> items) {
-    }
+    record Projections(List<ProjectionAdmin.ProjectionState> items) {}
 
-    record ParkedSequences(List<DeadLetters.ParkedSequence> items) {
-    }
+    record ParkedSequences(List<DeadLetters.ParkedSequence> items) {}
 
-    record Evicted(String sequenceId, int evicted) {
-    }
+    record Evicted(String sequenceId, int evicted) {}
 
     @Operation(operationId = "listReadModels")
     @GetMapping
@@ -63,7 +60,10 @@ class ProjectionAdminController {
      * here. 409 while dead letters wait, or while another instance holds a segment of the read models' processor.
      */
     @Operation(operationId = "replayReadModel")
-    @ApiResponse(responseCode = "202", description = "The replay started", content = @Content(schema = @Schema(implementation = ProjectionAdmin.ProjectionState.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "The replay started",
+            content = @Content(schema = @Schema(implementation = ProjectionAdmin.ProjectionState.class)))
     @PostMapping("/{name}/replay")
     ResponseEntity<ProjectionAdmin.ProjectionState> replay(@PathVariable String name) {
         readers.requirePlatformAdmin();
@@ -72,7 +72,8 @@ class ProjectionAdminController {
         } catch (ProjectionAdmin.DeadLettersPending pending) {
             throw QueryProblems.conflict("dead-letters-pending", "Dead letters are waiting", pending.getMessage());
         } catch (ReadModelRebuild.SegmentsElsewhere elsewhere) {
-            throw QueryProblems.conflict("segments-elsewhere", "Another instance is processing", elsewhere.getMessage());
+            throw QueryProblems.conflict(
+                    "segments-elsewhere", "Another instance is processing", elsewhere.getMessage());
         }
     }
 
@@ -94,8 +95,8 @@ class ProjectionAdminController {
     /** Gives up on a tenant's parked events in this processor; the decision is recorded as an event. */
     @Operation(operationId = "evictDeadLetter")
     @DeleteMapping("/{name}/dead-letters/{sequenceId}")
-    Evicted evict(@PathVariable String name, @PathVariable String sequenceId,
-            @RequestParam(required = false) String reason) {
+    Evicted evict(
+            @PathVariable String name, @PathVariable String sequenceId, @RequestParam(required = false) String reason) {
         readers.requirePlatformAdmin();
         int evicted = known(() -> deadLetters.evict(name, sequenceId, reason, readers.callerMetadata()));
         if (evicted == 0) {

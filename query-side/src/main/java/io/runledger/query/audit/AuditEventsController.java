@@ -10,11 +10,11 @@ import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
-import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +47,15 @@ class AuditEventsController {
      */
     @Operation(operationId = "listAuditEvents")
     @GetMapping("/v1/orgs/{orgId}/audit-events")
-    Page<AuditTrail.Entry> events(@PathVariable UUID orgId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String actor,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String target,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    Page<AuditTrail.Entry> events(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String target,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         readers.requireAdmin(orgId);
         TimeRange range = TimeRange.of(from, to);
         Keyset.StorePosition position = Keyset.storePosition(cursor, limit);
@@ -60,8 +65,12 @@ class AuditEventsController {
             throw QueryProblems.invalidParameter("target must be <type> or <type>:<id>, such as run:3f1c…");
         }
         AuditTrail.Filter filter = new AuditTrail.Filter(range.from(), range.to(), actor, action, targetType, targetId);
-        return reads.read(orgId, sql -> Keyset.page(trail.page(sql, orgId, filter, position.before(), position.limit() + 1),
-                position, AuditTrail.Entry::position));
+        return reads.read(
+                orgId,
+                sql -> Keyset.page(
+                        trail.page(sql, orgId, filter, position.before(), position.limit() + 1),
+                        position,
+                        AuditTrail.Entry::position));
     }
 
     /**
@@ -69,18 +78,27 @@ class AuditEventsController {
      * than as an asynchronous body, so a long export is not cut at the servlet container's async timeout.
      */
     @Operation(operationId = "exportAuditEvents")
-    @ApiResponse(responseCode = "200", description = "Every event of the range, one a line (ndjson) or a row (csv)",
-            content = {@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "Every event of the range, one a line (ndjson) or a row (csv)",
+            content = {
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @GetMapping("/v1/orgs/{orgId}/audit-events/export")
-    void export(@PathVariable UUID orgId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "ndjson") String format,
-            HttpServletResponse response) throws IOException {
+    void export(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "ndjson") String format,
+            HttpServletResponse response)
+            throws IOException {
         readers.requireAdmin(orgId);
         TimeRange range = TimeRange.of(from, to);
         AuditExportFormat exportFormat = AuditExportFormat.of(format);
         response.setContentType(exportFormat.contentType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"audit-" + orgId + "." + exportFormat.extension + "\"");
         exports.write(orgId, range, exportFormat, response.getOutputStream());
     }

@@ -11,9 +11,9 @@ import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.tenant.TenantReads;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +35,11 @@ class AuditEvidenceController {
     private final AuditVerification verification;
     private final AuditSigningKey key;
 
-    AuditEvidenceController(Readers readers, TenantReads reads, AuditDigests digests, AuditVerification verification,
+    AuditEvidenceController(
+            Readers readers,
+            TenantReads reads,
+            AuditDigests digests,
+            AuditVerification verification,
             AuditSigningKey key) {
         this.readers = readers;
         this.reads = reads;
@@ -44,41 +48,51 @@ class AuditEvidenceController {
         this.key = key;
     }
 
-    record Digests(List<AuditDigestView> items) {
-    }
+    record Digests(List<AuditDigestView> items) {}
 
-    record PublicKeyView(String algorithm, String keyId, String pem) {
-    }
+    record PublicKeyView(String algorithm, String keyId, String pem) {}
 
-    record Mismatch(Long position, String eventId, String reason, String detail) {
-    }
+    record Mismatch(Long position, String eventId, String reason, String detail) {}
 
-    record Verification(boolean valid, long checked, Mismatch firstMismatch) {
-    }
+    record Verification(boolean valid, long checked, Mismatch firstMismatch) {}
 
     @Operation(operationId = "listAuditDigests")
     @GetMapping("/v1/orgs/{orgId}/audit/digests")
     Digests digests(@PathVariable UUID orgId) {
         readers.requireAdmin(orgId);
-        return new Digests(reads.read(orgId, sql -> AuditDigests.list(sql, orgId)).stream().map(AuditDigestView::of).toList());
+        return new Digests(reads.read(orgId, sql -> AuditDigests.list(sql, orgId)).stream()
+                .map(AuditDigestView::of)
+                .toList());
     }
 
     /** A digest of the chain as it ends now: 201 if made, 200 with the last one if the chain has not grown since. */
     @Operation(operationId = "signAuditDigest")
-    @ApiResponse(responseCode = "201", description = "A digest signed now", content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
-    @ApiResponse(responseCode = "200", description = "No event since the last digest: that one", content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
+    @ApiResponse(
+            responseCode = "201",
+            description = "A digest signed now",
+            content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "No event since the last digest: that one",
+            content = @Content(schema = @Schema(implementation = AuditDigestView.class)))
     @PostMapping("/v1/orgs/{orgId}/audit/digests")
     ResponseEntity<AuditDigestView> sign(@PathVariable UUID orgId) {
         readers.requireAdmin(orgId);
-        AuditDigests.Signed signed = digests.sign(orgId).orElseThrow(() -> QueryProblems.conflict("audit-chain-empty",
-                "Nothing to sign yet", "The org's events are not chained yet; try again in a moment"));
-        return ResponseEntity.status(signed.made() ? HttpStatus.CREATED : HttpStatus.OK).body(AuditDigestView.of(signed.digest()));
+        AuditDigests.Signed signed = digests.sign(orgId)
+                .orElseThrow(() -> QueryProblems.conflict(
+                        "audit-chain-empty",
+                        "Nothing to sign yet",
+                        "The org's events are not chained yet; try again in a moment"));
+        return ResponseEntity.status(signed.made() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(AuditDigestView.of(signed.digest()));
     }
 
     /** @param from, to digest sequences bounding the check (default: the whole chain) */
     @Operation(operationId = "verifyAuditChain")
     @PostMapping("/v1/orgs/{orgId}/audit/verify")
-    Verification verify(@PathVariable UUID orgId, @RequestParam(required = false) Long from,
+    Verification verify(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) Long from,
             @RequestParam(required = false) Long to) {
         readers.requireAdmin(orgId);
         AuditVerification.Result result;
@@ -87,13 +101,21 @@ class AuditEvidenceController {
         } catch (AuditVerification.UnknownDigest unknown) {
             throw QueryProblems.invalidParameter(unknown.getMessage());
         }
-        return new Verification(result.valid(), result.checked(), result.mismatch().map(mismatch -> new Mismatch(
-                mismatch.position(), mismatch.eventId(), mismatch.reason().code, mismatch.detail())).orElse(null));
+        return new Verification(
+                result.valid(),
+                result.checked(),
+                result.mismatch()
+                        .map(mismatch -> new Mismatch(
+                                mismatch.position(), mismatch.eventId(), mismatch.reason().code, mismatch.detail()))
+                        .orElse(null));
     }
 
     @Operation(operationId = "getAuditPublicKey")
     @GetMapping("/v1/audit/public-key")
     PublicKeyView publicKey() {
-        return new PublicKeyView(AuditChain.SIGNATURE_ALGORITHM, key.keyId(), AuditChain.pem("PUBLIC KEY", key.publicKey().getEncoded()));
+        return new PublicKeyView(
+                AuditChain.SIGNATURE_ALGORITHM,
+                key.keyId(),
+                AuditChain.pem("PUBLIC KEY", key.publicKey().getEncoded()));
     }
 }

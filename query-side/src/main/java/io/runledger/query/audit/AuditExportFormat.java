@@ -28,19 +28,35 @@ public enum AuditExportFormat {
     CSV("text/csv", "csv") {
         @Override
         void header(Writer out) throws IOException {
-            out.write("position,eventId,action,occurredAt,actorId,actorKind,actorEmail,clientAddress,userAgent,requestId,"
-                    + "correlationId,targetType,targetId,chainSequence,link,data\r\n");
+            out.write(
+                    "position,eventId,action,occurredAt,actorId,actorKind,actorEmail,clientAddress,userAgent,requestId,"
+                            + "correlationId,targetType,targetId,chainSequence,link,data\r\n");
         }
 
         @Override
         void write(ObjectMapper json, AuditTrail.Exported exported, Writer out) throws IOException {
             AuditTrail.Entry entry = exported.entry();
             AuditTrail.Target target = entry.target();
-            out.write(Arrays.stream(new Object[] {entry.position(), entry.eventId(), entry.action(), entry.occurredAt(),
-                    entry.actor().id(), entry.actor().kind(), entry.actor().email(), entry.clientAddress(), entry.userAgent(),
-                    entry.requestId(), entry.correlationId(), target == null ? null : target.type(),
-                    target == null ? null : target.id(), exported.stored().chainSequence(), exported.stored().link(),
-                    json.writeValueAsString(entry.data())}).map(AuditExportFormat::cell).collect(Collectors.joining(",")));
+            out.write(Arrays.stream(new Object[] {
+                        entry.position(),
+                        entry.eventId(),
+                        entry.action(),
+                        entry.occurredAt(),
+                        entry.actor().id(),
+                        entry.actor().kind(),
+                        entry.actor().email(),
+                        entry.clientAddress(),
+                        entry.userAgent(),
+                        entry.requestId(),
+                        entry.correlationId(),
+                        target == null ? null : target.type(),
+                        target == null ? null : target.id(),
+                        exported.stored().chainSequence(),
+                        exported.stored().link(),
+                        json.writeValueAsString(entry.data())
+                    })
+                    .map(AuditExportFormat::cell)
+                    .collect(Collectors.joining(",")));
             out.write("\r\n");
         }
     };
@@ -54,12 +70,13 @@ public enum AuditExportFormat {
     }
 
     public static AuditExportFormat of(String format) {
-        return Arrays.stream(values()).filter(value -> value.extension.equals(format)).findFirst()
+        return Arrays.stream(values())
+                .filter(value -> value.extension.equals(format))
+                .findFirst()
                 .orElseThrow(() -> QueryProblems.invalidParameter("format must be ndjson or csv"));
     }
 
-    void header(Writer out) throws IOException {
-    }
+    void header(Writer out) throws IOException {}
 
     abstract void write(ObjectMapper json, AuditTrail.Exported exported, Writer out) throws IOException;
 

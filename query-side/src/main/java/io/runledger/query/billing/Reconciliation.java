@@ -36,11 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reconciliation {
 
     /** Ids, orgs and meters in the order PostgreSQL sorts them (a UUID's text sorts as its bytes do). */
-    private static final Comparator<Key> KEY_ORDER = Comparator.comparing((Key key) -> key.orgId().toString())
-            .thenComparing(Key::meter);
-    private static final Comparator<Discrepancy> DISCREPANCY_ORDER = Comparator
-            .comparing((Discrepancy found) -> new Key(found.orgId(), found.meter()), KEY_ORDER)
-            .thenComparing(Discrepancy::kind).thenComparing(found -> found.eventId().toString());
+    private static final Comparator<Key> KEY_ORDER =
+            Comparator.comparing((Key key) -> key.orgId().toString()).thenComparing(Key::meter);
+
+    private static final Comparator<Discrepancy> DISCREPANCY_ORDER = Comparator.comparing(
+                    (Discrepancy found) -> new Key(found.orgId(), found.meter()), KEY_ORDER)
+            .thenComparing(Discrepancy::kind)
+            .thenComparing(found -> found.eventId().toString());
 
     /** How long the store may take to hand over its next event. */
     private static final int STORE_WAIT_SECONDS = 30;
@@ -50,7 +52,8 @@ public class Reconciliation {
     private final StripeLedger ledger;
     private final ObjectProvider<StripeMeterTotals> stripeTotals;
 
-    Reconciliation(EventStore events, JdbcClient jdbc, StripeLedger ledger, ObjectProvider<StripeMeterTotals> stripeTotals) {
+    Reconciliation(
+            EventStore events, JdbcClient jdbc, StripeLedger ledger, ObjectProvider<StripeMeterTotals> stripeTotals) {
         this.events = events;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -61,28 +64,36 @@ public class Reconciliation {
      * @param reportedToStripe sum of the ledger's acknowledged meter events; null when Stripe is not used
      * @param stripeSummary    Stripe's own meter summary for the org; null when Stripe is not used or has none
      */
-    public record Line(UUID orgId, String meter, long events, BigDecimal eventStore, BigDecimal readModel,
-                       BigDecimal reportedToStripe, BigDecimal stripeSummary, boolean matches) {
-    }
+    public record Line(
+            UUID orgId,
+            String meter,
+            long events,
+            BigDecimal eventStore,
+            BigDecimal readModel,
+            BigDecimal reportedToStripe,
+            BigDecimal stripeSummary,
+            boolean matches) {}
 
     /**
      * @param kind missing_in_read_model, unknown_in_read_model, quantity_mismatch, not_reported_to_stripe,
      *             unknown_in_stripe_ledger
      */
-    public record Discrepancy(String kind, UUID orgId, String meter, UUID eventId, BigDecimal eventStore,
-                              BigDecimal other) {
-    }
+    public record Discrepancy(
+            String kind, UUID orgId, String meter, UUID eventId, BigDecimal eventStore, BigDecimal other) {}
 
-    public record Report(Instant from, Instant to, Instant asOf, UUID orgId, boolean stripe, List<Line> lines,
-                         List<Discrepancy> discrepancies) {
-    }
+    public record Report(
+            Instant from,
+            Instant to,
+            Instant asOf,
+            UUID orgId,
+            boolean stripe,
+            List<Line> lines,
+            List<Discrepancy> discrepancies) {}
 
     /** One usage event as a source tells it. */
-    private record Usage(UUID id, UUID orgId, String meter, BigDecimal quantity) {
-    }
+    private record Usage(UUID id, UUID orgId, String meter, BigDecimal quantity) {}
 
-    private record Key(UUID orgId, String meter) {
-    }
+    private record Key(UUID orgId, String meter) {}
 
     /** One org and meter's sums, each source totalled on its own, so what was billed counts even where no event backs it. */
     private static final class Totals {
@@ -97,14 +108,27 @@ public class Reconciliation {
     public Report report(Instant from, Instant to, Instant asOf, UUID orgId, boolean stripe) {
         Map<UUID, Usage> store = storedUsage(from, to, asOf, orgId);
         Map<UUID, Usage> model = readModel(from, to, asOf, orgId);
-        Map<UUID, StripeLedger.Entry> reported = stripe ? ledger.between(from, to, asOf, orgId).stream()
-                .collect(Collectors.toMap(StripeLedger.Entry::usageEventId, entry -> entry)) : Map.of();
-        return new Report(from, to, asOf, orgId, stripe, lines(store, model, reported, from, to, stripe),
+        Map<UUID, StripeLedger.Entry> reported = stripe
+                ? ledger.between(from, to, asOf, orgId).stream()
+                        .collect(Collectors.toMap(StripeLedger.Entry::usageEventId, entry -> entry))
+                : Map.of();
+        return new Report(
+                from,
+                to,
+                asOf,
+                orgId,
+                stripe,
+                lines(store, model, reported, from, to, stripe),
                 discrepancies(store, model, reported, stripe));
     }
 
-    private List<Line> lines(Map<UUID, Usage> store, Map<UUID, Usage> model, Map<UUID, StripeLedger.Entry> reported,
-            Instant from, Instant to, boolean stripe) {
+    private List<Line> lines(
+            Map<UUID, Usage> store,
+            Map<UUID, Usage> model,
+            Map<UUID, StripeLedger.Entry> reported,
+            Instant from,
+            Instant to,
+            boolean stripe) {
         Map<Key, Totals> totals = new TreeMap<>(KEY_ORDER);
         store.values().forEach(usage -> {
             Totals sums = totals.computeIfAbsent(new Key(usage.orgId(), usage.meter()), key -> new Totals());
@@ -119,39 +143,62 @@ public class Reconciliation {
             Totals sums = totals.computeIfAbsent(new Key(entry.orgId(), entry.meter()), key -> new Totals());
             sums.reported = sums.reported.add(entry.quantity());
         });
-        return totals.entrySet().stream().map(each -> {
-            Key key = each.getKey();
-            Totals sums = each.getValue();
-            BigDecimal toStripe = stripe ? sums.reported : null;
-            BigDecimal summary = stripe ? Optional.ofNullable(stripeTotals.getIfAvailable())
-                    .flatMap(stripeSide -> stripeSide.total(key.orgId(), key.meter(), from, to)).orElse(null) : null;
-            return new Line(key.orgId(), key.meter(), sums.events, sums.eventStore, sums.readModel, toStripe, summary,
-                    agree(sums.eventStore, sums.readModel) && agree(sums.eventStore, toStripe)
-                            && agree(sums.eventStore, summary));
-        }).toList();
+        return totals.entrySet().stream()
+                .map(each -> {
+                    Key key = each.getKey();
+                    Totals sums = each.getValue();
+                    BigDecimal toStripe = stripe ? sums.reported : null;
+                    BigDecimal summary = stripe
+                            ? Optional.ofNullable(stripeTotals.getIfAvailable())
+                                    .flatMap(stripeSide -> stripeSide.total(key.orgId(), key.meter(), from, to))
+                                    .orElse(null)
+                            : null;
+                    return new Line(
+                            key.orgId(),
+                            key.meter(),
+                            sums.events,
+                            sums.eventStore,
+                            sums.readModel,
+                            toStripe,
+                            summary,
+                            agree(sums.eventStore, sums.readModel)
+                                    && agree(sums.eventStore, toStripe)
+                                    && agree(sums.eventStore, summary));
+                })
+                .toList();
     }
 
-    private static List<Discrepancy> discrepancies(Map<UUID, Usage> store, Map<UUID, Usage> model,
-            Map<UUID, StripeLedger.Entry> reported, boolean stripe) {
+    private static List<Discrepancy> discrepancies(
+            Map<UUID, Usage> store, Map<UUID, Usage> model, Map<UUID, StripeLedger.Entry> reported, boolean stripe) {
         List<Discrepancy> found = new ArrayList<>();
         for (Usage stored : store.values()) {
             Usage modelled = model.get(stored.id());
             if (modelled == null) {
                 found.add(discrepancy("missing_in_read_model", stored, stored.quantity(), null));
-            } else if (modelled.quantity().compareTo(stored.quantity()) != 0 || !modelled.meter().equals(stored.meter())
+            } else if (modelled.quantity().compareTo(stored.quantity()) != 0
+                    || !modelled.meter().equals(stored.meter())
                     || !modelled.orgId().equals(stored.orgId())) {
                 found.add(discrepancy("quantity_mismatch", stored, stored.quantity(), modelled.quantity()));
             }
             StripeLedger.Entry sent = reported.get(stored.id());
             if (stripe && (sent == null || !sent.sent())) {
-                found.add(discrepancy("not_reported_to_stripe", stored, stored.quantity(), sent == null ? null : sent.quantity()));
+                found.add(discrepancy(
+                        "not_reported_to_stripe", stored, stored.quantity(), sent == null ? null : sent.quantity()));
             }
         }
-        model.values().stream().filter(modelled -> !store.containsKey(modelled.id()))
-                .forEach(modelled -> found.add(discrepancy("unknown_in_read_model", modelled, null, modelled.quantity())));
-        reported.values().stream().filter(entry -> !store.containsKey(entry.usageEventId()))
-                .forEach(entry -> found.add(new Discrepancy("unknown_in_stripe_ledger", entry.orgId(), entry.meter(),
-                        entry.usageEventId(), null, entry.quantity())));
+        model.values().stream()
+                .filter(modelled -> !store.containsKey(modelled.id()))
+                .forEach(modelled ->
+                        found.add(discrepancy("unknown_in_read_model", modelled, null, modelled.quantity())));
+        reported.values().stream()
+                .filter(entry -> !store.containsKey(entry.usageEventId()))
+                .forEach(entry -> found.add(new Discrepancy(
+                        "unknown_in_stripe_ledger",
+                        entry.orgId(),
+                        entry.meter(),
+                        entry.usageEventId(),
+                        null,
+                        entry.quantity())));
         found.sort(DISCREPANCY_ORDER);
         return found;
     }
@@ -179,12 +226,16 @@ public class Reconciliation {
                 }
                 message = stream.nextAvailable();
                 Instant at = message.getTimestamp();
-                if (UsageRecorded.class.equals(message.getPayloadType()) && !at.isBefore(from) && at.isBefore(to)
+                if (UsageRecorded.class.equals(message.getPayloadType())
+                        && !at.isBefore(from)
+                        && at.isBefore(to)
                         && at.isBefore(asOf)) {
                     UsageRecorded recorded = (UsageRecorded) message.getPayload();
                     if (orgId == null || orgId.equals(recorded.orgId())) {
                         UUID id = UUID.fromString(message.getIdentifier());
-                        usage.put(id, new Usage(id, recorded.orgId(), recorded.meter().code(), recorded.quantity()));
+                        usage.put(
+                                id,
+                                new Usage(id, recorded.orgId(), recorded.meter().code(), recorded.quantity()));
                     }
                 }
             } while (position(message.trackingToken()) < head);
@@ -201,15 +252,23 @@ public class Reconciliation {
     }
 
     private Map<UUID, Usage> readModel(Instant from, Instant to, Instant asOf, UUID orgId) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select id, org_id, event_type, quantity from usage_events
                 where created_at >= :from and created_at < :to and created_at < :asOf
                   and (cast(:org as uuid) is null or org_id = :org)
-                """).param("from", Rows.timestamp(from)).param("to", Rows.timestamp(to))
-                .param("asOf", Rows.timestamp(asOf)).param("org", orgId)
-                .query((rs, row) -> new Usage(rs.getObject("id", UUID.class), rs.getObject("org_id", UUID.class),
-                        rs.getString("event_type"), rs.getBigDecimal("quantity")))
-                .stream().collect(Collectors.toMap(Usage::id, usage -> usage));
+                """)
+                .param("from", Rows.timestamp(from))
+                .param("to", Rows.timestamp(to))
+                .param("asOf", Rows.timestamp(asOf))
+                .param("org", orgId)
+                .query((rs, row) -> new Usage(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("org_id", UUID.class),
+                        rs.getString("event_type"),
+                        rs.getBigDecimal("quantity")))
+                .stream()
+                .collect(Collectors.toMap(Usage::id, usage -> usage));
     }
 
     /** A source that is not in use (null) disagrees with nothing. */
@@ -219,18 +278,38 @@ public class Reconciliation {
 
     /** The report as CSV: a {@code total} row per org and meter, then a {@code discrepancy} row per event. */
     public static String csv(Report report) {
-        StringBuilder csv = new StringBuilder("row,org_id,meter,event_id,events,event_store,read_model,reported_to_stripe,stripe_summary,result\n");
+        StringBuilder csv = new StringBuilder(
+                "row,org_id,meter,event_id,events,event_store,read_model,reported_to_stripe,stripe_summary,result\n");
         for (Line line : report.lines()) {
-            csv.append(String.join(",", "total", line.orgId().toString(), line.meter(), "", String.valueOf(line.events()),
-                    plain(line.eventStore()), plain(line.readModel()), plain(line.reportedToStripe()),
-                    plain(line.stripeSummary()), line.matches() ? "match" : "mismatch")).append('\n');
+            csv.append(String.join(
+                            ",",
+                            "total",
+                            line.orgId().toString(),
+                            line.meter(),
+                            "",
+                            String.valueOf(line.events()),
+                            plain(line.eventStore()),
+                            plain(line.readModel()),
+                            plain(line.reportedToStripe()),
+                            plain(line.stripeSummary()),
+                            line.matches() ? "match" : "mismatch"))
+                    .append('\n');
         }
         for (Discrepancy discrepancy : report.discrepancies()) {
             boolean aboutStripe = discrepancy.kind().contains("stripe");
-            csv.append(String.join(",", "discrepancy", discrepancy.orgId().toString(), discrepancy.meter(),
-                    discrepancy.eventId().toString(), "", plain(discrepancy.eventStore()),
-                    aboutStripe ? "" : plain(discrepancy.other()), aboutStripe ? plain(discrepancy.other()) : "", "",
-                    discrepancy.kind())).append('\n');
+            csv.append(String.join(
+                            ",",
+                            "discrepancy",
+                            discrepancy.orgId().toString(),
+                            discrepancy.meter(),
+                            discrepancy.eventId().toString(),
+                            "",
+                            plain(discrepancy.eventStore()),
+                            aboutStripe ? "" : plain(discrepancy.other()),
+                            aboutStripe ? plain(discrepancy.other()) : "",
+                            "",
+                            discrepancy.kind()))
+                    .append('\n');
         }
         return csv.toString();
     }

@@ -29,8 +29,8 @@ class ReconciliationController {
     private final Reconciliation reconciliation;
     private final boolean stripe;
 
-    ReconciliationController(Readers readers, Reconciliation reconciliation,
-            @Value("${runledger.stripe.api-key:}") String stripeKey) {
+    ReconciliationController(
+            Readers readers, Reconciliation reconciliation, @Value("${runledger.stripe.api-key:}") String stripeKey) {
         this.readers = readers;
         this.reconciliation = reconciliation;
         this.stripe = StringUtils.hasText(stripeKey);
@@ -38,19 +38,29 @@ class ReconciliationController {
 
     /** @param asOf only events stored before this instant (the store as it was then); now by default */
     @Operation(operationId = "reconcileBilling")
-    @ApiResponse(responseCode = "200", description = "The report; as CSV with format=csv", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = Reconciliation.Report.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report; as CSV with format=csv",
+            content = {
+                @Content(
+                        mediaType = "application/json",
+                        schema = @Schema(implementation = Reconciliation.Report.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @GetMapping("/v1/admin/billing/reconciliation")
-    ResponseEntity<?> reconcile(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) UUID orgId, @RequestParam(required = false) String asOf,
+    ResponseEntity<?> reconcile(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) UUID orgId,
+            @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String format) {
         readers.requirePlatformAdmin();
         if (from == null || to == null) {
             throw QueryProblems.invalidParameter("from and to are required, e.g. from=2026-11-01&to=2026-12-01");
         }
         TimeRange period = TimeRange.of(from, to);
-        Instant asOfInstant = asOf == null ? Instant.now() : TimeRange.of("2000-01-01", asOf).to();
+        Instant asOfInstant =
+                asOf == null ? Instant.now() : TimeRange.of("2000-01-01", asOf).to();
         Reconciliation.Report report = reconciliation.report(period.from(), period.to(), asOfInstant, orgId, stripe);
         if ("csv".equals(format)) {
             return ResponseEntity.ok().contentType(new MediaType("text", "csv")).body(Reconciliation.csv(report));

@@ -12,8 +12,7 @@ import java.util.UUID;
 public interface StripeLedger {
 
     /** @param sent whether Stripe acknowledged it (else it refused it for good) */
-    record Entry(UUID usageEventId, UUID orgId, String meter, BigDecimal quantity, boolean sent) {
-    }
+    record Entry(UUID usageEventId, UUID orgId, String meter, BigDecimal quantity, boolean sent) {}
 
     /** What happened in {@code [from, to)} and before {@code asOf}; {@code orgId} null for every org. */
     List<Entry> between(Instant from, Instant to, Instant asOf, UUID orgId);

@@ -23,18 +23,26 @@ public class DashboardQueries {
     }
 
     /** Seconds; null where no run of the pattern got that far. */
-    public record PatternTiming(UUID patternId, String pattern, long runs, Double queueWaitP50, Double queueWaitP95,
-                                Double processingP50, Double processingP95) {
-    }
+    public record PatternTiming(
+            UUID patternId,
+            String pattern,
+            long runs,
+            Double queueWaitP50,
+            Double queueWaitP95,
+            Double processingP50,
+            Double processingP95) {}
 
-    public record Generations(long completed, long failed, Double renderSecondsAvg, Double renderSecondsP95,
-                              BigDecimal bytesRendered) {
-    }
+    public record Generations(
+            long completed, long failed, Double renderSecondsAvg, Double renderSecondsP95, BigDecimal bytesRendered) {}
 
     /** @param successRate succeeded / (succeeded + failed) of the period's runs; null before any finished */
-    public record Dashboard(Instant from, Instant to, Map<String, Long> runsByStatus, Double successRate,
-                            List<PatternTiming> patterns, Generations generations) {
-    }
+    public record Dashboard(
+            Instant from,
+            Instant to,
+            Map<String, Long> runsByStatus,
+            Double successRate,
+            List<PatternTiming> patterns,
+            Generations generations) {}
 
     public Dashboard dashboard(UUID orgId, TimeRange range) {
         Object[] period = {orgId, Rows.timestamp(range.from()), Rows.timestamp(range.to())};
@@ -46,7 +54,10 @@ public class DashboardQueries {
             sql.sql("""
                     select status, count(*) as runs from runs where org_id = ? and queued_at >= ? and queued_at < ?
                     group by status
-                    """).params(period).query((rs, row) -> byStatus.put(rs.getString("status"), rs.getLong("runs"))).list();
+                    """)
+                    .params(period)
+                    .query((rs, row) -> byStatus.put(rs.getString("status"), rs.getLong("runs")))
+                    .list();
             long finished = byStatus.get("succeeded") + byStatus.get("failed");
             List<PatternTiming> patterns = sql.sql("""
                     select r.pattern_id, p.name, count(*) as runs,
@@ -57,9 +68,16 @@ public class DashboardQueries {
                     from runs r left join patterns p on p.id = r.pattern_id
                     where r.org_id = ? and r.queued_at >= ? and r.queued_at < ?
                     group by r.pattern_id, p.name order by count(*) desc, p.name
-                    """).params(period).query((rs, row) -> new PatternTiming(rs.getObject("pattern_id", UUID.class),
-                            rs.getString("name"), rs.getLong("runs"), (Double) rs.getObject("wait_p50"),
-                            (Double) rs.getObject("wait_p95"), (Double) rs.getObject("work_p50"), (Double) rs.getObject("work_p95")))
+                    """)
+                    .params(period)
+                    .query((rs, row) -> new PatternTiming(
+                            rs.getObject("pattern_id", UUID.class),
+                            rs.getString("name"),
+                            rs.getLong("runs"),
+                            (Double) rs.getObject("wait_p50"),
+                            (Double) rs.getObject("wait_p95"),
+                            (Double) rs.getObject("work_p50"),
+                            (Double) rs.getObject("work_p95")))
                     .list();
             Generations generations = sql.sql("""
                     select count(*) filter (where status = 'completed') as completed,
@@ -68,11 +86,22 @@ public class DashboardQueries {
                            percentile_cont(0.95) within group (order by render_time_seconds) as render_p95,
                            coalesce(sum(file_size), 0) as bytes
                     from generations where organization_id = ? and created_at >= ? and created_at < ?
-                    """).params(period).query((rs, row) -> new Generations(rs.getLong("completed"), rs.getLong("failed"),
-                            (Double) rs.getObject("render_avg"), (Double) rs.getObject("render_p95"), rs.getBigDecimal("bytes")))
+                    """)
+                    .params(period)
+                    .query((rs, row) -> new Generations(
+                            rs.getLong("completed"),
+                            rs.getLong("failed"),
+                            (Double) rs.getObject("render_avg"),
+                            (Double) rs.getObject("render_p95"),
+                            rs.getBigDecimal("bytes")))
                     .single();
-            return new Dashboard(range.from(), range.to(), byStatus,
-                    finished == 0 ? null : (double) byStatus.get("succeeded") / finished, patterns, generations);
+            return new Dashboard(
+                    range.from(),
+                    range.to(),
+                    byStatus,
+                    finished == 0 ? null : (double) byStatus.get("succeeded") / finished,
+                    patterns,
+                    generations);
         });
     }
 }

@@ -32,7 +32,9 @@ class DashboardQueryController {
 
     @Operation(operationId = "getDashboard")
     @GetMapping("/dashboard")
-    DashboardQueries.Dashboard dashboard(@PathVariable UUID orgId, @RequestParam(required = false) String from,
+    DashboardQueries.Dashboard dashboard(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         readers.requireReader(orgId);
         return dashboards.dashboard(orgId, TimeRange.ofPeriod(from, to));
@@ -41,7 +43,9 @@ class DashboardQueryController {
     /** Per UTC day and event type, totals, and today's use of the plan's limits. */
     @Operation(operationId = "getUsage")
     @GetMapping("/usage")
-    UsageQueries.Usage usage(@PathVariable UUID orgId, @RequestParam(required = false) String from,
+    UsageQueries.Usage usage(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         readers.requireReader(orgId);
         return usage.usage(orgId, TimeRange.ofPeriod(from, to), clock.instant());

@@ -57,6 +57,7 @@ public class StatusStreams implements SmartLifecycle {
             Map.of("detail", "The server is shutting down; follow the stream again to go on");
     /** the streams' farewells are a write each: they take well under this */
     private static final Duration FAREWELL_WAIT = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(StatusStreams.class);
 
     /**
@@ -66,12 +67,10 @@ public class StatusStreams implements SmartLifecycle {
      * @param status   what, changing, makes an event
      * @param finished whether the view is final, which ends the stream after it is sent
      */
-    public record Kind<T>(BiFunction<UUID, Collection<UUID>, Map<UUID, T>> read, Function<T, String> status,
-                          Predicate<T> finished) {
-    }
+    public record Kind<T>(
+            BiFunction<UUID, Collection<UUID>, Map<UUID, T>> read, Function<T, String> status, Predicate<T> finished) {}
 
-    private record Watch(Kind<?> kind, UUID orgId) {
-    }
+    private record Watch(Kind<?> kind, UUID orgId) {}
 
     // one thread: a stream's sends never overlap, and the shared poll is one poll; made at each start
     private volatile ScheduledExecutorService poller;
@@ -83,7 +82,9 @@ public class StatusStreams implements SmartLifecycle {
     private final Duration maxDuration;
     private final int maxPerCaller;
 
-    StatusStreams(Readers readers, @Value("${runledger.streams.poll-interval:500ms}") Duration interval,
+    StatusStreams(
+            Readers readers,
+            @Value("${runledger.streams.poll-interval:500ms}") Duration interval,
             @Value("${runledger.streams.max-duration:30m}") Duration maxDuration,
             @Value("${runledger.streams.max-per-caller:10}") int maxPerCaller) {
         this.readers = readers;
@@ -116,8 +117,8 @@ public class StatusStreams implements SmartLifecycle {
     @Override
     public void stop() {
         closing = true;
-        Future<?> farewells = poller.submit(() -> watched.values().forEach(streams -> List.copyOf(streams)
-                .forEach(Stream::farewell)));
+        Future<?> farewells = poller.submit(
+                () -> watched.values().forEach(streams -> List.copyOf(streams).forEach(Stream::farewell)));
         try {
             farewells.get(FAREWELL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException notAllSent) {
@@ -139,10 +140,13 @@ public class StatusStreams implements SmartLifecycle {
         String caller = readers.callerMetadata().get("actor");
         if (openByCaller.merge(caller, 1, Integer::sum) > maxPerCaller) {
             release(caller);
-            throw QueryProblems.tooMany("too-many-streams", "Too many open streams",
+            throw QueryProblems.tooMany(
+                    "too-many-streams",
+                    "Too many open streams",
                     "A caller may follow at most %d streams at once; close one first".formatted(maxPerCaller));
         }
-        Stream<T> stream = new Stream<>(new Watch(kind, orgId), kind, id, caller, new SseEmitter(maxDuration.toMillis()));
+        Stream<T> stream =
+                new Stream<>(new Watch(kind, orgId), kind, id, caller, new SseEmitter(maxDuration.toMillis()));
         stream.emitter.onCompletion(stream::stop);
         stream.emitter.onTimeout(stream::stop);
         stream.emitter.onError(failure -> stream.stop());
@@ -167,7 +171,10 @@ public class StatusStreams implements SmartLifecycle {
         Kind<T> kind = (Kind<T>) watch.kind();
         Map<UUID, T> views;
         try {
-            views = kind.read().apply(watch.orgId(), streams.stream().map(stream -> stream.id).distinct().toList());
+            views = kind.read()
+                    .apply(
+                            watch.orgId(),
+                            streams.stream().map(stream -> stream.id).distinct().toList());
         } catch (RuntimeException readFailed) {
             streams.forEach(stream -> stream.fail(readFailed));
             return;

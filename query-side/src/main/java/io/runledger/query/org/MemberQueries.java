@@ -18,12 +18,18 @@ public class MemberQueries {
         this.reads = reads;
     }
 
-    public record Member(UUID userId, String email, String name, String role, Instant joinedAt) {
-    }
+    public record Member(UUID userId, String email, String name, String role, Instant joinedAt) {}
 
-    public record Invitation(UUID id, String email, String role, String status, String invitedBy, UUID userId,
-                             Instant expiresAt, Instant createdAt, Instant updatedAt) {
-    }
+    public record Invitation(
+            UUID id,
+            String email,
+            String role,
+            String status,
+            String invitedBy,
+            UUID userId,
+            Instant expiresAt,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** Oldest member first: the founders lead. */
     public List<Member> members(UUID orgId) {
@@ -31,8 +37,14 @@ public class MemberQueries {
                 select m.user_id, u.email, u.name, m.role, m.created_at
                 from org_memberships m left join users u on u.id = m.user_id
                 where m.org_id = ? order by m.created_at, m.user_id
-                """).param(orgId).query((rs, row) -> new Member(rs.getObject("user_id", UUID.class),
-                        rs.getString("email"), rs.getString("name"), rs.getString("role"), Rows.instant(rs, "created_at")))
+                """)
+                .param(orgId)
+                .query((rs, row) -> new Member(
+                        rs.getObject("user_id", UUID.class),
+                        rs.getString("email"),
+                        rs.getString("name"),
+                        rs.getString("role"),
+                        Rows.instant(rs, "created_at")))
                 .list());
     }
 
@@ -42,10 +54,18 @@ public class MemberQueries {
                 select * from invitations
                 where org_id = ? and (cast(? as text) is null or status = ?)
                 order by created_at desc, id limit 500
-                """).params(orgId, status, status).query((rs, row) -> new Invitation(rs.getObject("id", UUID.class),
-                        rs.getString("email"), rs.getString("role"), rs.getString("status"), rs.getString("invited_by"),
-                        rs.getObject("user_id", UUID.class), Rows.instant(rs, "expires_at"),
-                        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")))
+                """)
+                .params(orgId, status, status)
+                .query((rs, row) -> new Invitation(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("email"),
+                        rs.getString("role"),
+                        rs.getString("status"),
+                        rs.getString("invited_by"),
+                        rs.getObject("user_id", UUID.class),
+                        Rows.instant(rs, "expires_at"),
+                        Rows.instant(rs, "created_at"),
+                        Rows.instant(rs, "updated_at")))
                 .list());
     }
 }

@@ -26,11 +26,9 @@ class MemberQueryController {
         this.members = members;
     }
 
-    record Members(List<MemberQueries.Member> items) {
-    }
+    record Members(List<MemberQueries.Member> items) {}
 
-    record Invitations(List<MemberQueries.Invitation> items) {
-    }
+    record Invitations(List<MemberQueries.Invitation> items) {}
 
     @Operation(operationId = "listMembers")
     @GetMapping("/v1/orgs/{orgId}/members")

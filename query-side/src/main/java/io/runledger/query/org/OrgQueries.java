@@ -30,28 +30,53 @@ public class OrgQueries {
         this.reads = reads;
     }
 
-    public record OrgView(UUID id, String name, String slug, String subscriptionPlan, String subscriptionStatus,
-                          Instant trialEndsAt, String stripeCustomerId, String stripeSubscriptionId, int generationsThisMonth,
-                          int generationsLimit, long members, Map<String, Object> settings, Instant createdAt,
-                          Instant updatedAt) {
-    }
+    public record OrgView(
+            UUID id,
+            String name,
+            String slug,
+            String subscriptionPlan,
+            String subscriptionStatus,
+            Instant trialEndsAt,
+            String stripeCustomerId,
+            String stripeSubscriptionId,
+            int generationsThisMonth,
+            int generationsLimit,
+            long members,
+            Map<String, Object> settings,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     public Optional<OrgView> org(UUID orgId) {
-        return reads.read(orgId, sql -> sql.sql(ORG_COLUMNS + " where o.id = ?").param(orgId).query((rs, row) -> org(rs))
+        return reads.read(orgId, sql -> sql.sql(ORG_COLUMNS + " where o.id = ?")
+                .param(orgId)
+                .query((rs, row) -> org(rs))
                 .optional());
     }
 
     /** Each under its own tenant, so row-level security guards the list like every other read. */
     public List<OrgView> orgs(List<UUID> orgIds) {
-        return orgIds.stream().map(this::org).flatMap(Optional::stream)
-                .sorted(Comparator.comparing(OrgView::name).thenComparing(OrgView::id)).toList();
+        return orgIds.stream()
+                .map(this::org)
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparing(OrgView::name).thenComparing(OrgView::id))
+                .toList();
     }
 
     private static OrgView org(ResultSet rs) throws SQLException {
-        return new OrgView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("slug"),
-                rs.getString("subscription_plan"), rs.getString("subscription_status"), Rows.instant(rs, "trial_ends_at"),
-                rs.getString("stripe_customer_id"), rs.getString("stripe_subscription_id"), rs.getInt("generations_now"),
-                rs.getInt("generations_limit"), rs.getLong("members"), Rows.jsonObject(rs, "settings"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+        return new OrgView(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getString("slug"),
+                rs.getString("subscription_plan"),
+                rs.getString("subscription_status"),
+                Rows.instant(rs, "trial_ends_at"),
+                rs.getString("stripe_customer_id"),
+                rs.getString("stripe_subscription_id"),
+                rs.getInt("generations_now"),
+                rs.getInt("generations_limit"),
+                rs.getLong("members"),
+                Rows.jsonObject(rs, "settings"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 }

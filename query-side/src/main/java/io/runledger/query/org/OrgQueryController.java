@@ -22,8 +22,7 @@ class OrgQueryController {
         this.orgs = orgs;
     }
 
-    record Orgs(List<OrgQueries.OrgView> items) {
-    }
+    record Orgs(List<OrgQueries.OrgView> items) {}
 
     @Operation(operationId = "listMyOrgs")
     @GetMapping("/v1/orgs")

@@ -21,8 +21,7 @@ public final class Keyset {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
-    private Keyset() {
-    }
+    private Keyset() {}
 
     /** Where a page starts and how long it is, from the request's {@code cursor} and {@code limit}. */
     public record Position(Instant time, UUID id, int limit) {
@@ -88,15 +87,15 @@ public final class Keyset {
         return page(fetched, position.limit(), row -> String.valueOf(storePosition.applyAsLong(row)));
     }
 
-    public record Key(Instant time, UUID id) {
-    }
+    public record Key(Instant time, UUID id) {}
 
     private static <T> Page<T> page(List<T> fetched, int limit, Function<T, String> cursorOf) {
         if (fetched.size() <= limit) {
             return new Page<>(fetched, null);
         }
         List<T> items = new ArrayList<>(fetched.subList(0, limit));
-        String cursor = Base64.getUrlEncoder().withoutPadding()
+        String cursor = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(cursorOf.apply(items.get(items.size() - 1)).getBytes(StandardCharsets.UTF_8));
         return new Page<>(items, cursor);
     }

@@ -16,7 +16,8 @@ public record TimeRange(Instant from, Instant to) {
     private static final Instant BEGINNING = Instant.parse("2000-01-01T00:00:00Z");
 
     public static TimeRange of(String from, String to) {
-        TimeRange range = new TimeRange(from == null ? BEGINNING : parse("from", from),
+        TimeRange range = new TimeRange(
+                from == null ? BEGINNING : parse("from", from),
                 to == null ? Instant.now().plusSeconds(1) : parse("to", to));
         if (!range.from().isBefore(range.to())) {
             throw QueryProblems.invalidParameter("from must be before to");
@@ -32,9 +33,12 @@ public record TimeRange(Instant from, Instant to) {
 
     private static Instant parse(String name, String value) {
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
         } catch (DateTimeParseException unreadable) {
-            throw QueryProblems.invalidParameter(name + " must be an ISO instant (2026-11-01T00:00:00Z) or a date (2026-11-01)");
+            throw QueryProblems.invalidParameter(
+                    name + " must be an ISO instant (2026-11-01T00:00:00Z) or a date (2026-11-01)");
         }
     }
 }

@@ -21,10 +21,16 @@ class PatternQueries {
     List<PatternQueryController.PatternView> list(Boolean active) {
         return jdbc.sql("""
                 select * from patterns where (cast(:active as boolean) is null or active = :active) order by name
-                """).param("active", active)
-                .query((rs, row) -> new PatternQueryController.PatternView(rs.getObject("id", UUID.class),
-                        rs.getString("name"), rs.getString("description"), rs.getString("category"),
-                        rs.getString("default_strategy"), rs.getBoolean("active"), Rows.instant(rs, "created_at")))
+                """)
+                .param("active", active)
+                .query((rs, row) -> new PatternQueryController.PatternView(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getString("category"),
+                        rs.getString("default_strategy"),
+                        rs.getBoolean("active"),
+                        Rows.instant(rs, "created_at")))
                 .list();
     }
 }

@@ -19,12 +19,16 @@ class PatternQueryController {
         this.patterns = patterns;
     }
 
-    record PatternView(UUID id, String name, String description, String category, String defaultStrategy, boolean active,
-                       Instant createdAt) {
-    }
+    record PatternView(
+            UUID id,
+            String name,
+            String description,
+            String category,
+            String defaultStrategy,
+            boolean active,
+            Instant createdAt) {}
 
-    record Patterns(List<PatternView> items) {
-    }
+    record Patterns(List<PatternView> items) {}
 
     /** Not tenant data, so no tenant scope: every org sees the same catalog. */
     @Operation(operationId = "listPatterns")

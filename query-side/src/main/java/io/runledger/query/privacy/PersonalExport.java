@@ -39,8 +39,12 @@ class PersonalExport {
         // users and auth_identities are global (no tenant); the person's own rows only
         JsonNode user = rows(jdbc, "select to_jsonb(u) from users u where u.id = ?", userId);
         export.set("user", user.isEmpty() ? json.nullNode() : user.get(0));
-        export.set("identities", rows(jdbc, "select to_jsonb(a) from auth_identities a where a.user_id = ? order by a.created_at",
-                userId));
+        export.set(
+                "identities",
+                rows(
+                        jdbc,
+                        "select to_jsonb(a) from auth_identities a where a.user_id = ? order by a.created_at",
+                        userId));
         ArrayNode platformLog = tenants.read(Platform.ORG_ID, tenant -> logOf(tenant, userId));
         export.set("platformLog", platformLog);
         ArrayNode memberships = export.putArray("orgs");
@@ -56,10 +60,20 @@ class PersonalExport {
         part.put("orgId", orgId.toString());
         JsonNode org = rows(tenant, "select to_jsonb(o) from orgs o where o.id = ?", orgId);
         part.set("org", org.isEmpty() ? json.nullNode() : org.get(0));
-        part.set("membership", rows(tenant, "select to_jsonb(m) from org_memberships m where m.org_id = ? and m.user_id = ?",
-                orgId, userId));
-        part.set("runs", rows(tenant, "select to_jsonb(r) from runs r where r.org_id = ? and r.user_id = ? order by r.queued_at",
-                orgId, userId));
+        part.set(
+                "membership",
+                rows(
+                        tenant,
+                        "select to_jsonb(m) from org_memberships m where m.org_id = ? and m.user_id = ?",
+                        orgId,
+                        userId));
+        part.set(
+                "runs",
+                rows(
+                        tenant,
+                        "select to_jsonb(r) from runs r where r.org_id = ? and r.user_id = ? order by r.queued_at",
+                        orgId,
+                        userId));
         part.set("outputs", rows(tenant, """
                 select to_jsonb(o) from outputs o join runs r on r.id = o.run_id
                 where o.org_id = ? and r.user_id = ? order by o.created_at

@@ -27,47 +27,89 @@ public class ProjectQueries {
         this.reads = reads;
     }
 
-    public record ProjectView(UUID id, UUID userId, String name, String description, String prompt, String audioPath,
-                              BigDecimal audioDuration, String resolution, String stylePreference,
-                              BigDecimal footageVisibility, BigDecimal effectIntensity, String status, Instant createdAt,
-                              Instant updatedAt) {
-    }
+    public record ProjectView(
+            UUID id,
+            UUID userId,
+            String name,
+            String description,
+            String prompt,
+            String audioPath,
+            BigDecimal audioDuration,
+            String resolution,
+            String stylePreference,
+            BigDecimal footageVisibility,
+            BigDecimal effectIntensity,
+            String status,
+            Instant createdAt,
+            Instant updatedAt) {}
 
-    public record GenerationView(UUID id, UUID projectId, UUID userId, String seed, Integer generationNumber, String status,
-                                 Map<String, Object> audioAnalysis, Map<String, Object> visualPlan, String videoUrl,
-                                 String thumbnailUrl, BigDecimal duration, Long fileSize, Integer renderTimeSeconds,
-                                 String errorMessage, int attempt, Instant createdAt, Instant startedAt, Instant completedAt) {
-    }
+    public record GenerationView(
+            UUID id,
+            UUID projectId,
+            UUID userId,
+            String seed,
+            Integer generationNumber,
+            String status,
+            Map<String, Object> audioAnalysis,
+            Map<String, Object> visualPlan,
+            String videoUrl,
+            String thumbnailUrl,
+            BigDecimal duration,
+            Long fileSize,
+            Integer renderTimeSeconds,
+            String errorMessage,
+            int attempt,
+            Instant createdAt,
+            Instant startedAt,
+            Instant completedAt) {}
 
     public Page<ProjectView> projects(UUID orgId, Keyset.Position position) {
-        return reads.read(orgId, sql -> Keyset.page(sql.sql("""
+        return reads.read(
+                orgId,
+                sql -> Keyset.page(
+                        sql.sql("""
                 select * from projects where organization_id = :org and %s
                 order by created_at desc, id desc limit :limit
                 """.formatted(position.after("created_at", "id")))
-                .param("org", orgId).param("cursorTime", Rows.timestamp(position.time())).param("cursorId", position.id())
-                .param("limit", position.limit() + 1)
-                .query((rs, row) -> project(rs)).list(), position, project -> new Keyset.Key(project.createdAt(), project.id())));
+                                .param("org", orgId)
+                                .param("cursorTime", Rows.timestamp(position.time()))
+                                .param("cursorId", position.id())
+                                .param("limit", position.limit() + 1)
+                                .query((rs, row) -> project(rs))
+                                .list(),
+                        position,
+                        project -> new Keyset.Key(project.createdAt(), project.id())));
     }
 
     public Optional<ProjectView> project(UUID orgId, UUID projectId) {
         return reads.read(orgId, sql -> sql.sql("select * from projects where organization_id = ? and id = ?")
-                .params(orgId, projectId).query((rs, row) -> project(rs)).optional());
+                .params(orgId, projectId)
+                .query((rs, row) -> project(rs))
+                .optional());
     }
 
     /** @param projectId null for all of the org's */
     public Page<GenerationView> generations(UUID orgId, UUID projectId, String status, Keyset.Position position) {
-        return reads.read(orgId, sql -> Keyset.page(sql.sql("""
+        return reads.read(
+                orgId,
+                sql -> Keyset.page(
+                        sql.sql("""
                 select * from generations where organization_id = :org
                   and (cast(:project as uuid) is null or project_id = :project)
                   and (cast(:status as text) is null or status = :status)
                   and %s
                 order by created_at desc, id desc limit :limit
                 """.formatted(position.after("created_at", "id")))
-                .param("org", orgId).param("project", projectId).param("status", status)
-                .param("cursorTime", Rows.timestamp(position.time())).param("cursorId", position.id())
-                .param("limit", position.limit() + 1)
-                .query((rs, row) -> generation(rs)).list(), position,
-                generation -> new Keyset.Key(generation.createdAt(), generation.id())));
+                                .param("org", orgId)
+                                .param("project", projectId)
+                                .param("status", status)
+                                .param("cursorTime", Rows.timestamp(position.time()))
+                                .param("cursorId", position.id())
+                                .param("limit", position.limit() + 1)
+                                .query((rs, row) -> generation(rs))
+                                .list(),
+                        position,
+                        generation -> new Keyset.Key(generation.createdAt(), generation.id())));
     }
 
     public Optional<GenerationView> generation(UUID orgId, UUID generationId) {
@@ -76,27 +118,56 @@ public class ProjectQueries {
 
     /** The readable ones of these generations, by id: one query in one tenant transaction. */
     public Map<UUID, GenerationView> generations(UUID orgId, Collection<UUID> generationIds) {
-        return reads.read(orgId, sql -> sql.sql("""
+        return reads.read(
+                orgId,
+                sql ->
+                        sql
+                                .sql("""
                 select * from generations where organization_id = ? and id = any(cast(? as uuid[]))
-                """).params(orgId, Rows.uuidArray(generationIds)).query((rs, row) -> generation(rs))
-                .stream().collect(Collectors.toMap(GenerationView::id, generation -> generation)));
+                """)
+                                .params(orgId, Rows.uuidArray(generationIds))
+                                .query((rs, row) -> generation(rs))
+                                .stream()
+                                .collect(Collectors.toMap(GenerationView::id, generation -> generation)));
     }
 
     private static ProjectView project(ResultSet rs) throws SQLException {
-        return new ProjectView(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("name"),
-                rs.getString("description"), rs.getString("prompt"), rs.getString("audio_path"),
-                rs.getBigDecimal("audio_duration"), rs.getString("resolution"), rs.getString("style_preference"),
-                rs.getBigDecimal("footage_visibility"), rs.getBigDecimal("effect_intensity"), rs.getString("status"),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+        return new ProjectView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("description"),
+                rs.getString("prompt"),
+                rs.getString("audio_path"),
+                rs.getBigDecimal("audio_duration"),
+                rs.getString("resolution"),
+                rs.getString("style_preference"),
+                rs.getBigDecimal("footage_visibility"),
+                rs.getBigDecimal("effect_intensity"),
+                rs.getString("status"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
     }
 
     private static GenerationView generation(ResultSet rs) throws SQLException {
-        return new GenerationView(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
-                rs.getObject("user_id", UUID.class), rs.getString("seed"), (Integer) rs.getObject("generation_number"),
-                rs.getString("status"), Rows.jsonObject(rs, "audio_analysis"), Rows.jsonObject(rs, "visual_plan"),
-                rs.getString("video_url"), rs.getString("thumbnail_url"), rs.getBigDecimal("duration"),
-                (Long) rs.getObject("file_size"), (Integer) rs.getObject("render_time_seconds"), rs.getString("error_message"),
-                rs.getInt("attempt"), Rows.instant(rs, "created_at"), Rows.instant(rs, "started_at"),
+        return new GenerationView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("project_id", UUID.class),
+                rs.getObject("user_id", UUID.class),
+                rs.getString("seed"),
+                (Integer) rs.getObject("generation_number"),
+                rs.getString("status"),
+                Rows.jsonObject(rs, "audio_analysis"),
+                Rows.jsonObject(rs, "visual_plan"),
+                rs.getString("video_url"),
+                rs.getString("thumbnail_url"),
+                rs.getBigDecimal("duration"),
+                (Long) rs.getObject("file_size"),
+                (Integer) rs.getObject("render_time_seconds"),
+                rs.getString("error_message"),
+                rs.getInt("attempt"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "started_at"),
                 Rows.instant(rs, "completed_at"));
     }
 }

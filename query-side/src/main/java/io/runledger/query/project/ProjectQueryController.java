@@ -9,8 +9,8 @@ import io.runledger.query.live.StatusStreams;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,13 +36,18 @@ class ProjectQueryController {
         this.readers = readers;
         this.queries = queries;
         this.streams = streams;
-        this.streamed = new StatusStreams.Kind<>(queries::generations, ProjectQueries.GenerationView::status,
-                generation -> generation.status().equals("completed") || generation.status().equals("failed"));
+        this.streamed = new StatusStreams.Kind<>(
+                queries::generations,
+                ProjectQueries.GenerationView::status,
+                generation -> generation.status().equals("completed")
+                        || generation.status().equals("failed"));
     }
 
     @Operation(operationId = "listProjects")
     @GetMapping("/projects")
-    Page<ProjectQueries.ProjectView> projects(@PathVariable UUID orgId, @RequestParam(required = false) Integer limit,
+    Page<ProjectQueries.ProjectView> projects(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
         return queries.projects(orgId, Keyset.position(cursor, limit));
@@ -59,8 +64,11 @@ class ProjectQueryController {
     /** Newest first; filters {@code status} (pending, processing, completed, failed) and {@code projectId}. */
     @Operation(operationId = "listGenerations")
     @GetMapping("/generations")
-    Page<ProjectQueries.GenerationView> generations(@PathVariable UUID orgId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) UUID projectId, @RequestParam(required = false) Integer limit,
+    Page<ProjectQueries.GenerationView> generations(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) UUID projectId,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
         if (status != null && !GENERATION_STATUSES.contains(status)) {
@@ -79,7 +87,10 @@ class ProjectQueryController {
 
     /** Server-sent {@code status} events, one per change of the generation's status, ending when it does. */
     @Operation(operationId = "streamGeneration")
-    @ApiResponse(responseCode = "200", description = "The generation's status events until it ends", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The generation's status events until it ends",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "429", description = "The caller holds as many streams as it may")
     @GetMapping(path = "/generations/{generationId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {

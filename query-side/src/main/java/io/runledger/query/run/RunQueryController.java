@@ -10,8 +10,8 @@ import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +37,9 @@ class RunQueryController {
         this.readers = readers;
         this.runs = runs;
         this.streams = streams;
-        this.streamed = new StatusStreams.Kind<>(runs::some, RunQueries.RunView::status,
+        this.streamed = new StatusStreams.Kind<>(
+                runs::some,
+                RunQueries.RunView::status,
                 run -> run.status().equals("succeeded") || run.status().equals("failed"));
     }
 
@@ -50,9 +52,13 @@ class RunQueryController {
      */
     @Operation(operationId = "listRuns")
     @GetMapping
-    Page<RunQueries.RunView> list(@PathVariable UUID orgId, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String pattern, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit,
+    Page<RunQueries.RunView> list(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String pattern,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
         if (status != null && !STATUSES.contains(status)) {
@@ -74,7 +80,10 @@ class RunQueryController {
      * the 202 waits for it), one per change, ending when the run does.
      */
     @Operation(operationId = "streamRun")
-    @ApiResponse(responseCode = "200", description = "The run's status events until it ends", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The run's status events until it ends",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "429", description = "The caller holds as many streams as it may")
     @GetMapping(path = "/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID runId) {

@@ -24,16 +24,27 @@ public class SystemLogQueries {
         this.reads = reads;
     }
 
-    public record LogEntry(UUID id, long globalIndex, Instant createdAt, String actionType, String status, String severity,
-                           String message, String errorMessage, UUID userId, UUID projectId, UUID generationId,
-                           Map<String, Object> details) {
-    }
+    public record LogEntry(
+            UUID id,
+            long globalIndex,
+            Instant createdAt,
+            String actionType,
+            String status,
+            String severity,
+            String message,
+            String errorMessage,
+            UUID userId,
+            UUID projectId,
+            UUID generationId,
+            Map<String, Object> details) {}
 
-    public record Filter(String severity, String actionType, UUID projectId, UUID generationId, TimeRange range) {
-    }
+    public record Filter(String severity, String actionType, UUID projectId, UUID generationId, TimeRange range) {}
 
     public Page<LogEntry> entries(UUID orgId, Filter filter, Keyset.StorePosition position) {
-        return reads.read(orgId, sql -> Keyset.page(sql.sql("""
+        return reads.read(
+                orgId,
+                sql -> Keyset.page(
+                        sql.sql("""
                 select * from system_logs
                 where organization_id = :org and created_at >= :from and created_at < :to
                   and (cast(:severity as text) is null or severity = :severity)
@@ -43,16 +54,30 @@ public class SystemLogQueries {
                   and %s
                 order by global_index desc limit :limit
                 """.formatted(position.after("global_index")))
-                .param("org", orgId).param("from", Rows.timestamp(filter.range().from()))
-                .param("to", Rows.timestamp(filter.range().to())).param("severity", filter.severity())
-                .param("actionType", filter.actionType()).param("project", filter.projectId())
-                .param("generation", filter.generationId()).param("cursorPosition", position.before())
-                .param("limit", position.limit() + 1)
-                .query((rs, row) -> new LogEntry(rs.getObject("id", UUID.class), rs.getLong("global_index"),
-                        Rows.instant(rs, "created_at"), rs.getString("action_type"), rs.getString("status"),
-                        rs.getString("severity"), rs.getString("message"), rs.getString("error_message"),
-                        rs.getObject("user_id", UUID.class), rs.getObject("project_id", UUID.class),
-                        rs.getObject("generation_id", UUID.class), Rows.jsonObject(rs, "details")))
-                .list(), position, LogEntry::globalIndex));
+                                .param("org", orgId)
+                                .param("from", Rows.timestamp(filter.range().from()))
+                                .param("to", Rows.timestamp(filter.range().to()))
+                                .param("severity", filter.severity())
+                                .param("actionType", filter.actionType())
+                                .param("project", filter.projectId())
+                                .param("generation", filter.generationId())
+                                .param("cursorPosition", position.before())
+                                .param("limit", position.limit() + 1)
+                                .query((rs, row) -> new LogEntry(
+                                        rs.getObject("id", UUID.class),
+                                        rs.getLong("global_index"),
+                                        Rows.instant(rs, "created_at"),
+                                        rs.getString("action_type"),
+                                        rs.getString("status"),
+                                        rs.getString("severity"),
+                                        rs.getString("message"),
+                                        rs.getString("error_message"),
+                                        rs.getObject("user_id", UUID.class),
+                                        rs.getObject("project_id", UUID.class),
+                                        rs.getObject("generation_id", UUID.class),
+                                        Rows.jsonObject(rs, "details")))
+                                .list(),
+                        position,
+                        LogEntry::globalIndex));
     }
 }

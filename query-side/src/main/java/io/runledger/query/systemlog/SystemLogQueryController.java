@@ -31,16 +31,23 @@ class SystemLogQueryController {
     /** @param actionType the event, in snake case ({@code run_failed}) */
     @Operation(operationId = "listSystemLogs")
     @GetMapping("/v1/orgs/{orgId}/system-logs")
-    Page<SystemLogQueries.LogEntry> entries(@PathVariable UUID orgId, @RequestParam(required = false) String severity,
-            @RequestParam(required = false) String actionType, @RequestParam(required = false) UUID projectId,
-            @RequestParam(required = false) UUID generationId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit,
+    Page<SystemLogQueries.LogEntry> entries(
+            @PathVariable UUID orgId,
+            @RequestParam(required = false) String severity,
+            @RequestParam(required = false) String actionType,
+            @RequestParam(required = false) UUID projectId,
+            @RequestParam(required = false) UUID generationId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
         if (severity != null && !SEVERITIES.contains(severity)) {
             throw QueryProblems.invalidParameter("severity must be one of " + String.join(", ", SEVERITIES));
         }
-        return logs.entries(orgId, new SystemLogQueries.Filter(severity, actionType, projectId, generationId,
-                TimeRange.of(from, to)), Keyset.storePosition(cursor, limit));
+        return logs.entries(
+                orgId,
+                new SystemLogQueries.Filter(severity, actionType, projectId, generationId, TimeRange.of(from, to)),
+                Keyset.storePosition(cursor, limit));
     }
 }

@@ -28,7 +28,10 @@ public class TenantReads {
     public <T> T read(UUID orgId, Function<JdbcClient, T> query) {
         return readOnly.execute(status -> {
             jdbc.sql("set local role runledger_reader").update();
-            jdbc.sql("select set_config('runledger.org_id', ?, true)").param(orgId.toString()).query(String.class).single();
+            jdbc.sql("select set_config('runledger.org_id', ?, true)")
+                    .param(orgId.toString())
+                    .query(String.class)
+                    .single();
             return query.apply(jdbc);
         });
     }

@@ -24,15 +24,18 @@ public class UsageQueries {
         this.reads = reads;
     }
 
-    public record DayUsage(LocalDate day, String eventType, BigDecimal quantity, long events) {
-    }
+    public record DayUsage(LocalDate day, String eventType, BigDecimal quantity, long events) {}
 
-    public record LimitUse(String limit, int allowed, long used, Instant resetsAt) {
-    }
+    public record LimitUse(String limit, int allowed, long used, Instant resetsAt) {}
 
-    public record Usage(Instant from, Instant to, List<DayUsage> byDay, Map<String, BigDecimal> totals, String plan,
-                        String subscriptionStatus, List<LimitUse> limits) {
-    }
+    public record Usage(
+            Instant from,
+            Instant to,
+            List<DayUsage> byDay,
+            Map<String, BigDecimal> totals,
+            String plan,
+            String subscriptionStatus,
+            List<LimitUse> limits) {}
 
     public Usage usage(UUID orgId, TimeRange range, Instant now) {
         return reads.read(orgId, sql -> {
@@ -40,14 +43,22 @@ public class UsageQueries {
                     select (created_at at time zone 'UTC')::date as day, event_type, sum(quantity) as quantity, count(*) as events
                     from usage_events where org_id = ? and created_at >= ? and created_at < ?
                     group by 1, 2 order by 1, 2
-                    """).params(orgId, Rows.timestamp(range.from()), Rows.timestamp(range.to()))
-                    .query((rs, row) -> new DayUsage(rs.getObject("day", LocalDate.class), rs.getString("event_type"),
-                            rs.getBigDecimal("quantity"), rs.getLong("events"))).list();
+                    """)
+                    .params(orgId, Rows.timestamp(range.from()), Rows.timestamp(range.to()))
+                    .query((rs, row) -> new DayUsage(
+                            rs.getObject("day", LocalDate.class),
+                            rs.getString("event_type"),
+                            rs.getBigDecimal("quantity"),
+                            rs.getLong("events")))
+                    .list();
             Map<String, BigDecimal> totals = new LinkedHashMap<>();
             byDay.forEach(day -> totals.merge(day.eventType(), day.quantity(), BigDecimal::add));
             LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
             Instant tomorrow = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant nextMonth = today.withDayOfMonth(1)
+                    .plusMonths(1)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
             return sql.sql("""
                     select o.subscription_plan, o.subscription_status, p.limits ->> 'max_runs_per_day' as max_runs_per_day,
                            o.generations_limit,
@@ -56,13 +67,31 @@ public class UsageQueries {
                            (select count(*) from usage_events u where u.org_id = o.id and u.event_type = 'run.created'
                               and u.created_at >= ?) as runs_today
                     from orgs o left join plans p on p.id = o.subscription_plan where o.id = ?
-                    """).params(Rows.timestamp(now), Rows.timestamp(today.atStartOfDay(ZoneOffset.UTC).toInstant()), orgId)
-                    .query((rs, row) -> new Usage(range.from(), range.to(), byDay, totals, rs.getString("subscription_plan"),
-                            rs.getString("subscription_status"), List.of(
-                                    new LimitUse("max_runs_per_day", rs.getInt("max_runs_per_day"), rs.getLong("runs_today"), tomorrow),
-                                    new LimitUse("generations_per_month", rs.getInt("generations_limit"),
-                                            rs.getLong("generations_this_month"), nextMonth))))
-                    .optional().orElse(new Usage(range.from(), range.to(), byDay, totals, null, null, List.of()));
+                    """)
+                    .params(
+                            Rows.timestamp(now),
+                            Rows.timestamp(today.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                            orgId)
+                    .query((rs, row) -> new Usage(
+                            range.from(),
+                            range.to(),
+                            byDay,
+                            totals,
+                            rs.getString("subscription_plan"),
+                            rs.getString("subscription_status"),
+                            List.of(
+                                    new LimitUse(
+                                            "max_runs_per_day",
+                                            rs.getInt("max_runs_per_day"),
+                                            rs.getLong("runs_today"),
+                                            tomorrow),
+                                    new LimitUse(
+                                            "generations_per_month",
+                                            rs.getInt("generations_limit"),
+                                            rs.getLong("generations_this_month"),
+                                            nextMonth))))
+                    .optional()
+                    .orElse(new Usage(range.from(), range.to(), byDay, totals, null, null, List.of()));
         });
     }
 }
