@@ -283,7 +283,9 @@ class ApiDocsConfiguration {
                 && operation.getParameters().stream()
                         .map(Parameter::getName)
                         .anyMatch(IdempotentRequests.HEADER::equals);
-        List<HttpStatus> problems = new ArrayList<>(List.of(HttpStatus.BAD_REQUEST));
+        // any request can carry malformed input or headers larger than the server reads
+        List<HttpStatus> problems =
+                new ArrayList<>(List.of(HttpStatus.BAD_REQUEST, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE));
         if (authenticated) {
             problems.addAll(List.of(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN));
         }

@@ -201,8 +201,9 @@ class StatusStreamLimitsApiTest {
             socket.close();
         }
 
-        // a poll per stream would be about 30 times as many
+        // one shared read of the three runs may probe the index once per run (PostgreSQL counts each probe a scan):
+        // up to three times one run's cost, where a poll per stream would be about 30 times as many
         assertThat(withOne).isGreaterThanOrEqualTo(10);
-        assertThat(withThirty).isLessThan(withOne * 2);
+        assertThat(withThirty).isLessThan(withOne * 4);
     }
 }

@@ -126,6 +126,12 @@ public class SpecValidation implements ClientHttpRequestInterceptor {
         }
         ValidationReport responseReport =
                 validator.validateResponse(request.getURI().getRawPath(), sent.getMethod(), got.build());
+        if (answer == null) {
+            // a stream's events are read by the test as they come, never here: its status and headers are checked
+            responseReport = ValidationReport.from(responseReport.getMessages().stream()
+                    .filter(message -> !message.getKey().equals("validation.response.body.missing"))
+                    .toList());
+        }
         if (responseReport.hasErrors()) {
             throw new AssertionError(interaction + ": an answer the API document does not describe\n" + responseReport
                     + "\nbody: " + (answer == null ? "(a stream)" : new String(answer, StandardCharsets.UTF_8)));

@@ -19,6 +19,8 @@ import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 /** Runs of one org, with their outputs, read under the tenant's row-level security. */
@@ -47,6 +49,13 @@ public class RunQueries {
             int attempt,
             String requestId,
             String idempotencyKey,
+
+            @ArraySchema(
+                    arraySchema =
+                            @Schema(
+                                    nullable = true,
+                                    description = "The run's outputs; null in lists, which leave them to the"
+                                            + " run's own answer"))
             List<OutputView> outputs) {}
 
     public record OutputView(
