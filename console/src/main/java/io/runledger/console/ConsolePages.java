@@ -232,26 +232,25 @@ class ConsolePages {
     }
 
     /**
-     * A generation's stages as far as it got, each with when it began and how long after the one before: the read
-     * model keeps when it was queued, started and finished, and whether its analysis and plan were recorded.
+     * A generation's stages as far as it got, each with when it began and how long after the one before: queued,
+     * audio analysis (started), visual plan (analysis recorded), plan recorded, rendering, and how it finished.
      */
     private static List<Map<String, Object>> stages(Map<String, Object> generation) {
+        Map<String, String> began = new LinkedHashMap<>();
+        began.put("queued", "createdAt");
+        began.put("audio analysis", "startedAt");
+        began.put("visual plan", "analyzedAt");
+        began.put("plan recorded", "plannedAt");
+        began.put("rendering", "renderingAt");
+        began.put(String.valueOf(generation.get("status")), "completedAt");
         List<Map<String, Object>> stages = new ArrayList<>();
-        Instant queued = instant(generation.get("createdAt"));
-        Instant started = instant(generation.get("startedAt"));
-        Instant finished = instant(generation.get("completedAt"));
-        stages.add(stage("queued", queued, null));
-        if (started != null) {
-            stages.add(stage("audio analysis", started, queued));
-        }
-        if (generation.get("audioAnalysis") != null) {
-            stages.add(stage("visual plan", null, null));
-        }
-        if (generation.get("visualPlan") != null) {
-            stages.add(stage("rendering", null, null));
-        }
-        if (finished != null) {
-            stages.add(stage(String.valueOf(generation.get("status")), finished, started == null ? queued : started));
+        Instant previous = null;
+        for (Map.Entry<String, String> stage : began.entrySet()) {
+            Instant at = instant(generation.get(stage.getValue()));
+            if (at != null) {
+                stages.add(stage(stage.getKey(), at, previous));
+                previous = at;
+            }
         }
         return stages;
     }
@@ -259,12 +258,10 @@ class ConsolePages {
     private static Map<String, Object> stage(String name, Instant at, Instant previous) {
         Map<String, Object> stage = new LinkedHashMap<>();
         stage.put("name", name);
-        stage.put("at", at == null ? null : at.toString());
+        stage.put("at", at.toString());
         stage.put(
                 "seconds",
-                at == null || previous == null
-                        ? null
-                        : Duration.between(previous, at).toSeconds());
+                previous == null ? null : Duration.between(previous, at).toSeconds());
         return stage;
     }
 

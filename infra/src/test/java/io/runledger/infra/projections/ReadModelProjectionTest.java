@@ -5,9 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.runledger.domain.org.RenameOrg;
 import io.runledger.infra.testing.ApiClient;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -148,6 +151,43 @@ class ReadModelProjectionTest {
                 .containsEntry("name", "Launch video")
                 .containsEntry("resolution", "1080p")
                 .containsEntry("status", "completed");
+    }
+
+    @Test
+    void each_stage_of_the_generation_has_its_events_time_in_the_row_and_the_api() {
+        Map<String, Object> stages = jdbc.queryForMap("""
+                select g.started_at = e.analysis_started as started, g.analyzed_at = e.analysis_recorded as analyzed,
+                       g.planned_at = e.plan_recorded as planned, g.rendering_at = e.rendering_started as rendering,
+                       g.completed_at = e.completed as completed
+                from generations g, (select
+                    max(time_stamp::timestamptz) filter (where payload_type like '%.AudioAnalysisStarted') as analysis_started,
+                    max(time_stamp::timestamptz) filter (where payload_type like '%.AudioAnalysisRecorded') as analysis_recorded,
+                    max(time_stamp::timestamptz) filter (where payload_type like '%.VisualPlanRecorded') as plan_recorded,
+                    max(time_stamp::timestamptz) filter (where payload_type like '%.RenderingStarted') as rendering_started,
+                    max(time_stamp::timestamptz) filter (where payload_type like '%.GenerationCompleted') as completed
+                  from domain_event_entry where aggregate_identifier = ?) e
+                where g.id = ?::uuid
+                """, day.generationId(), day.generationId());
+        assertThat(stages.values()).containsOnly(true).hasSize(5);
+
+        Map<String, Object> generation = new ApiClient(http)
+                .send(
+                        HttpMethod.GET,
+                        "/v1/orgs/" + day.orgId() + "/generations/" + day.generationId(),
+                        day.ownerToken(),
+                        null)
+                .getBody();
+        List<Instant> times = Stream.of(
+                        "createdAt", "startedAt", "analyzedAt", "plannedAt", "renderingAt", "completedAt")
+                .map(field -> Instant.parse((String) generation.get(field)))
+                .toList();
+        assertThat(times).isSorted();
+        assertThat(times.subList(2, 5))
+                .containsExactlyElementsOf(
+                        jdbc.query("""
+                        select unnest(array[analyzed_at, planned_at, rendering_at]) as at
+                        from generations where id = ?::uuid
+                        """, (rs, row) -> rs.getTimestamp("at").toInstant(), day.generationId()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.runledger.domain.generation.GenerationEvent;
 import io.runledger.domain.generation.GenerationFailed;
 import io.runledger.domain.generation.GenerationRequested;
 import io.runledger.domain.generation.GenerationRequeued;
+import io.runledger.domain.generation.RenderingStarted;
 import io.runledger.domain.generation.VisualPlanRecorded;
 import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.project.ProjectCreated;
@@ -127,18 +128,27 @@ public class ProjectProjector {
 
     @EventHandler
     void on(AudioAnalysisRecorded recorded, @Timestamp Instant at) {
-        generation(recorded, at, "audio_analysis = ?::jsonb", models.json(recorded.audioAnalysis()));
+        stageResult(recorded, at, "audio_analysis", "analyzed_at", recorded.audioAnalysis());
     }
 
     @EventHandler
     void on(VisualPlanRecorded recorded, @Timestamp Instant at) {
-        generation(recorded, at, "visual_plan = ?::jsonb", models.json(recorded.visualPlan()));
+        stageResult(recorded, at, "visual_plan", "planned_at", recorded.visualPlan());
     }
 
-    /** The next attempt starts from nothing: its own analysis and plan. */
+    @EventHandler
+    void on(RenderingStarted started, @Timestamp Instant at) {
+        generation(started, at, "rendering_at = ?", ReadModels.at(at));
+    }
+
+    /** The next attempt starts from nothing: its own analysis and plan, and its own stage times. */
     @EventHandler
     void on(GenerationRequeued requeued, @Timestamp Instant at) {
-        generation(requeued, at, "started_at = null, audio_analysis = null, visual_plan = null");
+        generation(
+                requeued,
+                at,
+                "started_at = null, audio_analysis = null, visual_plan = null, "
+                        + "analyzed_at = null, planned_at = null, rendering_at = null");
     }
 
     @EventHandler
@@ -161,12 +171,6 @@ public class ProjectProjector {
         generation(failed, at, "error_message = ?, completed_at = ?", failed.errorMessage(), ReadModels.at(at));
     }
 
-    /** Any other stage (rendering started) changes only the statuses. */
-    @EventHandler
-    void on(GenerationEvent event, @Timestamp Instant at) {
-        generation(event, at, null);
-    }
-
     /** The org's project texts and generation results read, as a replay after its key was destroyed gives them, as the placeholder. */
     @EventHandler
     void on(OrgErased erased) {
@@ -187,13 +191,18 @@ public class ProjectProjector {
                 """, placeholder, placeholder, placeholder, orgId);
     }
 
+    /** A stage's result into its jsonb column, and the event's time into the column of when it was recorded. */
+    private void stageResult(GenerationEvent event, Instant at, String column, String atColumn, Object result) {
+        generation(event, at, column + " = ?::jsonb, " + atColumn + " = ?", models.json(result), ReadModels.at(at));
+    }
+
     /** Sets the generation's status and {@code set}'s columns, and moves its project to the status the event states. */
     private void generation(GenerationEvent event, Instant at, String set, Object... values) {
         Object[] params = new Object[values.length + 2];
         params[0] = event.status().code();
         System.arraycopy(values, 0, params, 1, values.length);
         params[values.length + 1] = event.generationId();
-        models.write("update generations set status = ?" + (set == null ? "" : ", " + set) + " where id = ?", params);
+        models.write("update generations set status = ?, " + set + " where id = ?", params);
         projectIs(event.projectId(), event.projectStatus(), at);
     }
 

@@ -61,6 +61,9 @@ public class ProjectQueries {
             int attempt,
             Instant createdAt,
             Instant startedAt,
+            Instant analyzedAt,
+            Instant plannedAt,
+            Instant renderingAt,
             Instant completedAt) {}
 
     public Page<ProjectView> projects(UUID orgId, Keyset.Position position) {
@@ -168,6 +171,9 @@ public class ProjectQueries {
                 rs.getInt("attempt"),
                 Rows.instant(rs, "created_at"),
                 Rows.instant(rs, "started_at"),
+                Rows.instant(rs, "analyzed_at"),
+                Rows.instant(rs, "planned_at"),
+                Rows.instant(rs, "rendering_at"),
                 Rows.instant(rs, "completed_at"));
     }
 }
