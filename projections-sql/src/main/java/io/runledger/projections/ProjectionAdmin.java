@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -149,7 +150,9 @@ public class ProjectionAdmin {
         long head = head();
         long handled = progress.position() == null ? 0 : progress.position();
         Instant now = clock.instant();
-        boolean pausedForSwap = rebuild.status()
+        // one look at the rebuild, so the running flag and the progress describe the same phase
+        Optional<ReadModelRebuild.Status> rebuilding = rebuild.status();
+        boolean pausedForSwap = rebuilding
                 .filter(status -> status.phase() == ReadModelRebuild.Phase.SWAPPING)
                 .isPresent();
         return new Snapshot(
@@ -157,9 +160,7 @@ public class ProjectionAdmin {
                 progress,
                 head,
                 head > handled ? waitingSince(progress.slowest(), now) : 0,
-                rebuild.status()
-                        .map(status -> rebuildProgress(status, head, now))
-                        .orElse(null),
+                rebuilding.map(status -> rebuildProgress(status, head, now)).orElse(null),
                 now);
     }
 
