@@ -8,6 +8,7 @@ import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,10 +32,18 @@ class AxonServerProfileTest {
     @Autowired
     EventStore eventStore;
 
+    @Autowired
+    ObjectProvider<CommitNotifications> commitNotifications;
+
     @Test
     void the_axonserver_profile_sends_events_to_the_configured_axon_server() {
         assertThat(configuration.getServers()).isEqualTo("localhost:1");
         assertThat(eventStore).isInstanceOf(AxonServerEventStore.class);
         assertThat(connectionManager.isConnected(configuration.getContext())).isFalse();
+    }
+
+    @Test
+    void axon_server_tells_the_processors_of_new_events_itself_so_no_instance_listens_to_postgresql() {
+        assertThat(commitNotifications.getIfAvailable()).isNull();
     }
 }

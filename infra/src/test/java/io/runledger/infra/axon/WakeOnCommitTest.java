@@ -33,22 +33,27 @@ class WakeOnCommitTest {
         ApiClient api = new ApiClient(http);
         String owner = api.tokenFor("woken@example.com");
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
-            AtomicReference<Thread> waiter = new AtomicReference<>();
-            CompletableFuture<Boolean> found = CompletableFuture.supplyAsync(() -> {
-                waiter.set(Thread.currentThread());
-                try {
-                    // Axon's embedded store, read privately, would answer false after these 60 seconds
-                    return stream.hasNextAvailable(60, TimeUnit.SECONDS);
-                } catch (InterruptedException interrupted) {
-                    throw new IllegalStateException(interrupted);
-                }
-            });
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.TIMED_WAITING);
+            CompletableFuture<Boolean> found = waitingOn(stream);
 
             api.createOrg(owner, "Woken Inc");
 
             assertThat(found.get(15, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    /** Waits on {@code stream} for 60 seconds, as a caught-up processor waits (Axon's store would then answer false). */
+    static CompletableFuture<Boolean> waitingOn(BlockingStream<TrackedEventMessage<?>> stream) {
+        AtomicReference<Thread> waiter = new AtomicReference<>();
+        CompletableFuture<Boolean> found = CompletableFuture.supplyAsync(() -> {
+            waiter.set(Thread.currentThread());
+            try {
+                return stream.hasNextAvailable(60, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException(interrupted);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.TIMED_WAITING);
+        return found;
     }
 }
