@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -140,6 +141,53 @@ class AuditTrailApiTest {
         assertThat(key)
                 .containsEntry(
                         "target", Map.of("type", "apikey", "id", ((Map<String, Object>) key.get("data")).get("keyId")));
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void an_api_keys_events_name_the_key_and_a_forwarded_address_from_an_untrusted_peer_is_not_believed() {
+        String owner = api.tokenFor("keys-" + UUID.randomUUID() + "@example.com");
+        String orgId = api.createOrg(owner, "Keyed");
+        // no proxy is trusted by default: the header is the client's claim, and the peer's address is recorded
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth(owner);
+        forged.setContentType(MediaType.APPLICATION_JSON);
+        forged.set("X-Forwarded-For", "203.0.113.9");
+        ResponseEntity<Map> issued = http.exchange(
+                "/v1/orgs/" + orgId + "/api-keys",
+                POST,
+                new HttpEntity<>("{\"name\":\"deploy\",\"role\":\"developer\"}", forged),
+                Map.class);
+        assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String keyId = (String) issued.getBody().get("id");
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + orgId + "/projects",
+                                (String) issued.getBody().get("key"),
+                                "{\"name\":\"Keyed video\",\"prompt\":\"rain\",\"audioPath\":\"a.mp3\",\"audioDuration\":10}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        awaitChained(orgId);
+
+        List<Map<String, Object>> items =
+                items(api.send(GET, "/v1/orgs/" + orgId + "/audit-events?action=apikey.issued", owner, null));
+        assertThat(items).singleElement().satisfies(item -> assertThat(item)
+                .containsEntry("clientAddress", "127.0.0.1"));
+        List<Map<String, Object>> byKey =
+                items(api.send(GET, "/v1/orgs/" + orgId + "/audit-events?actor=apikey:" + keyId, owner, null));
+        assertThat(byKey).singleElement().satisfies(item -> {
+            assertThat(item).containsEntry("action", "project.created");
+            assertThat((Map<String, Object>) item.get("actor"))
+                    .containsEntry("id", "apikey:" + keyId)
+                    .containsEntry("kind", "apikey")
+                    .containsEntry("email", null);
+        });
+        assertThat(jdbc.queryForObject(
+                        "select convert_from(meta_data, 'UTF8')::jsonb ->> 'apiKeyId' from domain_event_entry "
+                                + "where event_identifier = ?",
+                        String.class,
+                        byKey.get(0).get("eventId")))
+                .isEqualTo(keyId);
     }
 
     @Test
@@ -376,6 +424,7 @@ class AuditTrailApiTest {
         } finally {
             jdbc.update("update domain_event_entry set meta_data = ? where global_index = ?", original, org.position());
         }
+        assertThat(verify(org.orgId(), org.owner())).containsEntry("valid", true);
     }
 
     @Test
@@ -414,6 +463,52 @@ class AuditTrailApiTest {
         } finally {
             jdbc.update("delete from domain_event_entry where global_index = ?", forgedPosition);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_check_from_or_to_a_digest_covers_the_events_it_bounds_and_no_others() {
+        Tampered org = smallOrgSigned();
+        long firstStretch = awaitChained(org.orgId());
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + org.orgId() + "/api-keys",
+                                org.owner(),
+                                "{\"name\":\"three\",\"role\":\"viewer\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long all = awaitChained(org.orgId());
+        assertThat(api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/digests", org.owner(), null)
+                        .getBody())
+                .containsEntry("digestSequence", 2);
+        byte[] original = jdbc.queryForObject(
+                "select payload from domain_event_entry where global_index = ?", byte[].class, org.position());
+        // an event before the first digest edited
+        jdbc.update(
+                "update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
+                org.position());
+        try {
+            assertThat(verifyRange(org, "?from=1")).containsEntry("valid", true).containsEntry("checked", (int)
+                    (all - firstStretch));
+            assertThat(verifyRange(org, "?from=1&to=2")).containsEntry("valid", true);
+            Map<String, Object> upToFirst = verifyRange(org, "?to=1");
+            assertThat(upToFirst).containsEntry("valid", false);
+            assertThat((Map<String, Object>) upToFirst.get("firstMismatch"))
+                    .containsEntry("position", (int) org.position())
+                    .containsEntry("reason", "changed");
+            assertThat(api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/verify?from=7", org.owner(), null)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, org.position());
+        }
+    }
+
+    private Map<String, Object> verifyRange(Tampered org, String range) {
+        ResponseEntity<Map<String, Object>> answer =
+                api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/verify" + range, org.owner(), null);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
     }
 
     @Test
