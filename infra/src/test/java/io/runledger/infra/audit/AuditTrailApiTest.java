@@ -46,6 +46,7 @@ class AuditTrailApiTest {
 
     private ApiClient api;
     private TenantDay day;
+    private String admin;
     private String developer;
     private String viewer;
 
@@ -53,6 +54,7 @@ class AuditTrailApiTest {
     void a_tenants_day_chained() {
         api = new ApiClient(http);
         day = TenantDay.live(api, "Audited").projectedIn(jdbc);
+        admin = member("admin");
         developer = member("developer");
         viewer = member("viewer");
         awaitChained(day.orgId());
@@ -222,11 +224,13 @@ class AuditTrailApiTest {
     }
 
     @Test
-    void viewers_and_developers_are_refused_and_another_tenants_org_is_not_found() {
+    void admins_read_the_trail_viewers_and_developers_are_refused_and_another_tenants_org_is_not_found() {
         String stranger = api.tokenFor("stranger-" + UUID.randomUUID() + "@example.com");
         String strangersOrg = api.createOrg(stranger, "Elsewhere");
         String base = "/v1/orgs/" + day.orgId();
 
+        assertThat(items(api.send(GET, base + "/audit-events", admin, null))).isNotEmpty();
+        assertThat(verify(day.orgId(), admin)).containsEntry("valid", true);
         for (String token : List.of(viewer, developer)) {
             ResponseEntity<Map<String, Object>> list = api.send(GET, base + "/audit-events", token, null);
             assertThat(list.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -210,6 +210,22 @@ class ErasureApiTest {
 
     @Test
     @Order(1)
+    void an_api_key_neither_exports_nor_erases_a_person() {
+        ResponseEntity<Map<String, Object>> issued =
+                api.send(POST, "/v1/orgs/" + gracesOrg + "/api-keys", grace, "{\"name\":\"ci\",\"role\":\"admin\"}");
+        assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String key = (String) issued.getBody().get("key");
+
+        for (ResponseEntity<Map<String, Object>> refused :
+                List.of(api.send(GET, "/v1/users/me/export", key, null), api.send(DELETE, "/v1/users/me", key, null))) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/person-required");
+        }
+        assertThat(api.send(GET, "/v1/orgs", grace, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    @Order(1)
     void the_last_owner_of_an_org_cannot_erase_themselves_and_nothing_changes() {
         ResponseEntity<Map<String, Object>> refused = api.send(DELETE, "/v1/users/me", ada, null);
 
