@@ -35,8 +35,8 @@ public class Erasures {
 
     /**
      * The person leaves every org, their key and those of the invitations sent to their address are destroyed,
-     * {@code UserErased} is recorded, and the command side's lookups of them are deleted; their sign-in is refused
-     * from then on.
+     * {@code UserErased} is recorded, and the command side's lookups of them and the stored answers quoting their
+     * address are deleted; their sign-in is refused from then on.
      *
      * @throws LastOwnerOfOrgs while they alone own an org that is not itself erased
      */
@@ -76,6 +76,12 @@ public class Erasures {
                         "delete from access_invitations i using access_users u where lower(i.email) = lower(u.email) and u.user_id = ?")
                 .param(userId)
                 .update();
+        // answers kept for retries that quote their address (an invitation to them, in the inviting org's scope):
+        // a retry after this is answered anew, and cannot create twice (ids derive from org and key)
+        jdbc.sql("""
+                delete from idempotency_keys k using access_users u
+                where u.user_id = ? and strpos(lower(k.response_body), lower(u.email)) > 0
+                """).param(userId).update();
         jdbc.sql("delete from access_identities where user_id = ?")
                 .param(userId)
                 .update();

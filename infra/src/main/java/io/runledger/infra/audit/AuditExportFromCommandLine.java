@@ -1,5 +1,6 @@
 package io.runledger.infra.audit;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,6 +73,25 @@ class AuditExportFromCommandLine implements ApplicationRunner {
         AuditExportFormat format =
                 AuditExportFormat.of(environment.getProperty("runledger.audit.export.format", "ndjson"));
         Path dir = Path.of(environment.getProperty("runledger.audit.export.dir", "."));
+        long started = System.nanoTime();
+        Written written = write(orgId, range, format, dir);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info(
+                "Exported {} events of org {} to {} in {} s; digests in {}, public key in {}",
+                written.events(),
+                orgId,
+                written.export(),
+                String.format("%.1f", seconds),
+                written.digests(),
+                written.publicKey());
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+
+    /** The files an auditor needs, as the API gives them. */
+    record Written(Path digests, Path export, Path publicKey, long events) {}
+
+    /** Writes the org's digests (first, so the export reaches every one), its export and the public key into {@code dir}. */
+    Written write(UUID orgId, TimeRange range, AuditExportFormat format, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path digests = dir.resolve("audit-" + orgId + "-digests.json");
         json.writerWithDefaultPrettyPrinter()
@@ -83,23 +103,13 @@ class AuditExportFromCommandLine implements ApplicationRunner {
                                         .map(AuditDigestView::of)
                                         .toList()));
         Path export = dir.resolve("audit-" + orgId + "." + format.extension);
-        long started = System.nanoTime();
         long events;
         try (OutputStream out = Files.newOutputStream(export)) {
             events = exports.write(orgId, range, format, out);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         Path publicKey = dir.resolve("audit-public-key.pem");
         Files.writeString(
                 publicKey, AuditChain.pem("PUBLIC KEY", key.publicKey().getEncoded()), StandardCharsets.US_ASCII);
-        log.info(
-                "Exported {} events of org {} to {} in {} s; digests in {}, public key in {}",
-                events,
-                orgId,
-                export,
-                String.format("%.1f", seconds),
-                digests,
-                publicKey);
-        System.exit(SpringApplication.exit(context, () -> 0));
+        return new Written(digests, export, publicKey, events);
     }
 }

@@ -11,11 +11,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.FreshDatabaseInitializer;
 import io.runledger.infra.testing.RunningRunledger;
 import io.runledger.infra.testing.TestDatabases;
+import io.runledger.query.audit.AuditExportFormat;
+import io.runledger.query.paging.TimeRange;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class AuditRestartTest {
                 "runledger.audit.signing-key",
                 dataDir.resolve("audit-signing-key.pem").toString());
         settings.put("runledger.trusted-proxies", "127.0.0.1");
+        // digests signed by the schedule within moments, not the hour of the default
+        settings.put("runledger.audit.digest-interval", "1s");
+        settings.put("db-scheduler.polling-interval", "1s");
         return settings;
     }
 
@@ -64,9 +70,18 @@ class AuditRestartTest {
             ResponseEntity<Map<String, Object>> proxied = throughProxy(
                     first, owner, "/v1/orgs/" + orgId + "/api-keys", "{\"name\":\"proxied\",\"role\":\"viewer\"}");
             assertThat(proxied.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-            awaitChained(first.jdbc(), orgId);
+            long chained = awaitChained(first.jdbc(), orgId);
+            // the schedule signs the grown chain by itself
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> first.jdbc()
+                                    .queryForObject(
+                                            "select coalesce(max(chain_sequence), 0) from audit_digests where org_id = ?::uuid",
+                                            Long.class,
+                                            orgId)
+                            == chained);
             firstDigest = api.send(POST, "/v1/orgs/" + orgId + "/audit/digests", owner, null)
                     .getBody();
+            assertThat(firstDigest).containsEntry("chainSequence", (int) chained);
 
             List<Map<String, Object>> issued = (List<Map<String, Object>>)
                     api.send(GET, "/v1/orgs/" + orgId + "/audit-events?action=apikey.issued", owner, null)
@@ -108,6 +123,17 @@ class AuditRestartTest {
             assertThat(offline.valid()).isTrue();
             assertThat(offline.checked()).isEqualTo(events);
 
+            // the operators' command-line export gives the same files, and the jar's verify command accepts them
+            AuditExportFromCommandLine.Written written = second.bean(AuditExportFromCommandLine.class)
+                    .write(
+                            UUID.fromString(orgId),
+                            TimeRange.of(null, null),
+                            AuditExportFormat.of("ndjson"),
+                            dataDir.resolve("operator"));
+            assertThat(written.events()).isEqualTo(events);
+            assertThat(verifyCommand(written.export(), written.digests(), written.publicKey()))
+                    .isZero();
+
             // one edited byte in the export's third event, and the auditor sees where
             List<String> lines = Files.readAllLines(export);
             String edited = lines.get(2)
@@ -123,7 +149,17 @@ class AuditRestartTest {
                 assertThat(mismatch.position())
                         .isEqualTo(Long.valueOf(lines.get(2).replaceAll("^\\{\"position\":(\\d+).*", "$1")));
             });
+            assertThat(verifyCommand(export, digests, written.publicKey())).isEqualTo(1);
+            assertThat(verifyCommand(dataDir.resolve("no-such-export.ndjson"), digests, key))
+                    .isEqualTo(2);
         }
+    }
+
+    /** {@code java -jar runledger.jar audit verify ...}: its exit status. */
+    private static int verifyCommand(Path export, Path digests, Path publicKey) {
+        return AuditCommandLine.run(new String[] {
+            "audit", "verify", "--export=" + export, "--digests=" + digests, "--public-key=" + publicKey
+        });
     }
 
     private static long awaitChained(JdbcTemplate jdbc, String orgId) {

@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +46,7 @@ class AuditTrailApiTest {
 
     private ApiClient api;
     private TenantDay day;
+    private String admin;
     private String developer;
     private String viewer;
 
@@ -52,6 +54,7 @@ class AuditTrailApiTest {
     void a_tenants_day_chained() {
         api = new ApiClient(http);
         day = TenantDay.live(api, "Audited").projectedIn(jdbc);
+        admin = member("admin");
         developer = member("developer");
         viewer = member("viewer");
         awaitChained(day.orgId());
@@ -143,6 +146,53 @@ class AuditTrailApiTest {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void an_api_keys_events_name_the_key_and_a_forwarded_address_from_an_untrusted_peer_is_not_believed() {
+        String owner = api.tokenFor("keys-" + UUID.randomUUID() + "@example.com");
+        String orgId = api.createOrg(owner, "Keyed");
+        // no proxy is trusted by default: the header is the client's claim, and the peer's address is recorded
+        HttpHeaders forged = new HttpHeaders();
+        forged.setBearerAuth(owner);
+        forged.setContentType(MediaType.APPLICATION_JSON);
+        forged.set("X-Forwarded-For", "203.0.113.9");
+        ResponseEntity<Map> issued = http.exchange(
+                "/v1/orgs/" + orgId + "/api-keys",
+                POST,
+                new HttpEntity<>("{\"name\":\"deploy\",\"role\":\"developer\"}", forged),
+                Map.class);
+        assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String keyId = (String) issued.getBody().get("id");
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + orgId + "/projects",
+                                (String) issued.getBody().get("key"),
+                                "{\"name\":\"Keyed video\",\"prompt\":\"rain\",\"audioPath\":\"a.mp3\",\"audioDuration\":10}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        awaitChained(orgId);
+
+        List<Map<String, Object>> items =
+                items(api.send(GET, "/v1/orgs/" + orgId + "/audit-events?action=apikey.issued", owner, null));
+        assertThat(items).singleElement().satisfies(item -> assertThat(item)
+                .containsEntry("clientAddress", "127.0.0.1"));
+        List<Map<String, Object>> byKey =
+                items(api.send(GET, "/v1/orgs/" + orgId + "/audit-events?actor=apikey:" + keyId, owner, null));
+        assertThat(byKey).singleElement().satisfies(item -> {
+            assertThat(item).containsEntry("action", "project.created");
+            assertThat((Map<String, Object>) item.get("actor"))
+                    .containsEntry("id", "apikey:" + keyId)
+                    .containsEntry("kind", "apikey")
+                    .containsEntry("email", null);
+        });
+        assertThat(jdbc.queryForObject(
+                        "select convert_from(meta_data, 'UTF8')::jsonb ->> 'apiKeyId' from domain_event_entry "
+                                + "where event_identifier = ?",
+                        String.class,
+                        byKey.get(0).get("eventId")))
+                .isEqualTo(keyId);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void the_filters_narrow_by_action_target_actor_and_time_and_pages_neither_skip_nor_repeat() {
         assertThat(items(events("&action=run.queued"))).hasSize(2).allSatisfy(item -> assertThat(item)
@@ -174,11 +224,13 @@ class AuditTrailApiTest {
     }
 
     @Test
-    void viewers_and_developers_are_refused_and_another_tenants_org_is_not_found() {
+    void admins_read_the_trail_viewers_and_developers_are_refused_and_another_tenants_org_is_not_found() {
         String stranger = api.tokenFor("stranger-" + UUID.randomUUID() + "@example.com");
         String strangersOrg = api.createOrg(stranger, "Elsewhere");
         String base = "/v1/orgs/" + day.orgId();
 
+        assertThat(items(api.send(GET, base + "/audit-events", admin, null))).isNotEmpty();
+        assertThat(verify(day.orgId(), admin)).containsEntry("valid", true);
         for (String token : List.of(viewer, developer)) {
             ResponseEntity<Map<String, Object>> list = api.send(GET, base + "/audit-events", token, null);
             assertThat(list.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -376,6 +428,7 @@ class AuditTrailApiTest {
         } finally {
             jdbc.update("update domain_event_entry set meta_data = ? where global_index = ?", original, org.position());
         }
+        assertThat(verify(org.orgId(), org.owner())).containsEntry("valid", true);
     }
 
     @Test
@@ -414,6 +467,52 @@ class AuditTrailApiTest {
         } finally {
             jdbc.update("delete from domain_event_entry where global_index = ?", forgedPosition);
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_check_from_or_to_a_digest_covers_the_events_it_bounds_and_no_others() {
+        Tampered org = smallOrgSigned();
+        long firstStretch = awaitChained(org.orgId());
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + org.orgId() + "/api-keys",
+                                org.owner(),
+                                "{\"name\":\"three\",\"role\":\"viewer\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        long all = awaitChained(org.orgId());
+        assertThat(api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/digests", org.owner(), null)
+                        .getBody())
+                .containsEntry("digestSequence", 2);
+        byte[] original = jdbc.queryForObject(
+                "select payload from domain_event_entry where global_index = ?", byte[].class, org.position());
+        // an event before the first digest edited
+        jdbc.update(
+                "update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
+                org.position());
+        try {
+            assertThat(verifyRange(org, "?from=1")).containsEntry("valid", true).containsEntry("checked", (int)
+                    (all - firstStretch));
+            assertThat(verifyRange(org, "?from=1&to=2")).containsEntry("valid", true);
+            Map<String, Object> upToFirst = verifyRange(org, "?to=1");
+            assertThat(upToFirst).containsEntry("valid", false);
+            assertThat((Map<String, Object>) upToFirst.get("firstMismatch"))
+                    .containsEntry("position", (int) org.position())
+                    .containsEntry("reason", "changed");
+            assertThat(api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/verify?from=7", org.owner(), null)
+                            .getStatusCode())
+                    .isEqualTo(HttpStatus.BAD_REQUEST);
+        } finally {
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, org.position());
+        }
+    }
+
+    private Map<String, Object> verifyRange(Tampered org, String range) {
+        ResponseEntity<Map<String, Object>> answer =
+                api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/verify" + range, org.owner(), null);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import io.runledger.projections.audit.AuditVerification;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,6 +73,19 @@ class ErasureApiTest {
             "audio/launch.mp3",
             NEVER_SIGNED_UP);
 
+    /** The read models' tables that hold personal data or a tenant's texts. */
+    private static final List<String> READ_MODEL_TABLES = List.of(
+            "orgs",
+            "org_memberships",
+            "users",
+            "auth_identities",
+            "runs",
+            "outputs",
+            "projects",
+            "generations",
+            "invitations",
+            "system_logs");
+
     @Autowired
     TestRestTemplate http;
 
@@ -95,19 +109,36 @@ class ErasureApiTest {
         api = new ApiClient(http);
         operator = api.tokenFor(OPERATOR);
         offboarded = TenantDay.live(api, "Offboarded").projectedIn(jdbc);
-        // Ada is invited before she signs up (and joins as a viewer when she does), someone else never signs up
+        // Ada is invited before she signs up (and joins as a viewer when she does), someone else never signs up;
+        // each invitation's answer, quoting the address, is kept in the org's idempotency records
         for (String invited : List.of(ADA_EMAIL, NEVER_SIGNED_UP)) {
             assertThat(api.send(
                                     POST,
                                     "/v1/orgs/" + offboarded.orgId() + "/invitations",
                                     offboarded.ownerToken(),
-                                    "{\"email\":\"" + invited + "\",\"role\":\"viewer\"}")
+                                    "{\"email\":\"" + invited + "\",\"role\":\"viewer\"}",
+                                    "invite-" + invited)
                             .getStatusCode())
                     .isEqualTo(HttpStatus.CREATED);
         }
         ada = token(ADA_EMAIL, ADA_NAME);
         grace = token(GRACE_EMAIL, GRACE_NAME);
         adaId = userId(ADA_EMAIL);
+        // the system log refuses Ada's org as a read model refuses a duplicate (PostgreSQL's detail quoting the
+        // row, her address in it): her org's events wait in the dead-letter queue until she is erased
+        jdbc.execute("""
+                create or replace function erasure_test_refuse_log() returns trigger language plpgsql as $$
+                begin
+                    if new.message = 'Org "Analytical Engines" created' then
+                        raise exception using errcode = 'unique_violation',
+                            message = 'duplicate key value violates unique constraint "system_logs_erasure_test_key"',
+                            detail = 'Key (details)=(' || (new.details -> 'metadata')::text || ') already exists.';
+                    end if;
+                    return new;
+                end $$
+                """);
+        jdbc.execute("create trigger erasure_test_refuse_log before insert on system_logs for each row "
+                + "execute function erasure_test_refuse_log()");
         adasOrg = api.createOrg(ada, "Analytical Engines");
         gracesOrg = api.createOrg(grace, "Compilers");
         assertThat(api.send(
@@ -159,7 +190,38 @@ class ErasureApiTest {
         assertThat((List<Map<String, Object>>) export.get("platformLog"))
                 .extracting(entry -> entry.get("action_type"))
                 .contains("user_registered");
+        // what she did, from the event store: her sign-up in the platform's chain, her org's founding in its own
+        Map<String, List<Map<String, Object>>> trail = auditTrailOf(export);
+        assertThat(trail).containsOnlyKeys(Platform.ORG_ID.toString(), gracesOrg);
+        assertThat(trail.get(Platform.ORG_ID.toString()))
+                .extracting(event -> event.get("action"))
+                .contains("user.registered");
+        assertThat(trail.get(gracesOrg))
+                .extracting(event -> event.get("action"))
+                .contains("org.created", "org.member_added");
+        assertThat(trail.values().stream().flatMap(List::stream))
+                .allSatisfy(event -> assertThat((Map<String, Object>) event.get("actor"))
+                        .containsEntry("id", userId(GRACE_EMAIL))
+                        .containsEntry("kind", "user")
+                        .containsEntry("email", GRACE_EMAIL));
+        assertThat(eventIds(trail.get(gracesOrg))).isEqualTo(auditEventIdsOf(gracesOrg, grace, userId(GRACE_EMAIL)));
         assertThat(export.toString()).doesNotContain(ADA_EMAIL).doesNotContain(ADA_NAME);
+    }
+
+    @Test
+    @Order(1)
+    void an_api_key_neither_exports_nor_erases_a_person() {
+        ResponseEntity<Map<String, Object>> issued =
+                api.send(POST, "/v1/orgs/" + gracesOrg + "/api-keys", grace, "{\"name\":\"ci\",\"role\":\"admin\"}");
+        assertThat(issued.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String key = (String) issued.getBody().get("key");
+
+        for (ResponseEntity<Map<String, Object>> refused :
+                List.of(api.send(GET, "/v1/users/me/export", key, null), api.send(DELETE, "/v1/users/me", key, null))) {
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/person-required");
+        }
+        assertThat(api.send(GET, "/v1/orgs", grace, null).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test
@@ -212,6 +274,11 @@ class ErasureApiTest {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
 
+        assertThat(tablesHolding(ADA_EMAIL))
+                .as("where Ada's address is held in plain text before her erasure")
+                .contains("users", "access_users", "invitations", "access_invitations", "idempotency_keys");
+        await().atMost(Duration.ofSeconds(30)).until(() -> parkedEventsOf(adasOrg) > 0);
+
         ResponseEntity<Map<String, Object>> erased = api.send(DELETE, "/v1/users/me", ada, null);
 
         assertThat(erased.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -219,6 +286,11 @@ class ErasureApiTest {
             assertThat(tablesHolding(ADA_EMAIL)).isEmpty();
             assertThat(tablesHolding(ADA_NAME)).isEmpty();
         });
+        assertThat(parkedEventsOf(adasOrg)).as("her org's events still parked").isPositive();
+        assertThat(jdbc.queryForList(
+                        "select cause_message from dead_letter_entry where cause_message is not null", String.class))
+                .isNotEmpty()
+                .allSatisfy(cause -> assertThat(cause).contains("duplicate key value"));
         assertThat(jdbc.queryForList("select email from users where id = ?::uuid", String.class, adaId))
                 .containsExactly("erased user " + adaId);
         assertThat(jdbc.queryForObject(
@@ -240,6 +312,37 @@ class ErasureApiTest {
         assertThat(jdbc.queryForList("select name from orgs where id = ?::uuid", String.class, adasOrg))
                 .containsExactly("Analytical Engines");
         assertThat(api.send(GET, "/v1/orgs", grace, null).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // her org's parked events, retried once the cause is gone, are written with the placeholder
+        jdbc.execute("drop trigger erasure_test_refuse_log on system_logs");
+        ResponseEntity<Map<String, Object>> retried = api.send(
+                POST, "/v1/admin/projections/read-system-logs/dead-letters/retry?orgId=" + adasOrg, operator, null);
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retried.getBody()).containsEntry("stillParked", 0);
+        assertThat(parkedEventsOf(adasOrg)).isZero();
+        assertThat(jdbc.queryForList(
+                        "select details #>> '{metadata,actorEmail}' from system_logs where organization_id = ?::uuid "
+                                + "and message = 'Org \"Analytical Engines\" created'",
+                        String.class,
+                        adasOrg))
+                .containsExactly("erased user " + adaId);
+        assertThat(tablesHolding(ADA_EMAIL)).isEmpty();
+        assertThat(tablesHolding(ADA_NAME)).isEmpty();
+    }
+
+    /** Events of the org waiting in a dead-letter queue. */
+    private long parkedEventsOf(String orgId) {
+        return jdbc.queryForObject(
+                "select count(*) from dead_letter_entry where event_identifier in "
+                        + "(select event_id from audit_events where org_id = ?::uuid)",
+                Long.class,
+                orgId);
+    }
+
+    @AfterAll
+    void dropTheRefusal() {
+        jdbc.execute("drop trigger if exists erasure_test_refuse_log on system_logs");
+        jdbc.execute("drop function if exists erasure_test_refuse_log()");
     }
 
     @Test
@@ -317,14 +420,28 @@ class ErasureApiTest {
     @Order(6)
     void a_full_replay_of_the_read_models_shows_the_placeholders_and_brings_nothing_back() {
         Map<String, List<String>> before = readModels();
+        Map<String, Long> tablesBefore = tableIds();
+        List<String> projections = projections().stream()
+                .map(projection -> (String) projection.get("name"))
+                .toList();
+        assertThat(projections).contains("read-orgs", "read-users", "read-runs", "read-projects", "read-system-logs");
 
-        for (String name : List.of("read-orgs", "read-users", "read-runs", "read-projects", "read-system-logs")) {
+        for (String name : projections) {
             assertThat(api.send(POST, "/v1/admin/projections/" + name + "/replay", operator, null)
                             .getStatusCode())
                     .isEqualTo(HttpStatus.ACCEPTED);
         }
-        await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(readModels()).isEqualTo(before));
+        // a rebuild swaps new tables in: each read model's table is another one once it is done
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            assertThat(projections())
+                    .allSatisfy(projection ->
+                            assertThat(projection).containsEntry("lagEvents", 0).containsEntry("replaying", false));
+            Map<String, Long> tablesAfter = tableIds();
+            assertThat(tablesAfter.keySet()).allSatisfy(table -> assertThat(tablesAfter.get(table))
+                    .as("%s rebuilt", table)
+                    .isNotEqualTo(tablesBefore.get(table)));
+        });
+        assertThat(readModels()).isEqualTo(before);
 
         assertThat(jdbc.queryForList("select email || '|' || name from users where id = ?::uuid", String.class, adaId))
                 .containsExactly("erased user " + adaId + "|erased user " + adaId);
@@ -391,6 +508,101 @@ class ErasureApiTest {
         assertThat(offline.checked()).isEqualTo(Files.readAllLines(export).size());
     }
 
+    @Test
+    @Order(8)
+    void an_access_request_holds_the_callers_own_audit_entries_of_every_org_they_were_in_with_what_was_erased_hidden() {
+        // Lin acts in Grace's org, and is then removed from it
+        String linEmail = "lin-" + SUFFIX + "@example.com";
+        String lin = token(linEmail, "Lin " + SUFFIX);
+        String linId = userId(linEmail);
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + gracesOrg + "/members",
+                                grace,
+                                "{\"email\":\"" + linEmail + "\",\"role\":\"admin\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(api.send(
+                                POST,
+                                "/v1/orgs/" + gracesOrg + "/api-keys",
+                                lin,
+                                "{\"name\":\"nightly\",\"role\":\"viewer\"}")
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(api.send(DELETE, "/v1/orgs/" + gracesOrg + "/members/" + linId, grace, null)
+                        .getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.queryForObject(
+                                "select count(*) from audit_events where org_id = ?::uuid and action = 'org.member_removed' "
+                                        + "and actor = ?",
+                                Long.class,
+                                gracesOrg,
+                                userId(GRACE_EMAIL))
+                        == 1);
+
+        Map<String, Object> linsExport =
+                api.send(GET, "/v1/users/me/export", lin, null).getBody();
+
+        assertThat((List<Object>) linsExport.get("orgs")).isEmpty();
+        Map<String, List<Map<String, Object>>> linsTrail = auditTrailOf(linsExport);
+        assertThat(linsTrail.get(gracesOrg)).singleElement().satisfies(event -> assertThat(event)
+                .containsEntry("action", "apikey.issued")
+                .containsEntry("actor", Map.of("id", linId, "kind", "user", "email", linEmail)));
+        assertThat(eventIds(linsTrail.get(gracesOrg))).isEqualTo(auditEventIdsOf(gracesOrg, grace, linId));
+
+        // the offboarded tenant's owner: what they did in the erased org, its texts and the addresses they invited
+        // shown as placeholders, as the audit API shows them
+        Map<String, Object> ownersExport = api.send(GET, "/v1/users/me/export", offboarded.ownerToken(), null)
+                .getBody();
+        String ownerId = (String) ownersExport.get("userId");
+        List<Map<String, Object>> inErasedOrg = auditTrailOf(ownersExport).get(offboarded.orgId());
+        assertThat(inErasedOrg)
+                .extracting(event -> event.get("action"))
+                .contains("org.created", "apikey.issued", "org.invitation_sent", "run.queued");
+        assertThat(inErasedOrg).allSatisfy(event -> assertThat((Map<String, Object>) event.get("actor"))
+                .containsEntry("id", ownerId));
+        assertThat(inErasedOrg.stream()
+                        .filter(event -> "org.created".equals(event.get("action")))
+                        .map(event -> (Map<String, Object>) event.get("data")))
+                .singleElement()
+                .satisfies(data -> assertThat(data).containsEntry("name", "erased org " + offboarded.orgId()));
+        assertThat(inErasedOrg.stream()
+                        .filter(event -> "org.invitation_sent".equals(event.get("action")))
+                        .map(event -> (String) ((Map<String, Object>) event.get("data")).get("email")))
+                .hasSize(2)
+                .allSatisfy(email -> assertThat(email).startsWith("erased invitation "));
+        assertThat(eventIds(inErasedOrg))
+                .isEqualTo(auditEventIdsOf(offboarded.orgId(), offboarded.ownerToken(), ownerId));
+        String everything = ownersExport.toString() + linsExport;
+        assertThat(TENANT_TEXTS).allSatisfy(text -> assertThat(everything).doesNotContain(text));
+        assertThat(everything).doesNotContain(ADA_EMAIL).doesNotContain(ADA_NAME);
+    }
+
+    /** An access export's audit trail: each org's events, by org id. */
+    private static Map<String, List<Map<String, Object>>> auditTrailOf(Map<String, Object> export) {
+        Map<String, List<Map<String, Object>>> byOrg = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> part : (List<Map<String, Object>>) export.get("auditTrail")) {
+            byOrg.put((String) part.get("orgId"), (List<Map<String, Object>>) part.get("events"));
+        }
+        return byOrg;
+    }
+
+    private static List<Object> eventIds(List<Map<String, Object>> events) {
+        return events.stream().map(event -> event.get("eventId")).toList();
+    }
+
+    /** What the org's audit API answers for the actor's events, oldest first. */
+    private List<Object> auditEventIdsOf(String orgId, String token, String actor) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>)
+                api.send(GET, "/v1/orgs/" + orgId + "/audit-events?limit=200&actor=" + actor, token, null)
+                        .getBody()
+                        .get("items");
+        List<Object> ids = new ArrayList<>(eventIds(items));
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
     private String text(String path, String token) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
@@ -401,20 +613,24 @@ class ErasureApiTest {
         return answer.getBody();
     }
 
+    private List<Map<String, Object>> projections() {
+        return (List<Map<String, Object>>)
+                api.send(GET, "/v1/admin/projections", operator, null).getBody().get("items");
+    }
+
+    /** Each read model's table's identity in PostgreSQL: a rebuilt table is a new one. */
+    private Map<String, Long> tableIds() {
+        Map<String, Long> ids = new java.util.LinkedHashMap<>();
+        for (String table : READ_MODEL_TABLES) {
+            ids.put(table, jdbc.queryForObject("select ?::regclass::oid::bigint", Long.class, table));
+        }
+        return ids;
+    }
+
     /** The rows of the read models a replay rebuilds, as text, per table (a difference names its rows). */
     private Map<String, List<String>> readModels() {
         Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
-        for (String table : List.of(
-                "orgs",
-                "org_memberships",
-                "users",
-                "auth_identities",
-                "runs",
-                "outputs",
-                "projects",
-                "generations",
-                "invitations",
-                "system_logs")) {
+        for (String table : READ_MODEL_TABLES) {
             rows.put(table, jdbc.queryForList("select t::text from " + table + " t order by t::text", String.class));
         }
         return rows;

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
 
     static final int EXPORT_FETCH_SIZE = 1_000;
+    private static final int ACTOR_PAGE = 500;
 
     private final Serializer eventSerializer;
     private final ObjectMapper json;
@@ -120,6 +123,45 @@ public class AuditTrail {
                 where %s
                 order by a.global_index desc limit :limit
                 """.formatted(AuditStore.STORED_COLUMNS, where)).params(params);
+    }
+
+    /**
+     * The tenants whose chains hold an event {@code actor} caused (an access request's: every org the person is or
+     * was in, and the platform's for their sign-up). Looks across tenants, so it runs as the owner, not in a
+     * tenant-scoped read; it walks the tenants of {@code audit_events} by its primary key and probes each by
+     * {@code (org_id, actor)}, reading no event.
+     */
+    public List<UUID> tenantsActedIn(JdbcClient sql, String actor) {
+        return sql.sql("""
+                with recursive tenants(org_id) as (
+                    (select org_id from audit_events order by org_id limit 1)
+                    union all
+                    select (select a.org_id from audit_events a where a.org_id > t.org_id order by a.org_id limit 1)
+                    from tenants t where t.org_id is not null
+                )
+                select t.org_id from tenants t
+                where t.org_id is not null
+                  and exists (select 1 from audit_events a where a.org_id = t.org_id and a.actor = ?)
+                order by t.org_id
+                """).param(actor).query(UUID.class).list();
+    }
+
+    /**
+     * Every event of the tenant {@code actor} caused up to {@code until}, oldest first, as {@link #page} gives them
+     * (so with what erasure hides shown as its placeholder); call within the tenant's read, as {@link #page}.
+     */
+    public List<Entry> actedBy(JdbcClient sql, UUID orgId, String actor, Instant until) {
+        Filter filter = new Filter(Instant.EPOCH, until, actor, null, null, null);
+        List<Entry> entries = new ArrayList<>();
+        List<Entry> page;
+        Long before = null;
+        do {
+            page = page(sql, orgId, filter, before, ACTOR_PAGE);
+            entries.addAll(page);
+            before = page.isEmpty() ? null : page.get(page.size() - 1).position();
+        } while (page.size() == ACTOR_PAGE);
+        Collections.reverse(entries);
+        return entries;
     }
 
     /**

@@ -10,32 +10,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runledger.domain.shared.Platform;
+import io.runledger.projections.audit.AuditTrail;
 import io.runledger.query.tenant.TenantReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Everything the read models hold about one person (an access request, docs/erasure.md): their identity and sign-in
+ * Everything Runledger holds about one person (an access request, docs/erasure.md): their identity and sign-in
  * identities, and in each org they belong to their membership, the runs and their outputs and the projects they
- * created, and the log entries they are the subject or the actor of. Rows appear as their tables hold them.
+ * created, and the system-log entries about them, rows as their tables hold them; and from the event store, as the
+ * audit API reads it, every event they caused in any org they are or were in.
  */
 @Component
 class PersonalExport {
 
     private final JdbcClient jdbc;
     private final TenantReads tenants;
+    private final AuditTrail trail;
     private final ObjectMapper json;
 
-    PersonalExport(JdbcClient jdbc, TenantReads tenants, ObjectMapper json) {
+    PersonalExport(JdbcClient jdbc, TenantReads tenants, AuditTrail trail, ObjectMapper json) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.trail = trail;
         this.json = json;
     }
 
     ObjectNode of(UUID userId, List<UUID> orgs) {
+        Instant now = Instant.now();
         ObjectNode export = json.createObjectNode();
         export.put("userId", userId.toString());
-        export.put("exportedAt", Instant.now().toString());
+        export.put("exportedAt", now.toString());
         // users and auth_identities are global (no tenant); the person's own rows only
         JsonNode user = rows(jdbc, "select to_jsonb(u) from users u where u.id = ?", userId);
         export.set("user", user.isEmpty() ? json.nullNode() : user.get(0));
@@ -52,7 +57,23 @@ class PersonalExport {
             ObjectNode part = tenants.read(orgId, tenant -> orgPart(tenant, orgId, userId));
             memberships.add(part);
         }
+        export.set("auditTrail", auditTrail(userId.toString(), now));
         return export;
+    }
+
+    /**
+     * The events the person caused, per tenant, read from the event store as {@code GET .../audit-events} reads
+     * them: including orgs they have left (or that were erased), and theirs only.
+     */
+    private ArrayNode auditTrail(String actor, Instant until) {
+        ArrayNode tenantsTrail = json.createArrayNode();
+        for (UUID orgId : trail.tenantsActedIn(jdbc, actor)) {
+            List<AuditTrail.Entry> events = tenants.read(orgId, tenant -> trail.actedBy(tenant, orgId, actor, until));
+            ObjectNode part = tenantsTrail.addObject();
+            part.put("orgId", orgId.toString());
+            part.set("events", json.valueToTree(events));
+        }
+        return tenantsTrail;
     }
 
     private ObjectNode orgPart(JdbcClient tenant, UUID orgId, UUID userId) {
