@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** The read models as an operator sees them, and their rebuild from the event store beside the live tables. */
@@ -67,14 +68,14 @@ public class ProjectionAdmin {
             boolean running,
             boolean replaying,
             int segments,
-            Long position,
+            @Nullable Long position,
             long head,
             long lagEvents,
             double lagSeconds,
             double eventsPerSecond,
             long deadLetters,
-            Instant expectedCaughtUpAt,
-            RebuildProgress rebuild) {}
+            @Nullable Instant expectedCaughtUpAt,
+            @Nullable RebuildProgress rebuild) {}
 
     /**
      * A rebuild as it goes, shared by the read models it rebuilds.
@@ -91,12 +92,12 @@ public class ProjectionAdmin {
             Set<String> readModels,
             String phase,
             Instant startedAt,
-            Long position,
+            @Nullable Long position,
             long head,
             long lagEvents,
             double eventsPerSecond,
-            Instant expectedFinishAt,
-            String problem) {}
+            @Nullable Instant expectedFinishAt,
+            @Nullable String problem) {}
 
     private record Sample(long position, Instant at) {}
 

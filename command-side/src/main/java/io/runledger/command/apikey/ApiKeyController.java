@@ -1,5 +1,7 @@
 package io.runledger.command.apikey;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,11 +53,20 @@ class ApiKeyController {
     }
 
     /** @param role admin, developer or viewer */
-    record NewKey(String name, Role role) {}
+    record NewKey(
+            @Schema(requiredMode = REQUIRED, example = "ci-pipeline")
+            String name,
+
+            @Schema(requiredMode = REQUIRED, example = "developer")
+            Role role) {}
 
     /** @param key the secret, in this answer only: a replay of the request gets the answer without it */
-    record IssuedKey(UUID id, String name, String role, String prefix, String key)
-            implements IdempotentRequests.OneTimeSecret {
+    record IssuedKey(
+            UUID id,
+            String name,
+            String role,
+            String prefix,
+            @Nullable String key) implements IdempotentRequests.OneTimeSecret {
         @Override
         public Object withoutSecret() {
             return new IssuedKey(id, name, role, prefix, null);
@@ -62,7 +74,13 @@ class ApiKeyController {
     }
 
     record KeyOnRecord(
-            UUID id, String name, String role, String prefix, UUID issuedBy, Instant issuedAt, Instant revokedAt) {}
+            UUID id,
+            String name,
+            String role,
+            String prefix,
+            UUID issuedBy,
+            Instant issuedAt,
+            @Nullable Instant revokedAt) {}
 
     record Keys(List<KeyOnRecord> items) {}
 

@@ -1,7 +1,10 @@
 package io.runledger.command.auth;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +23,12 @@ class DevTokenController {
         this.properties = properties;
     }
 
-    record TokenRequest(String email, String name, String provider) {}
+    record TokenRequest(
+            @Schema(requiredMode = REQUIRED, example = "ada@example.com")
+            String email,
+
+            @Schema(example = "Ada Lovelace") String name,
+            @Schema(example = "magic") String provider) {}
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {}
 

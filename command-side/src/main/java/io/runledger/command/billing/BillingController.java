@@ -1,5 +1,7 @@
 package io.runledger.command.billing;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,7 @@ import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.subscription.Plan;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,7 +43,9 @@ class BillingController {
         this.customers = customers;
     }
 
-    record CheckoutRequest(Plan plan) {}
+    record CheckoutRequest(
+            @Schema(requiredMode = REQUIRED, example = "pro")
+            Plan plan) {}
 
     record StripePage(String url) {}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +29,15 @@ class MeterReportController {
         this.ledger = ledger;
     }
 
-    record FailedReport(UUID usageEventId, String meter, BigDecimal quantity, Instant occurredAt, String error) {}
+    record FailedReport(
+            UUID usageEventId,
+            String meter,
+            BigDecimal quantity,
+            Instant occurredAt,
+            @Nullable String error) {}
 
     /** @param failures the latest {@value #FAILURES_SHOWN} */
-    record OrgReport(UUID orgId, Instant reportedUpTo, long sent, long failed, List<FailedReport> failures) {}
+    record OrgReport(UUID orgId, @Nullable Instant reportedUpTo, long sent, long failed, List<FailedReport> failures) {}
 
     record MeterReports(List<OrgReport> items) {}
 

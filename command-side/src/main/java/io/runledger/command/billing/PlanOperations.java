@@ -1,5 +1,7 @@
 package io.runledger.command.billing;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.subscription.ActivateSubscription;
 import io.runledger.domain.subscription.Plan;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +48,9 @@ class PlanOperations {
         this.clock = clock;
     }
 
-    record PlanChoice(Plan plan) {}
+    record PlanChoice(
+            @Schema(requiredMode = REQUIRED, example = "pro")
+            Plan plan) {}
 
     @Operation(operationId = "setOrgPlan")
     @PutMapping("/v1/admin/orgs/{orgId}/plan")

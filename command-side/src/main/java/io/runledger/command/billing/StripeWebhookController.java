@@ -33,7 +33,12 @@ class StripeWebhookController {
                                             schema =
                                                     @Schema(
                                                             type = "object",
-                                                            description = "A Stripe event, as Stripe sends it")))
+                                                            description = "A Stripe event, as Stripe sends it",
+                                                            example = """
+                                                    {"id": "evt_1QbW2e", "object": "event",
+                                                     "type": "customer.subscription.updated",
+                                                     "data": {"object": {"id": "sub_1QbW2e", "object": "subscription",
+                                                     "customer": "cus_QbW2e", "status": "active"}}}""")))
                     @RequestBody
                     byte[] body,
             @RequestHeader(name = "Stripe-Signature", required = false) String signature) {

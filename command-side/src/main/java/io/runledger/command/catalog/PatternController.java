@@ -1,5 +1,7 @@
 package io.runledger.command.catalog;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.UUID;
 
@@ -17,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,10 +54,26 @@ class PatternController {
         this.transactions = transactions;
     }
 
-    record NewPattern(String name, String description, String category, String defaultStrategy) {}
+    record NewPattern(
+            @Schema(requiredMode = REQUIRED, example = "summarize")
+            String name,
+
+            @Schema(example = "A short summary of a long text")
+            String description,
+
+            @Schema(example = "writing") String category,
+            @Schema(example = "map-reduce") String defaultStrategy) {}
 
     /** Absent fields stay as they are; {@code active} false takes the pattern out of new runs, true puts it back. */
-    record PatternChanges(String name, String description, String category, String defaultStrategy, Boolean active) {
+    record PatternChanges(
+            String name,
+
+            @Schema(example = "A short summary of a long text")
+            String description,
+
+            String category,
+            String defaultStrategy,
+            @Schema(example = "false") Boolean active) {
 
         boolean changesDetails() {
             return name != null || description != null || category != null || defaultStrategy != null;
@@ -62,7 +81,12 @@ class PatternController {
     }
 
     record RegisteredPattern(
-            UUID id, String name, String description, String category, String defaultStrategy, boolean active) {}
+            UUID id,
+            String name,
+            @Nullable String description,
+            @Nullable String category,
+            @Nullable String defaultStrategy,
+            boolean active) {}
 
     @Operation(operationId = "registerPattern")
     @ApiResponse(

@@ -1,10 +1,13 @@
 package io.runledger.command.erasure;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +28,9 @@ class ErasureController {
         this.access = access;
     }
 
-    record ErasureRequest(String reason) {}
+    record ErasureRequest(
+            @Schema(requiredMode = REQUIRED, example = "Erasure request of 2 November 2026 (ticket 4711)")
+            String reason) {}
 
     record UserErasure(UUID userId, boolean erased) {}
 

@@ -1,5 +1,7 @@
 package io.runledger.command.org;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,7 +66,11 @@ class InvitationCommandController {
         this.expiry = expiry;
     }
 
-    record NewInvitation(String email, Role role) {}
+    record NewInvitation(
+            @Schema(requiredMode = REQUIRED, example = "grace@example.com")
+            String email,
+
+            @Schema(example = "developer") Role role) {}
 
     record SentInvitation(UUID id, UUID orgId, String email, String role, String status, Instant expiresAt) {}
 

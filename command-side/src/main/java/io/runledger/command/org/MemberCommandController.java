@@ -1,5 +1,7 @@
 package io.runledger.command.org;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.UUID;
 
@@ -39,9 +41,15 @@ class MemberCommandController {
         this.access = access;
     }
 
-    record NewMember(String email, Role role) {}
+    record NewMember(
+            @Schema(requiredMode = REQUIRED, example = "grace@example.com")
+            String email,
 
-    record RoleChange(Role role) {}
+            @Schema(example = "developer") Role role) {}
+
+    record RoleChange(
+            @Schema(requiredMode = REQUIRED, example = "admin")
+            Role role) {}
 
     record Membership(UUID orgId, UUID userId, String role) {}
 

@@ -1,5 +1,7 @@
 package io.runledger.command.org;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,12 +56,23 @@ class OrgCommandController {
         this.transactions = transactions;
     }
 
-    record NewOrg(String name, String slug) {}
+    record NewOrg(
+            @Schema(requiredMode = REQUIRED, example = "Acme Studio")
+            String name,
 
-    record OrgCreatedResponse(UUID id, String name, String slug) {}
+            @Schema(example = "acme-studio") String slug) {}
+
+    record OrgCreatedResponse(
+            UUID id,
+            @Schema(example = "Acme Studio") String name,
+            @Schema(example = "acme-studio") @Nullable String slug) {}
 
     /** Both optional: only what is given changes. */
-    record OrgChanges(String name, Map<String, Object> settings) {}
+    record OrgChanges(
+            @Schema(example = "Acme Studio") String name,
+
+            @Schema(example = "{\"timezone\": \"Europe/Paris\"}")
+            Map<String, Object> settings) {}
 
     /** Idempotency keys of org creation belong to the person creating, as there is no org yet to scope them. */
     @Operation(operationId = "createOrg")

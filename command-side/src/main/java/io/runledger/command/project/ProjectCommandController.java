@@ -15,6 +15,7 @@ import io.runledger.domain.project.UpdateProject;
 import io.runledger.domain.shared.ProjectStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,14 +48,36 @@ class ProjectCommandController {
         this.generations = generations;
     }
 
-    record CreatedProject(UUID id, String status) {}
+    record CreatedProject(
+            UUID id, @Schema(example = "draft") String status) {}
 
     /** Optional: without a seed, one is chosen. */
-    record GenerationRequest(String seed) {}
+    record GenerationRequest(@Schema(example = "sunrise-1") String seed) {}
 
-    record QueuedGeneration(UUID id, UUID projectId, String seed, String status) {}
+    record QueuedGeneration(
+            UUID id,
+            UUID projectId,
+            @Schema(example = "sunrise-1") String seed,
+            @Schema(example = "pending") String status) {}
 
-    @Operation(operationId = "createProject")
+    @Operation(
+            operationId = "createProject",
+            // one schema for creating and changing: what only creating needs is said here
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "name, prompt and audioPath are required; resolution, stylePreference,"
+                                    + " footageVisibility and effectIntensity default to 1080p, organic, 0.6 and 0.5",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ProjectDetails.class),
+                                            examples = @ExampleObject(value = """
+                                                    {"name": "Sunrise", "description": "A video for the single",
+                                                     "prompt": "A city waking up, warm light, slow pans",
+                                                     "audioPath": "uploads/sunrise.mp3", "audioDuration": 184.5,
+                                                     "resolution": "1080p", "stylePreference": "organic",
+                                                     "footageVisibility": 0.6, "effectIntensity": 0.5}"""))))
     @ApiResponse(
             responseCode = "201",
             description = "The project, a draft",
@@ -75,7 +98,19 @@ class ProjectCommandController {
     }
 
     /** Fields left out (or null) keep their values. */
-    @Operation(operationId = "updateProject")
+    @Operation(
+            operationId = "updateProject",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "The fields to change; those left out keep their values",
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = ProjectDetails.class),
+                                            examples = @ExampleObject(value = """
+                                                    {"prompt": "A city waking up, cold light, fast cuts",
+                                                     "effectIntensity": 0.8}"""))))
     @PatchMapping("/{projectId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void update(@PathVariable UUID orgId, @PathVariable UUID projectId, @RequestBody ProjectDetails changes) {

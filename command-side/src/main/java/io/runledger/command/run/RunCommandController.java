@@ -1,5 +1,7 @@
 package io.runledger.command.run;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.UUID;
 
@@ -46,9 +48,21 @@ class RunCommandController {
      * @param input       the text itself, or the URL of the video or upload
      * @param strategy    optional; the pattern's default strategy otherwise
      */
-    record RunRequest(String pattern, InputSource inputSource, String input, String strategy) {}
+    record RunRequest(
+            @Schema(requiredMode = REQUIRED, example = "summarize")
+            String pattern,
 
-    record QueuedRun(UUID id, String status, UUID patternId) {}
+            @Schema(requiredMode = REQUIRED, example = "text")
+            InputSource inputSource,
+
+            @Schema(
+                    requiredMode = REQUIRED,
+                    example = "Small teams ship faster when they own their deploys, because...")
+            String input,
+
+            @Schema(example = "map-reduce") String strategy) {}
+
+    record QueuedRun(UUID id, @Schema(example = "queued") String status, UUID patternId) {}
 
     @Operation(operationId = "queueRun")
     @ApiResponse(

@@ -1,5 +1,7 @@
 package io.runledger.command.worker;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import io.runledger.domain.generation.RecordAudioAnalysis;
 import io.runledger.domain.generation.RecordVisualPlan;
 import io.runledger.domain.generation.StartRendering;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,23 +36,40 @@ class WorkerGenerationController {
         this.leases = leases;
     }
 
-    record Analysis(UUID leaseId, Map<String, Object> audioAnalysis) {}
+    record Analysis(
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
 
-    record VisualPlan(UUID leaseId, Map<String, Object> visualPlan) {}
+            @Schema(requiredMode = REQUIRED, example = "{\"bpm\": 118}")
+            Map<String, Object> audioAnalysis) {}
+
+    record VisualPlan(
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
+
+            @Schema(requiredMode = REQUIRED, example = "{\"scenes\": 12}")
+            Map<String, Object> visualPlan) {}
 
     /**
      * @param renderTimeSeconds the worker's own figure, shown with the generation; billing's {@code render.seconds}
      *                          is measured by Runledger from the render report to this one
      */
     record Completion(
-            UUID leaseId,
-            String videoUrl,
-            String thumbnailUrl,
-            BigDecimal durationSeconds,
-            Long fileSizeBytes,
-            Integer renderTimeSeconds) {}
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
 
-    record GenerationFailure(UUID leaseId, String errorMessage) {}
+            @Schema(requiredMode = REQUIRED, example = "https://cdn.example.com/videos/sunrise.mp4")
+            String videoUrl,
+
+            @Schema(example = "https://cdn.example.com/videos/sunrise.jpg")
+            String thumbnailUrl,
+
+            @Schema(example = "184.5") BigDecimal durationSeconds,
+            @Schema(example = "73400320") Long fileSizeBytes,
+            @Schema(example = "412") Integer renderTimeSeconds) {}
+
+    record GenerationFailure(
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
+
+            @Schema(requiredMode = REQUIRED, example = "render node ran out of memory")
+            String errorMessage) {}
 
     @Operation(operationId = "recordAnalysis")
     @PostMapping("/{generationId}/analysis")

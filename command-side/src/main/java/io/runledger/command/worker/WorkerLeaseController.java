@@ -25,7 +25,7 @@ class WorkerLeaseController {
     }
 
     /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
-    record Claim(String workerId) {}
+    record Claim(@Schema(example = "llm-1") String workerId) {}
 
     /**
      * 200 with the job, its lease and its task (a run's pattern and input, a generation's project details);

@@ -1,5 +1,7 @@
 package io.runledger.command.worker;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import io.runledger.domain.run.SucceedRun;
 import io.runledger.domain.run.UsageMeter;
 import io.runledger.domain.shared.InvalidCommand;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +38,17 @@ class WorkerRunController {
 
     /** @param outputId chosen by the worker, so a retried delivery is recognised; a new one when omitted */
     record Output(
-            UUID leaseId,
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
             UUID outputId,
+
+            @Schema(example = "The talk argues that small teams ship faster when they own their deploys.")
             String content,
+
             String contentUrl,
+
+            @Schema(example = "Small teams ship faster when they own their deploys")
             String summary,
+
             List<String> keywords,
             Map<String, Object> metadata) {}
 
@@ -49,9 +58,19 @@ class WorkerRunController {
      *                is billed anew, so it is not safe to retry
      * @param meter   {@code tokens.used}, the only meter a worker reports
      */
-    record UsageReport(UUID leaseId, UUID usageId, String meter, long quantity) {}
+    record UsageReport(
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
+            UUID usageId,
+            @Schema(example = "tokens.used") String meter,
 
-    record RunFailure(UUID leaseId, String error) {}
+            @Schema(requiredMode = REQUIRED, example = "1200")
+            long quantity) {}
+
+    record RunFailure(
+            @Schema(requiredMode = REQUIRED) UUID leaseId,
+
+            @Schema(requiredMode = REQUIRED, example = "model overloaded")
+            String error) {}
 
     record Delivered(UUID outputId) {}
 

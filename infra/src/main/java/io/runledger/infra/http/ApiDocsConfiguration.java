@@ -1,8 +1,7 @@
 package io.runledger.infra.http;
 
-import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JavaType;
 import io.runledger.command.auth.CallerBindingFilter;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.command.problem.ProblemTypes;
@@ -58,6 +56,7 @@ class ApiDocsConfiguration {
     static final String STRIPE = "stripeSignature";
     private static final String PROBLEM = "Problem";
     private static final String RETRY_AFTER = "Retry-After";
+    private static final String JSON_TREE = "JsonNode";
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
     private static final Pattern WORD = Pattern.compile("([a-z])([A-Z])");
 
@@ -192,29 +191,30 @@ class ApiDocsConfiguration {
     }
 
     /**
-     * Any field of a reference type may be null on the wire: Jackson writes it as {@code null}. Whole numbers, booleans
-     * and lists never are.
+     * A field of an answer is never null unless its record component says it can be ({@code @Nullable}: a run's
+     * {@code startedAt} before it starts, a column the table leaves empty). Request fields are settled by
+     * {@link #apiContract()}: what is not required may be null, which the controllers read as absent.
      */
     @Bean
-    PropertyCustomizer nullableReferences() {
+    PropertyCustomizer declaredNullability() {
         return (property, type) -> {
-            Type declared = type.getType();
-            Class<?> raw = declared instanceof JavaType javaType
-                    ? javaType.getRawClass()
-                    : declared instanceof Class<?> plain ? plain : null;
-            boolean neverNull =
-                    raw == null || raw.isPrimitive() || Collection.class.isAssignableFrom(raw) || raw.isArray();
-            if (neverNull) {
-                return property;
-            }
-            if (property.get$ref() != null) {
-                // OpenAPI 3.0 reads nothing beside a $ref: a nullable object wraps it
-                return new Schema<>()
-                        .allOf(List.of(new Schema<>().$ref(property.get$ref())))
-                        .nullable(true);
-            }
-            return property.nullable(true);
+            boolean nullable = type.getCtxAnnotations() != null
+                    && Arrays.stream(type.getCtxAnnotations())
+                            .anyMatch(annotation ->
+                                    annotation.annotationType().getSimpleName().equals("Nullable"));
+            return nullable ? nullable(property) : property;
         };
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema nullable(Schema property) {
+        if (property.get$ref() != null) {
+            // OpenAPI 3.0 reads nothing beside a $ref: a nullable object wraps it
+            return new Schema<>()
+                    .allOf(List.of(new Schema<>().$ref(property.get$ref())))
+                    .nullable(true);
+        }
+        return property.nullable(true);
     }
 
     @Bean
@@ -243,15 +243,61 @@ class ApiDocsConfiguration {
             Map<String, Schema> schemas = api.getComponents().getSchemas();
             closeOver(schemas, requestSchemas);
             closeOver(schemas, answerSchemas);
-            schemas.values().forEach(schema -> inlineNullableReferences(schema, schemas));
             schemas.forEach((name, schema) -> {
                 lowerCaseEnums(schema);
-                // Jackson writes every field of an answer, null or not; request bodies keep their fields optional
-                if (answerSchemas.contains(name) && !requestSchemas.contains(name) && schema.getProperties() != null) {
-                    schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                if (schema.getProperties() == null) {
+                    return;
                 }
+                if (answerSchemas.contains(name) && !requestSchemas.contains(name)) {
+                    // Jackson writes every field of an answer, null or not
+                    schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+                } else if (requestSchemas.contains(name)) {
+                    // a request may leave out, or send null for, what it need not send (@Schema(requiredMode))
+                    List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+                    ((Map<String, Schema>) schema.getProperties())
+                            .replaceAll((field, property) -> required.contains(field) ? property : nullable(property));
+                }
+                examplesByFormat(schema);
+                ((Map<String, Schema>) schema.getProperties())
+                        .replaceAll((field, property) -> anyValueForJsonTrees(property));
             });
+            schemas.values().forEach(schema -> inlineNullableReferences(schema, schemas));
+            // what no operation refers to any more (a nullable object's schema, now in place) is no part of the API
+            Set<String> used = new HashSet<>();
+            api.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
+                if (operation.getRequestBody() != null) {
+                    referencedSchemas(operation.getRequestBody().getContent(), used);
+                }
+                operation.getResponses().values().forEach(answer -> referencedSchemas(answer.getContent(), used));
+            }));
+            closeOver(schemas, used);
+            schemas.keySet().retainAll(used);
         };
+    }
+
+    /** A JsonNode holds any JSON value (an audit entry's data: the event, or its stored text when unreadable). */
+    @SuppressWarnings("rawtypes")
+    private static Schema anyValueForJsonTrees(Schema property) {
+        return ("#/components/schemas/" + JSON_TREE).equals(property.get$ref())
+                ? new Schema<>().description("Any JSON value")
+                : property;
+    }
+
+    /** Ids and times, whatever they name, are shown as what the API writes: a UUID, an ISO instant, a UTC date. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void examplesByFormat(Schema schema) {
+        ((Map<String, Schema>) schema.getProperties()).values().forEach(property -> {
+            Schema shown = property.getItems() != null ? property.getItems() : property;
+            if (shown.getExample() != null || shown.getFormat() == null) {
+                return;
+            }
+            switch (shown.getFormat()) {
+                case "uuid" -> shown.setExample("5b2f8e0c-3c1a-4f7e-9d2b-6a8c4e1f0a37");
+                case "date-time" -> shown.setExample("2026-11-02T09:30:00Z");
+                case "date" -> shown.setExample("2026-11-02");
+                default -> {}
+            }
+        });
     }
 
     /** None for the development tokens and the audit key; Stripe's signature; a worker's; a person's or an org's key. */

@@ -25,6 +25,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +50,10 @@ public class AuditTrail {
         this.streaming = AuditStore.streaming(dataSource, EXPORT_FETCH_SIZE);
     }
 
-    public record Actor(String id, String kind, String email) {}
+    public record Actor(
+            @Nullable String id,
+            @Nullable String kind,
+            @Nullable String email) {}
 
     public record Target(String type, String id) {}
 
@@ -60,11 +64,11 @@ public class AuditTrail {
             String action,
             Instant occurredAt,
             Actor actor,
-            String clientAddress,
-            String userAgent,
-            String requestId,
-            String correlationId,
-            Target target,
+            @Nullable String clientAddress,
+            @Nullable String userAgent,
+            @Nullable String requestId,
+            @Nullable String correlationId,
+            @Nullable Target target,
             JsonNode data) {}
 
     /** An exported event: the item, and the event as stored, with its place in the chain, to verify from the export alone. */

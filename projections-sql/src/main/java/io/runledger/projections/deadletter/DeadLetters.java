@@ -20,6 +20,7 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,12 +55,12 @@ public class DeadLetters {
      */
     public record ParkedSequence(
             String sequenceId,
-            UUID orgId,
+            @Nullable UUID orgId,
             String eventId,
             String eventType,
-            Long position,
-            String causeType,
-            String cause,
+            @Nullable Long position,
+            @Nullable String causeType,
+            @Nullable String cause,
             long attempts,
             Instant firstFailureAt,
             Instant lastFailureAt,

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,9 +53,10 @@ class AuditEvidenceController {
 
     record PublicKeyView(String algorithm, String keyId, String pem) {}
 
-    record Mismatch(Long position, String eventId, String reason, String detail) {}
+    record Mismatch(@Nullable Long position, @Nullable String eventId, String reason, String detail) {}
 
-    record Verification(boolean valid, long checked, Mismatch firstMismatch) {}
+    record Verification(
+            boolean valid, long checked, @Nullable Mismatch firstMismatch) {}
 
     @Operation(operationId = "listAuditDigests")
     @GetMapping("/v1/orgs/{orgId}/audit/digests")

@@ -21,6 +21,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,8 +71,8 @@ public class Reconciliation {
             long events,
             BigDecimal eventStore,
             BigDecimal readModel,
-            BigDecimal reportedToStripe,
-            BigDecimal stripeSummary,
+            @Nullable BigDecimal reportedToStripe,
+            @Nullable BigDecimal stripeSummary,
             boolean matches) {}
 
     /**
@@ -79,13 +80,18 @@ public class Reconciliation {
      *             unknown_in_stripe_ledger
      */
     public record Discrepancy(
-            String kind, UUID orgId, String meter, UUID eventId, BigDecimal eventStore, BigDecimal other) {}
+            String kind,
+            UUID orgId,
+            String meter,
+            UUID eventId,
+            @Nullable BigDecimal eventStore,
+            @Nullable BigDecimal other) {}
 
     public record Report(
             Instant from,
             Instant to,
             Instant asOf,
-            UUID orgId,
+            @Nullable UUID orgId,
             boolean stripe,
             List<Line> lines,
             List<Discrepancy> discrepancies) {}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.runledger.query.Rows;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** An org's dashboard over a period: runs by status and timing per pattern, generations and rendering. */
@@ -25,22 +26,26 @@ public class DashboardQueries {
     /** Seconds; null where no run of the pattern got that far. */
     public record PatternTiming(
             UUID patternId,
-            String pattern,
+            @Nullable String pattern,
             long runs,
-            Double queueWaitP50,
-            Double queueWaitP95,
-            Double processingP50,
-            Double processingP95) {}
+            @Nullable Double queueWaitP50,
+            @Nullable Double queueWaitP95,
+            @Nullable Double processingP50,
+            @Nullable Double processingP95) {}
 
     public record Generations(
-            long completed, long failed, Double renderSecondsAvg, Double renderSecondsP95, BigDecimal bytesRendered) {}
+            long completed,
+            long failed,
+            @Nullable Double renderSecondsAvg,
+            @Nullable Double renderSecondsP95,
+            BigDecimal bytesRendered) {}
 
     /** @param successRate succeeded / (succeeded + failed) of the period's runs; null before any finished */
     public record Dashboard(
             Instant from,
             Instant to,
             Map<String, Long> runsByStatus,
-            Double successRate,
+            @Nullable Double successRate,
             List<PatternTiming> patterns,
             Generations generations) {}
 

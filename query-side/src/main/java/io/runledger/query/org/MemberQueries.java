@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.runledger.query.Rows;
 import io.runledger.query.tenant.TenantReads;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** An org's members and its invitations, read under the tenant's row-level security. */
@@ -18,15 +19,16 @@ public class MemberQueries {
         this.reads = reads;
     }
 
-    public record Member(UUID userId, String email, String name, String role, Instant joinedAt) {}
+    public record Member(
+            UUID userId, @Nullable String email, @Nullable String name, String role, Instant joinedAt) {}
 
     public record Invitation(
             UUID id,
             String email,
             String role,
             String status,
-            String invitedBy,
-            UUID userId,
+            @Nullable String invitedBy,
+            @Nullable UUID userId,
             Instant expiresAt,
             Instant createdAt,
             Instant updatedAt) {}

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import io.runledger.query.Rows;
 import io.runledger.query.tenant.TenantReads;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Orgs with the columns {@code orgs} took from organizations: plan, subscription, trial and the month's generations. */
@@ -32,16 +34,16 @@ public class OrgQueries {
 
     public record OrgView(
             UUID id,
-            String name,
-            String slug,
-            String subscriptionPlan,
-            String subscriptionStatus,
-            Instant trialEndsAt,
-            String stripeCustomerId,
-            String stripeSubscriptionId,
-            int generationsThisMonth,
-            int generationsLimit,
-            long members,
+            @Schema(example = "Acme Studio") String name,
+            @Schema(example = "acme-studio") @Nullable String slug,
+            @Schema(example = "free") String subscriptionPlan,
+            @Schema(example = "trialing") String subscriptionStatus,
+            @Nullable Instant trialEndsAt,
+            @Nullable String stripeCustomerId,
+            @Nullable String stripeSubscriptionId,
+            @Schema(example = "1") int generationsThisMonth,
+            @Schema(example = "3") int generationsLimit,
+            @Schema(example = "2") long members,
             Map<String, Object> settings,
             Instant createdAt,
             Instant updatedAt) {}

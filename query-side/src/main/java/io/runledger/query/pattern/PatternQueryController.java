@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.lang.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,9 +23,9 @@ class PatternQueryController {
     record PatternView(
             UUID id,
             String name,
-            String description,
-            String category,
-            String defaultStrategy,
+            @Nullable String description,
+            @Nullable String category,
+            @Nullable String defaultStrategy,
             boolean active,
             Instant createdAt) {}
 

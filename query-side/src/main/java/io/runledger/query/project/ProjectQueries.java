@@ -15,6 +15,8 @@ import io.runledger.query.Rows;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.tenant.TenantReads;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** {@code projects} and {@code generations} of one org, read under the tenant's row-level security. */
@@ -30,16 +32,19 @@ public class ProjectQueries {
     public record ProjectView(
             UUID id,
             UUID userId,
-            String name,
-            String description,
+            @Schema(example = "Sunrise") String name,
+            @Nullable String description,
+
+            @Schema(example = "A city waking up, warm light, slow pans")
             String prompt,
+
             String audioPath,
-            BigDecimal audioDuration,
-            String resolution,
+            @Nullable BigDecimal audioDuration,
+            @Schema(example = "1080p") String resolution,
             String stylePreference,
             BigDecimal footageVisibility,
             BigDecimal effectIntensity,
-            String status,
+            @Schema(example = "draft") String status,
             Instant createdAt,
             Instant updatedAt) {}
 
@@ -47,24 +52,27 @@ public class ProjectQueries {
             UUID id,
             UUID projectId,
             UUID userId,
-            String seed,
-            Integer generationNumber,
-            String status,
-            Map<String, Object> audioAnalysis,
-            Map<String, Object> visualPlan,
+            @Schema(example = "sunrise-1") String seed,
+            @Nullable Integer generationNumber,
+            @Schema(example = "completed") String status,
+            @Nullable Map<String, Object> audioAnalysis,
+            @Nullable Map<String, Object> visualPlan,
+
+            @Schema(example = "https://cdn.example.com/videos/sunrise.mp4") @Nullable
             String videoUrl,
-            String thumbnailUrl,
-            BigDecimal duration,
-            Long fileSize,
-            Integer renderTimeSeconds,
-            String errorMessage,
+
+            @Nullable String thumbnailUrl,
+            @Nullable BigDecimal duration,
+            @Nullable Long fileSize,
+            @Nullable Integer renderTimeSeconds,
+            @Nullable String errorMessage,
             int attempt,
             Instant createdAt,
-            Instant startedAt,
-            Instant analyzedAt,
-            Instant plannedAt,
-            Instant renderingAt,
-            Instant completedAt) {}
+            @Nullable Instant startedAt,
+            @Nullable Instant analyzedAt,
+            @Nullable Instant plannedAt,
+            @Nullable Instant renderingAt,
+            @Nullable Instant completedAt) {}
 
     public Page<ProjectView> projects(UUID orgId, Keyset.Position position) {
         return reads.read(

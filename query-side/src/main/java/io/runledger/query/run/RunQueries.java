@@ -21,6 +21,7 @@ import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Runs of one org, with their outputs, read under the tenant's row-level security. */
@@ -35,20 +36,20 @@ public class RunQueries {
 
     public record RunView(
             UUID id,
-            String status,
+            @Schema(example = "succeeded") String status,
             UUID patternId,
-            String pattern,
-            String inputSource,
-            Integer inputChars,
-            String strategy,
+            @Schema(example = "summarize") @Nullable String pattern,
+            @Schema(example = "text") String inputSource,
+            @Schema(example = "1840") @Nullable Integer inputChars,
+            @Schema(example = "map-reduce") @Nullable String strategy,
             UUID userId,
             Instant queuedAt,
-            Instant startedAt,
-            Instant finishedAt,
-            String error,
-            int attempt,
-            String requestId,
-            String idempotencyKey,
+            @Nullable Instant startedAt,
+            @Nullable Instant finishedAt,
+            @Nullable String error,
+            @Schema(example = "1") int attempt,
+            @Nullable String requestId,
+            @Nullable String idempotencyKey,
 
             @ArraySchema(
                     arraySchema =
@@ -60,9 +61,9 @@ public class RunQueries {
 
     public record OutputView(
             UUID id,
-            String content,
-            String contentUrl,
-            String summary,
+            @Nullable String content,
+            @Nullable String contentUrl,
+            @Nullable String summary,
             List<String> keywords,
             Map<String, Object> metadata,
             Instant createdAt) {}

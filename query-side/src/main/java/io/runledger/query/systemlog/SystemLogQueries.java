@@ -9,6 +9,7 @@ import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +33,11 @@ public class SystemLogQueries {
             String status,
             String severity,
             String message,
-            String errorMessage,
-            UUID userId,
-            UUID projectId,
-            UUID generationId,
-            Map<String, Object> details) {}
+            @Nullable String errorMessage,
+            @Nullable UUID userId,
+            @Nullable UUID projectId,
+            @Nullable UUID generationId,
+            @Nullable Map<String, Object> details) {}
 
     public record Filter(String severity, String actionType, UUID projectId, UUID generationId, TimeRange range) {}
 

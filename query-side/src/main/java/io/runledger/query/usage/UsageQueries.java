@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.runledger.query.Rows;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /** An org's usage over a period, per UTC day and event type, and where it stands against its plan today. */
@@ -33,8 +34,8 @@ public class UsageQueries {
             Instant to,
             List<DayUsage> byDay,
             Map<String, BigDecimal> totals,
-            String plan,
-            String subscriptionStatus,
+            @Nullable String plan,
+            @Nullable String subscriptionStatus,
             List<LimitUse> limits) {}
 
     public Usage usage(UUID orgId, TimeRange range, Instant now) {
