@@ -26,18 +26,10 @@ public record TenantDay(
 
     public static TenantDay live(ApiClient api, String name) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String owner = api.tokenFor("owner-" + suffix + "@example.com");
-        String developerEmail = "dev-" + suffix + "@example.com";
-        String developer = api.tokenFor(developerEmail);
-        String orgId = api.createOrg(owner, name);
-        api.createOrg(developer, name + " (side project)");
-        expect(
-                HttpStatus.CREATED,
-                api.send(
-                        POST,
-                        "/v1/orgs/" + orgId + "/members",
-                        owner,
-                        "{\"email\":\"" + developerEmail + "\",\"role\":\"developer\"}"));
+        OrgOwner orgOwner = OrgOwner.signUp(api, "owner", name);
+        String owner = orgOwner.token();
+        String orgId = orgOwner.orgId();
+        String developer = orgOwner.member("dev-" + suffix + "@example.com", "developer");
         expect(
                 HttpStatus.CREATED,
                 api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner, "{\"name\":\"CI\",\"role\":\"developer\"}"));
