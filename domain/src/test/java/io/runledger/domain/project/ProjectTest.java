@@ -84,36 +84,20 @@ class ProjectTest {
 
     @Test
     void a_project_keeps_the_settings_it_is_given() {
+        ProjectDetails settings = new ProjectDetails(
+                "Neon Drift",
+                "a night drive",
+                "city lights at night",
+                "audio/neon.wav",
+                null,
+                "4k",
+                "geometric",
+                BigDecimal.ONE,
+                BigDecimal.ZERO);
+
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(
-                        ORG,
-                        PROJECT,
-                        USER,
-                        new ProjectDetails(
-                                "Neon Drift",
-                                "a night drive",
-                                "city lights at night",
-                                "audio/neon.wav",
-                                null,
-                                "4k",
-                                "geometric",
-                                BigDecimal.ONE,
-                                BigDecimal.ZERO)))
-                .expectEvents(new ProjectCreated(
-                        ORG,
-                        PROJECT,
-                        USER,
-                        new ProjectDetails(
-                                "Neon Drift",
-                                "a night drive",
-                                "city lights at night",
-                                "audio/neon.wav",
-                                null,
-                                "4k",
-                                "geometric",
-                                BigDecimal.ONE,
-                                BigDecimal.ZERO),
-                        ProjectStatus.DRAFT));
+                .when(new CreateProject(ORG, PROJECT, USER, settings))
+                .expectEvents(new ProjectCreated(ORG, PROJECT, USER, settings, ProjectStatus.DRAFT));
     }
 
     @Test

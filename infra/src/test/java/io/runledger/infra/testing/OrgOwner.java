@@ -30,11 +30,8 @@ public record OrgOwner(ApiClient api, String email, String token, String orgId) 
     /** {@link #someoneOnRecord} made a member of the org with {@code role} by the owner: their token. */
     public String member(String email, String role) {
         String token = someoneOnRecord(email);
-        ResponseEntity<Map<String, Object>> added = api.send(
-                POST,
-                "/v1/orgs/" + orgId + "/members",
-                this.token,
-                "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
+        ResponseEntity<Map<String, Object>> added =
+                send(POST, "/members", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
         if (added.getStatusCode() != HttpStatus.CREATED) {
             throw new IllegalStateException(email + " not added as " + role + ": " + added);
         }
