@@ -6,13 +6,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.runledger.domain.org.Role;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every API key command and event, through Jackson and back. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ApiKeyMessagesSurviveJsonTest {
 
     private static final UUID KEY = UUID.randomUUID();

@@ -6,23 +6,14 @@ import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ApiKeyTest {
     private static final UUID KEY = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID ADMIN = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
-    private FixtureConfiguration<ApiKey> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(ApiKey.class);
-    }
+    private final FixtureConfiguration<ApiKey> fixture = new AggregateTestFixture<>(ApiKey.class);
 
     private static IssueApiKey issue(String name, Role role) {
         return new IssueApiKey(ORG, KEY, name, role, "digest", "rlk_Ab3d", ADMIN);

@@ -9,11 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.domain.shared.ProjectStatus;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GenerationMessagesSurviveJsonTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID PROJECT = UUID.randomUUID();

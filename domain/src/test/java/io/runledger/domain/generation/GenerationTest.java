@@ -13,12 +13,8 @@ import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.ProjectStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GenerationTest {
     private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
@@ -28,12 +24,7 @@ class GenerationTest {
     private static final Map<String, Object> PLAN = Map.of("scenes", 12, "palette", "ember");
     private static final Instant RENDER_START = Instant.parse("2026-11-01T10:00:00Z");
 
-    private FixtureConfiguration<Generation> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Generation.class);
-    }
+    private final FixtureConfiguration<Generation> fixture = new AggregateTestFixture<>(Generation.class);
 
     private static GenerationRequested requested() {
         return new GenerationRequested(

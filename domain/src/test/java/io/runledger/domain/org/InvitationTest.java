@@ -8,13 +8,9 @@ import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 /** Invitations: sent to an email, accepted at its first sign-in before they expire, revoked, or expired by a deadline. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class InvitationTest {
 
     private static final UUID ORG = UUID.randomUUID();
@@ -24,12 +20,7 @@ class InvitationTest {
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
 
-    private FixtureConfiguration<Org> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Org.class);
-    }
+    private final FixtureConfiguration<Org> fixture = new AggregateTestFixture<>(Org.class);
 
     private TestExecutor<Org> anOrg() {
         return fixture.givenCurrentTime(NOW)

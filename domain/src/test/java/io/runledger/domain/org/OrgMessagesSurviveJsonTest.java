@@ -8,13 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every org command and event, through Jackson and back. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OrgMessagesSurviveJsonTest {
 
     private static final UUID ORG = UUID.randomUUID();

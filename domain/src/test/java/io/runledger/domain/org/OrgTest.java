@@ -16,14 +16,10 @@ import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStatus;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OrgTest {
 
     private static final UUID ORG = UUID.randomUUID();
@@ -33,15 +29,9 @@ class OrgTest {
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
     private static final String LONGEST_SLUG = "a" + "-b".repeat(31);
 
-    private FixtureConfiguration<Org> fixture;
-    private SpawnedAggregates subscriptions;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Org.class);
-        // Creating an org spawns its subscription.
-        subscriptions = SpawnedAggregates.allowSpawning(fixture, Subscription.class);
-    }
+    private final FixtureConfiguration<Org> fixture = new AggregateTestFixture<>(Org.class);
+    // Creating an org spawns its subscription.
+    private final SpawnedAggregates subscriptions = SpawnedAggregates.allowSpawning(fixture, Subscription.class);
 
     private OrgCreated created() {
         return new OrgCreated(ORG, "Acme", "acme", ALICE);

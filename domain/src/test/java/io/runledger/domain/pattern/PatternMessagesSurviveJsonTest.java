@@ -6,13 +6,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.runledger.domain.shared.Platform;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every pattern command and event, through Jackson and back. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PatternMessagesSurviveJsonTest {
 
     private static final UUID PATTERN = UUID.randomUUID();

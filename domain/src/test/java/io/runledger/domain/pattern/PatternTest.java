@@ -7,12 +7,8 @@ import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.Platform;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PatternTest {
 
     private static final UUID PATTERN = UUID.randomUUID();
@@ -20,12 +16,7 @@ class PatternTest {
     private static final PatternRegistered SUMMARIZE =
             new PatternRegistered(PLATFORM, PATTERN, "summarize", "Short summary", "writing", "map-reduce");
 
-    private FixtureConfiguration<Pattern> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Pattern.class);
-    }
+    private final FixtureConfiguration<Pattern> fixture = new AggregateTestFixture<>(Pattern.class);
 
     @Test
     void a_registered_pattern_joins_the_platform_catalog() {

@@ -6,11 +6,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import io.runledger.domain.shared.ProjectStatus;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProjectMessagesSurviveJsonTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID USER = UUID.randomUUID();

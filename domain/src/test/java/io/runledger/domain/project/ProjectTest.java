@@ -14,12 +14,8 @@ import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.SpawnedAggregates;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProjectTest {
     private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
@@ -27,15 +23,9 @@ class ProjectTest {
     private static final UUID GEN_1 = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     private static final UUID GEN_2 = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
 
-    private FixtureConfiguration<Project> fixture;
+    private final FixtureConfiguration<Project> fixture = new AggregateTestFixture<>(Project.class);
     /** The generations the project under test spawned. */
-    private SpawnedAggregates generations;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Project.class);
-        generations = SpawnedAggregates.allowSpawning(fixture, Generation.class);
-    }
+    private final SpawnedAggregates generations = SpawnedAggregates.allowSpawning(fixture, Generation.class);
 
     private static ProjectCreated created() {
         return new ProjectCreated(
@@ -94,36 +84,20 @@ class ProjectTest {
 
     @Test
     void a_project_keeps_the_settings_it_is_given() {
+        ProjectDetails settings = new ProjectDetails(
+                "Neon Drift",
+                "a night drive",
+                "city lights at night",
+                "audio/neon.wav",
+                null,
+                "4k",
+                "geometric",
+                BigDecimal.ONE,
+                BigDecimal.ZERO);
+
         fixture.givenNoPriorActivity()
-                .when(new CreateProject(
-                        ORG,
-                        PROJECT,
-                        USER,
-                        new ProjectDetails(
-                                "Neon Drift",
-                                "a night drive",
-                                "city lights at night",
-                                "audio/neon.wav",
-                                null,
-                                "4k",
-                                "geometric",
-                                BigDecimal.ONE,
-                                BigDecimal.ZERO)))
-                .expectEvents(new ProjectCreated(
-                        ORG,
-                        PROJECT,
-                        USER,
-                        new ProjectDetails(
-                                "Neon Drift",
-                                "a night drive",
-                                "city lights at night",
-                                "audio/neon.wav",
-                                null,
-                                "4k",
-                                "geometric",
-                                BigDecimal.ONE,
-                                BigDecimal.ZERO),
-                        ProjectStatus.DRAFT));
+                .when(new CreateProject(ORG, PROJECT, USER, settings))
+                .expectEvents(new ProjectCreated(ORG, PROJECT, USER, settings, ProjectStatus.DRAFT));
     }
 
     @Test

@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RunMessagesSurviveJsonTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID USER = UUID.randomUUID();

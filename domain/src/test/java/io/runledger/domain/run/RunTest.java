@@ -10,12 +10,8 @@ import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RunTest {
     private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
@@ -26,12 +22,7 @@ class RunTest {
     private static final UUID USAGE = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     private static final UUID OTHER_USAGE = UUID.fromString("00000000-0000-0000-0000-0000000000e2");
 
-    private FixtureConfiguration<Run> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Run.class);
-    }
+    private final FixtureConfiguration<Run> fixture = new AggregateTestFixture<>(Run.class);
 
     private static RunQueued queued() {
         return new RunQueued(

@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every subscription command and event, through Jackson and back. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SubscriptionMessagesSurviveJsonTest {
 
     private static final UUID ORG = UUID.randomUUID();

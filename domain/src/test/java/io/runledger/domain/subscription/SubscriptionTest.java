@@ -16,15 +16,11 @@ import io.runledger.domain.shared.IllegalTransition;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SubscriptionTest {
 
     private static final UUID ORG = UUID.randomUUID();
@@ -32,12 +28,7 @@ class SubscriptionTest {
     private static final Instant PERIOD_END = Instant.parse("2026-12-01T10:00:00Z");
     private static final Instant TRIAL_END = NOW.plus(Subscription.TRIAL_LENGTH);
 
-    private FixtureConfiguration<Subscription> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Subscription.class);
-    }
+    private final FixtureConfiguration<Subscription> fixture = new AggregateTestFixture<>(Subscription.class);
 
     private static SubscriptionStarted trialing() {
         return new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, TRIALING, TRIAL_END);

@@ -9,14 +9,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.runledger.domain.shared.Platform;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every user command and event, through Jackson and back. */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class UserMessagesSurviveJsonTest {
 
     private static final UUID USER = UUID.randomUUID();

@@ -7,27 +7,18 @@ import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.Platform;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class UserTest {
 
     private static final UUID USER = UUID.randomUUID();
     private static final UUID PLATFORM = Platform.ORG_ID;
     private static final UUID INVITATION = UUID.randomUUID();
 
-    private FixtureConfiguration<User> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(User.class);
-    }
+    private final FixtureConfiguration<User> fixture = new AggregateTestFixture<>(User.class);
 
     @Test
     void registering_stores_a_normalized_email_and_the_sign_in_identity() {

@@ -13,19 +13,18 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An owner reads, filters and exports the org's history from the event store, and the store proves itself
@@ -33,18 +32,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * domain_event_entry) are each found at their position, with their reason.
  */
 @ReadModelIntegrationTest
-class AuditTrailApiTest {
+class AuditTrailApiTest extends ApiTest {
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+    StoredEvents storedEvents;
 
     @Autowired
     ObjectMapper json;
 
-    private ApiClient api;
     private TenantDay day;
     private String admin;
     private String developer;
@@ -52,7 +47,6 @@ class AuditTrailApiTest {
 
     @BeforeAll
     void a_tenants_day_chained() {
-        api = new ApiClient(http);
         day = TenantDay.live(api, "Audited").projectedIn(jdbc);
         admin = member("admin");
         developer = member("developer");
@@ -74,19 +68,12 @@ class AuditTrailApiTest {
         return token;
     }
 
-    private long storedEventsOf(String orgId) {
-        return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
-                Long.class,
-                orgId);
-    }
-
     /** Waits until the chain holds every stored event of the org. */
     private long awaitChained(String orgId) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                         "select count(*) from audit_events where org_id = ?::uuid", Long.class, orgId))
-                .isEqualTo(storedEventsOf(orgId)));
-        return storedEventsOf(orgId);
+                .isEqualTo(storedEvents.countOf(orgId)));
+        return storedEvents.countOf(orgId);
     }
 
     @SuppressWarnings("unchecked")
@@ -110,7 +97,7 @@ class AuditTrailApiTest {
     void an_owner_lists_every_event_of_the_org_newest_first_with_who_and_from_where() {
         List<Map<String, Object>> items = items(events(""));
 
-        assertThat(items).hasSize((int) storedEventsOf(day.orgId()));
+        assertThat(items).hasSize((int) storedEvents.countOf(day.orgId()));
         assertThat(items)
                 .extracting(item -> ((Number) item.get("position")).longValue())
                 .isSortedAccordingTo((a, b) -> Long.compare(b, a));
@@ -268,7 +255,7 @@ class AuditTrailApiTest {
         assertThat(ndjson.getHeaders().getContentType().toString()).startsWith("application/x-ndjson");
         List<String> lines = ndjson.getBody().lines().toList();
 
-        assertThat(lines).hasSize((int) storedEventsOf(day.orgId()));
+        assertThat(lines).hasSize((int) storedEvents.countOf(day.orgId()));
         for (String line : lines) {
             JsonNode event = json.readTree(line);
             byte[] stored = jdbc.queryForObject(
@@ -326,7 +313,7 @@ class AuditTrailApiTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(again.getBody()).isEqualTo(signed.getBody());
         assertThat(signed.getBody())
-                .containsEntry("chainSequence", (int) storedEventsOf(day.orgId()))
+                .containsEntry("chainSequence", (int) storedEvents.countOf(day.orgId()))
                 .containsEntry("keyId", key.get("keyId"));
         assertThat(key).containsEntry("algorithm", "Ed25519");
         assertThat((String) key.get("pem")).startsWith("-----BEGIN PUBLIC KEY-----");
@@ -334,7 +321,7 @@ class AuditTrailApiTest {
                 .isNotEmpty();
         assertThat(verify(day.orgId(), day.ownerToken()))
                 .containsEntry("valid", true)
-                .containsEntry("checked", (int) storedEventsOf(day.orgId()))
+                .containsEntry("checked", (int) storedEvents.countOf(day.orgId()))
                 .containsEntry("firstMismatch", null);
     }
 
@@ -563,6 +550,6 @@ class AuditTrailApiTest {
                 .isEqualTo(chainBefore);
         assertThat(verify(day.orgId(), day.ownerToken()))
                 .containsEntry("valid", true)
-                .containsEntry("checked", (int) storedEventsOf(day.orgId()));
+                .containsEntry("checked", (int) storedEvents.countOf(day.orgId()));
     }
 }

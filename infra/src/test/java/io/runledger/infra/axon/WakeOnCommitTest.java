@@ -8,29 +8,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** A processor that has caught up learns of a new event when it is committed, not when its wait runs out. */
 @RunledgerIntegrationTest
-class WakeOnCommitTest {
+class WakeOnCommitTest extends ApiTest {
 
     @Autowired
     Configuration axon;
 
-    @Autowired
-    TestRestTemplate http;
-
     @Test
     void a_waiting_stream_sees_a_commit_at_once_instead_of_after_its_wait() throws Exception {
         WakeOnCommit source = axon.getComponent(WakeOnCommit.class);
-        ApiClient api = new ApiClient(http);
         String owner = api.tokenFor("woken@example.com");
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
             CompletableFuture<Boolean> found = waitingOn(stream);

@@ -11,20 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.FakeStripe;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Finance's question, asked of a tenant's day with discrepancies planted in the read model and the Stripe
@@ -33,15 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ReadModelIntegrationTest
 @FakeStripe
         .InUse // Stripe in use: a context and database of its own, so the planted damage meets no other read-model test
-class ReconciliationTest {
+class ReconciliationTest extends ApiTest {
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
     private String operator;
     private TenantDay day;
     private String period;
@@ -49,7 +39,6 @@ class ReconciliationTest {
 
     @BeforeAll
     void a_day_with_planted_discrepancies() {
-        api = new ApiClient(http);
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         day = TenantDay.live(api, "Reconciled Inc").projectedIn(jdbc);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.FakeStripe;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
@@ -19,10 +19,8 @@ import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Billing with Stripe, offline: stripe-java talks to {@link FakeStripe}, which shows what Runledger sent. */
@@ -35,23 +33,15 @@ import org.springframework.test.context.TestPropertySource;
             "runledger.platform-admins=stripe-ops@example.com",
             "runledger.dead-letters.side-effect-retry=1s"
         })
-class StripeBillingTest {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class StripeBillingTest extends ApiTest {
 
     @Autowired
     FakeStripe stripe;
 
-    private ApiClient api;
     private String owner;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
         owner = api.tokenFor("stripe-owner-" + UUID.randomUUID() + "@example.com");
     }
 

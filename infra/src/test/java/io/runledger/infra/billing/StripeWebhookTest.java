@@ -8,19 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Stripe's webhooks, signed as Stripe signs them: verified, applied once, in order, to the org they name. */
@@ -32,24 +29,16 @@ import org.springframework.test.context.TestPropertySource;
             "runledger.stripe.price-team=price_team_test",
             "runledger.platform-admins=billing-ops@example.com"
         })
-class StripeWebhookTest {
+class StripeWebhookTest extends ApiTest {
 
     static final String SECRET = "whsec_test_secret";
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
     private String orgId;
     private String customer;
     private long now;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
         orgId = api.createOrg(api.tokenFor("billing-" + UUID.randomUUID() + "@example.com"), "Paying Inc");
         customer = "cus_" + UUID.randomUUID().toString().substring(0, 8);
         now = Instant.now().getEpochSecond();

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
+import io.runledger.infra.testing.PoisonedOrgs;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.AfterAll;
@@ -39,15 +40,12 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -57,7 +55,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @RunledgerIntegrationTest
 @TestPropertySource(properties = "runledger.platform-admins=" + ConsoleBrowserTest.OPERATOR)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ApiTest {
 
     static final String OPERATOR = "ops-console@example.com";
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -70,13 +68,6 @@ class ConsoleBrowserTest {
     @LocalServerPort
     int port;
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
     private String suffix;
 
     @BeforeAll
@@ -112,7 +103,6 @@ class ConsoleBrowserTest {
 
     @BeforeEach
     void signedOut() {
-        api = new ApiClient(http);
         suffix = UUID.randomUUID().toString().substring(0, 8);
         browser.manage().deleteAllCookies();
     }
@@ -410,17 +400,7 @@ class ConsoleBrowserTest {
     @Test
     void an_operator_sees_a_dead_letter_retries_it_and_replays_the_read_model() throws IOException {
         String poisoned = "Poisoned " + suffix;
-        jdbc.execute("""
-                create or replace function refuse_poisoned_org() returns trigger language plpgsql as $$
-                begin
-                    if new.message = 'Org "%s" created' then
-                        raise exception 'refused for the test';
-                    end if;
-                    return new;
-                end $$
-                """.formatted(poisoned));
-        jdbc.execute(
-                "create trigger refuse_poisoned_org before insert on system_logs for each row execute function refuse_poisoned_org()");
+        PoisonedOrgs.refuseLogRowsOf(jdbc, poisoned);
         String operator = person(OPERATOR);
         try {
             String orgId = api.createOrg(person("poisoned-" + suffix + "@example.com"), poisoned);
@@ -442,7 +422,7 @@ class ConsoleBrowserTest {
                             .getText())
                     .contains("read-system-logs"); // the API's 409: nothing emptied while letters wait
 
-            jdbc.execute("drop trigger refuse_poisoned_org on system_logs");
+            PoisonedOrgs.acceptAgain(jdbc);
             browser.findElement(By.id("retry-" + orgId)).click();
             assertThat(waitFor()
                             .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notices .notice")))
@@ -458,8 +438,7 @@ class ConsoleBrowserTest {
                             .getText())
                     .startsWith("Replay of read-system-logs started");
         } finally {
-            jdbc.execute("drop trigger if exists refuse_poisoned_org on system_logs");
-            jdbc.execute("drop function if exists refuse_poisoned_org()");
+            PoisonedOrgs.acceptAgain(jdbc);
             // the other tests read the system log: let the replay finish first
             await().atMost(WAIT).until(() -> items("/v1/admin/projections", operator).stream()
                     .noneMatch(projection -> Boolean.TRUE.equals(projection.get("replaying"))));

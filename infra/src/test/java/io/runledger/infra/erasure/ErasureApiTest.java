@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 
 import io.runledger.domain.shared.Platform;
 import io.runledger.infra.audit.OfflineAuditVerifier;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import io.runledger.projections.audit.AuditVerification;
@@ -31,13 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -49,7 +47,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings("unchecked")
-class ErasureApiTest {
+class ErasureApiTest extends ApiTest {
 
     static final String OPERATOR = "erasure-ops@example.com";
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
@@ -87,15 +85,8 @@ class ErasureApiTest {
             "system_logs");
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     AuditVerification verification;
 
-    private ApiClient api;
     private String operator;
     private String ada;
     private String grace;
@@ -106,7 +97,6 @@ class ErasureApiTest {
 
     @BeforeAll
     void people_and_a_tenant() {
-        api = new ApiClient(http);
         operator = api.tokenFor(OPERATOR);
         offboarded = TenantDay.live(api, "Offboarded").projectedIn(jdbc);
         // Ada is invited before she signs up (and joins as a viewer when she does), someone else never signs up;

@@ -10,37 +10,21 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.command.auth.Sha256;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Tenant API keys: issued by admins, shown once, kept as digests, acting in one org with one role until revoked. */
 @RunledgerIntegrationTest
-class ApiKeysApiTest {
+class ApiKeysApiTest extends OrgOwnerApiTest {
 
     private static final String SUMMARIZE =
             "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Keys act for orgs.\"}";
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void setUp() {
-        owner = OrgOwner.signUp(http, "keys", "Keyed Inc");
-        api = owner.api();
+    ApiKeysApiTest() {
+        super("keys", "Keyed Inc");
     }
 
     private ResponseEntity<Map<String, Object>> issue(String token, String org, String role, String idempotencyKey) {
@@ -97,9 +81,7 @@ class ApiKeysApiTest {
                 .containsEntry("id", first.getBody().get("id"))
                 .containsEntry("key", null)
                 .containsEntry("prefix", first.getBody().get("prefix"));
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
-                .isEqualTo(1);
+        assertThat(owner.rowsIn(jdbc, "api_keys")).isEqualTo(1);
     }
 
     @Test
@@ -147,9 +129,7 @@ class ApiKeysApiTest {
         assertThat(newOrg.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(newOrg.getBody()).containsEntry("type", "https://runledger.io/problems/person-required");
         assertThat(newKey.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
-                .isEqualTo(1);
+        assertThat(owner.rowsIn(jdbc, "api_keys")).isEqualTo(1);
     }
 
     @Test
@@ -158,10 +138,8 @@ class ApiKeysApiTest {
         String keyId = jdbc.queryForObject(
                 "select key_id::text from api_keys where org_id = ?::uuid", String.class, owner.orgId());
 
-        ResponseEntity<Map<String, Object>> revoked =
-                api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
-        ResponseEntity<Map<String, Object>> again =
-                api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/api-keys/" + keyId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> revoked = owner.send(DELETE, "/api-keys/" + keyId, null);
+        ResponseEntity<Map<String, Object>> again = owner.send(DELETE, "/api-keys/" + keyId, null);
         ResponseEntity<Map<String, Object>> used =
                 api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-4");
 
@@ -180,8 +158,7 @@ class ApiKeysApiTest {
         issuedSecret("developer");
         issuedSecret("viewer");
 
-        ResponseEntity<Map<String, Object>> listed =
-                api.send(GET, "/v1/orgs/" + owner.orgId() + "/api-keys", owner.token(), null);
+        ResponseEntity<Map<String, Object>> listed = owner.send(GET, "/api-keys", null);
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items =
@@ -200,9 +177,7 @@ class ApiKeysApiTest {
 
         assertThat(byDeveloper.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(ownerKey.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
-                .isZero();
+        assertThat(owner.rowsIn(jdbc, "api_keys")).isZero();
     }
 
     @Test

@@ -11,40 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.runledger.domain.user.UserRegistered;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
-import org.axonframework.serialization.Serializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @RunledgerIntegrationTest
-class AuthenticationApiTest {
+class AuthenticationApiTest extends ApiTest {
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(http);
-    }
+    StoredEvents storedEvents;
 
     private String tokenFor(String email) {
         return api.tokenFor(email);
@@ -59,16 +40,22 @@ class AuthenticationApiTest {
                 "select count(*) from domain_event_entry where payload_type = ?", Integer.class, payloadType);
     }
 
-    @Test
-    void a_request_without_a_token_gets_a_401_problem_and_changes_nothing() {
+    /** Creating an org as {@code token} with {@code body} is refused with a problem of {@code type}; no org is made. */
+    private Map<String, Object> refusedOrgCreation(String token, String body, HttpStatus status, String type) {
         int before = storedEvents("io.runledger.domain.org.OrgCreated");
 
-        ResponseEntity<Map<String, Object>> answer = createOrg(null, "{\"name\":\"Acme\"}");
+        ResponseEntity<Map<String, Object>> answer = createOrg(token, body);
 
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(answer.getStatusCode()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/unauthenticated");
+        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/" + type);
         assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
+        return answer.getBody();
+    }
+
+    @Test
+    void a_request_without_a_token_gets_a_401_problem_and_changes_nothing() {
+        refusedOrgCreation(null, "{\"name\":\"Acme\"}", HttpStatus.UNAUTHORIZED, "unauthenticated");
     }
 
     @Test
@@ -92,7 +79,7 @@ class AuthenticationApiTest {
                 from domain_event_entry cross join lateral (select convert_from(meta_data, 'UTF8')::jsonb as m) metadata
                 where aggregate_identifier = ? and sequence_number = 0
                 """, orgId);
-        String adaUserId = StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class).stream()
+        String adaUserId = storedEvents.ofType(UserRegistered.class).stream()
                 .filter(registered -> registered.email().equals("ada@example.com"))
                 .findFirst()
                 .orElseThrow()
@@ -119,35 +106,23 @@ class AuthenticationApiTest {
         pool.shutdown();
 
         assertThat(statuses).containsOnly(HttpStatus.CREATED).hasSize(16);
-        assertThat(StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class))
+        assertThat(storedEvents.ofType(UserRegistered.class))
                 .filteredOn(registered -> registered.email().equals("grace@example.com"))
                 .hasSize(1);
     }
 
     @Test
     void malformed_json_gets_a_400_problem_and_creates_nothing() {
-        String token = tokenFor("linus@example.com");
-        int before = storedEvents("io.runledger.domain.org.OrgCreated");
-
-        ResponseEntity<Map<String, Object>> answer = createOrg(token, "{\"name\": ");
-
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(answer.getBody()).containsEntry("type", "https://runledger.io/problems/malformed-request");
-        assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
+        refusedOrgCreation(tokenFor("linus@example.com"), "{\"name\": ", HttpStatus.BAD_REQUEST, "malformed-request");
     }
 
     @Test
     void an_org_without_a_name_gets_a_422_problem_that_says_so_and_creates_nothing() {
-        String token = tokenFor("barbara@example.com");
-        int before = storedEvents("io.runledger.domain.org.OrgCreated");
-
-        ResponseEntity<Map<String, Object>> answer = createOrg(token, "{\"name\":\"  \"}");
-
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(answer.getBody())
-                .containsEntry("type", "https://runledger.io/problems/invalid-command")
+        assertThat(refusedOrgCreation(
+                        tokenFor("barbara@example.com"),
+                        "{\"name\":\"  \"}",
+                        HttpStatus.UNPROCESSABLE_ENTITY,
+                        "invalid-command"))
                 .containsEntry("detail", "An org needs a name");
-        assertThat(storedEvents("io.runledger.domain.org.OrgCreated")).isEqualTo(before);
     }
 }

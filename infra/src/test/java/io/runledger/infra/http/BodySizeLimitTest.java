@@ -10,28 +10,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The default limit of 1 MB, against bodies that declare their length and bodies that do not. */
 @RunledgerIntegrationTest
-class BodySizeLimitTest {
+class BodySizeLimitTest extends ApiTest {
 
     private static final String OVERSIZED_ORG = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -44,11 +35,10 @@ class BodySizeLimitTest {
 
     @Test
     void a_body_declared_larger_than_the_limit_is_a_413_problem() {
-        String token = new ApiClient(http).tokenFor("big@example.com");
+        String token = api.tokenFor("big@example.com");
         int before = orgsCreated();
 
-        ResponseEntity<Map<String, Object>> refused =
-                new ApiClient(http).send(HttpMethod.POST, "/v1/orgs", token, OVERSIZED_ORG);
+        ResponseEntity<Map<String, Object>> refused = api.send(HttpMethod.POST, "/v1/orgs", token, OVERSIZED_ORG);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/body-too-large");
@@ -57,7 +47,7 @@ class BodySizeLimitTest {
 
     @Test
     void a_chunked_body_is_cut_off_at_the_limit_with_a_413() throws Exception {
-        String token = new ApiClient(http).tokenFor("chunked@example.com");
+        String token = api.tokenFor("chunked@example.com");
         int before = orgsCreated();
         byte[] body = OVERSIZED_ORG.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/orgs"))

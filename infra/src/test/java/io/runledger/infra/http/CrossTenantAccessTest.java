@@ -6,18 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The owner of org A, at every endpoint that names an org or a resource of one: org B's ids, in B's paths
@@ -25,15 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @RunledgerIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CrossTenantAccessTest {
+class CrossTenantAccessTest extends ApiTest {
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
     private String ownerOfA;
     private String orgA;
     private String orgB;
@@ -43,7 +33,6 @@ class CrossTenantAccessTest {
 
     @BeforeAll
     void two_tenants_each_with_a_project_a_member_and_a_key() {
-        api = new ApiClient(http);
         ownerOfA = api.tokenFor("tenant-a-" + UUID.randomUUID() + "@example.com");
         String ownerOfB = api.tokenFor("tenant-b-" + UUID.randomUUID() + "@example.com");
         orgA = api.createOrg(ownerOfA, "Tenant A");

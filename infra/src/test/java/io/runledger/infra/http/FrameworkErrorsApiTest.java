@@ -11,36 +11,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Errors Spring MVC, Spring Security's firewall and Tomcat answer themselves are problem+json with a stable type
  * and an X-Request-Id, like the application's own.
  */
 @RunledgerIntegrationTest
-class FrameworkErrorsApiTest {
-
-    @Autowired
-    TestRestTemplate http;
+class FrameworkErrorsApiTest extends ApiTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String owner;
 
     @BeforeEach
     void setUp() {
-        owner = new ApiClient(http).tokenFor("errors-" + UUID.randomUUID() + "@example.com");
+        owner = api.tokenFor("errors-" + UUID.randomUUID() + "@example.com");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

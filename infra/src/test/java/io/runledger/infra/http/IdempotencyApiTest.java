@@ -14,33 +14,22 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.idempotency.IdempotencyKeyExpiry;
 import io.runledger.domain.org.OrgCreated;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Creating an org with an {@code Idempotency-Key}, retried the ways real clients retry. */
 @RunledgerIntegrationTest
-class IdempotencyApiTest {
+class IdempotencyApiTest extends ApiTest {
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    StoredEvents storedEvents;
 
     @Autowired
     IdempotencyKeyExpiry expiry;
@@ -50,16 +39,16 @@ class IdempotencyApiTest {
 
     @BeforeEach
     void setUp() {
-        token = new ApiClient(http).tokenFor("idem-" + UUID.randomUUID() + "@example.com");
+        token = api.tokenFor("idem-" + UUID.randomUUID() + "@example.com");
         orgName = "Org " + UUID.randomUUID();
     }
 
     private ResponseEntity<Map<String, Object>> createOrg(String key, String name) {
-        return new ApiClient(http).send(HttpMethod.POST, "/v1/orgs", token, "{\"name\":\"" + name + "\"}", key);
+        return api.send(HttpMethod.POST, "/v1/orgs", token, "{\"name\":\"" + name + "\"}", key);
     }
 
     private int orgsNamed(String name) {
-        return (int) StoredEvents.ofType(jdbc, eventSerializer, OrgCreated.class).stream()
+        return (int) storedEvents.ofType(OrgCreated.class).stream()
                 .filter(created -> created.name().equals(name))
                 .count();
     }
@@ -101,7 +90,7 @@ class IdempotencyApiTest {
     @Test
     void keys_belong_to_their_caller() {
         createOrg("shared-key", orgName);
-        token = new ApiClient(http).tokenFor("other-" + UUID.randomUUID() + "@example.com");
+        token = api.tokenFor("other-" + UUID.randomUUID() + "@example.com");
 
         assertThat(createOrg("shared-key", orgName).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(orgsNamed(orgName)).isEqualTo(2);
@@ -112,13 +101,12 @@ class IdempotencyApiTest {
         createOrg("key-expiring", orgName);
         String runsOrg =
                 (String) createOrg("key-runs-org", orgName + " runs").getBody().get("id");
-        new ApiClient(http)
-                .send(
-                        HttpMethod.POST,
-                        "/v1/orgs/" + runsOrg + "/runs",
-                        token,
-                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"kept\"}",
-                        "run-key-kept");
+        api.send(
+                HttpMethod.POST,
+                "/v1/orgs/" + runsOrg + "/runs",
+                token,
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"kept\"}",
+                "run-key-kept");
 
         expiry.purgeOlderThan(Instant.now().plusSeconds(60));
 

@@ -13,48 +13,30 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.org.OrgCreated;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
-import org.axonframework.serialization.Serializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keys whose first request died before answering (the process was killed mid-request), as the database
  * keeps them: claimed, without an answer. {@code ChildProcessCrashTest} produces them with a real SIGKILL.
  */
 @RunledgerIntegrationTest
-class IdempotencyRecoveryApiTest {
+class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     private static final String RUN =
             "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Killed mid-request.\"}";
 
     @Autowired
-    TestRestTemplate http;
+    StoredEvents storedEvents;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
-
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void setUp() {
-        owner = OrgOwner.signUp(http, "recovery", "Recovery Inc");
-        api = owner.api();
+    IdempotencyRecoveryApiTest() {
+        super("recovery", "Recovery Inc");
     }
 
     /** What a SIGKILL after the work committed, before the answer was recorded, leaves behind. */
@@ -83,9 +65,7 @@ class IdempotencyRecoveryApiTest {
         assertThat(again.getHeaders().getFirst(IdempotentRequests.REPLAYED_HEADER))
                 .isEqualTo("true");
         assertThat(owner.runsQueued(jdbc)).isEqualTo(1);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId()))
-                .isEqualTo(1);
+        assertThat(owner.rowsIn(jdbc, "run_inputs")).isEqualTo(1);
     }
 
     @Test
@@ -219,9 +199,7 @@ class IdempotencyRecoveryApiTest {
                 .containsEntry("id", first.getBody().get("id"))
                 .containsEntry("prefix", first.getBody().get("prefix"))
                 .containsEntry("key", null);
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from api_keys where org_id = ?::uuid", Integer.class, owner.orgId()))
-                .isEqualTo(1);
+        assertThat(owner.rowsIn(jdbc, "api_keys")).isEqualTo(1);
     }
 
     @Test
@@ -237,7 +215,7 @@ class IdempotencyRecoveryApiTest {
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());
-        assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgCreated.class))
+        assertThat(storedEvents.ofType(OrgCreated.class))
                 .filteredOn(created -> created.name().equals(name))
                 .hasSize(1);
     }

@@ -12,32 +12,23 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TestClock;
 import io.runledger.infra.testing.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Invitations by email for people who have not signed in yet: sent, accepted at the first sign-in, revoked, expired. */
 @RunledgerIntegrationTest
 @Import(TestClockConfiguration.class)
-class InvitationsApiTest {
+class InvitationsApiTest extends OrgOwnerApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TestClock clock;
@@ -45,16 +36,15 @@ class InvitationsApiTest {
     @Autowired
     Scheduler scheduler;
 
-    private ApiClient api;
-    private OrgOwner owner;
     private String inviteeEmail;
 
+    InvitationsApiTest() {
+        super("owner", "Acme");
+    }
+
     @BeforeEach
-    void an_owner_with_an_org_and_someone_who_never_signed_in() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        owner = OrgOwner.signUp(http, "owner", "Acme " + suffix);
-        api = owner.api();
-        inviteeEmail = "invitee-" + suffix + "@example.com";
+    void someone_who_never_signed_in() {
+        inviteeEmail = "invitee-" + UUID.randomUUID() + "@example.com";
     }
 
     private ResponseEntity<Map<String, Object>> invite(String as, String email, String role, String idempotencyKey) {

@@ -11,44 +11,31 @@ import java.util.UUID;
 import io.runledger.domain.org.OrgRenamed;
 import io.runledger.domain.org.OrgSettingsChanged;
 import io.runledger.domain.user.UserRegistered;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @RunledgerIntegrationTest
-class MembersApiTest {
+class MembersApiTest extends OrgOwnerApiTest {
 
     @Autowired
-    TestRestTemplate http;
+    StoredEvents storedEvents;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
-
-    private ApiClient api;
-    private OrgOwner owner;
     private String teammate;
     private String teammateEmail;
 
+    MembersApiTest() {
+        super("owner", "Acme");
+    }
+
     @BeforeEach
-    void an_owner_with_an_org_and_a_teammate_who_signed_in_once() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        owner = OrgOwner.signUp(http, "owner", "Acme " + suffix);
-        api = owner.api();
-        teammateEmail = "mate-" + suffix + "@example.com";
+    void a_teammate_who_signed_in_once() {
+        teammateEmail = "mate-" + UUID.randomUUID() + "@example.com";
         teammate = owner.someoneOnRecord(teammateEmail);
     }
 
@@ -135,8 +122,7 @@ class MembersApiTest {
                 String.class,
                 owner.orgId());
 
-        ResponseEntity<Map<String, Object>> refused =
-                api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + ownerId, owner.token(), null);
+        ResponseEntity<Map<String, Object>> refused = owner.send(DELETE, "/members/" + ownerId, null);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/last-owner-protected");
@@ -146,15 +132,10 @@ class MembersApiTest {
     void a_role_change_and_a_removal_are_recorded() {
         String mateId = (String) addTeammate(owner.token(), "viewer").getBody().get("userId");
 
-        assertThat(api.send(
-                                PATCH,
-                                "/v1/orgs/" + owner.orgId() + "/members/" + mateId,
-                                owner.token(),
-                                "{\"role\":\"admin\"}")
+        assertThat(owner.send(PATCH, "/members/" + mateId, "{\"role\":\"admin\"}")
                         .getBody())
                 .containsEntry("role", "admin");
-        assertThat(api.send(DELETE, "/v1/orgs/" + owner.orgId() + "/members/" + mateId, owner.token(), null)
-                        .getStatusCode())
+        assertThat(owner.send(DELETE, "/members/" + mateId, null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(jdbc.queryForList("""
                 select payload_type from domain_event_entry where aggregate_identifier = ? order by sequence_number
@@ -169,11 +150,8 @@ class MembersApiTest {
 
     @Test
     void adding_someone_who_never_signed_in_says_what_to_do() {
-        ResponseEntity<Map<String, Object>> refused = api.send(
-                POST,
-                "/v1/orgs/" + owner.orgId() + "/members",
-                owner.token(),
-                "{\"email\":\"stranger@example.com\",\"role\":\"viewer\"}");
+        ResponseEntity<Map<String, Object>> refused =
+                owner.send(POST, "/members", "{\"email\":\"stranger@example.com\",\"role\":\"viewer\"}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/unknown-user");
@@ -197,18 +175,14 @@ class MembersApiTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getBody()).containsEntry("type", "https://runledger.io/problems/email-already-registered");
-        assertThat(StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class))
+        assertThat(storedEvents.ofType(UserRegistered.class))
                 .filteredOn(registered -> registered.email().equals(teammateEmail))
                 .hasSize(1);
     }
 
     @Test
     void an_admin_renames_the_org_and_changes_its_settings_but_a_viewer_may_not() {
-        assertThat(api.send(
-                                PATCH,
-                                "/v1/orgs/" + owner.orgId(),
-                                owner.token(),
-                                "{\"name\":\"Acme Labs\",\"settings\":{\"timezone\":\"Europe/Paris\"}}")
+        assertThat(owner.send(PATCH, "", "{\"name\":\"Acme Labs\",\"settings\":{\"timezone\":\"Europe/Paris\"}}")
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         addTeammate(owner.token(), "viewer");
@@ -216,11 +190,11 @@ class MembersApiTest {
                         .getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
 
-        assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgRenamed.class))
+        assertThat(storedEvents.ofType(OrgRenamed.class))
                 .filteredOn(renamed -> renamed.orgId().toString().equals(owner.orgId()))
                 .extracting(OrgRenamed::name)
                 .containsExactly("Acme Labs");
-        assertThat(StoredEvents.ofType(jdbc, eventSerializer, OrgSettingsChanged.class))
+        assertThat(storedEvents.ofType(OrgSettingsChanged.class))
                 .filteredOn(changed -> changed.orgId().toString().equals(owner.orgId()))
                 .extracting(OrgSettingsChanged::settings)
                 .containsExactly(Map.of("timezone", "Europe/Paris"));

@@ -11,35 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The pattern catalog: everyone reads it, platform admins write it, runs use its active patterns. */
 @ReadModelIntegrationTest
-class PatternsApiTest {
+class PatternsApiTest extends ApiTest {
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
     private String admin;
     private String tenant;
     private String orgId;
 
     @BeforeAll
     void an_operator_and_a_tenant() {
-        api = new ApiClient(http);
         admin = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         tenant = api.tokenFor("catalog-user-" + UUID.randomUUID() + "@example.com");
         orgId = api.createOrg(tenant, "Catalog Users");

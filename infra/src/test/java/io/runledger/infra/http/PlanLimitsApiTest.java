@@ -16,44 +16,29 @@ import java.util.concurrent.Future;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
 import io.runledger.domain.subscription.CancelSubscription;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** The free plan, shrunk so its limits are reached quickly: 10 runs a day, 100 characters of input. */
 @RunledgerIntegrationTest
 @TestPropertySource(properties = {"runledger.plans.free.max-runs-per-day=10", "runledger.plans.free.max-chars=100"})
-class PlanLimitsApiTest {
+class PlanLimitsApiTest extends OrgOwnerApiTest {
 
     private static final String SHORT_TEXT =
             "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Short enough.\"}";
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     CommandGateway commands;
 
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void a_new_org_on_the_free_trial() {
-        owner = OrgOwner.signUp(http, "limits", "Limited");
-        api = owner.api();
+    PlanLimitsApiTest() {
+        super("limits", "Limited");
     }
 
     private Integer usedToday() {

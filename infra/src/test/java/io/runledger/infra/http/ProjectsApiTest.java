@@ -7,42 +7,25 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Projects and generation requests of an org on the free plan (3 generations a month). */
 @RunledgerIntegrationTest
-class ProjectsApiTest {
+class ProjectsApiTest extends OrgOwnerApiTest {
 
     private static final String NEON =
             "{\"name\":\"Neon\",\"prompt\":\"city lights\",\"audioPath\":\"audio/neon.wav\"}";
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void setUp() {
-        owner = OrgOwner.signUp(http, "projects", "Studio");
-        api = owner.api();
+    ProjectsApiTest() {
+        super("projects", "Studio");
     }
 
     private String createProject() {
-        ResponseEntity<Map<String, Object>> created =
-                api.send(POST, "/v1/orgs/" + owner.orgId() + "/projects", owner.token(), NEON);
+        ResponseEntity<Map<String, Object>> created = owner.send(POST, "/projects", NEON);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) created.getBody().get("id");
     }
@@ -71,11 +54,7 @@ class ProjectsApiTest {
                 select convert_from(payload, 'UTF8')::jsonb -> 'details' ->> 'resolution' from domain_event_entry
                 where aggregate_identifier = ? and sequence_number = 0
                 """, String.class, projectId)).isEqualTo("1080p");
-        assertThat(api.send(
-                                PATCH,
-                                "/v1/orgs/" + owner.orgId() + "/projects/" + projectId,
-                                owner.token(),
-                                "{\"effectIntensity\":0.9}")
+        assertThat(owner.send(PATCH, "/projects/" + projectId, "{\"effectIntensity\":0.9}")
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(eventsOfType("io.runledger.domain.project.ProjectUpdated")).isEqualTo(1);
@@ -83,10 +62,9 @@ class ProjectsApiTest {
 
     @Test
     void a_ratio_outside_zero_to_one_is_a_422_naming_the_field() {
-        ResponseEntity<Map<String, Object>> refused = api.send(
+        ResponseEntity<Map<String, Object>> refused = owner.send(
                 POST,
-                "/v1/orgs/" + owner.orgId() + "/projects",
-                owner.token(),
+                "/projects",
                 "{\"name\":\"Neon\",\"prompt\":\"p\",\"audioPath\":\"a.wav\",\"footageVisibility\":1.5}");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -102,11 +80,8 @@ class ProjectsApiTest {
                 .getBody()
                 .get("id");
 
-        ResponseEntity<Map<String, Object>> answer = api.send(
-                PATCH,
-                "/v1/orgs/" + owner.orgId() + "/projects/" + strangersProject,
-                owner.token(),
-                "{\"name\":\"Mine now\"}");
+        ResponseEntity<Map<String, Object>> answer =
+                owner.send(PATCH, "/projects/" + strangersProject, "{\"name\":\"Mine now\"}");
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(requestGeneration(strangersProject, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

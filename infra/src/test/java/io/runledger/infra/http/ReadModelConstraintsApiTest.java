@@ -16,17 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -36,23 +32,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @RunledgerIntegrationTest
 @TestPropertySource(properties = "runledger.platform-admins=" + ReadModelConstraintsApiTest.PLATFORM_ADMIN)
-class ReadModelConstraintsApiTest {
+class ReadModelConstraintsApiTest extends ApiTest {
 
     static final String PLATFORM_ADMIN = "constraints-ops@example.com";
     private static final Duration READ_MODEL_LAG = Duration.ofSeconds(30);
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(http);
-    }
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

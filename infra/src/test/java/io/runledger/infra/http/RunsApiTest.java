@@ -5,42 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @RunledgerIntegrationTest
-class RunsApiTest {
+class RunsApiTest extends OrgOwnerApiTest {
 
     private static final String SUMMARIZE_TEXT =
             "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Event sourcing keeps every fact.\"}";
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void setUp() {
-        owner = OrgOwner.signUp(http, "runs", "Runs Inc");
-        api = owner.api();
+    RunsApiTest() {
+        super("runs", "Runs Inc");
     }
 
     private int inputsInOrg() {
-        return jdbc.queryForObject(
-                "select count(*) from run_inputs where org_id = ?::uuid", Integer.class, owner.orgId());
+        return owner.rowsIn(jdbc, "run_inputs");
     }
 
     @Test
@@ -122,11 +105,7 @@ class RunsApiTest {
         String viewerEmail = "viewer-" + UUID.randomUUID() + "@example.com";
         String viewer = api.tokenFor(viewerEmail);
         api.createOrg(viewer, "Viewer's own");
-        api.send(
-                HttpMethod.POST,
-                "/v1/orgs/" + owner.orgId() + "/members",
-                owner.token(),
-                "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
+        owner.send(HttpMethod.POST, "/members", "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
 
         assertThat(owner.queueRun(outsider, null, SUMMARIZE_TEXT).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);

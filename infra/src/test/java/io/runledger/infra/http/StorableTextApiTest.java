@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 import io.runledger.command.auth.LocalIssuer;
 import io.runledger.domain.user.AuthProvider;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,13 +32,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -49,16 +47,10 @@ import org.springframework.test.context.TestPropertySource;
 @RunledgerIntegrationTest
 @TestPropertySource(properties = "runledger.platform-admins=" + StorableTextApiTest.PLATFORM_ADMIN)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StorableTextApiTest {
+class StorableTextApiTest extends ApiTest {
 
     static final String PLATFORM_ADMIN = "text-ops@example.com";
     private static final String NUL = "\\u0000";
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     LocalIssuer issuer;
@@ -66,7 +58,6 @@ class StorableTextApiTest {
     @LocalServerPort
     int port;
 
-    private ApiClient api;
     private String owner;
     private String admin;
     private String orgId;
@@ -76,7 +67,6 @@ class StorableTextApiTest {
 
     @BeforeAll
     void anOrgWithAProjectAndAMember() {
-        api = new ApiClient(http);
         owner = api.tokenFor("text-owner-" + UUID.randomUUID() + "@example.com");
         admin = api.tokenFor(PLATFORM_ADMIN);
         orgId = api.createOrg(owner, "Text Rules");

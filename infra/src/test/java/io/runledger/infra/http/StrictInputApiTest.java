@@ -7,39 +7,23 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.Map;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Runledger's own API reads exactly the fields it documents, of exactly their types; free-form maps stay free. */
 @RunledgerIntegrationTest
-class StrictInputApiTest {
+class StrictInputApiTest extends OrgOwnerApiTest {
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void setUp() {
-        owner = OrgOwner.signUp(http, "strict", "Strict Inc");
-        api = owner.api();
+    StrictInputApiTest() {
+        super("strict", "Strict Inc");
     }
 
     private long events() {
@@ -62,14 +46,10 @@ class StrictInputApiTest {
 
         ResponseEntity<Map<String, Object>> org =
                 api.send(POST, "/v1/orgs", owner.token(), "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
-        ResponseEntity<Map<String, Object>> run = api.send(
-                POST,
-                "/v1/orgs/" + owner.orgId() + "/runs",
-                owner.token(),
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Hi.\",\"priorty\":9}",
-                UUID.randomUUID().toString());
-        ResponseEntity<Map<String, Object>> changes =
-                api.send(PATCH, "/v1/orgs/" + owner.orgId(), owner.token(), "{\"name\":\"Renamed\",\"owner\":\"me\"}");
+        ResponseEntity<Map<String, Object>> run = owner.queueRun(
+                UUID.randomUUID().toString(),
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Hi.\",\"priorty\":9}");
+        ResponseEntity<Map<String, Object>> changes = owner.send(PATCH, "", "{\"name\":\"Renamed\",\"owner\":\"me\"}");
 
         assertRefused(org, HttpStatus.BAD_REQUEST, "unknown-field", "plan");
         assertRefused(run, HttpStatus.BAD_REQUEST, "unknown-field", "priorty");
@@ -79,11 +59,8 @@ class StrictInputApiTest {
 
     @Test
     void free_form_maps_take_any_fields() {
-        ResponseEntity<Map<String, Object>> settings = api.send(
-                PATCH,
-                "/v1/orgs/" + owner.orgId(),
-                owner.token(),
-                "{\"settings\":{\"anything\":{\"nested\":[1,\"two\",true]},\"theme\":\"dark\"}}");
+        ResponseEntity<Map<String, Object>> settings =
+                owner.send(PATCH, "", "{\"settings\":{\"anything\":{\"nested\":[1,\"two\",true]},\"theme\":\"dark\"}}");
 
         assertThat(settings.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
@@ -93,12 +70,9 @@ class StrictInputApiTest {
     void a_value_of_another_type_is_refused_not_coerced(String input) {
         long before = events();
 
-        ResponseEntity<Map<String, Object>> run = api.send(
-                POST,
-                "/v1/orgs/" + owner.orgId() + "/runs",
-                owner.token(),
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}",
-                UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> run = owner.queueRun(
+                UUID.randomUUID().toString(),
+                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}");
 
         assertRefused(run, HttpStatus.BAD_REQUEST, "malformed-request", "input");
         assertThat(events()).isEqualTo(before);
@@ -106,12 +80,8 @@ class StrictInputApiTest {
 
     @Test
     void an_enum_is_named_not_numbered_and_a_name_is_text_not_a_number() {
-        ResponseEntity<Map<String, Object>> numbered = api.send(
-                POST,
-                "/v1/orgs/" + owner.orgId() + "/runs",
-                owner.token(),
-                "{\"pattern\":\"summarize\",\"inputSource\":0,\"input\":\"Hi.\"}",
-                UUID.randomUUID().toString());
+        ResponseEntity<Map<String, Object>> numbered = owner.queueRun(
+                UUID.randomUUID().toString(), "{\"pattern\":\"summarize\",\"inputSource\":0,\"input\":\"Hi.\"}");
         ResponseEntity<Map<String, Object>> name = api.send(POST, "/v1/orgs", owner.token(), "{\"name\":42}");
 
         assertRefused(numbered, HttpStatus.BAD_REQUEST, "malformed-request", "inputSource");

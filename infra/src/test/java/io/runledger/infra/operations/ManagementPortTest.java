@@ -3,10 +3,9 @@ package io.runledger.infra.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpMethod.GET;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -22,10 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 // Spring Boot's tests leave metrics export (the Prometheus registry) off unless asked
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = "management.server.port=0")
-class ManagementPortTest {
-
-    @Autowired
-    TestRestTemplate http;
+class ManagementPortTest extends ApiTest {
 
     @LocalManagementPort
     int managementPort;
@@ -41,7 +37,6 @@ class ManagementPortTest {
 
     @Test
     void the_scrape_is_for_platform_admins_and_the_probes_are_open_on_the_management_port() {
-        ApiClient api = new ApiClient(http);
         String operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         String tenant = api.tokenFor("tenant-of-the-management-port@example.com");
 

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -40,21 +39,16 @@ import org.springframework.test.context.TestPropertySource;
 // DispatcherServlet logs a line for every request at debug: a line logged while serving the request
 @TestPropertySource(properties = "logging.level.org.springframework.web.servlet.DispatcherServlet=debug")
 @ExtendWith(OutputCaptureExtension.class)
-class OperationsApiTest {
-
-    @Autowired
-    TestRestTemplate http;
+class OperationsApiTest extends ApiTest {
 
     @Autowired
     Environment environment;
 
-    private ApiClient api;
     private String operator;
     private String tenant;
 
     @BeforeAll
     void setUp() {
-        api = new ApiClient(http);
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         tenant = api.tokenFor("tenant-" + UUID.randomUUID() + "@example.com");
         // a command through the command bus, and events through the processors, for their meters

@@ -10,17 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
+import io.runledger.infra.testing.PoisonedOrgs;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,51 +30,30 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ReadModelIntegrationTest
 @TestPropertySource(properties = "runledger.dead-letters.stuck-after=2s")
-class DeadLettersTest {
+class DeadLettersTest extends ApiTest {
+
+    @Autowired
+    StoredEvents storedEvents;
 
     private static final String SYSTEM_LOG = "read-system-logs";
 
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
     String operator;
 
     @BeforeAll
     void operator() {
-        api = new ApiClient(http);
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
-    }
-
-    /** The system log refuses the creation row of orgs with this name, as a poison event would fail. */
-    private void refuseOrgsNamed(String name) {
-        jdbc.execute("""
-                create or replace function refuse_poisoned_org() returns trigger language plpgsql as $$
-                begin
-                    if new.message = 'Org "%s" created' then
-                        raise exception 'refused for the test';
-                    end if;
-                    return new;
-                end $$
-                """.formatted(name));
-        jdbc.execute("create trigger refuse_poisoned_org before insert on system_logs for each row "
-                + "execute function refuse_poisoned_org()");
     }
 
     @AfterEach
     void dropTriggers() {
-        jdbc.execute("drop trigger if exists refuse_poisoned_org on system_logs");
+        PoisonedOrgs.acceptAgain(jdbc);
         jdbc.execute("drop trigger if exists refuse_parking on dead_letter_entry");
-        jdbc.execute("drop function if exists refuse_poisoned_org()");
         jdbc.execute("drop function if exists refuse_parking()");
     }
 
     @Test
     void a_poisoned_tenant_waits_in_the_dead_letter_queue_while_others_go_on_and_a_retry_catches_it_up_exactly() {
-        refuseOrgsNamed("Poisoned Ltd");
+        PoisonedOrgs.refuseLogRowsOf(jdbc, "Poisoned Ltd");
         TenantDay poisoned = TenantDay.live(api, "Poisoned Ltd");
 
         Map<String, Object> parked = await().atMost(Duration.ofSeconds(15))
@@ -101,9 +80,9 @@ class DeadLettersTest {
         // the poisoned tenant's later events wait behind the failed one, none of them written
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> ((Number) parkedSequenceOf(poisoned.orgId()).get("parkedEvents")).longValue()
-                        == storedEvents(poisoned.orgId()));
+                        == storedEvents.countOf(poisoned.orgId()));
         assertThat(logRows(poisoned.orgId())).isZero();
-        assertThat(projection(SYSTEM_LOG).get("deadLetters")).isEqualTo((int) storedEvents(poisoned.orgId()));
+        assertThat(projection(SYSTEM_LOG).get("deadLetters")).isEqualTo((int) storedEvents.countOf(poisoned.orgId()));
 
         // no replay that would empty the table while letters wait
         ResponseEntity<Map<String, Object>> replay =
@@ -137,7 +116,7 @@ class DeadLettersTest {
 
     @Test
     void an_operator_who_gives_up_on_a_tenants_dead_letters_evicts_them_and_the_log_records_it() {
-        refuseOrgsNamed("Abandoned Ltd");
+        PoisonedOrgs.refuseLogRowsOf(jdbc, "Abandoned Ltd");
         String owner = api.tokenFor("abandoned-owner@example.com");
         long started = System.nanoTime();
         String orgId = api.createOrg(owner, "Abandoned Ltd");
@@ -148,8 +127,9 @@ class DeadLettersTest {
                 "A poison event was parked %d ms after its request%n", (System.nanoTime() - started) / 1_000_000);
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> parkedSequenceOf(orgId) != null
-                        && ((Number) parkedSequenceOf(orgId).get("parkedEvents")).longValue() == storedEvents(orgId));
-        long parkedEvents = storedEvents(orgId);
+                        && ((Number) parkedSequenceOf(orgId).get("parkedEvents")).longValue()
+                                == storedEvents.countOf(orgId));
+        long parkedEvents = storedEvents.countOf(orgId);
 
         ResponseEntity<Map<String, Object>> stranger =
                 api.send(DELETE, "/v1/admin/projections/" + SYSTEM_LOG + "/dead-letters/" + orgId, owner, null);
@@ -207,7 +187,7 @@ class DeadLettersTest {
                 """);
         jdbc.execute(
                 "create trigger refuse_parking before insert on dead_letter_entry for each row execute function refuse_parking()");
-        refuseOrgsNamed("Stuck Ltd");
+        PoisonedOrgs.refuseLogRowsOf(jdbc, "Stuck Ltd");
         api.createOrg(api.tokenFor("stuck-owner@example.com"), "Stuck Ltd");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat((Map<String, Object>)
                         readModelsHealth(HttpStatus.SERVICE_UNAVAILABLE).get(SYSTEM_LOG))
@@ -263,13 +243,6 @@ class DeadLettersTest {
     private long logRows(String orgId) {
         return jdbc.queryForObject(
                 "select count(*) from system_logs where organization_id = ?::uuid", Long.class, orgId);
-    }
-
-    private long storedEvents(String orgId) {
-        return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
-                Long.class,
-                orgId);
     }
 
     private String checksumOfLog(String orgId) {

@@ -13,21 +13,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import io.runledger.projections.ReadModelRebuild;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Operators watch the read models and rebuild them from the event store, to the same content. */
 @ReadModelIntegrationTest
-class ProjectionReplayTest {
+class ProjectionReplayTest extends ApiTest {
 
     /**
      * Each read-model table, narrowed to this test's tenants: the context is shared, and other tests' tenants go on
@@ -48,15 +46,8 @@ class ProjectionReplayTest {
             Map.entry("system_logs", "organization_id in (select org from tenants)"));
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     DataSource dataSource;
 
-    private ApiClient api;
     private String operator;
     private TenantDay replayedA;
     /** the days' people and every org they belong to (the developers' side projects too), fixed before any damage */
@@ -64,7 +55,6 @@ class ProjectionReplayTest {
 
     @BeforeAll
     void two_tenants_days_projected() {
-        api = new ApiClient(http);
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
         replayedA = TenantDay.live(api, "Replayed A").projectedIn(jdbc);
         TenantDay replayedB = TenantDay.live(api, "Replayed B").projectedIn(jdbc);

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.runledger.domain.org.RenameOrg;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
@@ -20,21 +20,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Events in, rows out: a tenant's day through the API, then every read-model table as the projectors left it. */
 @ReadModelIntegrationTest
-class ReadModelProjectionTest {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ReadModelProjectionTest extends ApiTest {
 
     @Autowired
     CommandGateway commands;
@@ -46,7 +38,7 @@ class ReadModelProjectionTest {
 
     @BeforeAll
     void a_tenants_day_fully_projected() {
-        day = TenantDay.live(new ApiClient(http), "Projected Inc").projectedIn(jdbc);
+        day = TenantDay.live(api, "Projected Inc").projectedIn(jdbc);
     }
 
     @Test
@@ -170,8 +162,7 @@ class ReadModelProjectionTest {
                 """, day.generationId(), day.generationId());
         assertThat(stages.values()).containsOnly(true).hasSize(5);
 
-        Map<String, Object> generation = new ApiClient(http)
-                .send(
+        Map<String, Object> generation = api.send(
                         HttpMethod.GET,
                         "/v1/orgs/" + day.orgId() + "/generations/" + day.generationId(),
                         day.ownerToken(),
@@ -240,7 +231,6 @@ class ReadModelProjectionTest {
      */
     @Test
     void an_event_committed_after_a_later_one_is_logged_at_its_own_place_in_the_store() {
-        ApiClient api = new ApiClient(http);
         String owner = api.tokenFor("late-" + UUID.randomUUID() + "@example.com");
         String lateOrg = api.createOrg(owner, "Late Commit Inc");
         String[] earlyOrg = new String[1];

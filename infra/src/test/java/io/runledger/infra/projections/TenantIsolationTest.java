@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import io.runledger.query.tenant.TenantReads;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -24,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Row-level security on the read models: what a tenant's transaction can see, whatever its SQL says. */
 @ReadModelIntegrationTest
-class TenantIsolationTest {
+class TenantIsolationTest extends ApiTest {
 
     static final List<String> ORG_SCOPED = List.of(
             "orgs",
@@ -38,12 +37,6 @@ class TenantIsolationTest {
             "system_logs",
             "users",
             "auth_identities");
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TenantReads reads;
@@ -63,7 +56,6 @@ class TenantIsolationTest {
 
     @BeforeAll
     void two_tenants_projected() {
-        ApiClient api = new ApiClient(http);
         orgA = UUID.fromString(TenantDay.live(api, "Tenant A").projectedIn(jdbc).orgId());
         orgB = UUID.fromString(TenantDay.live(api, "Tenant B").projectedIn(jdbc).orgId());
         oneConnection = new HikariDataSource();

@@ -19,42 +19,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The query API over a tenant's projected day: lists, details, filters, pages, usage, dashboard, logs, streams. */
 @ReadModelIntegrationTest
-class QueryApiTest {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class QueryApiTest extends ApiTest {
 
     @LocalServerPort
     int port;
 
-    private ApiClient api;
     private TenantDay day;
     private String org;
 
     @BeforeAll
     void a_tenants_projected_day() {
-        api = new ApiClient(http);
         day = TenantDay.live(api, "Queried Inc").projectedIn(jdbc);
         org = "/v1/orgs/" + day.orgId();
     }

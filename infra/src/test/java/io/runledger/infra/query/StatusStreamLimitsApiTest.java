@@ -12,12 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
@@ -28,13 +27,10 @@ import org.springframework.test.context.TestPropertySource;
  */
 @RunledgerIntegrationTest
 @TestPropertySource(properties = {"runledger.streams.max-per-caller=3", "runledger.streams.poll-interval=100ms"})
-class StatusStreamLimitsApiTest {
+class StatusStreamLimitsApiTest extends ApiTest {
 
     // long enough for ~30 polls, so PostgreSQL's statistics, reported up to a second late, are a small part of it
     private static final long WINDOW_MILLIS = 3000;
-
-    @Autowired
-    TestRestTemplate http;
 
     @Autowired
     JdbcClient jdbc;
@@ -42,14 +38,12 @@ class StatusStreamLimitsApiTest {
     @LocalServerPort
     int port;
 
-    private ApiClient api;
     private String owner;
     private String orgId;
     private String runId;
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(http);
         owner = api.tokenFor("streams-" + UUID.randomUUID() + "@example.com");
         orgId = api.createOrg(owner, "Streaming Inc");
         runId = (String) api.send(

@@ -1,7 +1,6 @@
 package io.runledger.infra.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.http.HttpMethod.POST;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -10,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.FreshDatabaseInitializer;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunningRunledger;
 import io.runledger.infra.testing.TestDatabases;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -32,21 +31,17 @@ class StatusStreamShutdownTest {
         CompletableFuture<Void> closed = null;
         try (Socket socket = new Socket(
                 "localhost", Integer.parseInt(running.bean(Environment.class).getProperty("local.server.port")))) {
-            ApiClient api = running.api();
-            String owner = api.tokenFor("streams-" + UUID.randomUUID() + "@example.com");
-            String orgId = api.createOrg(owner, "Shutting Down Inc");
-            String runId = (String) api.send(
-                            POST,
-                            "/v1/orgs/" + orgId + "/runs",
-                            owner,
-                            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Until the end.\"}",
-                            UUID.randomUUID().toString())
+            OrgOwner owner = OrgOwner.signUp(running.api(), "streams", "Shutting Down Inc");
+            String orgId = owner.orgId();
+            String runId = (String) owner.queueRun(
+                            UUID.randomUUID().toString(),
+                            "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Until the end.\"}")
                     .getBody()
                     .get("id");
             socket.setSoTimeout(10_000);
             socket.getOutputStream()
                     .write(("GET /v1/orgs/" + orgId + "/runs/" + runId + "/stream HTTP/1.1\r\n"
-                                    + "Host: localhost\r\nAuthorization: Bearer " + owner
+                                    + "Host: localhost\r\nAuthorization: Bearer " + owner.token()
                                     + "\r\nAccept: text/event-stream\r\n"
                                     + "Connection: close\r\n\r\n")
                             .getBytes(StandardCharsets.ISO_8859_1));

@@ -13,21 +13,16 @@ import io.runledger.command.access.IdentityAlreadyLinked;
 import io.runledger.domain.user.AuthProvider;
 import io.runledger.domain.user.RegisterUser;
 import io.runledger.domain.user.UserRegistered;
-import io.runledger.infra.testing.ApiClient;
+import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * models: claims the database cannot store, and a sign-in identity claimed by a second person.
  */
 @RunledgerIntegrationTest
-class ProviderClaimsApiTest {
+class ProviderClaimsApiTest extends ApiTest {
 
     static final FakeIdentityProvider PROVIDER = new FakeIdentityProvider();
 
@@ -51,14 +46,7 @@ class ProviderClaimsApiTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    StoredEvents storedEvents;
 
     @Autowired
     CommandGateway commands;
@@ -66,19 +54,12 @@ class ProviderClaimsApiTest {
     @Autowired
     ApplicationContext context;
 
-    private ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(http);
-    }
-
     private ResponseEntity<Map<String, Object>> firstRequest(String token) {
         return api.send(POST, "/v1/orgs", token, "{\"name\":\"Signed in\"}");
     }
 
     private long registrations(String email) {
-        return StoredEvents.ofType(jdbc, eventSerializer, UserRegistered.class).stream()
+        return storedEvents.ofType(UserRegistered.class).stream()
                 .filter(registered -> registered.email().equals(email))
                 .count();
     }

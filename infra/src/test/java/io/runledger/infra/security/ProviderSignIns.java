@@ -1,13 +1,11 @@
 package io.runledger.infra.security;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
+import io.runledger.infra.testing.FormEncoded;
 
 /**
  * The fake provider's sign-in (authorization code with PKCE, RFC 7636): {@value #AUTHORIZE} signs in whoever
@@ -79,7 +78,7 @@ final class ProviderSignIns {
     }
 
     private void authorize(HttpExchange exchange) throws IOException {
-        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FormEncoded.fields(exchange.getRequestURI().getRawQuery());
         challengeMethods.add(String.valueOf(query.get("code_challenge_method")));
         String code = UUID.randomUUID().toString();
         codes.put(
@@ -99,7 +98,8 @@ final class ProviderSignIns {
     }
 
     private void token(HttpExchange exchange) throws IOException {
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                FormEncoded.fields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Grant grant = codes.remove(String.valueOf(form.get("code")));
         String verifier = form.get("code_verifier");
         if (grant == null
@@ -138,21 +138,6 @@ final class ProviderSignIns {
         } catch (NoSuchAlgorithmException unavailable) {
             throw new IllegalStateException(unavailable);
         }
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> values = new HashMap<>();
-        if (encoded != null) {
-            for (String pair : encoded.split("&")) {
-                int equals = pair.indexOf('=');
-                if (equals > 0) {
-                    values.put(
-                            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return values;
     }
 
     private static void respond(HttpExchange exchange, int status, Map<String, Object> json) throws IOException {

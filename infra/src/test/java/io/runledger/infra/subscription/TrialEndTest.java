@@ -16,19 +16,16 @@ import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.runledger.domain.subscription.Subscription;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.TestClock;
 import io.runledger.infra.testing.TestClockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -38,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
 @RunledgerIntegrationTest
 @Import(TestClockConfiguration.class)
 @TestPropertySource(properties = "runledger.platform-admins=" + TrialEndTest.PLATFORM_ADMIN)
-class TrialEndTest {
+class TrialEndTest extends OrgOwnerApiTest {
 
     static final String PLATFORM_ADMIN = "plans-ops@example.com";
     private static final String RUN =
@@ -46,26 +43,21 @@ class TrialEndTest {
     private static final Duration PAST_THE_TRIAL = Subscription.TRIAL_LENGTH.plusMinutes(1);
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     TestClock clock;
 
     @Autowired
     Scheduler scheduler;
 
-    private ApiClient api;
     private SubscriptionRecords records;
-    private OrgOwner owner;
+
+    /** An org on its free trial. */
+    TrialEndTest() {
+        super("trial", "Trying Inc");
+    }
 
     @BeforeEach
-    void an_org_on_its_free_trial() {
+    void its_records() {
         records = new SubscriptionRecords(jdbc);
-        owner = OrgOwner.signUp(http, "trial", "Trying Inc");
-        api = owner.api();
     }
 
     /** Time passes for the service; the owner.token() signs in again, as tokens expire by the service's clock. */
@@ -121,9 +113,7 @@ class TrialEndTest {
                 .isEqualTo(records.creationCorrelationId(owner.orgId()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(records.readModelStatuses(owner.orgId()))
                 .containsExactly("paused", "paused"));
-        assertThat(api.send(GET, "/v1/orgs/" + owner.orgId(), owner.token(), null)
-                        .getBody())
-                .containsEntry("subscriptionStatus", "paused");
+        assertThat(owner.send(GET, "", null).getBody()).containsEntry("subscriptionStatus", "paused");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(systemLog(owner.orgId(), "trial_ended"))
                 .containsExactly("Trial ended at " + endedAt + "; new work waits for a paid plan"));
         // another org's trial has a week to go

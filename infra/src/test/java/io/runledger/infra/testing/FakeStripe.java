@@ -7,10 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,7 +117,8 @@ public final class FakeStripe implements AutoCloseable {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Map<String, String> form =
+                FormEncoded.fields(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         requests.add(new Request(
                 exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Idempotency-Key"), form));
         AtomicInteger failures = failuresToGo.get(path);
@@ -137,7 +136,8 @@ public final class FakeStripe implements AutoCloseable {
                     200,
                     summaries(
                             path.split("/")[4].substring("mtr_".length()),
-                            query(exchange.getRequestURI().getRawQuery()).get("customer")));
+                            FormEncoded.fields(exchange.getRequestURI().getRawQuery())
+                                    .get("customer")));
             return;
         }
         switch (path) {
@@ -207,29 +207,12 @@ public final class FakeStripe implements AutoCloseable {
                 + total.toPlainString() + ",\"meter\":\"mtr_" + eventName + "\"}]}";
     }
 
-    private static Map<String, String> query(String rawQuery) {
-        return rawQuery == null ? Map.of() : form(rawQuery);
-    }
-
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                fields.put(
-                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return fields;
     }
 
     @Override

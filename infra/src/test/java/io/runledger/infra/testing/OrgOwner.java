@@ -5,7 +5,7 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public record OrgOwner(ApiClient api, String email, String token, String orgId) {
 
     /** Signs in {@code emailPrefix}-(a random id)@example.com, who creates the org {@code orgName}. */
-    public static OrgOwner signUp(TestRestTemplate http, String emailPrefix, String orgName) {
-        ApiClient api = new ApiClient(http);
+    public static OrgOwner signUp(ApiClient api, String emailPrefix, String orgName) {
         String email = emailPrefix + "-" + UUID.randomUUID() + "@example.com";
         String token = api.tokenFor(email);
         return new OrgOwner(api, email, token, api.createOrg(token, orgName));
@@ -31,11 +30,8 @@ public record OrgOwner(ApiClient api, String email, String token, String orgId) 
     /** {@link #someoneOnRecord} made a member of the org with {@code role} by the owner: their token. */
     public String member(String email, String role) {
         String token = someoneOnRecord(email);
-        ResponseEntity<Map<String, Object>> added = api.send(
-                POST,
-                "/v1/orgs/" + orgId + "/members",
-                this.token,
-                "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
+        ResponseEntity<Map<String, Object>> added =
+                send(POST, "/members", "{\"email\":\"" + email + "\",\"role\":\"" + role + "\"}");
         if (added.getStatusCode() != HttpStatus.CREATED) {
             throw new IllegalStateException(email + " not added as " + role + ": " + added);
         }
@@ -47,6 +43,11 @@ public record OrgOwner(ApiClient api, String email, String token, String orgId) 
         return new OrgOwner(api, email, api.tokenFor(email), orgId);
     }
 
+    /** {@code method} on {@code /v1/orgs/{orgId}} followed by {@code pathInOrg}, as the owner; {@code json} null for none. */
+    public ResponseEntity<Map<String, Object>> send(HttpMethod method, String pathInOrg, String json) {
+        return api.send(method, "/v1/orgs/" + orgId + pathInOrg, token, json);
+    }
+
     /** {@code POST /v1/orgs/{orgId}/runs} as the owner, with an {@code Idempotency-Key} unless it is null. */
     public ResponseEntity<Map<String, Object>> queueRun(String idempotencyKey, String json) {
         return queueRun(token, idempotencyKey, json);
@@ -55,6 +56,11 @@ public record OrgOwner(ApiClient api, String email, String token, String orgId) 
     /** {@code POST /v1/orgs/{orgId}/runs} as {@code as}, with an {@code Idempotency-Key} unless it is null. */
     public ResponseEntity<Map<String, Object>> queueRun(String as, String idempotencyKey, String json) {
         return api.send(POST, "/v1/orgs/" + orgId + "/runs", as, json, idempotencyKey);
+    }
+
+    /** The org's rows in {@code table}, a read model with an {@code org_id} column. */
+    public int rowsIn(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("select count(*) from " + table + " where org_id = ?::uuid", Integer.class, orgId);
     }
 
     /** The org's {@code RunQueued} events in the store. */

@@ -6,18 +6,33 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The events in the store, read as the application reads them: through the event serializer, so personal data,
- * stored sealed (docs/erasure.md), reads plain.
+ * stored sealed (docs/erasure.md), reads plain. A bean of every {@link RunledgerIntegrationTest}.
  */
 public final class StoredEvents {
 
-    private StoredEvents() {}
+    private final JdbcTemplate jdbc;
+    private final Serializer eventSerializer;
+
+    public StoredEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        this.jdbc = jdbc;
+        this.eventSerializer = eventSerializer;
+    }
+
+    /** How many events the store holds for the org {@code orgId}. */
+    public long countOf(String orgId) {
+        return jdbc.queryForObject(
+                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
+                Long.class,
+                orgId);
+    }
 
     /** Every stored event of {@code type}, in store order. */
-    public static <T> List<T> ofType(JdbcTemplate jdbc, Serializer eventSerializer, Class<T> type) {
+    public <T> List<T> ofType(Class<T> type) {
         return jdbc.query(
                 "select payload, payload_revision from domain_event_entry where payload_type = ? order by global_index",
                 (row, n) -> {

@@ -26,23 +26,13 @@ public record TenantDay(
 
     public static TenantDay live(ApiClient api, String name) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String owner = api.tokenFor("owner-" + suffix + "@example.com");
-        String developerEmail = "dev-" + suffix + "@example.com";
-        String developer = api.tokenFor(developerEmail);
-        String orgId = api.createOrg(owner, name);
-        api.createOrg(developer, name + " (side project)");
-        expect(
-                HttpStatus.CREATED,
-                api.send(
-                        POST,
-                        "/v1/orgs/" + orgId + "/members",
-                        owner,
-                        "{\"email\":\"" + developerEmail + "\",\"role\":\"developer\"}"));
-        expect(
-                HttpStatus.CREATED,
-                api.send(POST, "/v1/orgs/" + orgId + "/api-keys", owner, "{\"name\":\"CI\",\"role\":\"developer\"}"));
+        OrgOwner orgOwner = OrgOwner.signUp(api, "owner", name);
+        String owner = orgOwner.token();
+        String orgId = orgOwner.orgId();
+        String developer = orgOwner.member("dev-" + suffix + "@example.com", "developer");
+        expect(HttpStatus.CREATED, orgOwner.send(POST, "/api-keys", "{\"name\":\"CI\",\"role\":\"developer\"}"));
 
-        String succeeded = queueRun(api, orgId, developer, "summarize", "Event sourcing keeps every fact.");
+        String succeeded = queueRun(orgOwner, developer, "summarize", "Event sourcing keeps every fact.");
         Map<String, Object> claim = claim(api, "runs");
         report(
                 api,
@@ -58,7 +48,7 @@ public record TenantDay(
                 "\"usageId\":\"" + UUID.randomUUID() + "\",\"meter\":\"tokens.used\",\"quantity\":1543");
         report(api, "runs", claim, "complete", "");
 
-        String failed = queueRun(api, orgId, owner, "extract_keywords", "A second text.");
+        String failed = queueRun(orgOwner, owner, "extract_keywords", "A second text.");
         report(api, "runs", claim(api, "runs"), "fail", "\"error\":\"model overloaded\"");
 
         String projectId = (String) expect(
@@ -123,16 +113,14 @@ public record TenantDay(
         return this;
     }
 
-    private static String queueRun(ApiClient api, String orgId, String token, String pattern, String input) {
+    private static String queueRun(OrgOwner owner, String token, String pattern, String input) {
         return (String) expect(
                         HttpStatus.ACCEPTED,
-                        api.send(
-                                POST,
-                                "/v1/orgs/" + orgId + "/runs",
+                        owner.queueRun(
                                 token,
+                                UUID.randomUUID().toString(),
                                 "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"" + input
-                                        + "\"}",
-                                UUID.randomUUID().toString()))
+                                        + "\"}"))
                 .get("id");
     }
 

@@ -7,10 +7,10 @@ import static org.springframework.http.HttpMethod.POST;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.FreshDatabaseInitializer;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.RunningRunledger;
 import io.runledger.infra.testing.TestDatabases;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -41,18 +41,12 @@ class LeaseExpiryAcrossInstancesTest {
 
     /** Queues a run through {@code instance} and has a worker claim it there; returns the run's id. */
     private static String queueAndClaimOn(RunningRunledger instance) {
-        ApiClient api = instance.api();
-        String owner = api.tokenFor("sweep-" + UUID.randomUUID() + "@example.com");
-        String orgId = api.createOrg(owner, "Sweep Inc");
-        String runId = (String) api.send(
-                        POST,
-                        "/v1/orgs/" + orgId + "/runs",
-                        owner,
-                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"x\"}",
-                        "k-1")
-                .getBody()
-                .get("id");
-        assertThat(api.send(POST, "/v1/worker/runs/claim", WORKER, "{}").getStatusCode())
+        OrgOwner owner = OrgOwner.signUp(instance.api(), "sweep", "Sweep Inc");
+        String runId =
+                (String) owner.queueRun("k-1", "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"x\"}")
+                        .getBody()
+                        .get("id");
+        assertThat(owner.api().send(POST, "/v1/worker/runs/claim", WORKER, "{}").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         return runId;
     }

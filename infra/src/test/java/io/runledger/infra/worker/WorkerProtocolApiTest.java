@@ -16,21 +16,15 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.worker.LeaseExpiry;
 import io.runledger.domain.run.RunFailed;
-import io.runledger.infra.testing.ApiClient;
-import io.runledger.infra.testing.OrgOwner;
+import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -45,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
             "runledger.worker.max-inline-output=1KB",
             "runledger.worker.sweep-interval=1h"
         })
-class WorkerProtocolApiTest {
+class WorkerProtocolApiTest extends OrgOwnerApiTest {
 
     private static final String LLM = "llm-secret";
     private static final String RENDER = "render-secret";
@@ -53,25 +47,13 @@ class WorkerProtocolApiTest {
             "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Leases keep workers honest.\"}";
 
     @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    @Qualifier("eventSerializer")
-    Serializer eventSerializer;
+    StoredEvents storedEvents;
 
     @Autowired
     LeaseExpiry leaseExpiry;
 
-    private ApiClient api;
-    private OrgOwner owner;
-
-    @BeforeEach
-    void setUp() {
-        owner = OrgOwner.signUp(http, "worker", "Leased Inc");
-        api = owner.api();
+    WorkerProtocolApiTest() {
+        super("worker", "Leased Inc");
     }
 
     /** Every test leaves the queue empty for the next: whatever is still waiting is claimed and failed. */
@@ -389,7 +371,7 @@ class WorkerProtocolApiTest {
 
         assertThat(eventTypesOf(runId))
                 .containsExactly("RunQueued", "UsageRecorded", "RunStarted", "RunRequeued", "RunStarted", "RunFailed");
-        assertThat(StoredEvents.ofType(jdbc, eventSerializer, RunFailed.class))
+        assertThat(storedEvents.ofType(RunFailed.class))
                 .filteredOn(failed -> failed.runId().toString().equals(runId))
                 .extracting(RunFailed::error)
                 .containsExactly("Gave up: the lease of worker runs-worker-1 expired (attempt 2 of 2)");

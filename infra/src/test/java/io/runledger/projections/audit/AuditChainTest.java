@@ -52,6 +52,14 @@ class AuditChainTest {
                 ORG, 1, chainSequence, position, link, signedAt, AuditChain.keyId(key.getPublic()), signer.sign());
     }
 
+    private static void assertMismatch(
+            Optional<AuditChain.Mismatch> mismatch, long position, AuditChain.Reason reason) {
+        assertThat(mismatch)
+                .get()
+                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
+                .containsExactly(position, reason);
+    }
+
     private Optional<AuditChain.Mismatch> walk(
             List<AuditChain.Digest> digests, long[] sequences, AuditChain.StoredEvent[] stored, byte[][] recorded) {
         AuditChain.Walk walk = new AuditChain.Walk(digests, key.getPublic(), 0, AuditChain.genesis());
@@ -132,10 +140,7 @@ class AuditChainTest {
                     links[0], links[2]
                 });
 
-        assertThat(mismatch)
-                .get()
-                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
-                .containsExactly(9L, AuditChain.Reason.MISSING);
+        assertMismatch(mismatch, 9L, AuditChain.Reason.MISSING);
     }
 
     @Test
@@ -149,10 +154,7 @@ class AuditChainTest {
                 new AuditChain.StoredEvent[] {events[0], events[1], event(6, "{\"forged\":true}")},
                 new byte[][] {links[0], links[1], links[1]});
 
-        assertThat(mismatch)
-                .get()
-                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
-                .containsExactly(6L, AuditChain.Reason.INSERTED);
+        assertMismatch(mismatch, 6L, AuditChain.Reason.INSERTED);
     }
 
     @Test
@@ -165,10 +167,7 @@ class AuditChainTest {
 
         Optional<AuditChain.Mismatch> mismatch = walk(List.of(signed), new long[] {1, 2}, rewritten, chain(rewritten));
 
-        assertThat(mismatch)
-                .get()
-                .extracting(AuditChain.Mismatch::position, AuditChain.Mismatch::reason)
-                .containsExactly(5L, AuditChain.Reason.SIGNATURE);
+        assertMismatch(mismatch, 5L, AuditChain.Reason.SIGNATURE);
     }
 
     @Test
