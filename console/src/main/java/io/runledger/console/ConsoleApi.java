@@ -77,6 +77,11 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
         return (List<Map<String, Object>>) get(token, path).getOrDefault("items", List.of());
     }
 
+    /** A command without a body or an idempotency key: removals, revocations, replays. */
+    public Map<String, Object> send(HttpMethod method, String token, String path) {
+        return send(method, token, path, null, null);
+    }
+
     /** A command; {@code idempotencyKey} null for none. The answer's body, or an empty map for 204. */
     public Map<String, Object> send(HttpMethod method, String token, String path, Object body, String idempotencyKey) {
         HttpResponse<byte[]> answer =

@@ -86,13 +86,12 @@ class MemberPages {
     @PostMapping("/orgs/{orgId}/members/{userId}/remove")
     String remove(
             @PathVariable UUID orgId, @PathVariable UUID userId, HttpServletRequest request, RedirectAttributes flash) {
-        api.send(
-                HttpMethod.DELETE,
-                frame.token(request),
+        return removed(
+                request,
                 ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
-                null,
-                null);
-        return backToMembers(orgId, flash, "Member removed");
+                orgId,
+                flash,
+                "Member removed");
     }
 
     @PostMapping("/orgs/{orgId}/invitations/{invitationId}/revoke")
@@ -101,13 +100,12 @@ class MemberPages {
             @PathVariable UUID invitationId,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        api.send(
-                HttpMethod.DELETE,
-                frame.token(request),
+        return removed(
+                request,
                 ConsoleApi.path("/v1/orgs/{orgId}/invitations/{invitationId}", orgId, invitationId),
-                null,
-                null);
-        return backToMembers(orgId, flash, "Invitation revoked");
+                orgId,
+                flash,
+                "Invitation revoked");
     }
 
     /** The secret is shown on this answer only, never put in a redirect or a session. */
@@ -133,13 +131,18 @@ class MemberPages {
     @PostMapping("/orgs/{orgId}/api-keys/{keyId}/revoke")
     String revokeKey(
             @PathVariable UUID orgId, @PathVariable UUID keyId, HttpServletRequest request, RedirectAttributes flash) {
-        api.send(
-                HttpMethod.DELETE,
-                frame.token(request),
+        return removed(
+                request,
                 ConsoleApi.path("/v1/orgs/{orgId}/api-keys/{keyId}", orgId, keyId),
-                null,
-                null);
-        return backToMembers(orgId, flash, "API key revoked: requests with it are refused from now on");
+                orgId,
+                flash,
+                "API key revoked: requests with it are refused from now on");
+    }
+
+    private String removed(
+            HttpServletRequest request, String path, UUID orgId, RedirectAttributes flash, String notice) {
+        api.send(HttpMethod.DELETE, frame.token(request), path);
+        return backToMembers(orgId, flash, notice);
     }
 
     /** After an action, the members page again (a reload does not repeat the action), with what was done. */

@@ -68,9 +68,7 @@ class OperatorPages {
             api.send(
                     HttpMethod.POST,
                     frame.token(request),
-                    ConsoleApi.path("/v1/admin/projections/{name}/replay", name),
-                    null,
-                    null);
+                    ConsoleApi.path("/v1/admin/projections/{name}/replay", name));
             return "Replay of " + name + " started: it catches up while the service serves";
         });
     }
@@ -86,9 +84,7 @@ class OperatorPages {
                     HttpMethod.POST,
                     frame.token(request),
                     ConsoleApi.query(
-                            ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/retry", name), "orgId", orgId),
-                    null,
-                    null);
+                            ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/retry", name), "orgId", orgId));
             return "Retried " + outcome.get("retried") + " in " + name + ": " + outcome.get("succeeded")
                     + " caught up, " + outcome.get("stillParked") + " events still parked";
         });
@@ -108,9 +104,7 @@ class OperatorPages {
                     ConsoleApi.query(
                             ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/{sequenceId}", name, sequenceId),
                             "reason",
-                            reason),
-                    null,
-                    null);
+                            reason));
             return "Evicted " + evicted.get("evicted") + " events of " + sequenceId + " from " + name
                     + " (recorded in its system log)";
         });

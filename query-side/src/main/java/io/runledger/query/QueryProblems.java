@@ -1,6 +1,7 @@
 package io.runledger.query;
 
 import java.net.URI;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,13 @@ public final class QueryProblems {
 
     public static ErrorResponseException invalidParameter(String detail) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail);
+    }
+
+    /** For a filter that takes one of a few words: null (no filter) or one of {@code allowed}. */
+    public static void requireOneOf(String parameter, String value, Set<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            throw invalidParameter(parameter + " must be one of " + String.join(", ", allowed));
+        }
     }
 
     /** 403: what only a person may ask, asked with an API key or a worker credential. */

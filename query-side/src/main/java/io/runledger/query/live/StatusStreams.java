@@ -68,7 +68,17 @@ public class StatusStreams implements SmartLifecycle {
      * @param finished whether the view is final, which ends the stream after it is sent
      */
     public record Kind<T>(
-            BiFunction<UUID, Collection<UUID>, Map<UUID, T>> read, Function<T, String> status, Predicate<T> finished) {}
+            BiFunction<UUID, Collection<UUID>, Map<UUID, T>> read, Function<T, String> status, Predicate<T> finished) {
+
+        /** A kind whose stream ends at any of the {@code finalStatuses}. */
+        public static <T> Kind<T> endingAt(
+                BiFunction<UUID, Collection<UUID>, Map<UUID, T>> read,
+                Function<T, String> status,
+                String... finalStatuses) {
+            Set<String> ending = Set.of(finalStatuses);
+            return new Kind<>(read, status, view -> ending.contains(status.apply(view)));
+        }
+    }
 
     private record Watch(Kind<?> kind, UUID orgId) {}
 

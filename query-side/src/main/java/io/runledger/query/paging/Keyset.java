@@ -10,6 +10,9 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import io.runledger.query.QueryProblems;
+import io.runledger.query.Rows;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Keyset pagination newest first, over {@code (time, id)} or, for lists in the event store's order, over the
@@ -85,6 +88,35 @@ public final class Keyset {
     /** As {@link #page(List, Position, Function)}, in store order; {@code storePosition} is a row's. */
     public static <T> Page<T> page(List<T> fetched, StorePosition position, ToLongFunction<T> storePosition) {
         return page(fetched, position.limit(), row -> String.valueOf(storePosition.applyAsLong(row)));
+    }
+
+    /**
+     * The page a statement selects with {@link Position#after} and {@code limit :limit}: binds the cursor and asks
+     * for one row more than the page, whose presence says there is a next page.
+     */
+    public static <T> Page<T> page(
+            JdbcClient.StatementSpec statement, Position position, RowMapper<T> rows, Function<T, Key> key) {
+        List<T> fetched = statement
+                .param("cursorTime", Rows.timestamp(position.time()))
+                .param("cursorId", position.id())
+                .param("limit", position.limit() + 1)
+                .query(rows)
+                .list();
+        return page(fetched, position, key);
+    }
+
+    /** As {@link #page(JdbcClient.StatementSpec, Position, RowMapper, Function)}, in store order. */
+    public static <T> Page<T> page(
+            JdbcClient.StatementSpec statement,
+            StorePosition position,
+            RowMapper<T> rows,
+            ToLongFunction<T> storePosition) {
+        List<T> fetched = statement
+                .param("cursorPosition", position.before())
+                .param("limit", position.limit() + 1)
+                .query(rows)
+                .list();
+        return page(fetched, position, storePosition);
     }
 
     public record Key(Instant time, UUID id) {}

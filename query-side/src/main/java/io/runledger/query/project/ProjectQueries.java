@@ -82,13 +82,9 @@ public class ProjectQueries {
                 select * from projects where organization_id = :org and %s
                 order by created_at desc, id desc limit :limit
                 """.formatted(position.after("created_at", "id")))
-                                .param("org", orgId)
-                                .param("cursorTime", Rows.timestamp(position.time()))
-                                .param("cursorId", position.id())
-                                .param("limit", position.limit() + 1)
-                                .query((rs, row) -> project(rs))
-                                .list(),
+                                .param("org", orgId),
                         position,
+                        (rs, row) -> project(rs),
                         project -> new Keyset.Key(project.createdAt(), project.id())));
     }
 
@@ -113,13 +109,9 @@ public class ProjectQueries {
                 """.formatted(position.after("created_at", "id")))
                                 .param("org", orgId)
                                 .param("project", projectId)
-                                .param("status", status)
-                                .param("cursorTime", Rows.timestamp(position.time()))
-                                .param("cursorId", position.id())
-                                .param("limit", position.limit() + 1)
-                                .query((rs, row) -> generation(rs))
-                                .list(),
+                                .param("status", status),
                         position,
+                        (rs, row) -> generation(rs),
                         generation -> new Keyset.Key(generation.createdAt(), generation.id())));
     }
 

@@ -36,11 +36,8 @@ class ProjectQueryController {
         this.readers = readers;
         this.queries = queries;
         this.streams = streams;
-        this.streamed = new StatusStreams.Kind<>(
-                queries::generations,
-                ProjectQueries.GenerationView::status,
-                generation -> generation.status().equals("completed")
-                        || generation.status().equals("failed"));
+        this.streamed = StatusStreams.Kind.endingAt(
+                queries::generations, ProjectQueries.GenerationView::status, "completed", "failed");
     }
 
     @Operation(operationId = "listProjects")
@@ -71,9 +68,7 @@ class ProjectQueryController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
-        if (status != null && !GENERATION_STATUSES.contains(status)) {
-            throw QueryProblems.invalidParameter("status must be one of " + String.join(", ", GENERATION_STATUSES));
-        }
+        QueryProblems.requireOneOf("status", status, GENERATION_STATUSES);
         return queries.generations(orgId, projectId, status, Keyset.position(cursor, limit));
     }
 

@@ -86,13 +86,9 @@ public class RunQueries {
                                 .param("from", Rows.timestamp(range.from()))
                                 .param("to", Rows.timestamp(range.to()))
                                 .param("status", status)
-                                .param("pattern", pattern)
-                                .param("cursorTime", Rows.timestamp(position.time()))
-                                .param("cursorId", position.id())
-                                .param("limit", position.limit() + 1)
-                                .query((rs, row) -> run(rs, null))
-                                .list(),
+                                .param("pattern", pattern),
                         position,
+                        (rs, row) -> run(rs, null),
                         run -> new Keyset.Key(run.queuedAt(), run.id())));
     }
 

@@ -37,10 +37,7 @@ class RunQueryController {
         this.readers = readers;
         this.runs = runs;
         this.streams = streams;
-        this.streamed = new StatusStreams.Kind<>(
-                runs::some,
-                RunQueries.RunView::status,
-                run -> run.status().equals("succeeded") || run.status().equals("failed"));
+        this.streamed = StatusStreams.Kind.endingAt(runs::some, RunQueries.RunView::status, "succeeded", "failed");
     }
 
     /**
@@ -61,9 +58,7 @@ class RunQueryController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
-        if (status != null && !STATUSES.contains(status)) {
-            throw QueryProblems.invalidParameter("status must be one of " + String.join(", ", STATUSES));
-        }
+        QueryProblems.requireOneOf("status", status, STATUSES);
         return runs.list(orgId, status, pattern, TimeRange.of(from, to), Keyset.position(cursor, limit));
     }
 

@@ -61,24 +61,21 @@ public class SystemLogQueries {
                                 .param("severity", filter.severity())
                                 .param("actionType", filter.actionType())
                                 .param("project", filter.projectId())
-                                .param("generation", filter.generationId())
-                                .param("cursorPosition", position.before())
-                                .param("limit", position.limit() + 1)
-                                .query((rs, row) -> new LogEntry(
-                                        rs.getObject("id", UUID.class),
-                                        rs.getLong("global_index"),
-                                        Rows.instant(rs, "created_at"),
-                                        rs.getString("action_type"),
-                                        rs.getString("status"),
-                                        rs.getString("severity"),
-                                        rs.getString("message"),
-                                        rs.getString("error_message"),
-                                        rs.getObject("user_id", UUID.class),
-                                        rs.getObject("project_id", UUID.class),
-                                        rs.getObject("generation_id", UUID.class),
-                                        Rows.jsonObject(rs, "details")))
-                                .list(),
+                                .param("generation", filter.generationId()),
                         position,
+                        (rs, row) -> new LogEntry(
+                                rs.getObject("id", UUID.class),
+                                rs.getLong("global_index"),
+                                Rows.instant(rs, "created_at"),
+                                rs.getString("action_type"),
+                                rs.getString("status"),
+                                rs.getString("severity"),
+                                rs.getString("message"),
+                                rs.getString("error_message"),
+                                rs.getObject("user_id", UUID.class),
+                                rs.getObject("project_id", UUID.class),
+                                rs.getObject("generation_id", UUID.class),
+                                Rows.jsonObject(rs, "details")),
                         LogEntry::globalIndex));
     }
 }

@@ -42,9 +42,7 @@ class SystemLogQueryController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         readers.requireReader(orgId);
-        if (severity != null && !SEVERITIES.contains(severity)) {
-            throw QueryProblems.invalidParameter("severity must be one of " + String.join(", ", SEVERITIES));
-        }
+        QueryProblems.requireOneOf("severity", severity, SEVERITIES);
         return logs.entries(
                 orgId,
                 new SystemLogQueries.Filter(severity, actionType, projectId, generationId, TimeRange.of(from, to)),
