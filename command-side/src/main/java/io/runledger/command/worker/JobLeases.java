@@ -67,11 +67,10 @@ class JobLeases {
     /** Keeps the job with its worker for another lease period. */
     @Transactional
     LeaseView heartbeat(JobKind kind, UUID jobId, UUID leaseId) {
-        WorkQueueLeases.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
-        if (standing != WorkQueueLeases.Standing.HELD) {
-            throw refusal(kind, jobId, leaseId, standing);
-        }
-        return extend(jobId, leaseId);
+        WorkQueueLeases.Report report = lockAndExtend(kind, jobId, leaseId);
+        WorkQueueLeases.Lease lease =
+                report.extended().orElseThrow(() -> refusal(kind, jobId, leaseId, report.standing()));
+        return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
     }
 
     /**
@@ -80,19 +79,15 @@ class JobLeases {
      */
     @Transactional
     void report(JobKind kind, UUID jobId, UUID leaseId, Object command) {
-        WorkQueueLeases.Standing standing = queue.lockForReport(kind, jobId, requireLease(leaseId), credentialName());
-        switch (standing) {
-            case HELD -> extend(jobId, leaseId);
-            case FINISHED -> {}
-            default -> throw refusal(kind, jobId, leaseId, standing);
+        WorkQueueLeases.Standing standing = lockAndExtend(kind, jobId, leaseId).standing();
+        if (standing != WorkQueueLeases.Standing.HELD && standing != WorkQueueLeases.Standing.FINISHED) {
+            throw refusal(kind, jobId, leaseId, standing);
         }
         commands.sendAndWait(command);
     }
 
-    private LeaseView extend(UUID jobId, UUID leaseId) {
-        WorkQueueLeases.Lease lease =
-                queue.extend(jobId, leaseId, properties.lease()).orElseThrow();
-        return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
+    private WorkQueueLeases.Report lockAndExtend(JobKind kind, UUID jobId, UUID leaseId) {
+        return queue.lockAndExtend(kind, jobId, requireLease(leaseId), credentialName(), properties.lease());
     }
 
     private static RuntimeException refusal(JobKind kind, UUID jobId, UUID leaseId, WorkQueueLeases.Standing standing) {
