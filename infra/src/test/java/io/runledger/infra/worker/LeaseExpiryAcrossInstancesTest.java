@@ -34,7 +34,8 @@ class LeaseExpiryAcrossInstancesTest {
         Map<String, Object> properties =
                 new HashMap<>(FreshDatabaseInitializer.databaseProperties(TestDatabases.createFresh()));
         properties.put("runledger.worker.tokens", "fleet:" + WORKER);
-        properties.put("runledger.worker.lease", "1s");
+        // long enough for the test's own claim-then-fail, which validates each request against the spec
+        properties.put("runledger.worker.lease", "3s");
         properties.put("runledger.worker.sweep-interval", "200ms");
         return properties;
     }
@@ -55,11 +56,15 @@ class LeaseExpiryAcrossInstancesTest {
     private static void failNextClaim(ApiClient api) {
         Map<String, Object> claim =
                 api.send(POST, "/v1/worker/runs/claim", WORKER, "{}").getBody();
-        api.send(
-                POST,
-                "/v1/worker/runs/" + claim.get("id") + "/fail",
-                WORKER,
-                "{\"leaseId\":\"" + claim.get("leaseId") + "\",\"error\":\"given up by the test\"}");
+        // refused if the lease ran out before the report: the run would then come back once more
+        assertThat(api.send(
+                                POST,
+                                "/v1/worker/runs/" + claim.get("id") + "/fail",
+                                WORKER,
+                                "{\"leaseId\":\"" + claim.get("leaseId") + "\",\"error\":\"given up by the test\"}")
+                        .getStatusCode()
+                        .is2xxSuccessful())
+                .isTrue();
     }
 
     private static int requeues(JdbcTemplate jdbc, String runId) {
