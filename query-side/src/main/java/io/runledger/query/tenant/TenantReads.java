@@ -27,10 +27,10 @@ public class TenantReads {
 
     public <T> T read(UUID orgId, Function<JdbcClient, T> query) {
         return readOnly.execute(status -> {
-            // both in one round trip: set_config('role', …, true) is set local role
-            jdbc.sql("select set_config('role', 'runledger_reader', true), set_config('runledger.org_id', ?, true)")
+            jdbc.sql("set local role runledger_reader").update();
+            jdbc.sql("select set_config('runledger.org_id', ?, true)")
                     .param(orgId.toString())
-                    .query((rs, row) -> row)
+                    .query(String.class)
                     .single();
             return query.apply(jdbc);
         });
