@@ -149,6 +149,11 @@ class ErasureApiTest extends ApiTest {
                                 == 1
                         && jdbc.queryForObject(
                                         "select count(*) from invitations where email = ?", Long.class, NEVER_SIGNED_UP)
+                                == 1
+                        && jdbc.queryForObject(
+                                        "select count(*) from org_memberships where org_id = ?::uuid and role = 'owner'",
+                                        Long.class,
+                                        gracesOrg)
                                 == 1);
     }
 
