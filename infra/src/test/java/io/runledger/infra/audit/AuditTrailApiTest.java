@@ -387,11 +387,7 @@ class AuditTrailApiTest extends ApiTest {
     @Test
     void an_edited_payload_byte_is_a_changed_event_at_its_position() {
         Tampered org = smallOrgSigned();
-        byte[] original = jdbc.queryForObject(
-                "select payload from domain_event_entry where global_index = ?", byte[].class, org.position());
-        jdbc.update(
-                "update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
-                org.position());
+        byte[] original = flipAPayloadBit(org.position());
         try {
             assertMismatch(org, org.position(), org.eventId(), "changed");
         } finally {
@@ -472,12 +468,8 @@ class AuditTrailApiTest extends ApiTest {
         assertThat(api.send(POST, "/v1/orgs/" + org.orgId() + "/audit/digests", org.owner(), null)
                         .getBody())
                 .containsEntry("digestSequence", 2);
-        byte[] original = jdbc.queryForObject(
-                "select payload from domain_event_entry where global_index = ?", byte[].class, org.position());
         // an event before the first digest edited
-        jdbc.update(
-                "update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
-                org.position());
+        byte[] original = flipAPayloadBit(org.position());
         try {
             assertThat(verifyRange(org, "?from=1")).containsEntry("valid", true).containsEntry("checked", (int)
                     (all - firstStretch));
@@ -551,5 +543,15 @@ class AuditTrailApiTest extends ApiTest {
         assertThat(verify(day.orgId(), day.ownerToken()))
                 .containsEntry("valid", true)
                 .containsEntry("checked", (int) storedEvents.countOf(day.orgId()));
+    }
+
+    /** Flips one bit of the stored payload at {@code position}, as tampering by SQL would; returns the bytes before. */
+    private byte[] flipAPayloadBit(long position) {
+        byte[] original = jdbc.queryForObject(
+                "select payload from domain_event_entry where global_index = ?", byte[].class, position);
+        jdbc.update(
+                "update domain_event_entry set payload = set_byte(payload, 2, get_byte(payload, 2) # 1) where global_index = ?",
+                position);
+        return original;
     }
 }
