@@ -19,17 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the audit trail with the result of verifying its hash chain (docs/audit.md).
  */
 @Controller
-class ActivityPages {
+record ActivityPages(ConsoleApi api, Frame frame) {
 
     private static final int AUDIT_PAGE = 25;
-
-    private final ConsoleApi api;
-    private final Frame frame;
-
-    ActivityPages(ConsoleApi api, Frame frame) {
-        this.api = api;
-        this.frame = frame;
-    }
 
     @GetMapping("/orgs/{orgId}/activity")
     String activity(

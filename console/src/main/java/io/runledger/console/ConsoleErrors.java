@@ -11,13 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * page, and whatever the API refused is shown with its own words and status.
  */
 @ControllerAdvice(assignableTypes = {ConsolePages.class, ActivityPages.class, MemberPages.class, OperatorPages.class})
-class ConsoleErrors {
-
-    private final ConsoleSession session;
-
-    ConsoleErrors(ConsoleSession session) {
-        this.session = session;
-    }
+record ConsoleErrors(ConsoleSession session) {
 
     @ExceptionHandler
     String signIn(Frame.SignInNeeded needed) {

@@ -14,18 +14,10 @@ import org.springframework.ui.Model;
  * in it, from which the page leaves out the buttons the role cannot use (the API refuses them anyway).
  */
 @Component
-class Frame {
+record Frame(ConsoleApi api, ConsoleSession session) {
 
     private static final Set<String> WRITERS = Set.of("owner", "admin", "developer");
     private static final Set<String> MANAGERS = Set.of("owner", "admin");
-
-    private final ConsoleApi api;
-    private final ConsoleSession session;
-
-    Frame(ConsoleApi api, ConsoleSession session) {
-        this.api = api;
-        this.session = session;
-    }
 
     /** The person's token; none (or one the API refuses) sends them to the sign-in page, see {@link ConsoleErrors}. */
     String token(HttpServletRequest request) {

@@ -15,15 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Members, invitations and API keys of an org. */
 @Controller
-class MemberPages {
-
-    private final ConsoleApi api;
-    private final Frame frame;
-
-    MemberPages(ConsoleApi api, Frame frame) {
-        this.api = api;
-        this.frame = frame;
-    }
+record MemberPages(ConsoleApi api, Frame frame) {
 
     @GetMapping("/orgs/{orgId}/members")
     String members(@PathVariable UUID orgId, HttpServletRequest request, Model model) {

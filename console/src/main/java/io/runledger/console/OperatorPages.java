@@ -27,15 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * (docs/dead-letters.md), and a month's billing reconciliation. Anyone else gets the API's refusal as the page.
  */
 @Controller
-class OperatorPages {
-
-    private final ConsoleApi api;
-    private final Frame frame;
-
-    OperatorPages(ConsoleApi api, Frame frame) {
-        this.api = api;
-        this.frame = frame;
-    }
+record OperatorPages(ConsoleApi api, Frame frame) {
 
     @GetMapping("/operators")
     String operators(@RequestParam(required = false) String month, HttpServletRequest request, Model model) {

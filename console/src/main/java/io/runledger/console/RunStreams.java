@@ -18,15 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * API's stream with the session's token and relays it; when the page goes away, the relay closes the API's stream.
  */
 @RestController
-class RunStreams {
-
-    private final ConsoleApi api;
-    private final ConsoleSession session;
-
-    RunStreams(ConsoleApi api, ConsoleSession session) {
-        this.api = api;
-        this.session = session;
-    }
+record RunStreams(ConsoleApi api, ConsoleSession session) {
 
     @GetMapping(path = "/orgs/{orgId}/runs/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<StreamingResponseBody> stream(

@@ -13,15 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /dev/tokens}: exists only while the local issuer is in use. */
 @RestController
 @Conditional(UsesLocalIssuer.class)
-class DevTokenController {
-
-    private final LocalIssuer issuer;
-    private final AuthProperties properties;
-
-    DevTokenController(LocalIssuer issuer, AuthProperties properties) {
-        this.issuer = issuer;
-        this.properties = properties;
-    }
+record DevTokenController(LocalIssuer issuer, AuthProperties properties) {
 
     record TokenRequest(
             @Schema(requiredMode = REQUIRED, example = "ada@example.com")

@@ -27,26 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
  * month from now); with Stripe, plans follow Stripe's webhooks only.
  */
 @RestController
-class PlanOperations {
-
-    private final OrgAccess access;
-    private final StripeSettings stripe;
-    private final CommandGateway commands;
-    private final SubscriptionProjector subscriptions;
-    private final Clock clock;
-
-    PlanOperations(
-            OrgAccess access,
-            StripeSettings stripe,
-            CommandGateway commands,
-            SubscriptionProjector subscriptions,
-            Clock clock) {
-        this.access = access;
-        this.stripe = stripe;
-        this.commands = commands;
-        this.subscriptions = subscriptions;
-        this.clock = clock;
-    }
+record PlanOperations(
+        OrgAccess access,
+        StripeSettings stripe,
+        CommandGateway commands,
+        SubscriptionProjector subscriptions,
+        Clock clock) {
 
     record PlanChoice(
             @Schema(requiredMode = REQUIRED, example = "pro")

@@ -8,15 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** Says once, at start, whether billing talks to Stripe. */
 @Component
-class StripeMode {
+record StripeMode(StripeSettings settings) {
 
     private static final Logger log = LoggerFactory.getLogger(StripeMode.class);
-
-    private final StripeSettings settings;
-
-    StripeMode(StripeSettings settings) {
-        this.settings = settings;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void report() {

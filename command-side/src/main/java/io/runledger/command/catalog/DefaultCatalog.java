@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 // before the command-line operations (replay, reconciliation, benchmark), which expect a catalog
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DefaultCatalog implements ApplicationRunner {
+record DefaultCatalog(CommandGateway commands, PatternCatalog catalog) implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultCatalog.class);
 
@@ -39,14 +39,6 @@ class DefaultCatalog implements ApplicationRunner {
             starter("extract_keywords", "Keywords and topics for indexing", "analysis", "single-pass"),
             starter("create_outline", "A structured outline of the content", "writing", "single-pass"),
             starter("analyze_claims", "Claims made, with the evidence offered for each", "analysis", "chunked"));
-
-    private final CommandGateway commands;
-    private final PatternCatalog catalog;
-
-    DefaultCatalog(CommandGateway commands, PatternCatalog catalog) {
-        this.commands = commands;
-        this.catalog = catalog;
-    }
 
     /**
      * A failure here (say, Axon Server unreachable) must not keep the service from starting and reporting

@@ -26,20 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 // after the starter patterns, before the command-line operations
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class TrialEndBackfill implements ApplicationRunner {
+record TrialEndBackfill(JdbcClient jdbc, CommandGateway commands, TransactionTemplate transactions)
+        implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TrialEndBackfill.class);
     private static final int BATCH = 100;
-
-    private final JdbcClient jdbc;
-    private final CommandGateway commands;
-    private final TransactionTemplate transactions;
-
-    TrialEndBackfill(JdbcClient jdbc, CommandGateway commands, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
-        this.commands = commands;
-        this.transactions = transactions;
-    }
 
     /** A failure must not keep the service from starting: what is left is scheduled at the next start. */
     @Override

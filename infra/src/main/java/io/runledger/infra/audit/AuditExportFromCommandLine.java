@@ -34,31 +34,16 @@ import org.springframework.stereotype.Component;
  * files an auditor gets from the API, and exits. Add {@code --server.port=0} beside a running service.
  */
 @Component
-class AuditExportFromCommandLine implements ApplicationRunner {
+record AuditExportFromCommandLine(
+        Environment environment,
+        AuditExports exports,
+        TenantReads reads,
+        AuditSigningKey key,
+        ObjectMapper json,
+        ConfigurableApplicationContext context)
+        implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AuditExportFromCommandLine.class);
-
-    private final Environment environment;
-    private final AuditExports exports;
-    private final TenantReads reads;
-    private final AuditSigningKey key;
-    private final ObjectMapper json;
-    private final ConfigurableApplicationContext context;
-
-    AuditExportFromCommandLine(
-            Environment environment,
-            AuditExports exports,
-            TenantReads reads,
-            AuditSigningKey key,
-            ObjectMapper json,
-            ConfigurableApplicationContext context) {
-        this.environment = environment;
-        this.exports = exports;
-        this.reads = reads;
-        this.key = key;
-        this.json = json;
-        this.context = context;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {

@@ -1,6 +1,5 @@
 package io.runledger.infra.bench;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -155,7 +154,7 @@ class Benchmark implements ApplicationRunner {
                 .query(Long.class)
                 .single();
 
-        Map<String, Double> catchUp = replayAll(null);
+        Map<String, Double> catchUp = replayAll();
         double catchUpSeconds = Collections.max(catchUp.values());
         figures.add(
                 "projection catch-up from zero (8 read models)",
@@ -163,15 +162,16 @@ class Benchmark implements ApplicationRunner {
                 "≥ 30% of batch insert",
                 Figures.ratio(head / catchUpSeconds, batch100));
         figures.add("catch-up: seconds per read model", perReadModel(catchUp), "", "");
-        long[] peakHeap = {0};
-        Map<String, Double> replay = replayAll(peakHeap);
+        HeapHighWater heap = HeapHighWater.start();
+        Map<String, Double> replay = replayAll();
+        String replayHeap = heap.stop();
         double replaySeconds = Collections.max(replay.values());
         figures.add(
                 "full replay of every read model",
                 Figures.rate(head / replaySeconds, "events") + String.format(" (%.0f s)", replaySeconds),
                 "≥ 30% of batch insert",
                 Figures.ratio(head / replaySeconds, batch100));
-        figures.add("full replay: peak heap", peakHeap[0] / 1024 / 1024 + " MB", "≤ 256 MB", "");
+        figures.add("full replay: peak heap", replayHeap, "≤ 256 MB after collections", "");
         sealingCost(figures, gatewayOneClient, head / replaySeconds);
         context.getBean(AuditBenchmark.class).measure(figures);
 
@@ -320,26 +320,21 @@ class Benchmark implements ApplicationRunner {
         return new HttpAppend(port, worker, commands);
     }
 
-    /** Rebuilds every read model from the store at once: the seconds each took; samples the heap if asked. */
-    private Map<String, Double> replayAll(long[] peakHeap) throws InterruptedException {
+    /** Rebuilds every read model from the store at once: the seconds each took. */
+    private Map<String, Double> replayAll() throws InterruptedException {
         long started = System.nanoTime();
         projections.replay(ReadModelProcessors.NAMES);
-        return awaitCaughtUp(peakHeap, started);
+        return awaitCaughtUp(started);
     }
 
     private void awaitCaughtUp() throws InterruptedException {
-        awaitCaughtUp(null, System.nanoTime());
+        awaitCaughtUp(System.nanoTime());
     }
 
     /** Waits until every read model has handled the whole store; the seconds since {@code started} each needed. */
-    private Map<String, Double> awaitCaughtUp(long[] peakHeap, long started) throws InterruptedException {
+    private Map<String, Double> awaitCaughtUp(long started) throws InterruptedException {
         Map<String, Double> caughtUp = new TreeMap<>();
         while (caughtUp.size() < ReadModelProcessors.NAMES.size()) {
-            if (peakHeap != null) {
-                peakHeap[0] = Math.max(
-                        peakHeap[0],
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-            }
             TimeUnit.MILLISECONDS.sleep(200);
             for (ProjectionAdmin.ProjectionState state : projections.states()) {
                 if (state.lagEvents() == 0 && !state.replaying()) {

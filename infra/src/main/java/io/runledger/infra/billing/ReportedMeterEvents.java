@@ -10,13 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** The reconciliation reads the meter reporter's ledger through the reporter's own reader. */
 @Component
-class ReportedMeterEvents implements StripeLedger {
-
-    private final MeterLedger ledger;
-
-    ReportedMeterEvents(MeterLedger ledger) {
-        this.ledger = ledger;
-    }
+record ReportedMeterEvents(MeterLedger ledger) implements StripeLedger {
 
     @Override
     public List<Entry> between(Instant from, Instant to, Instant asOf, UUID orgId) {

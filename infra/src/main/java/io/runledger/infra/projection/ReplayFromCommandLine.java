@@ -20,18 +20,11 @@ import org.springframework.stereotype.Component;
  * where no other instance is processing, or use {@code POST /v1/admin/projections/{name}/replay}.
  */
 @Component
-class ReplayFromCommandLine implements ApplicationRunner {
+record ReplayFromCommandLine(ProjectionAdmin projections, ConfigurableApplicationContext context)
+        implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayFromCommandLine.class);
     private static final String OPTION = "runledger.replay";
-
-    private final ProjectionAdmin projections;
-    private final ConfigurableApplicationContext context;
-
-    ReplayFromCommandLine(ProjectionAdmin projections, ConfigurableApplicationContext context) {
-        this.projections = projections;
-        this.context = context;
-    }
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {

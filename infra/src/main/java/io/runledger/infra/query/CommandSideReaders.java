@@ -14,15 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Queries ask the command side's tables, which are never behind the events, who may read and what exists. */
 @Component
-class CommandSideReaders implements Readers {
-
-    private final OrgAccess access;
-    private final OrgJobs jobs;
-
-    CommandSideReaders(OrgAccess access, OrgJobs jobs) {
-        this.access = access;
-        this.jobs = jobs;
-    }
+record CommandSideReaders(OrgAccess access, OrgJobs jobs) implements Readers {
 
     @Override
     public void requireReader(UUID orgId) {

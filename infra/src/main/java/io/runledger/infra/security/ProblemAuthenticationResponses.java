@@ -23,15 +23,9 @@ import org.springframework.stereotype.Component;
  * that refusals teach a caller nothing about the keys or the checks; the reason goes to the log.
  */
 @Component
-class ProblemAuthenticationResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+record ProblemAuthenticationResponses(ObjectMapper json) implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAuthenticationResponses.class);
-
-    private final ObjectMapper json;
-
-    ProblemAuthenticationResponses(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)

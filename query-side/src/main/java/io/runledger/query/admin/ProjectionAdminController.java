@@ -30,17 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/admin/projections")
-class ProjectionAdminController {
-
-    private final Readers readers;
-    private final ProjectionAdmin projections;
-    private final DeadLetters deadLetters;
-
-    ProjectionAdminController(Readers readers, ProjectionAdmin projections, DeadLetters deadLetters) {
-        this.readers = readers;
-        this.projections = projections;
-        this.deadLetters = deadLetters;
-    }
+record ProjectionAdminController(Readers readers, ProjectionAdmin projections, DeadLetters deadLetters) {
 
     record Projections(List<ProjectionAdmin.ProjectionState> items) {}
 

@@ -26,19 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * for its owners and admins (docs/audit.md).
  */
 @RestController
-class AuditEventsController {
-
-    private final Readers readers;
-    private final TenantReads reads;
-    private final AuditTrail trail;
-    private final AuditExports exports;
-
-    AuditEventsController(Readers readers, TenantReads reads, AuditTrail trail, AuditExports exports) {
-        this.readers = readers;
-        this.reads = reads;
-        this.trail = trail;
-        this.exports = exports;
-    }
+record AuditEventsController(Readers readers, TenantReads reads, AuditTrail trail, AuditExports exports) {
 
     /**
      * @param actor  an actor id ({@code <user id>}, {@code apikey:<key id>}, {@code worker:<name>}, {@code system})

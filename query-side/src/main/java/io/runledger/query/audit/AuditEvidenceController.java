@@ -28,26 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * store against both (docs/audit.md). Owners and admins only, but the public key, which anyone may hold.
  */
 @RestController
-class AuditEvidenceController {
-
-    private final Readers readers;
-    private final TenantReads reads;
-    private final AuditDigests digests;
-    private final AuditVerification verification;
-    private final AuditSigningKey key;
-
-    AuditEvidenceController(
-            Readers readers,
-            TenantReads reads,
-            AuditDigests digests,
-            AuditVerification verification,
-            AuditSigningKey key) {
-        this.readers = readers;
-        this.reads = reads;
-        this.digests = digests;
-        this.verification = verification;
-        this.key = key;
-    }
+record AuditEvidenceController(
+        Readers readers, TenantReads reads, AuditDigests digests, AuditVerification verification, AuditSigningKey key) {
 
     record Digests(List<AuditDigestView> items) {}
 

@@ -16,19 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /v1/orgs/{orgId}/dashboard} and {@code …/usage} over {@code from}–{@code to} (the last 30 days by default). */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}")
-class DashboardQueryController {
-
-    private final Readers readers;
-    private final DashboardQueries dashboards;
-    private final UsageQueries usage;
-    private final Clock clock;
-
-    DashboardQueryController(Readers readers, DashboardQueries dashboards, UsageQueries usage, Clock clock) {
-        this.readers = readers;
-        this.dashboards = dashboards;
-        this.usage = usage;
-        this.clock = clock;
-    }
+record DashboardQueryController(Readers readers, DashboardQueries dashboards, UsageQueries usage, Clock clock) {
 
     @Operation(operationId = "getDashboard")
     @GetMapping("/dashboard")

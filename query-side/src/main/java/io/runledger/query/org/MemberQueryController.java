@@ -14,17 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/orgs/{orgId}/members} and {@code GET /v1/orgs/{orgId}/invitations}, for any member. */
 @RestController
-class MemberQueryController {
+record MemberQueryController(Readers readers, MemberQueries members) {
 
     private static final Set<String> STATUSES = Set.of("pending", "accepted", "revoked", "expired");
-
-    private final Readers readers;
-    private final MemberQueries members;
-
-    MemberQueryController(Readers readers, MemberQueries members) {
-        this.readers = readers;
-        this.members = members;
-    }
 
     record Members(List<MemberQueries.Member> items) {}
 

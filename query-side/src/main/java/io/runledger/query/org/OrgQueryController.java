@@ -12,15 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/orgs} (mine) and {@code GET /v1/orgs/{orgId}}. */
 @RestController
-class OrgQueryController {
-
-    private final Readers readers;
-    private final OrgQueries orgs;
-
-    OrgQueryController(Readers readers, OrgQueries orgs) {
-        this.readers = readers;
-        this.orgs = orgs;
-    }
+record OrgQueryController(Readers readers, OrgQueries orgs) {
 
     record Orgs(List<OrgQueries.OrgView> items) {}
 

@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code patterns} read model: not tenant data, so no tenant scope; every org sees the same catalog. */
 @Component
-class PatternQueries {
-
-    private final JdbcClient jdbc;
-
-    PatternQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+record PatternQueries(JdbcClient jdbc) {
 
     /** @param active null for all */
     List<PatternQueryController.PatternView> list(Boolean active) {

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/patterns}: the global catalog, for anyone signed in; {@code active} filters. */
 @RestController
-class PatternQueryController {
-
-    private final PatternQueries patterns;
-
-    PatternQueryController(PatternQueries patterns) {
-        this.patterns = patterns;
-    }
+record PatternQueryController(PatternQueries patterns) {
 
     record PatternView(
             UUID id,

@@ -16,17 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/orgs/{orgId}/system-logs}: what happened in the org, one entry per event, for any member. */
 @RestController
-class SystemLogQueryController {
+record SystemLogQueryController(Readers readers, SystemLogQueries logs) {
 
     private static final Set<String> SEVERITIES = Set.of("debug", "info", "warning", "error");
-
-    private final Readers readers;
-    private final SystemLogQueries logs;
-
-    SystemLogQueryController(Readers readers, SystemLogQueries logs) {
-        this.readers = readers;
-        this.logs = logs;
-    }
 
     /** @param actionType the event, in snake case ({@code run_failed}) */
     @Operation(operationId = "listSystemLogs")
