@@ -88,6 +88,31 @@ class OperationsApiTest extends ApiTest {
                 .noneMatch(line -> line.contains("quantile="));
     }
 
+    /**
+     * Axon's capacity gauge keeps an entry per event handled for its window: over Axon's ten minutes, a catch-up of
+     * a million events filled a 256 MB heap. Over ten seconds, the gauge falls back to zero soon after the work stops.
+     */
+    @Test
+    void a_processors_capacity_is_its_busy_share_of_the_last_ten_seconds() {
+        api.createOrg(tenant, "Busy Inc");
+        await().atMost(Duration.ofSeconds(5)).until(() -> readModelsCapacity() > 0);
+
+        await().atLeast(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> readModelsCapacity() == 0);
+    }
+
+    private double readModelsCapacity() {
+        return get("/actuator/prometheus", operator, Map.of())
+                .getBody()
+                .lines()
+                .filter(line ->
+                        line.startsWith("eventProcessor_capacity") && line.contains("processorName=\"read-models\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     @Test
     void health_details_are_for_platform_admins_and_the_probes_answer_anyone() {
         assertThat(api.send(GET, "/actuator/health", operator, null).getBody()).containsKey("components");
