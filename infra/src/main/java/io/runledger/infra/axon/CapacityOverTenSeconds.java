@@ -23,33 +23,30 @@ import org.springframework.stereotype.Component;
  * Axon's meters for processors and buses, with their capacity gauge (the share of time spent handling) measured over
  * the last ten seconds instead of Axon's ten minutes. Axon's {@code CapacityMonitor} keeps one entry per message
  * handled for its whole window: catching up a million events, the processors held millions of them, several hundred
- * megabytes, and a 256 MB heap ran out (BENCHMARKS.md). Ten seconds bound them by ten seconds of throughput and still
+ * megabytes, and a 256 MB heap ran out (docs/audit.md). Ten seconds bound them by ten seconds of throughput and still
  * give a scrape every 15 s a current figure. The other meters are Axon's own, built as Axon builds them.
  */
 @Component
 class CapacityOverTenSeconds extends GlobalMetricRegistry {
 
-    static final long WINDOW_SECONDS = 10;
-
-    private final MeterRegistry registry;
+    private static final long WINDOW_SECONDS = 10;
 
     CapacityOverTenSeconds(MeterRegistry registry) {
         super(registry);
-        this.registry = registry;
     }
 
     @Override
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(
             String name, Function<Message<?>, Iterable<Tag>> tags, Function<Message<?>, Iterable<Tag>> latencyTags) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, registry, tags),
+                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
                 EventProcessorLatencyMonitor.builder()
                         .meterNamePrefix(name)
-                        .meterRegistry(registry)
+                        .meterRegistry(getRegistry())
                         .tagsBuilder(latencyTags)
                         .build(),
                 capacity(name, tags),
-                MessageCountingMonitor.buildMonitor(name, registry, tags)));
+                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
     }
 
     @Override
@@ -66,12 +63,12 @@ class CapacityOverTenSeconds extends GlobalMetricRegistry {
 
     private MessageMonitor<Message<?>> handlers(String name, Function<Message<?>, Iterable<Tag>> tags) {
         return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, registry, tags),
+                MessageTimerMonitor.buildMonitor(name, getRegistry(), tags),
                 capacity(name, tags),
-                MessageCountingMonitor.buildMonitor(name, registry, tags)));
+                MessageCountingMonitor.buildMonitor(name, getRegistry(), tags)));
     }
 
     private CapacityMonitor capacity(String name, Function<Message<?>, Iterable<Tag>> tags) {
-        return CapacityMonitor.buildMonitor(name, registry, WINDOW_SECONDS, TimeUnit.SECONDS, tags);
+        return CapacityMonitor.buildMonitor(name, getRegistry(), WINDOW_SECONDS, TimeUnit.SECONDS, tags);
     }
 }
