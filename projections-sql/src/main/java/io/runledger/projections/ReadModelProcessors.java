@@ -51,7 +51,16 @@ public final class ReadModelProcessors {
             ProjectProjector.PROCESSING_GROUP, List.of("projects", "generations"),
             SystemLogProjector.PROCESSING_GROUP, List.of("system_logs"));
 
+    /** Every read model's tables, in {@link #NAMES}' order, each read model's parents first. */
+    private static final List<String> TABLES_PARENTS_FIRST =
+            NAMES.stream().flatMap(name -> TABLES.get(name).stream()).toList();
+
     private ReadModelProcessors() {}
+
+    /** Every read model's tables, each parent before its children: the order a batch's writes are sent in. */
+    static List<String> tablesParentsFirst() {
+        return TABLES_PARENTS_FIRST;
+    }
 
     /** The tables {@code readModel} owns. */
     public static List<String> tables(String readModel) {

@@ -138,7 +138,7 @@ public class ReadModelRebuild implements SmartLifecycle {
             shadows.create(tablesOf(rebuilt));
             forgetRebuildTokens();
         });
-        processor = processors.create(rebuilt, shadows::writeHere);
+        processor = processors.create(rebuilt, shadows::loadHere);
         processor.start();
         status = new Status(Set.copyOf(rebuilt), Phase.BUILDING, clock.instant(), false, null);
         log.info("Rebuilding {} beside the live tables, in schema {}", rebuilt, ShadowTables.SCHEMA);

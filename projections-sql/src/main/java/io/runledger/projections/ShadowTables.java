@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * policies and grants. Before the load it gets only its primary key and unique constraints, which the projectors'
  * upserts ({@code on conflict}) and keyed updates need; its other indexes and its foreign keys are made after the
  * load ({@link #finishLoad}). The projectors' SQL names tables without a schema, so writing to the shadow is a
- * matter of the search path ({@link #writeHere}).
+ * matter of the search path ({@link #loadHere}).
  */
 @Component
 class ShadowTables {
@@ -129,11 +129,15 @@ class ShadowTables {
     }
 
     /**
-     * The rest of the current transaction writes to the shadow tables: unqualified names find them first, and
-     * every other table (the token store, the plans) in the live schema.
+     * The rest of the current transaction, one of the rebuild's load, writes to the shadow tables: unqualified names
+     * find them first, and every other table (the token store, the plans) in the live schema. It commits without
+     * waiting for its WAL to reach the disk: a crash can lose its last batches, but with the rebuild's token, which
+     * is written in the same transactions, so the rebuild takes those events again. The swap waits for the disk as
+     * every other commit.
      */
-    void writeHere() {
-        writeHere(liveSchema());
+    void loadHere() {
+        jdbc.execute(
+                "set local search_path = " + SCHEMA + ", " + liveSchema() + "; set local synchronous_commit = off");
     }
 
     private void writeHere(String live) {

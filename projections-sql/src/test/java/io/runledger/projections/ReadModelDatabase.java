@@ -58,6 +58,11 @@ public final class ReadModelDatabase {
     }
 
     public ReadModels readModels() {
-        return new ReadModels(jdbc, new ObjectMapper().findAndRegisterModules());
+        return readModelsWritingThrough(jdbc);
+    }
+
+    /** Read models whose writes go through {@code writer}, a template on this database that watches them. */
+    public ReadModels readModelsWritingThrough(JdbcTemplate writer) {
+        return new ReadModels(writer, new ObjectMapper().findAndRegisterModules());
     }
 }

@@ -45,7 +45,9 @@ class ShadowTablesTest {
 
         transactions.executeWithoutResult(transaction -> shadows.create(ReadModelProcessors.tables("read-runs")));
         UUID rebuilt = transactions.execute(transaction -> {
-            shadows.writeHere();
+            shadows.loadHere();
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class))
+                    .isEqualTo("off");
             return runQueued(org);
         });
 

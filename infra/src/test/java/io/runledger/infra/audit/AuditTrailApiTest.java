@@ -17,6 +17,10 @@ import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
 import io.runledger.infra.testing.TenantDay;
+import io.runledger.projections.audit.AuditChainProcessor;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +43,9 @@ class AuditTrailApiTest extends ApiTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    Configuration axon;
 
     private TenantDay day;
     private String admin;
@@ -543,6 +550,33 @@ class AuditTrailApiTest extends ApiTest {
         assertThat(verify(day.orgId(), day.ownerToken()))
                 .containsEntry("valid", true)
                 .containsEntry("checked", (int) storedEvents.countOf(day.orgId()));
+    }
+
+    @Test
+    void events_handed_to_the_chain_again_are_left_as_chained_and_the_next_are_chained_on_their_tenants_head() {
+        StreamingEventProcessor chain = axon.eventProcessingConfiguration()
+                .eventProcessor(AuditChainProcessor.PROCESSING_GROUP, StreamingEventProcessor.class)
+                .orElseThrow();
+        long firstOfDay = jdbc.queryForObject(
+                "select min(global_index) from audit_events where org_id = ?::uuid", Long.class, day.orgId());
+        chain.shutDown();
+        try {
+            // as after a crash between a batch's rows and its token: the batch is delivered again
+            axon.eventProcessingConfiguration()
+                    .tokenStore(AuditChainProcessor.PROCESSING_GROUP)
+                    .storeToken(GapAwareTrackingToken.newInstance(firstOfDay - 1, List.of()), chain.getName(), 0);
+            member("viewer"); // and new events of the same tenant behind them, in the same batches
+        } finally {
+            chain.start();
+        }
+
+        long chained = awaitChained(day.orgId());
+        assertThat(jdbc.queryForObject(
+                        "select max(chain_sequence) from audit_events where org_id = ?::uuid", Long.class, day.orgId()))
+                .isEqualTo(chained);
+        assertThat(verify(day.orgId(), day.ownerToken()))
+                .containsEntry("valid", true)
+                .containsEntry("checked", (int) chained);
     }
 
     /** Flips one bit of the stored payload at {@code position}, as tampering by SQL would; returns the bytes before. */

@@ -2,7 +2,6 @@ package io.runledger.projections.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,13 +26,6 @@ final class AuditStore {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(fetchSize);
         return JdbcClient.create(template);
-    }
-
-    static Optional<Row> storedRow(JdbcClient jdbc, String eventId) {
-        return jdbc.sql("select " + STORED_COLUMNS + " from domain_event_entry d where d.event_identifier = ?")
-                .param(eventId)
-                .query((rs, n) -> row(rs))
-                .optional();
     }
 
     static Row row(ResultSet rs) throws SQLException {

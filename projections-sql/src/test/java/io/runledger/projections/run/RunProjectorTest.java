@@ -3,6 +3,7 @@ package io.runledger.projections.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,8 @@ import io.runledger.domain.run.RunStarted;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.run.RunSucceeded;
 import io.runledger.projections.ReadModelDatabase;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,9 +34,13 @@ class RunProjectorTest {
     private final UUID run = UUID.randomUUID();
 
     private RunQueued queued() {
+        return queued(run);
+    }
+
+    private RunQueued queued(UUID runId) {
         return new RunQueued(
                 org,
-                run,
+                runId,
                 UUID.randomUUID(),
                 UUID.randomUUID(),
                 "summarize",
@@ -41,7 +48,7 @@ class RunProjectorTest {
                 42,
                 "map-reduce",
                 "req-1",
-                "key-" + run);
+                "key-" + runId);
     }
 
     private Map<String, Object> row() {
@@ -107,5 +114,37 @@ class RunProjectorTest {
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from outputs where run_id = ?", Long.class, run))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_batchs_interleaved_runs_and_outputs_go_as_one_insert_per_table_each_run_in_its_final_state() {
+        List<String> sent = new ArrayList<>();
+        JdbcTemplate watched = new JdbcTemplate(jdbc.getDataSource()) {
+            @Override
+            public int[] batchUpdate(String sql, List<Object[]> rows) {
+                sent.add(sql.strip().substring(0, sql.strip().indexOf('(')).strip() + " × " + rows.size());
+                return super.batchUpdate(sql, rows);
+            }
+        };
+        RunProjector batched = new RunProjector(DATABASE.readModelsWritingThrough(watched));
+        List<UUID> runs = List.of(run, UUID.randomUUID(), UUID.randomUUID());
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        for (UUID each : runs) {
+            batched.on(queued(each), QUEUED);
+            batched.on(new RunStarted(org, each, "llm-1", 1), QUEUED.plusSeconds(1));
+            batched.on(
+                    new OutputProduced(org, each, UUID.randomUUID(), "Out.", null, "Out", List.of(), Map.of()),
+                    QUEUED.plusSeconds(2));
+        }
+        batched.on(new RunSucceeded(org, run, 1), QUEUED.plusSeconds(3));
+        batch.commit();
+
+        assertThat(sent).containsExactly("insert into runs × 3", "insert into outputs × 3");
+        assertThat(row()).containsEntry("status", "succeeded").containsEntry("worker_id", "llm-1");
+        assertThat(jdbc.queryForList("select status from runs where id = ?", String.class, runs.get(2)))
+                .containsExactly("processing");
+        assertThat(jdbc.queryForObject("select count(*) from outputs where org_id = ?", Long.class, org))
+                .isEqualTo(3);
     }
 }
