@@ -16,20 +16,9 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
  * queue. A read model's failed try is taken back whole ({@link ReadModels#attempt()}), so a retry never applies
  * half an event twice.
  */
-final class RetryBeforeParking implements HandlerEnhancerDefinition {
-
-    private final Set<String> readModels;
-    private final Set<String> sideEffects;
-    private final ReadModels models;
-    private final DeadLetterProperties settings;
-
-    RetryBeforeParking(
-            Set<String> readModels, Set<String> sideEffects, ReadModels models, DeadLetterProperties settings) {
-        this.readModels = readModels;
-        this.sideEffects = sideEffects;
-        this.models = models;
-        this.settings = settings;
-    }
+record RetryBeforeParking(
+        Set<String> readModels, Set<String> sideEffects, ReadModels models, DeadLetterProperties settings)
+        implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {

@@ -27,23 +27,12 @@ import org.springframework.stereotype.Component;
  * which Axon retries with a growing pause and the rebuild's status shows, so nothing is skipped.
  */
 @Component
-class ShadowRebuildProcessors implements RebuildProcessors {
-
-    private final Configuration axon;
-    private final ApplicationContext context;
-    private final TransactionManager transactions;
-    private final int batchSize;
-
-    ShadowRebuildProcessors(
-            Configuration axon,
-            ApplicationContext context,
-            TransactionManager transactions,
-            @Value("${runledger.projections.batch-size}") int batchSize) {
-        this.axon = axon;
-        this.context = context;
-        this.transactions = transactions;
-        this.batchSize = batchSize;
-    }
+record ShadowRebuildProcessors(
+        Configuration axon,
+        ApplicationContext context,
+        TransactionManager transactions,
+        @Value("${runledger.projections.batch-size}") int batchSize)
+        implements RebuildProcessors {
 
     @Override
     public StreamingEventProcessor create(Collection<String> readModels, Runnable inEachTransaction) {

@@ -12,15 +12,9 @@ import org.springframework.stereotype.Component;
  * models' dead letters wait for an operator instead, since their causes (a bug, a constraint) need a fix first.
  */
 @Component
-class SideEffectRetries {
+record SideEffectRetries(DeadLetters deadLetters) {
 
     private static final Logger log = LoggerFactory.getLogger(SideEffectRetries.class);
-
-    private final DeadLetters deadLetters;
-
-    SideEffectRetries(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
-    }
 
     @Scheduled(
             fixedDelayString = "${runledger.dead-letters.side-effect-retry}",

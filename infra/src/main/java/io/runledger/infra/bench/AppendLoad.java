@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.runledger.projections.ProjectionAdmin;
 
 /** Clients sending run lifecycles for a while, each waiting for every answer: per-command latency, and the read models' lag meanwhile. */
-final class AppendLoad {
+record AppendLoad(ProjectionAdmin projections) {
 
     /** One client: sends one run's lifecycle each call, timing each command with {@code timing}. */
     interface Client {
@@ -47,12 +47,6 @@ final class AppendLoad {
     }
 
     record Result(double commandsPerSecond, long[] nanos, long[] lagEvents, long[] lagMillis) {}
-
-    private final ProjectionAdmin projections;
-
-    AppendLoad(ProjectionAdmin projections) {
-        this.projections = projections;
-    }
 
     Result run(List<Client> clients, Duration phase) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();

@@ -27,29 +27,11 @@ import org.springframework.stereotype.Component;
  * the store (events/s), and PostgreSQL's plans of the audit API's queries for the largest org (docs/audit.md).
  */
 @Component
-class AuditBenchmark {
+record AuditBenchmark(
+        JdbcClient jdbc, AuditExports exports, AuditVerification verification, AuditTrail trail, TenantReads reads) {
 
     /** Orgs verified, at random: enough for p50 and p99, and the largest is verified besides. */
     private static final int VERIFIED_ORGS = 100;
-
-    private final JdbcClient jdbc;
-    private final AuditExports exports;
-    private final AuditVerification verification;
-    private final AuditTrail trail;
-    private final TenantReads reads;
-
-    AuditBenchmark(
-            JdbcClient jdbc,
-            AuditExports exports,
-            AuditVerification verification,
-            AuditTrail trail,
-            TenantReads reads) {
-        this.jdbc = jdbc;
-        this.exports = exports;
-        this.verification = verification;
-        this.trail = trail;
-        this.reads = reads;
-    }
 
     void measure(Figures figures) throws Exception {
         long stored = jdbc.sql("select count(*) from domain_event_entry")

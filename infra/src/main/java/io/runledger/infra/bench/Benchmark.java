@@ -31,7 +31,6 @@ import io.runledger.query.run.RunQueries;
 import io.runledger.query.systemlog.SystemLogQueries;
 import io.runledger.query.usage.UsageQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.Configuration;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
@@ -48,65 +47,30 @@ import org.springframework.stereotype.Component;
  * in one run, prints a table of figure, value, target and ratio (BENCHMARKS.md keeps one), and exits.
  */
 @Component
-class Benchmark implements ApplicationRunner {
+record Benchmark(
+        Environment environment,
+        DataSource dataSource,
+        JdbcClient jdbc,
+        CommandGateway commands,
+        @Qualifier("eventSerializer") Serializer eventSerializer,
+        @Qualifier("messageSerializer") Serializer messageSerializer,
+        ProjectionAdmin projections,
+        Reconciliation reconciliation,
+        RunQueries runs,
+        DashboardQueries dashboards,
+        UsageQueries usage,
+        SystemLogQueries logs,
+        ProjectQueries projects,
+        OrgQueries orgs,
+        ConfigurableApplicationContext context,
+        BenchProcessors processors)
+        implements ApplicationRunner {
 
     private static final Duration RAW_PHASE = Duration.ofSeconds(5);
     private static final Duration APPEND_PHASE = Duration.ofSeconds(10);
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final int ORGS = 1_000;
     private static final int QUERY_SAMPLES = 200;
-
-    private final Environment environment;
-    private final DataSource dataSource;
-    private final JdbcClient jdbc;
-    private final CommandGateway commands;
-    private final Serializer eventSerializer;
-    private final Serializer messageSerializer;
-    private final ProjectionAdmin projections;
-    private final Reconciliation reconciliation;
-    private final RunQueries runs;
-    private final DashboardQueries dashboards;
-    private final UsageQueries usage;
-    private final SystemLogQueries logs;
-    private final ProjectQueries projects;
-    private final OrgQueries orgs;
-    private final ConfigurableApplicationContext context;
-    private final BenchProcessors processors;
-
-    Benchmark(
-            Environment environment,
-            DataSource dataSource,
-            JdbcClient jdbc,
-            CommandGateway commands,
-            @Qualifier("eventSerializer") Serializer eventSerializer,
-            @Qualifier("messageSerializer") Serializer messageSerializer,
-            ProjectionAdmin projections,
-            Reconciliation reconciliation,
-            RunQueries runs,
-            DashboardQueries dashboards,
-            UsageQueries usage,
-            SystemLogQueries logs,
-            ProjectQueries projects,
-            OrgQueries orgs,
-            ConfigurableApplicationContext context,
-            Configuration axon) {
-        this.environment = environment;
-        this.dataSource = dataSource;
-        this.jdbc = jdbc;
-        this.commands = commands;
-        this.eventSerializer = eventSerializer;
-        this.messageSerializer = messageSerializer;
-        this.projections = projections;
-        this.reconciliation = reconciliation;
-        this.runs = runs;
-        this.dashboards = dashboards;
-        this.usage = usage;
-        this.logs = logs;
-        this.projects = projects;
-        this.orgs = orgs;
-        this.context = context;
-        this.processors = new BenchProcessors(axon.eventProcessingConfiguration());
-    }
 
     @Override
     public void run(ApplicationArguments args) throws Exception {

@@ -51,7 +51,7 @@ import org.axonframework.serialization.Serializer;
  * token usage) and the rest failing, every event as the aggregates would have stored it (same JSON, types,
  * sequence numbers, metadata), spread over the last 30 days.
  */
-final class EventBulkLoader {
+record EventBulkLoader(DataSource dataSource, Serializer serializer, List<BenchPattern> patterns) {
 
     /** A pattern of the catalog that the loaded runs name. */
     record BenchPattern(UUID patternId, String name) {}
@@ -64,16 +64,6 @@ final class EventBulkLoader {
     private static final int FIXED_EVENTS_PER_ORG = 13;
     /** A quarter of the runs succeed (7 events), the rest fail (4): 4.75 events a run. */
     private static final double EVENTS_PER_RUN = 4.75;
-
-    private final DataSource dataSource;
-    private final Serializer serializer;
-    private final List<BenchPattern> patterns;
-
-    EventBulkLoader(DataSource dataSource, Serializer serializer, List<BenchPattern> patterns) {
-        this.dataSource = dataSource;
-        this.serializer = serializer;
-        this.patterns = patterns;
-    }
 
     /** @return the number of events written */
     long load(int orgs, long targetEvents) throws SQLException {

@@ -20,18 +20,10 @@ import io.runledger.query.run.RunQueries;
  * the HTTP API (token check, access, JSON), against the same queries run by 16 clients straight on the database
  * (the query classes the controllers call, each a tenant transaction of the same SQL through the same pool).
  */
-final class ReadPath {
+record ReadPath(RunQueries runs, DashboardQueries dashboards) {
 
     static final String FIGURE = "read path: HTTP vs SQL, 16 clients";
     private static final int CLIENTS = 16;
-
-    private final RunQueries runs;
-    private final DashboardQueries dashboards;
-
-    ReadPath(RunQueries runs, DashboardQueries dashboards) {
-        this.runs = runs;
-        this.dashboards = dashboards;
-    }
 
     void measure(Figures figures, HttpAppend http, Duration warmUp, Duration phase) throws Exception {
         List<UUID> orgs = http.orgs();

@@ -21,22 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * to compare with the cost per event of appending and of a replay measured in the same run. Timed as the thread's CPU
  * time, so that other processes taking turns on a shared machine do not count.
  */
-final class SealingCost {
+record SealingCost(JdbcClient jdbc, Serializer sealing, Serializer plain) {
 
     private static final int SAMPLE = 20_000;
     private static final int ROUNDS = 5;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
-    private final JdbcClient jdbc;
-    private final Serializer sealing;
-    private final Serializer plain;
-
-    SealingCost(JdbcClient jdbc, Serializer sealing, Serializer plain) {
-        this.jdbc = jdbc;
-        this.sealing = sealing;
-        this.plain = plain;
-    }
 
     /** Microseconds per event: writing, then reading, sealed and plain. */
     record Result(double writeSealed, double writePlain, double readSealed, double readPlain) {

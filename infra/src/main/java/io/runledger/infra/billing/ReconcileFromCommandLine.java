@@ -19,18 +19,9 @@ import org.springframework.util.StringUtils;
  * standard output and exits; the same report as {@code GET /v1/admin/billing/reconciliation?format=csv}.
  */
 @Component
-class ReconcileFromCommandLine implements ApplicationRunner {
-
-    private final Reconciliation reconciliation;
-    private final Environment environment;
-    private final ConfigurableApplicationContext context;
-
-    ReconcileFromCommandLine(
-            Reconciliation reconciliation, Environment environment, ConfigurableApplicationContext context) {
-        this.reconciliation = reconciliation;
-        this.environment = environment;
-        this.context = context;
-    }
+record ReconcileFromCommandLine(
+        Reconciliation reconciliation, Environment environment, ConfigurableApplicationContext context)
+        implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {

@@ -18,15 +18,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(UsesLocalIssuer.class)
-class LoopbackWhileDevelopmentIssuer implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
+record LoopbackWhileDevelopmentIssuer(ServerProperties server)
+        implements WebServerFactoryCustomizer<ConfigurableWebServerFactory> {
 
     private static final Logger log = LoggerFactory.getLogger(LoopbackWhileDevelopmentIssuer.class);
-
-    private final ServerProperties server;
-
-    LoopbackWhileDevelopmentIssuer(ServerProperties server) {
-        this.server = server;
-    }
 
     @Override
     public void customize(ConfigurableWebServerFactory factory) {

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AuditChainProcessor.PROCESSING_GROUP)
-public class AuditChainProcessor {
+public record AuditChainProcessor(JdbcClient jdbc, JdbcTemplate batches) {
 
     public static final String PROCESSING_GROUP = "audit-chain";
 
@@ -48,14 +48,6 @@ public class AuditChainProcessor {
     private static final String STORED = "select " + AuditStore.STORED_COLUMNS
             + ", exists (select 1 from audit_events a where a.global_index = d.global_index) as chained"
             + " from domain_event_entry d ";
-
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batches;
-
-    AuditChainProcessor(JdbcClient jdbc, JdbcTemplate batches) {
-        this.jdbc = jdbc;
-        this.batches = batches;
-    }
 
     private record Head(long sequence, byte[] link) {}
 

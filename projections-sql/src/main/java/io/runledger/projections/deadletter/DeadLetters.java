@@ -30,20 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * tenants' events go on. Operators list them, process them again once the cause is fixed, or give up on them.
  */
 @Component
-public class DeadLetters {
+public record DeadLetters(
+        EventProcessingConfiguration processing, EventGateway events, TransactionTemplate transactions) {
 
     /** Diagnostics key: how many times the event has been tried, parked or retried. */
     public static final String ATTEMPTS = "attempts";
-
-    private final EventProcessingConfiguration processing;
-    private final EventGateway events;
-    private final TransactionTemplate transactions;
-
-    DeadLetters(EventProcessingConfiguration processing, EventGateway events, TransactionTemplate transactions) {
-        this.processing = processing;
-        this.events = events;
-        this.transactions = transactions;
-    }
 
     /**
      * A tenant's parked events in one processor, described by the first, the one that failed (the others wait

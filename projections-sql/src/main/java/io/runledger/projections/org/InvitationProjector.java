@@ -21,13 +21,7 @@ import org.springframework.stereotype.Component;
 /** {@code invitations}, beside the org's members in processing group {@value OrgProjector#PROCESSING_GROUP}. */
 @Component
 @ProcessingGroup(OrgProjector.PROCESSING_GROUP)
-public class InvitationProjector {
-
-    private final ReadModels models;
-
-    InvitationProjector(ReadModels models) {
-        this.models = models;
-    }
+public record InvitationProjector(ReadModels models) {
 
     @EventHandler
     void on(InvitationSent sent, @Timestamp Instant at, @MetaDataValue("actor") String actor) {

@@ -30,15 +30,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(OrgProjector.PROCESSING_GROUP)
-public class OrgProjector {
+public record OrgProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-orgs";
-
-    private final ReadModels models;
-
-    OrgProjector(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(OrgCreated created, @Timestamp Instant at) {

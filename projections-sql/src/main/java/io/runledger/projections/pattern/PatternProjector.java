@@ -15,15 +15,9 @@ import org.springframework.stereotype.Component;
 /** {@code patterns}: the global catalog. */
 @Component
 @ProcessingGroup(PatternProjector.PROCESSING_GROUP)
-public class PatternProjector {
+public record PatternProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-patterns";
-
-    private final ReadModels models;
-
-    PatternProjector(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(PatternRegistered registered, @Timestamp Instant at) {

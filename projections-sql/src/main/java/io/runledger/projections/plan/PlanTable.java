@@ -13,19 +13,11 @@ import org.springframework.stereotype.Component;
  * configuration, not events. A changed setting shows after the next start.
  */
 @Component
-public class PlanTable {
+public record PlanTable(ReadModels models, PlanCatalog catalog) {
 
     /** SQL for a plan's generations per month, given the plan's code as parameter. */
     public static final String GENERATIONS_LIMIT_OF_PLAN =
             "coalesce((select (limits ->> 'generations_per_month')::int from plans where id = ?), generations_limit)";
-
-    private final ReadModels models;
-    private final PlanCatalog catalog;
-
-    PlanTable(ReadModels models, PlanCatalog catalog) {
-        this.models = models;
-        this.catalog = catalog;
-    }
 
     @PostConstruct
     void writeConfiguredPlans() {

@@ -32,15 +32,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProjectProjector.PROCESSING_GROUP)
-public class ProjectProjector {
+public record ProjectProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-projects";
-
-    private final ReadModels models;
-
-    ProjectProjector(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(ProjectCreated created, @Timestamp Instant at) {

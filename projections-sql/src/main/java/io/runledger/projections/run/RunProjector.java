@@ -22,15 +22,9 @@ import org.springframework.stereotype.Component;
 /** {@code runs} and their {@code outputs}. */
 @Component
 @ProcessingGroup(RunProjector.PROCESSING_GROUP)
-public class RunProjector {
+public record RunProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-runs";
-
-    private final ReadModels models;
-
-    RunProjector(ReadModels models) {
-        this.models = models;
-    }
 
     /** A run as its queuing inserts it; the batch's later events of the run change it before it is sent. */
     private static final String INSERT = """

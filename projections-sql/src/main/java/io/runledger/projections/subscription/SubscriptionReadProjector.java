@@ -16,15 +16,9 @@ import org.springframework.stereotype.Component;
 /** {@code subscriptions}: each org's one subscription, its plan, status and Stripe ids. */
 @Component
 @ProcessingGroup(SubscriptionReadProjector.PROCESSING_GROUP)
-public class SubscriptionReadProjector {
+public record SubscriptionReadProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-subscriptions";
-
-    private final ReadModels models;
-
-    SubscriptionReadProjector(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(SubscriptionStarted started, @Timestamp Instant at) {

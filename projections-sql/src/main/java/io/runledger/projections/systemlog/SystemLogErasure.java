@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(SystemLogProjector.PROCESSING_GROUP)
-public class SystemLogErasure {
+public record SystemLogErasure(ReadModels models) {
 
     /** The system log's copies of a person's marked values ({@code details.event}) and of the audit metadata. */
     private static final List<String> PERSON_TEXTS = List.of("{event,email}", "{event,name}", "{event,providerUserId}");
@@ -45,12 +45,6 @@ public class SystemLogErasure {
 
     private static final List<String> ORG_OBJECTS =
             List.of("{event,settings}", "{event,metadata}", "{event,audioAnalysis}", "{event,visualPlan}");
-
-    private final ReadModels models;
-
-    SystemLogErasure(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(UserErased erased) {

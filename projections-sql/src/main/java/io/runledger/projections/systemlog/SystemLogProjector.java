@@ -25,17 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(SystemLogProjector.PROCESSING_GROUP)
-public class SystemLogProjector {
+public record SystemLogProjector(ReadModels models, ObjectMapper json) {
 
     public static final String PROCESSING_GROUP = "read-system-logs";
-
-    private final ReadModels models;
-    private final ObjectMapper json;
-
-    SystemLogProjector(ReadModels models, ObjectMapper json) {
-        this.models = models;
-        this.json = json;
-    }
 
     @EventHandler
     void on(TenantEvent event, TrackedEventMessage<?> message, @Timestamp Instant at) {

@@ -13,15 +13,9 @@ import org.springframework.stereotype.Component;
 /** {@code usage_events}: one row per {@code UsageRecorded}, under the event's id, which billing reconciles on. */
 @Component
 @ProcessingGroup(UsageProjector.PROCESSING_GROUP)
-public class UsageProjector {
+public record UsageProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-usage";
-
-    private final ReadModels models;
-
-    UsageProjector(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(UsageRecorded recorded, EventMessage<?> message, @Timestamp Instant at) {

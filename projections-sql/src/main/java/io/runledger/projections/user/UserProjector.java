@@ -19,15 +19,9 @@ import org.springframework.stereotype.Component;
 /** {@code users} and {@code auth_identities}: the people who ever signed in, global to all orgs. */
 @Component
 @ProcessingGroup(UserProjector.PROCESSING_GROUP)
-public class UserProjector {
+public record UserProjector(ReadModels models) {
 
     public static final String PROCESSING_GROUP = "read-users";
-
-    private final ReadModels models;
-
-    UserProjector(ReadModels models) {
-        this.models = models;
-    }
 
     @EventHandler
     void on(UserRegistered registered, @Timestamp Instant at) {
