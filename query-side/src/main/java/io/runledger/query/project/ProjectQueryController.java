@@ -6,12 +6,13 @@ import java.util.UUID;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.live.StatusStreams;
-import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
+import io.runledger.query.paging.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,12 +43,9 @@ class ProjectQueryController {
 
     @Operation(operationId = "listProjects")
     @GetMapping("/projects")
-    Page<ProjectQueries.ProjectView> projects(
-            @PathVariable UUID orgId,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+    Page<ProjectQueries.ProjectView> projects(@PathVariable UUID orgId, @ParameterObject PageParameters page) {
         readers.requireReader(orgId);
-        return queries.projects(orgId, Keyset.position(cursor, limit));
+        return queries.projects(orgId, page.position());
     }
 
     @Operation(operationId = "getProject")
@@ -65,11 +63,10 @@ class ProjectQueryController {
             @PathVariable UUID orgId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID projectId,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject PageParameters page) {
         readers.requireReader(orgId);
         QueryProblems.requireOneOf("status", status, GENERATION_STATUSES);
-        return queries.generations(orgId, projectId, status, Keyset.position(cursor, limit));
+        return queries.generations(orgId, projectId, status, page.position());
     }
 
     @Operation(operationId = "getGeneration")
