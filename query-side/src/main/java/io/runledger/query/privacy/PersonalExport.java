@@ -22,19 +22,7 @@ import org.springframework.stereotype.Component;
  * audit API reads it, every event they caused in any org they are or were in.
  */
 @Component
-class PersonalExport {
-
-    private final JdbcClient jdbc;
-    private final TenantReads tenants;
-    private final AuditTrail trail;
-    private final ObjectMapper json;
-
-    PersonalExport(JdbcClient jdbc, TenantReads tenants, AuditTrail trail, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.tenants = tenants;
-        this.trail = trail;
-        this.json = json;
-    }
+record PersonalExport(JdbcClient jdbc, TenantReads tenants, AuditTrail trail, ObjectMapper json) {
 
     ObjectNode of(UUID userId, List<UUID> orgs) {
         Instant now = Instant.now();
