@@ -48,6 +48,14 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
                 """, age, key)).isEqualTo(1);
     }
 
+    /** A new key whose run was queued by a request that died {@code age} ago, before it answered. */
+    private String runQueuedUnanswered(String age) {
+        String key = "run-" + UUID.randomUUID();
+        owner.queueRun(key, RUN);
+        dieBeforeAnswering(key, age);
+        return key;
+    }
+
     @Test
     void a_retry_after_the_recovery_time_answers_with_the_run_the_dead_request_queued() {
         String key = "run-" + UUID.randomUUID();
@@ -92,9 +100,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void within_the_recovery_time_the_key_is_still_in_progress() {
-        String key = "run-" + UUID.randomUUID();
-        owner.queueRun(key, RUN);
-        dieBeforeAnswering(key, "1 second");
+        String key = runQueuedUnanswered("1 second");
 
         ResponseEntity<Map<String, Object>> retry = owner.queueRun(key, RUN);
 
@@ -105,9 +111,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void an_unanswered_key_is_not_taken_over_by_a_different_request() {
-        String key = "run-" + UUID.randomUUID();
-        owner.queueRun(key, RUN);
-        dieBeforeAnswering(key, "1 minute");
+        String key = runQueuedUnanswered("1 minute");
 
         ResponseEntity<Map<String, Object>> other = owner.queueRun(key, RUN.replace("Killed", "Another"));
 
@@ -119,9 +123,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void another_org_cannot_take_over_an_unanswered_key() {
-        String key = "run-" + UUID.randomUUID();
-        owner.queueRun(key, RUN);
-        dieBeforeAnswering(key, "1 minute");
+        String key = runQueuedUnanswered("1 minute");
         String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
         String outsidersOrg = api.createOrg(outsider, "Elsewhere");
 
