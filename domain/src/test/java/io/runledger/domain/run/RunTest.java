@@ -1,5 +1,7 @@
 package io.runledger.domain.run;
 
+import static io.runledger.domain.shared.Verdicts.then;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,16 @@ class RunTest {
 
     private static UsageRecorded tokensUsed(long tokens, UUID usageId) {
         return UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.TOKENS_USED, BigDecimal.valueOf(tokens), usageId);
+    }
+
+    /** Queued and taken by worker-1, its first attempt. */
+    private static List<Object> processing() {
+        return List.of(queued(), started("worker-1", 1));
+    }
+
+    /** Processed by worker-1 into one output and succeeded. */
+    private static List<Object> succeeded() {
+        return then(processing(), output(OUTPUT), new RunSucceeded(ORG, RUN, 1));
     }
 
     private static ProduceOutput produce(UUID outputId, String content, String contentUrl) {
@@ -116,15 +128,12 @@ class RunTest {
 
     @Test
     void the_same_worker_starting_again_changes_nothing() {
-        verdict.changesNothing(List.of(queued(), started("worker-1", 1)), new StartRun(RUN, "worker-1"));
+        verdict.changesNothing(processing(), new StartRun(RUN, "worker-1"));
     }
 
     @Test
     void another_worker_cannot_start_a_run_already_being_processed() {
-        verdict.refused(
-                        List.of(queued(), started("worker-1", 1)),
-                        new StartRun(RUN, "worker-2"),
-                        IllegalTransition.class)
+        verdict.refused(processing(), new StartRun(RUN, "worker-2"), IllegalTransition.class)
                 .expectExceptionMessage("Run " + RUN + " is PROCESSING; cannot start it");
     }
 
@@ -139,10 +148,7 @@ class RunTest {
 
     @Test
     void a_succeeded_run_cannot_be_started() {
-        verdict.refused(
-                List.of(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1)),
-                new StartRun(RUN, "worker-1"),
-                IllegalTransition.class);
+        verdict.refused(succeeded(), new StartRun(RUN, "worker-1"), IllegalTransition.class);
     }
 
     @Test
@@ -156,7 +162,7 @@ class RunTest {
 
     @Test
     void a_processing_run_produces_inline_output() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(produce(OUTPUT, "A summary of the talk", null))
                 .expectEvents(new OutputProduced(
                         ORG,
@@ -171,7 +177,7 @@ class RunTest {
 
     @Test
     void a_processing_run_produces_output_kept_in_object_storage() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(produce(OUTPUT, null, "s3://outputs/42/1.md"))
                 .expectEvents(new OutputProduced(
                         ORG,
@@ -186,15 +192,12 @@ class RunTest {
 
     @Test
     void an_output_cannot_have_both_content_and_a_content_url() {
-        verdict.refused(
-                List.of(queued(), started("worker-1", 1)),
-                produce(OUTPUT, "text", "s3://outputs/42/1.md"),
-                InvalidCommand.class);
+        verdict.refused(processing(), produce(OUTPUT, "text", "s3://outputs/42/1.md"), InvalidCommand.class);
     }
 
     @Test
     void an_output_needs_content_or_a_content_url() {
-        verdict.refused(List.of(queued(), started("worker-1", 1)), produce(OUTPUT, "", null), InvalidCommand.class);
+        verdict.refused(processing(), produce(OUTPUT, "", null), InvalidCommand.class);
     }
 
     @Test
@@ -214,9 +217,7 @@ class RunTest {
 
     @Test
     void token_usage_is_billed_to_the_user_who_queued_the_run_under_the_workers_usage_id() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new RecordTokenUsage(RUN, USAGE, 1530))
-                .expectEvents(tokensUsed(1530, USAGE));
+        fixture.given(processing()).when(new RecordTokenUsage(RUN, USAGE, 1530)).expectEvents(tokensUsed(1530, USAGE));
     }
 
     /** A processing run that has recorded one worker report. */
@@ -271,17 +272,14 @@ class RunTest {
 
     @Test
     void token_usage_must_be_positive() {
-        verdict.refused(
-                List.of(queued(), started("worker-1", 1)), new RecordTokenUsage(RUN, USAGE, 0), InvalidCommand.class);
+        verdict.refused(processing(), new RecordTokenUsage(RUN, USAGE, 0), InvalidCommand.class);
     }
 
     @Test
     void one_usage_report_holds_at_most_the_documented_maximum_of_tokens() {
         verdict.refused(
-                List.of(queued(), started("worker-1", 1)),
-                new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS + 1),
-                InvalidCommand.class);
-        fixture.given(queued(), started("worker-1", 1))
+                processing(), new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS + 1), InvalidCommand.class);
+        fixture.given(processing())
                 .when(new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS))
                 .expectEvents(tokensUsed(RecordTokenUsage.MAX_TOKENS, USAGE));
     }
@@ -304,14 +302,12 @@ class RunTest {
 
     @Test
     void a_run_without_output_cannot_succeed() {
-        verdict.refused(List.of(queued(), started("worker-1", 1)), new SucceedRun(RUN), RunHasNoOutput.class);
+        verdict.refused(processing(), new SucceedRun(RUN), RunHasNoOutput.class);
     }
 
     @Test
     void succeeding_a_succeeded_run_again_changes_nothing() {
-        verdict.changesNothing(
-                List.of(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1)),
-                new SucceedRun(RUN));
+        verdict.changesNothing(succeeded(), new SucceedRun(RUN));
     }
 
     @Test
@@ -343,14 +339,14 @@ class RunTest {
 
     @Test
     void a_processing_run_can_fail() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(new FailRun(RUN, "model timeout"))
                 .expectEvents(new RunFailed(ORG, RUN, "model timeout", RunStatus.PROCESSING));
     }
 
     @Test
     void a_failure_needs_an_error() {
-        verdict.refused(List.of(queued(), started("worker-1", 1)), new FailRun(RUN, "  "), InvalidCommand.class);
+        verdict.refused(processing(), new FailRun(RUN, "  "), InvalidCommand.class);
     }
 
     @Test
@@ -362,10 +358,7 @@ class RunTest {
 
     @Test
     void a_succeeded_run_cannot_fail() {
-        verdict.refused(
-                        List.of(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1)),
-                        new FailRun(RUN, "late error"),
-                        IllegalTransition.class)
+        verdict.refused(succeeded(), new FailRun(RUN, "late error"), IllegalTransition.class)
                 .expectExceptionMessage("Run " + RUN + " is SUCCEEDED; cannot fail it");
     }
 
@@ -373,14 +366,14 @@ class RunTest {
 
     @Test
     void a_run_whose_lease_expired_goes_back_to_the_queue() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(new RequeueRun(RUN, "lease expired"))
                 .expectEvents(new RunRequeued(ORG, RUN, "lease expired", 1));
     }
 
     @Test
     void a_requeue_needs_a_reason() {
-        verdict.refused(List.of(queued(), started("worker-1", 1)), new RequeueRun(RUN, null), InvalidCommand.class);
+        verdict.refused(processing(), new RequeueRun(RUN, null), InvalidCommand.class);
     }
 
     @Test
@@ -391,9 +384,6 @@ class RunTest {
 
     @Test
     void a_finished_run_cannot_be_requeued() {
-        verdict.refused(
-                List.of(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1)),
-                new RequeueRun(RUN, "lease expired"),
-                IllegalTransition.class);
+        verdict.refused(succeeded(), new RequeueRun(RUN, "lease expired"), IllegalTransition.class);
     }
 }
