@@ -52,8 +52,7 @@ class ProjectQueryController {
     @GetMapping("/projects/{projectId}")
     ProjectQueries.ProjectView project(@PathVariable UUID orgId, @PathVariable UUID projectId) {
         readers.requireReader(orgId);
-        return queries.project(orgId, projectId)
-                .orElseThrow(() -> QueryProblems.notFound("No project " + projectId + " in org " + orgId));
+        return queries.project(orgId, projectId).orElseThrow(() -> QueryProblems.notInOrg("project", projectId, orgId));
     }
 
     /** Newest first; filters {@code status} (pending, processing, completed, failed) and {@code projectId}. */
@@ -74,7 +73,7 @@ class ProjectQueryController {
     ProjectQueries.GenerationView generation(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);
         return queries.generation(orgId, generationId)
-                .orElseThrow(() -> QueryProblems.notFound("No generation " + generationId + " in org " + orgId));
+                .orElseThrow(() -> QueryProblems.notInOrg("generation", generationId, orgId));
     }
 
     /** Server-sent {@code status} events, one per change of the generation's status, ending when it does. */
@@ -88,7 +87,7 @@ class ProjectQueryController {
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);
         if (!readers.generationExists(orgId, generationId)) {
-            throw QueryProblems.notFound("No generation " + generationId + " in org " + orgId);
+            throw QueryProblems.notInOrg("generation", generationId, orgId);
         }
         return streams.follow(streamed, orgId, generationId);
     }

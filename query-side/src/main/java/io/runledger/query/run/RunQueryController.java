@@ -65,7 +65,7 @@ class RunQueryController {
     @GetMapping("/{runId}")
     RunQueries.RunView one(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);
-        return runs.one(orgId, runId).orElseThrow(() -> QueryProblems.notFound("No run " + runId + " in org " + orgId));
+        return runs.one(orgId, runId).orElseThrow(() -> QueryProblems.notInOrg("run", runId, orgId));
     }
 
     /**
@@ -82,7 +82,7 @@ class RunQueryController {
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);
         if (!readers.runExists(orgId, runId)) {
-            throw QueryProblems.notFound("No run " + runId + " in org " + orgId);
+            throw QueryProblems.notInOrg("run", runId, orgId);
         }
         return streams.follow(streamed, orgId, runId);
     }
