@@ -21,15 +21,9 @@ import org.springframework.stereotype.Component;
  * token at every call; the console reads its claims only to greet the person and to leave out buttons.
  */
 @Component
-public class ConsoleSession {
+public record ConsoleSession(ObjectMapper json) {
 
     public static final String COOKIE = "runledger_session";
-
-    private final ObjectMapper json;
-
-    ConsoleSession(ObjectMapper json) {
-        this.json = json;
-    }
 
     public Optional<String> token(HttpServletRequest request) {
         return Optional.ofNullable(request.getCookies()).stream()

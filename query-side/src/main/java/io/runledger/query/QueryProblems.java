@@ -2,6 +2,7 @@ package io.runledger.query;
 
 import java.net.URI;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,11 @@ public final class QueryProblems {
 
     public static ErrorResponseException notFound(String what) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", what);
+    }
+
+    /** A 404 for the {@code kind} ({@code run}, {@code project}, …) with this id that the org does not have. */
+    public static ErrorResponseException notInOrg(String kind, UUID id, UUID orgId) {
+        return notFound("No " + kind + " " + id + " in org " + orgId);
     }
 
     public static ErrorResponseException invalidParameter(String detail) {

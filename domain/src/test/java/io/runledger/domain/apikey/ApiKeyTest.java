@@ -1,9 +1,11 @@
 package io.runledger.domain.apikey;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.Verdicts;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ class ApiKeyTest {
     private static final UUID ADMIN = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
 
     private final FixtureConfiguration<ApiKey> fixture = new AggregateTestFixture<>(ApiKey.class);
+    private final Verdicts<ApiKey> verdict = new Verdicts<>(fixture);
 
     private static IssueApiKey issue(String name, Role role) {
         return new IssueApiKey(ORG, KEY, name, role, "digest", "rlk_Ab3d", ADMIN);
@@ -32,10 +35,7 @@ class ApiKeyTest {
 
     @Test
     void a_key_cannot_be_an_owner() {
-        fixture.givenNoPriorActivity()
-                .when(issue("root", Role.OWNER))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(), issue("root", Role.OWNER), InvalidCommand.class);
     }
 
     @Test
@@ -55,9 +55,6 @@ class ApiKeyTest {
 
     @Test
     void revoking_a_revoked_key_again_changes_nothing() {
-        fixture.given(issued(), new ApiKeyRevoked(ORG, KEY))
-                .when(new RevokeApiKey(KEY))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(List.of(issued(), new ApiKeyRevoked(ORG, KEY)), new RevokeApiKey(KEY));
     }
 }

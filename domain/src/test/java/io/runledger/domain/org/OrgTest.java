@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.SpawnedAggregates;
+import io.runledger.domain.shared.Verdicts;
 import io.runledger.domain.subscription.Plan;
 import io.runledger.domain.subscription.Subscription;
 import io.runledger.domain.subscription.SubscriptionIds;
@@ -30,6 +31,7 @@ class OrgTest {
     private static final String LONGEST_SLUG = "a" + "-b".repeat(31);
 
     private final FixtureConfiguration<Org> fixture = new AggregateTestFixture<>(Org.class);
+    private final Verdicts<Org> verdict = new Verdicts<>(fixture);
     // Creating an org spawns its subscription.
     private final SpawnedAggregates subscriptions = SpawnedAggregates.allowSpawning(fixture, Subscription.class);
 
@@ -54,10 +56,7 @@ class OrgTest {
 
     @Test
     void an_org_without_a_name_is_not_created() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateOrg(ORG, "  ", "acme", ALICE, NOW))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(), new CreateOrg(ORG, "  ", "acme", ALICE, NOW), InvalidCommand.class);
     }
 
     @Test
@@ -69,20 +68,14 @@ class OrgTest {
 
     @Test
     void a_slug_with_inner_spaces_is_rejected() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateOrg(ORG, "Acme", "Acme Inc", ALICE, NOW))
-                .expectException(InvalidCommand.class)
-                .expectExceptionMessage("Slug 'acme inc' must be 1 to 63 lowercase letters, digits or inner hyphens")
-                .expectNoEvents();
+        verdict.refused(List.of(), new CreateOrg(ORG, "Acme", "Acme Inc", ALICE, NOW), InvalidCommand.class)
+                .expectExceptionMessage("Slug 'acme inc' must be 1 to 63 lowercase letters, digits or inner hyphens");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "-acme", "acme-", "acme_labs", "acmé"})
     void a_slug_that_is_empty_or_not_a_clean_url_label_is_rejected(String slug) {
-        fixture.givenNoPriorActivity()
-                .when(new CreateOrg(ORG, "Acme", slug, ALICE, NOW))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(), new CreateOrg(ORG, "Acme", slug, ALICE, NOW), InvalidCommand.class);
     }
 
     @Test
@@ -95,10 +88,7 @@ class OrgTest {
 
     @Test
     void a_slug_of_64_characters_is_rejected() {
-        fixture.givenNoPriorActivity()
-                .when(new CreateOrg(ORG, "Acme", LONGEST_SLUG + "c", ALICE, NOW))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(), new CreateOrg(ORG, "Acme", LONGEST_SLUG + "c", ALICE, NOW), InvalidCommand.class);
     }
 
     @Test
@@ -116,18 +106,12 @@ class OrgTest {
 
     @Test
     void renaming_an_org_to_its_current_name_changes_nothing() {
-        fixture.given(created())
-                .when(new RenameOrg(ORG, "Acme"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(List.of(created()), new RenameOrg(ORG, "Acme"));
     }
 
     @Test
     void renaming_an_org_to_a_blank_name_is_rejected() {
-        fixture.given(created())
-                .when(new RenameOrg(ORG, ""))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(created()), new RenameOrg(ORG, ""), InvalidCommand.class);
     }
 
     @Test
@@ -139,10 +123,9 @@ class OrgTest {
 
     @Test
     void changing_settings_to_the_current_settings_changes_nothing() {
-        fixture.given(created(), new OrgSettingsChanged(ORG, Map.of("timezone", "UTC")))
-                .when(new ChangeOrgSettings(ORG, Map.of("timezone", "UTC")))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(created(), new OrgSettingsChanged(ORG, Map.of("timezone", "UTC"))),
+                new ChangeOrgSettings(ORG, Map.of("timezone", "UTC")));
     }
 
     @Test
@@ -154,10 +137,10 @@ class OrgTest {
 
     @Test
     void a_member_cannot_be_added_twice() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER))
-                .when(new AddMember(ORG, BOB, Role.ADMIN))
-                .expectException(MemberAlreadyPresent.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER)),
+                new AddMember(ORG, BOB, Role.ADMIN),
+                MemberAlreadyPresent.class);
     }
 
     @Test
@@ -169,26 +152,25 @@ class OrgTest {
 
     @Test
     void changing_a_role_to_the_role_held_changes_nothing() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER))
-                .when(new ChangeMemberRole(ORG, BOB, Role.VIEWER))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.VIEWER)),
+                new ChangeMemberRole(ORG, BOB, Role.VIEWER));
     }
 
     @Test
     void the_role_of_a_non_member_cannot_be_changed() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
-                .when(new ChangeMemberRole(ORG, BOB, Role.ADMIN))
-                .expectException(NotAMember.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(created(), new MemberAdded(ORG, ALICE, Role.OWNER)),
+                new ChangeMemberRole(ORG, BOB, Role.ADMIN),
+                NotAMember.class);
     }
 
     @Test
     void the_last_owner_cannot_be_demoted() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN))
-                .when(new ChangeMemberRole(ORG, ALICE, Role.ADMIN))
-                .expectException(LastOwnerProtected.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN)),
+                new ChangeMemberRole(ORG, ALICE, Role.ADMIN),
+                LastOwnerProtected.class);
     }
 
     @Test
@@ -211,20 +193,23 @@ class OrgTest {
 
     @Test
     void a_non_member_cannot_be_removed() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER))
-                .when(new RemoveMember(ORG, BOB))
-                .expectException(NotAMember.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(created(), new MemberAdded(ORG, ALICE, Role.OWNER)),
+                new RemoveMember(ORG, BOB),
+                NotAMember.class);
     }
 
     @Test
     void the_last_owner_cannot_be_removed() {
-        fixture.given(created(), new MemberAdded(ORG, ALICE, Role.OWNER), new MemberAdded(ORG, BOB, Role.ADMIN))
-                .when(new RemoveMember(ORG, ALICE))
-                .expectException(LastOwnerProtected.class)
+        verdict.refused(
+                        List.of(
+                                created(),
+                                new MemberAdded(ORG, ALICE, Role.OWNER),
+                                new MemberAdded(ORG, BOB, Role.ADMIN)),
+                        new RemoveMember(ORG, ALICE),
+                        LastOwnerProtected.class)
                 .expectExceptionMessage(
-                        "User " + ALICE + " is the last owner of org " + ORG + "; make another member owner first")
-                .expectNoEvents();
+                        "User " + ALICE + " is the last owner of org " + ORG + "; make another member owner first");
     }
 
     @Test
@@ -240,9 +225,7 @@ class OrgTest {
                 .when(new EraseOrg(ORG, "contract ended", List.of(INVITATION)))
                 .expectEvents(new OrgErased(ORG, "contract ended", List.of(INVITATION)));
         // as stored before erasure named invitations
-        fixture.given(created(), new OrgErased(ORG, "contract ended", null))
-                .when(new EraseOrg(ORG, "again", List.of()))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(created(), new OrgErased(ORG, "contract ended", null)), new EraseOrg(ORG, "again", List.of()));
     }
 }

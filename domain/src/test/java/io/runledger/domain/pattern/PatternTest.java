@@ -1,10 +1,12 @@
 package io.runledger.domain.pattern;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.Platform;
+import io.runledger.domain.shared.Verdicts;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,7 @@ class PatternTest {
             new PatternRegistered(PLATFORM, PATTERN, "summarize", "Short summary", "writing", "map-reduce");
 
     private final FixtureConfiguration<Pattern> fixture = new AggregateTestFixture<>(Pattern.class);
+    private final Verdicts<Pattern> verdict = new Verdicts<>(fixture);
 
     @Test
     void a_registered_pattern_joins_the_platform_catalog() {
@@ -27,10 +30,7 @@ class PatternTest {
 
     @Test
     void a_pattern_needs_a_name() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterPattern(PATTERN, " ", null, null, null))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(), new RegisterPattern(PATTERN, " ", null, null, null), InvalidCommand.class);
     }
 
     @Test
@@ -50,27 +50,22 @@ class PatternTest {
 
     @Test
     void an_update_that_changes_nothing_emits_nothing() {
-        fixture.given(SUMMARIZE)
-                .when(new UpdatePattern(PATTERN, "summarize", "Short summary", null, null))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(SUMMARIZE), new UpdatePattern(PATTERN, "summarize", "Short summary", null, null));
     }
 
     @Test
     void an_update_cannot_blank_the_name() {
-        fixture.given(SUMMARIZE)
-                .when(new UpdatePattern(PATTERN, "", null, null, null))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(SUMMARIZE), new UpdatePattern(PATTERN, "", null, null, null), InvalidCommand.class);
     }
 
     @Test
     void an_inactive_pattern_cannot_be_updated() {
-        fixture.given(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN))
-                .when(new UpdatePattern(PATTERN, "summarize-v2", null, null, null))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Pattern " + PATTERN + " is INACTIVE; cannot update it")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN)),
+                        new UpdatePattern(PATTERN, "summarize-v2", null, null, null),
+                        IllegalTransition.class)
+                .expectExceptionMessage("Pattern " + PATTERN + " is INACTIVE; cannot update it");
     }
 
     @Test
@@ -82,10 +77,8 @@ class PatternTest {
 
     @Test
     void deactivating_an_inactive_pattern_changes_nothing() {
-        fixture.given(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN))
-                .when(new DeactivatePattern(PATTERN))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(SUMMARIZE, new PatternDeactivated(PLATFORM, PATTERN)), new DeactivatePattern(PATTERN));
     }
 
     @Test
@@ -97,9 +90,6 @@ class PatternTest {
 
     @Test
     void reactivating_an_active_pattern_changes_nothing() {
-        fixture.given(SUMMARIZE)
-                .when(new ReactivatePattern(PATTERN))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(List.of(SUMMARIZE), new ReactivatePattern(PATTERN));
     }
 }

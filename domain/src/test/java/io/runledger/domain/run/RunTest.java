@@ -1,5 +1,7 @@
 package io.runledger.domain.run;
 
+import static io.runledger.domain.shared.Verdicts.then;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.InvalidCommand;
+import io.runledger.domain.shared.Verdicts;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -23,6 +26,7 @@ class RunTest {
     private static final UUID OTHER_USAGE = UUID.fromString("00000000-0000-0000-0000-0000000000e2");
 
     private final FixtureConfiguration<Run> fixture = new AggregateTestFixture<>(Run.class);
+    private final Verdicts<Run> verdict = new Verdicts<>(fixture);
 
     private static RunQueued queued() {
         return new RunQueued(
@@ -39,6 +43,16 @@ class RunTest {
 
     private static UsageRecorded tokensUsed(long tokens, UUID usageId) {
         return UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.TOKENS_USED, BigDecimal.valueOf(tokens), usageId);
+    }
+
+    /** Queued and taken by worker-1, its first attempt. */
+    private static List<Object> processing() {
+        return List.of(queued(), started("worker-1", 1));
+    }
+
+    /** Processed by worker-1 into one output and succeeded. */
+    private static List<Object> succeeded() {
+        return then(processing(), output(OUTPUT), new RunSucceeded(ORG, RUN, 1));
     }
 
     private static ProduceOutput produce(UUID outputId, String content, String contentUrl) {
@@ -85,19 +99,19 @@ class RunTest {
 
     @Test
     void a_run_needs_an_input_source() {
-        fixture.givenNoPriorActivity()
-                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", null, 10, null, "req-1", null))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(),
+                new QueueRun(ORG, RUN, USER, PATTERN, "summarize", null, 10, null, "req-1", null),
+                InvalidCommand.class);
     }
 
     @Test
     void a_run_cannot_have_a_negative_input_size() {
-        fixture.givenNoPriorActivity()
-                .when(new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.UPLOAD, -1, null, "req-1", null))
-                .expectException(InvalidCommand.class)
-                .expectExceptionMessage("inputChars must not be negative")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(),
+                        new QueueRun(ORG, RUN, USER, PATTERN, "summarize", InputSource.UPLOAD, -1, null, "req-1", null),
+                        InvalidCommand.class)
+                .expectExceptionMessage("inputChars must not be negative");
     }
 
     // StartRun
@@ -109,44 +123,32 @@ class RunTest {
 
     @Test
     void a_run_needs_a_worker_to_start() {
-        fixture.given(queued())
-                .when(new StartRun(RUN, " "))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(List.of(queued()), new StartRun(RUN, " "), InvalidCommand.class);
     }
 
     @Test
     void the_same_worker_starting_again_changes_nothing() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new StartRun(RUN, "worker-1"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(processing(), new StartRun(RUN, "worker-1"));
     }
 
     @Test
     void another_worker_cannot_start_a_run_already_being_processed() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new StartRun(RUN, "worker-2"))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Run " + RUN + " is PROCESSING; cannot start it")
-                .expectNoEvents();
+        verdict.refused(processing(), new StartRun(RUN, "worker-2"), IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is PROCESSING; cannot start it");
     }
 
     @Test
     void a_failed_run_cannot_be_started() {
-        fixture.given(queued(), new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED))
-                .when(new StartRun(RUN, "worker-1"))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Run " + RUN + " is FAILED; cannot start it")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(queued(), new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED)),
+                        new StartRun(RUN, "worker-1"),
+                        IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is FAILED; cannot start it");
     }
 
     @Test
     void a_succeeded_run_cannot_be_started() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
-                .when(new StartRun(RUN, "worker-1"))
-                .expectException(IllegalTransition.class)
-                .expectNoEvents();
+        verdict.refused(succeeded(), new StartRun(RUN, "worker-1"), IllegalTransition.class);
     }
 
     @Test
@@ -160,7 +162,7 @@ class RunTest {
 
     @Test
     void a_processing_run_produces_inline_output() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(produce(OUTPUT, "A summary of the talk", null))
                 .expectEvents(new OutputProduced(
                         ORG,
@@ -175,7 +177,7 @@ class RunTest {
 
     @Test
     void a_processing_run_produces_output_kept_in_object_storage() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(produce(OUTPUT, null, "s3://outputs/42/1.md"))
                 .expectEvents(new OutputProduced(
                         ORG,
@@ -190,44 +192,32 @@ class RunTest {
 
     @Test
     void an_output_cannot_have_both_content_and_a_content_url() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(produce(OUTPUT, "text", "s3://outputs/42/1.md"))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(processing(), produce(OUTPUT, "text", "s3://outputs/42/1.md"), InvalidCommand.class);
     }
 
     @Test
     void an_output_needs_content_or_a_content_url() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(produce(OUTPUT, "", null))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(processing(), produce(OUTPUT, "", null), InvalidCommand.class);
     }
 
     @Test
     void the_same_output_delivered_twice_is_recorded_once() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT))
-                .when(produce(OUTPUT, "A summary of the talk", null))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(queued(), started("worker-1", 1), output(OUTPUT)),
+                produce(OUTPUT, "A summary of the talk", null));
     }
 
     @Test
     void a_queued_run_cannot_produce_output() {
-        fixture.given(queued())
-                .when(produce(OUTPUT, "text", null))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot add an output to it")
-                .expectNoEvents();
+        verdict.refused(List.of(queued()), produce(OUTPUT, "text", null), IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot add an output to it");
     }
 
     // RecordTokenUsage
 
     @Test
     void token_usage_is_billed_to_the_user_who_queued_the_run_under_the_workers_usage_id() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new RecordTokenUsage(RUN, USAGE, 1530))
-                .expectEvents(tokensUsed(1530, USAGE));
+        fixture.given(processing()).when(new RecordTokenUsage(RUN, USAGE, 1530)).expectEvents(tokensUsed(1530, USAGE));
     }
 
     /** A processing run that has recorded one worker report. */
@@ -245,16 +235,15 @@ class RunTest {
 
     @Test
     void a_usage_report_retried_after_the_run_succeeded_is_still_recognised() {
-        fixture.given(
+        verdict.changesNothing(
+                List.of(
                         queued(),
                         started("worker-1", 1),
                         output(OUTPUT),
                         tokensUsed(1530, USAGE),
                         new RunSucceeded(ORG, RUN, 1),
-                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null))
-                .when(new RecordTokenUsage(RUN, USAGE, 1530))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                        UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null)),
+                new RecordTokenUsage(RUN, USAGE, 1530));
     }
 
     @Test
@@ -283,29 +272,21 @@ class RunTest {
 
     @Test
     void token_usage_must_be_positive() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new RecordTokenUsage(RUN, USAGE, 0))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(processing(), new RecordTokenUsage(RUN, USAGE, 0), InvalidCommand.class);
     }
 
     @Test
     void one_usage_report_holds_at_most_the_documented_maximum_of_tokens() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS + 1))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
-        fixture.given(queued(), started("worker-1", 1))
+        verdict.refused(
+                processing(), new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS + 1), InvalidCommand.class);
+        fixture.given(processing())
                 .when(new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS))
                 .expectEvents(tokensUsed(RecordTokenUsage.MAX_TOKENS, USAGE));
     }
 
     @Test
     void a_queued_run_cannot_record_token_usage() {
-        fixture.given(queued())
-                .when(new RecordTokenUsage(RUN, USAGE, 10))
-                .expectException(IllegalTransition.class)
-                .expectNoEvents();
+        verdict.refused(List.of(queued()), new RecordTokenUsage(RUN, USAGE, 10), IllegalTransition.class);
     }
 
     // SucceedRun
@@ -321,39 +302,30 @@ class RunTest {
 
     @Test
     void a_run_without_output_cannot_succeed() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new SucceedRun(RUN))
-                .expectException(RunHasNoOutput.class)
-                .expectNoEvents();
+        verdict.refused(processing(), new SucceedRun(RUN), RunHasNoOutput.class);
     }
 
     @Test
     void succeeding_a_succeeded_run_again_changes_nothing() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
-                .when(new SucceedRun(RUN))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(succeeded(), new SucceedRun(RUN));
     }
 
     @Test
     void a_queued_run_cannot_succeed() {
-        fixture.given(queued())
-                .when(new SucceedRun(RUN))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot succeed it")
-                .expectNoEvents();
+        verdict.refused(List.of(queued()), new SucceedRun(RUN), IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot succeed it");
     }
 
     @Test
     void a_failed_run_cannot_succeed() {
-        fixture.given(
+        verdict.refused(
+                List.of(
                         queued(),
                         started("worker-1", 1),
                         output(OUTPUT),
-                        new RunFailed(ORG, RUN, "timeout", RunStatus.PROCESSING))
-                .when(new SucceedRun(RUN))
-                .expectException(IllegalTransition.class)
-                .expectNoEvents();
+                        new RunFailed(ORG, RUN, "timeout", RunStatus.PROCESSING)),
+                new SucceedRun(RUN),
+                IllegalTransition.class);
     }
 
     // FailRun
@@ -367,67 +339,51 @@ class RunTest {
 
     @Test
     void a_processing_run_can_fail() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(new FailRun(RUN, "model timeout"))
                 .expectEvents(new RunFailed(ORG, RUN, "model timeout", RunStatus.PROCESSING));
     }
 
     @Test
     void a_failure_needs_an_error() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new FailRun(RUN, "  "))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(processing(), new FailRun(RUN, "  "), InvalidCommand.class);
     }
 
     @Test
     void failing_a_failed_run_again_changes_nothing() {
-        fixture.given(queued(), new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED))
-                .when(new FailRun(RUN, "pattern removed"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(queued(), new RunFailed(ORG, RUN, "pattern removed", RunStatus.QUEUED)),
+                new FailRun(RUN, "pattern removed"));
     }
 
     @Test
     void a_succeeded_run_cannot_fail() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
-                .when(new FailRun(RUN, "late error"))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Run " + RUN + " is SUCCEEDED; cannot fail it")
-                .expectNoEvents();
+        verdict.refused(succeeded(), new FailRun(RUN, "late error"), IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is SUCCEEDED; cannot fail it");
     }
 
     // RequeueRun
 
     @Test
     void a_run_whose_lease_expired_goes_back_to_the_queue() {
-        fixture.given(queued(), started("worker-1", 1))
+        fixture.given(processing())
                 .when(new RequeueRun(RUN, "lease expired"))
                 .expectEvents(new RunRequeued(ORG, RUN, "lease expired", 1));
     }
 
     @Test
     void a_requeue_needs_a_reason() {
-        fixture.given(queued(), started("worker-1", 1))
-                .when(new RequeueRun(RUN, null))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+        verdict.refused(processing(), new RequeueRun(RUN, null), InvalidCommand.class);
     }
 
     @Test
     void a_queued_run_cannot_be_requeued() {
-        fixture.given(queued())
-                .when(new RequeueRun(RUN, "lease expired"))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot requeue it")
-                .expectNoEvents();
+        verdict.refused(List.of(queued()), new RequeueRun(RUN, "lease expired"), IllegalTransition.class)
+                .expectExceptionMessage("Run " + RUN + " is QUEUED; cannot requeue it");
     }
 
     @Test
     void a_finished_run_cannot_be_requeued() {
-        fixture.given(queued(), started("worker-1", 1), output(OUTPUT), new RunSucceeded(ORG, RUN, 1))
-                .when(new RequeueRun(RUN, "lease expired"))
-                .expectException(IllegalTransition.class)
-                .expectNoEvents();
+        verdict.refused(succeeded(), new RequeueRun(RUN, "lease expired"), IllegalTransition.class);
     }
 }

@@ -9,10 +9,12 @@ import static io.runledger.domain.subscription.SubscriptionStatus.UNPAID;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.runledger.domain.shared.IllegalTransition;
+import io.runledger.domain.shared.Verdicts;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -29,6 +31,7 @@ class SubscriptionTest {
     private static final Instant TRIAL_END = NOW.plus(Subscription.TRIAL_LENGTH);
 
     private final FixtureConfiguration<Subscription> fixture = new AggregateTestFixture<>(Subscription.class);
+    private final Verdicts<Subscription> verdict = new Verdicts<>(fixture);
 
     private static SubscriptionStarted trialing() {
         return new SubscriptionStarted(ORG, SubscriptionIds.forOrg(ORG), Plan.FREE, TRIALING, TRIAL_END);
@@ -67,10 +70,7 @@ class SubscriptionTest {
 
     @Test
     void activating_again_with_the_same_plan_and_period_changes_nothing() {
-        fixture.given(trialing(), activePro())
-                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(List.of(trialing(), activePro()), new ActivateSubscription(ORG, Plan.PRO, PERIOD_END));
     }
 
     @Test
@@ -96,19 +96,16 @@ class SubscriptionTest {
 
     @Test
     void changing_to_the_current_plan_changes_nothing() {
-        fixture.given(trialing(), activePro())
-                .when(new ChangePlan(ORG, Plan.PRO))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(List.of(trialing(), activePro()), new ChangePlan(ORG, Plan.PRO));
     }
 
     @Test
     void the_plan_of_a_canceled_subscription_cannot_be_changed() {
-        fixture.given(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED))
-                .when(new ChangePlan(ORG, Plan.PRO))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is CANCELED; cannot change its plan")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
+                        new ChangePlan(ORG, Plan.PRO),
+                        IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is CANCELED; cannot change its plan");
     }
 
     @Test
@@ -127,27 +124,26 @@ class SubscriptionTest {
 
     @Test
     void marking_a_past_due_subscription_past_due_again_changes_nothing() {
-        fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
-                .when(new MarkSubscriptionPastDue(ORG))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE)),
+                new MarkSubscriptionPastDue(ORG));
     }
 
     @Test
     void a_canceled_subscription_cannot_become_past_due() {
-        fixture.given(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED))
-                .when(new MarkSubscriptionPastDue(ORG))
-                .expectException(IllegalTransition.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
+                new MarkSubscriptionPastDue(ORG),
+                IllegalTransition.class);
     }
 
     @Test
     void an_unpaid_subscription_does_not_go_back_to_past_due() {
-        fixture.given(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID))
-                .when(new MarkSubscriptionPastDue(ORG))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is UNPAID; cannot mark it past due")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID)),
+                        new MarkSubscriptionPastDue(ORG),
+                        IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is UNPAID; cannot mark it past due");
     }
 
     @Test
@@ -166,27 +162,23 @@ class SubscriptionTest {
 
     @Test
     void marking_an_unpaid_subscription_unpaid_again_changes_nothing() {
-        fixture.given(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID))
-                .when(new MarkSubscriptionUnpaid(ORG))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID)),
+                new MarkSubscriptionUnpaid(ORG));
     }
 
     @Test
     void a_trial_cannot_become_unpaid_because_nothing_was_billed() {
-        fixture.given(trialing())
-                .when(new MarkSubscriptionUnpaid(ORG))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is TRIALING; cannot mark it unpaid")
-                .expectNoEvents();
+        verdict.refused(List.of(trialing()), new MarkSubscriptionUnpaid(ORG), IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is TRIALING; cannot mark it unpaid");
     }
 
     @Test
     void a_canceled_subscription_cannot_become_unpaid() {
-        fixture.given(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED))
-                .when(new MarkSubscriptionUnpaid(ORG))
-                .expectException(IllegalTransition.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED)),
+                new MarkSubscriptionUnpaid(ORG),
+                IllegalTransition.class);
     }
 
     @Test
@@ -205,10 +197,8 @@ class SubscriptionTest {
 
     @Test
     void canceling_a_canceled_subscription_changes_nothing() {
-        fixture.given(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED))
-                .when(new CancelSubscription(ORG))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)), new CancelSubscription(ORG));
     }
 
     @Test
@@ -300,11 +290,11 @@ class SubscriptionTest {
 
     @Test
     void a_paused_trial_cannot_become_past_due_because_nothing_was_billed() {
-        fixture.given(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END))
-                .when(new MarkSubscriptionPastDue(ORG))
-                .expectException(IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is PAUSED; cannot mark it past due")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END)),
+                        new MarkSubscriptionPastDue(ORG),
+                        IllegalTransition.class)
+                .expectExceptionMessage("Subscription of org " + ORG + " is PAUSED; cannot mark it past due");
     }
 
     @Test
@@ -323,18 +313,16 @@ class SubscriptionTest {
 
     @Test
     void linking_the_same_stripe_customer_again_changes_nothing() {
-        fixture.given(trialing(), new StripeCustomerLinked(ORG, "cus_1"))
-                .when(new LinkStripeCustomer(ORG, "cus_1"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(trialing(), new StripeCustomerLinked(ORG, "cus_1")), new LinkStripeCustomer(ORG, "cus_1"));
     }
 
     @Test
     void a_different_stripe_customer_cannot_replace_the_linked_one() {
-        fixture.given(trialing(), new StripeCustomerLinked(ORG, "cus_1"))
-                .when(new LinkStripeCustomer(ORG, "cus_2"))
-                .expectException(StripeCustomerAlreadyLinked.class)
-                .expectNoEvents();
+        verdict.refused(
+                List.of(trialing(), new StripeCustomerLinked(ORG, "cus_1")),
+                new LinkStripeCustomer(ORG, "cus_2"),
+                StripeCustomerAlreadyLinked.class);
     }
 
     @Test
@@ -353,9 +341,8 @@ class SubscriptionTest {
 
     @Test
     void linking_the_same_stripe_subscription_again_changes_nothing() {
-        fixture.given(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null))
-                .when(new LinkStripeSubscription(ORG, "sub_1"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null)),
+                new LinkStripeSubscription(ORG, "sub_1"));
     }
 }

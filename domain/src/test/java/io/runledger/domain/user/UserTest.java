@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.Platform;
+import io.runledger.domain.shared.Verdicts;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class UserTest {
     private static final UUID INVITATION = UUID.randomUUID();
 
     private final FixtureConfiguration<User> fixture = new AggregateTestFixture<>(User.class);
+    private final Verdicts<User> verdict = new Verdicts<>(fixture);
 
     @Test
     void registering_stores_a_normalized_email_and_the_sign_in_identity() {
@@ -31,27 +33,27 @@ class UserTest {
 
     @Test
     void a_user_without_a_valid_email_is_not_registered() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterUser(USER, "ada-at-example", "Ada", AuthProvider.MAGIC, "ada-at-example"))
-                .expectException(InvalidCommand.class)
-                .expectExceptionMessage("'ada-at-example' is not an email address")
-                .expectNoEvents();
+        verdict.refused(
+                        List.of(),
+                        new RegisterUser(USER, "ada-at-example", "Ada", AuthProvider.MAGIC, "ada-at-example"),
+                        InvalidCommand.class)
+                .expectExceptionMessage("'ada-at-example' is not an email address");
     }
 
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "  "})
     void a_user_without_the_providers_id_of_them_is_not_registered(String providerUserId) {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterUser(USER, "ada@example.com", "Ada", AuthProvider.GITHUB, providerUserId))
-                .expectException(InvalidCommand.class)
+        verdict.refused(
+                        List.of(),
+                        new RegisterUser(USER, "ada@example.com", "Ada", AuthProvider.GITHUB, providerUserId),
+                        InvalidCommand.class)
                 .expectExceptionMessage(
-                        "A sign-in identity needs the provider's id of the person (the token's subject)")
-                .expectNoEvents();
-        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
-                .when(new LinkAuthIdentity(USER, AuthProvider.GOOGLE, providerUserId))
-                .expectException(InvalidCommand.class)
-                .expectNoEvents();
+                        "A sign-in identity needs the provider's id of the person (the token's subject)");
+        verdict.refused(
+                List.of(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada")),
+                new LinkAuthIdentity(USER, AuthProvider.GOOGLE, providerUserId),
+                InvalidCommand.class);
     }
 
     @Test
@@ -65,12 +67,11 @@ class UserTest {
 
     @Test
     void linking_an_identity_already_linked_changes_nothing() {
-        fixture.given(
+        verdict.changesNothing(
+                List.of(
                         new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
-                        new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42"))
-                .when(new LinkAuthIdentity(USER, AuthProvider.GITHUB, "gh-42"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                        new AuthIdentityLinked(PLATFORM, USER, AuthProvider.GITHUB, "gh-42")),
+                new LinkAuthIdentity(USER, AuthProvider.GITHUB, "gh-42"));
     }
 
     @Test
@@ -82,10 +83,8 @@ class UserTest {
 
     @Test
     void renaming_to_the_current_name_changes_nothing() {
-        fixture.given(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"))
-                .when(new RenameUser(USER, "Ada"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+        verdict.changesNothing(
+                List.of(new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada")), new RenameUser(USER, "Ada"));
     }
 
     @Test
@@ -94,11 +93,10 @@ class UserTest {
                 .when(new EraseUser(USER, "GDPR request", List.of(INVITATION)))
                 .expectEvents(new UserErased(PLATFORM, USER, "GDPR request", List.of(INVITATION)));
         // as stored before erasure named invitations
-        fixture.given(
+        verdict.changesNothing(
+                List.of(
                         new UserRegistered(PLATFORM, USER, "ada@example.com", "Ada"),
-                        new UserErased(PLATFORM, USER, null, null))
-                .when(new EraseUser(USER, "again", List.of()))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                        new UserErased(PLATFORM, USER, null, null)),
+                new EraseUser(USER, "again", List.of()));
     }
 }

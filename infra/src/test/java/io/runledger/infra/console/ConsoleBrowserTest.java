@@ -153,6 +153,18 @@ class ConsoleBrowserTest extends ApiTest {
         return orgId;
     }
 
+    /** Queues a summary of {@code input} in the org through the API; the run's id. */
+    private String queueSummary(String orgId, String token, String input) {
+        return (String) api.send(
+                        POST,
+                        "/v1/orgs/" + orgId + "/runs",
+                        token,
+                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"" + input + "\"}",
+                        UUID.randomUUID().toString())
+                .getBody()
+                .get("id");
+    }
+
     @SuppressWarnings("unchecked")
     private boolean usageShown(String orgId, String token) {
         return !((List<Object>) api.send(GET, "/v1/orgs/" + orgId + "/usage", token, null)
@@ -331,14 +343,7 @@ class ConsoleBrowserTest extends ApiTest {
                 "/v1/orgs/" + orgId + "/members",
                 owner,
                 "{\"email\":\"" + viewerEmail + "\",\"role\":\"viewer\"}");
-        String runId = (String) api.send(
-                        POST,
-                        "/v1/orgs/" + orgId + "/runs",
-                        owner,
-                        "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"A viewer's view.\"}",
-                        UUID.randomUUID().toString())
-                .getBody()
-                .get("id");
+        String runId = queueSummary(orgId, owner, "A viewer's view.");
 
         signIn(viewerEmail, "Vera Viewer");
         browser.get(url("/orgs/" + orgId + "/runs"));
@@ -365,12 +370,7 @@ class ConsoleBrowserTest extends ApiTest {
         String ownerEmail = "audit-" + suffix + "@example.com";
         String owner = person(ownerEmail);
         String orgId = orgOf(owner, "Ledgers " + suffix);
-        api.send(
-                POST,
-                "/v1/orgs/" + orgId + "/runs",
-                owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Audited.\"}",
-                UUID.randomUUID().toString());
+        queueSummary(orgId, owner, "Audited.");
         signIn(ownerEmail, "Ada Auditor");
         browser.get(url("/orgs/" + orgId + "/activity"));
         waitFor()
@@ -479,12 +479,7 @@ class ConsoleBrowserTest extends ApiTest {
         String ownerEmail = "page-" + suffix + "@example.com";
         String owner = person(ownerEmail);
         String orgId = orgOf(owner, "Difference Engines " + suffix);
-        api.send(
-                POST,
-                "/v1/orgs/" + orgId + "/runs",
-                owner,
-                "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":\"Usage to chart.\"}",
-                UUID.randomUUID().toString());
+        queueSummary(orgId, owner, "Usage to chart.");
         await().atMost(WAIT).until(() -> usageShown(orgId, owner)); // the chart has a bar to show
         signIn(ownerEmail, "Charles Babbage");
         for (String page : List.of("usage", "projects", "activity")) {

@@ -41,6 +41,7 @@ import io.runledger.domain.subscription.Plan;
 import io.runledger.domain.subscription.SubscriptionIds;
 import io.runledger.domain.user.AuthProvider;
 import io.runledger.domain.user.RegisterUser;
+import io.runledger.infra.testing.EventHistories;
 import io.runledger.infra.testing.FreshDatabaseInitializer;
 import io.runledger.infra.testing.RunningRunledger;
 import io.runledger.infra.testing.TestDatabases;
@@ -203,25 +204,9 @@ class EventStoreLifecycleTest {
 
     @Test
     void each_aggregate_stream_holds_its_events_in_order_with_gapless_sequence_numbers() {
-        assertThat(eventTypesOf(run, lastIndexBeforeRestart))
-                .containsExactly(
-                        "RunQueued",
-                        "UsageRecorded",
-                        "RunStarted",
-                        "OutputProduced",
-                        "UsageRecorded",
-                        "RunSucceeded",
-                        "UsageRecorded");
+        assertThat(eventTypesOf(run, lastIndexBeforeRestart)).containsExactlyElementsOf(EventHistories.SUCCEEDED_RUN);
         assertThat(eventTypesOf(generation, lastIndexBeforeRestart))
-                .containsExactly(
-                        "GenerationRequested",
-                        "AudioAnalysisStarted",
-                        "AudioAnalysisRecorded",
-                        "VisualPlanRecorded",
-                        "RenderingStarted",
-                        "GenerationCompleted",
-                        "UsageRecorded",
-                        "UsageRecorded");
+                .containsExactlyElementsOf(EventHistories.COMPLETED_GENERATION);
         assertThat(eventTypesOf(project, lastIndexBeforeRestart))
                 .containsExactly("ProjectCreated", "ProjectGenerationQueued", "ProjectGenerationFinished");
         assertThat(eventTypesOf(SubscriptionIds.forOrg(org), lastIndexBeforeRestart))

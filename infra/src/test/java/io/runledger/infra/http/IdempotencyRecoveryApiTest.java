@@ -48,6 +48,23 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
                 """, age, key)).isEqualTo(1);
     }
 
+    private record Retried(ResponseEntity<Map<String, Object>> first, ResponseEntity<Map<String, Object>> retry) {}
+
+    /** The owner's request, its answer lost as if it died a minute in, then the same request again with its key. */
+    private Retried retriedAfterDying(String path, String body, String key) {
+        ResponseEntity<Map<String, Object>> first = api.send(HttpMethod.POST, path, owner.token(), body, key);
+        dieBeforeAnswering(key, "1 minute");
+        return new Retried(first, api.send(HttpMethod.POST, path, owner.token(), body, key));
+    }
+
+    /** A new key whose run was queued by a request that died {@code age} ago, before it answered. */
+    private String runQueuedUnanswered(String age) {
+        String key = "run-" + UUID.randomUUID();
+        owner.queueRun(key, RUN);
+        dieBeforeAnswering(key, age);
+        return key;
+    }
+
     @Test
     void a_retry_after_the_recovery_time_answers_with_the_run_the_dead_request_queued() {
         String key = "run-" + UUID.randomUUID();
@@ -92,9 +109,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void within_the_recovery_time_the_key_is_still_in_progress() {
-        String key = "run-" + UUID.randomUUID();
-        owner.queueRun(key, RUN);
-        dieBeforeAnswering(key, "1 second");
+        String key = runQueuedUnanswered("1 second");
 
         ResponseEntity<Map<String, Object>> retry = owner.queueRun(key, RUN);
 
@@ -105,9 +120,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void an_unanswered_key_is_not_taken_over_by_a_different_request() {
-        String key = "run-" + UUID.randomUUID();
-        owner.queueRun(key, RUN);
-        dieBeforeAnswering(key, "1 minute");
+        String key = runQueuedUnanswered("1 minute");
 
         ResponseEntity<Map<String, Object>> other = owner.queueRun(key, RUN.replace("Killed", "Another"));
 
@@ -119,9 +132,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void another_org_cannot_take_over_an_unanswered_key() {
-        String key = "run-" + UUID.randomUUID();
-        owner.queueRun(key, RUN);
-        dieBeforeAnswering(key, "1 minute");
+        String key = runQueuedUnanswered("1 minute");
         String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
         String outsidersOrg = api.createOrg(outsider, "Elsewhere");
 
@@ -178,21 +189,12 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void an_api_key_issued_by_a_dead_request_is_named_without_its_secret() {
-        String key = "api-key-" + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first = api.send(
-                HttpMethod.POST,
+        Retried issued = retriedAfterDying(
                 "/v1/orgs/" + owner.orgId() + "/api-keys",
-                owner.token(),
                 "{\"name\":\"ci\",\"role\":\"developer\"}",
-                key);
-        dieBeforeAnswering(key, "1 minute");
-
-        ResponseEntity<Map<String, Object>> retry = api.send(
-                HttpMethod.POST,
-                "/v1/orgs/" + owner.orgId() + "/api-keys",
-                owner.token(),
-                "{\"name\":\"ci\",\"role\":\"developer\"}",
-                key);
+                "api-key-" + UUID.randomUUID());
+        ResponseEntity<Map<String, Object>> first = issued.first();
+        ResponseEntity<Map<String, Object>> retry = issued.retry();
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody())
@@ -204,14 +206,10 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
 
     @Test
     void an_org_created_by_a_dead_request_is_the_org_of_the_retry() {
-        String key = "org-" + UUID.randomUUID();
         String name = "Org " + UUID.randomUUID();
-        ResponseEntity<Map<String, Object>> first =
-                api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
-        dieBeforeAnswering(key, "1 minute");
-
-        ResponseEntity<Map<String, Object>> retry =
-                api.send(HttpMethod.POST, "/v1/orgs", owner.token(), "{\"name\":\"" + name + "\"}", key);
+        Retried creation = retriedAfterDying("/v1/orgs", "{\"name\":\"" + name + "\"}", "org-" + UUID.randomUUID());
+        ResponseEntity<Map<String, Object>> first = creation.first();
+        ResponseEntity<Map<String, Object>> retry = creation.retry();
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getBody()).isEqualTo(first.getBody());

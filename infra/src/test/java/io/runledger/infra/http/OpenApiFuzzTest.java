@@ -316,7 +316,7 @@ class OpenApiFuzzTest {
         }
         String resolved = fill(template, path);
         for (String header : headers) {
-            probes.add(probe(
+            probes.add(new Probe(
                     operation,
                     "header " + header + " of 256 characters",
                     method,
@@ -370,7 +370,7 @@ class OpenApiFuzzTest {
             }
         }
         // every operation, parameters or none, reads its query string through the text rule
-        probes.add(probe(
+        probes.add(new Probe(
                 operation,
                 "unknown query parameter with NUL",
                 method,
@@ -383,7 +383,7 @@ class OpenApiFuzzTest {
             String name = parameter.getKey();
             String type = parameter.getValue().path("type").asText();
             boolean typed = !type.equals("string") || parameter.getValue().has("format");
-            probes.add(probe(
+            probes.add(new Probe(
                     operation,
                     "query " + name + " NUL",
                     method,
@@ -392,7 +392,7 @@ class OpenApiFuzzTest {
                     Map.of(),
                     true,
                     "invalid-text"));
-            probes.add(probe(
+            probes.add(new Probe(
                     operation,
                     "query " + name + " 40 KB",
                     method,
@@ -401,7 +401,7 @@ class OpenApiFuzzTest {
                     Map.of(),
                     true,
                     "request-header-too-large"));
-            probes.add(probe(
+            probes.add(new Probe(
                     operation,
                     "query " + name + " wrong type",
                     method,
@@ -410,7 +410,7 @@ class OpenApiFuzzTest {
                     Map.of(),
                     typed,
                     typed ? "invalid-parameter" : null));
-            probes.add(probe(
+            probes.add(new Probe(
                     operation,
                     "query " + name + " control characters",
                     method,
@@ -438,7 +438,7 @@ class OpenApiFuzzTest {
             String expectedType) {
         Map<String, String> mutated = new LinkedHashMap<>(path);
         mutated.put(name, value);
-        return probe(
+        return new Probe(
                 operation,
                 "path " + name + " " + mutation,
                 method,
@@ -447,18 +447,6 @@ class OpenApiFuzzTest {
                 Map.of(),
                 true,
                 expectedType);
-    }
-
-    private Probe probe(
-            String operation,
-            String mutation,
-            String method,
-            String path,
-            String body,
-            Map<String, String> headers,
-            boolean mustRefuse,
-            String expectedType) {
-        return new Probe(operation, mutation, method, path, body, headers, mustRefuse, expectedType);
     }
 
     private static JsonNode bodySchema(JsonNode op, JsonNode docs) {
@@ -477,7 +465,7 @@ class OpenApiFuzzTest {
         ObjectNode valid = (ObjectNode) readJson(validBody(template, schema));
         List<Probe> probes = new ArrayList<>();
         String base = valid.toString();
-        probes.add(probe(
+        probes.add(new Probe(
                 operation,
                 "unknown field",
                 method,
@@ -486,7 +474,7 @@ class OpenApiFuzzTest {
                 Map.of(),
                 true,
                 "unknown-field"));
-        probes.add(probe(
+        probes.add(new Probe(
                 operation,
                 "an array, not an object",
                 method,
@@ -495,9 +483,9 @@ class OpenApiFuzzTest {
                 Map.of(),
                 true,
                 "malformed-request"));
-        probes.add(probe(
+        probes.add(new Probe(
                 operation, "a text, not an object", method, path, "\"fuzz\"", Map.of(), true, "malformed-request"));
-        probes.add(probe(
+        probes.add(new Probe(
                 operation,
                 "not JSON",
                 method,
@@ -506,7 +494,7 @@ class OpenApiFuzzTest {
                 Map.of(),
                 true,
                 "malformed-request"));
-        probes.add(probe(operation, "10,000 arrays deep", method, path, DEEP, Map.of(), true, "malformed-request"));
+        probes.add(new Probe(operation, "10,000 arrays deep", method, path, DEEP, Map.of(), true, "malformed-request"));
         for (Iterator<Map.Entry<String, JsonNode>> properties =
                         schema.path("properties").fields();
                 properties.hasNext(); ) {
@@ -617,7 +605,7 @@ class OpenApiFuzzTest {
         others.remove(name);
         String rest = others.toString();
         String body = "{\"" + name + "\":" + jsonValue + (others.isEmpty() ? "}" : "," + rest.substring(1));
-        return probe(operation, name + " " + mutation, method, path, body, Map.of(), mustRefuse, expectedType);
+        return new Probe(operation, name + " " + mutation, method, path, body, Map.of(), mustRefuse, expectedType);
     }
 
     /** A body each of whose documented properties holds a plausible value of its type. */

@@ -104,6 +104,7 @@ class QueryApiTest extends ApiTest {
                 api.send(GET, org + "/runs?cursor=nonsense", day.ownerToken(), null);
         ResponseEntity<Map<String, Object>> badDate =
                 api.send(GET, org + "/runs?from=yesterday", day.ownerToken(), null);
+        ResponseEntity<Map<String, Object>> badLimit = api.send(GET, org + "/runs?limit=many", day.ownerToken(), null);
         ResponseEntity<Map<String, Object>> unknown =
                 api.send(GET, org + "/runs/" + UUID.randomUUID(), day.ownerToken(), null);
 
@@ -111,6 +112,8 @@ class QueryApiTest extends ApiTest {
         assertThat(badStatus.getBody()).containsEntry("type", "https://runledger.io/problems/invalid-parameter");
         assertThat(badCursor.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badLimit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badLimit.getBody()).containsEntry("detail", "'many' is not a valid limit");
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
     }

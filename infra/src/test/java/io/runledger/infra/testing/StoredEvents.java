@@ -13,15 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The events in the store, read as the application reads them: through the event serializer, so personal data,
  * stored sealed (docs/erasure.md), reads plain. A bean of every {@link RunledgerIntegrationTest}.
  */
-public final class StoredEvents {
-
-    private final JdbcTemplate jdbc;
-    private final Serializer eventSerializer;
-
-    public StoredEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        this.jdbc = jdbc;
-        this.eventSerializer = eventSerializer;
-    }
+public record StoredEvents(
+        JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
 
     /** How many events the store holds for the org {@code orgId}. */
     public long countOf(String orgId) {

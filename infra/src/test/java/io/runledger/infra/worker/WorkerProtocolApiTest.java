@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.worker.LeaseExpiry;
 import io.runledger.domain.run.RunFailed;
+import io.runledger.infra.testing.EventHistories;
 import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RenderTime;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
@@ -175,15 +176,7 @@ class WorkerProtocolApiTest extends OrgOwnerApiTest {
         assertThat(usage.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(complete.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(eventTypesOf(runId))
-                .containsExactly(
-                        "RunQueued",
-                        "UsageRecorded",
-                        "RunStarted",
-                        "OutputProduced",
-                        "UsageRecorded",
-                        "RunSucceeded",
-                        "UsageRecorded");
+        assertThat(eventTypesOf(runId)).containsExactlyElementsOf(EventHistories.SUCCEEDED_RUN);
         assertThat(jdbc.queryForObject("""
                 select convert_from(payload, 'UTF8')::jsonb ->> 'quantity' from domain_event_entry
                 where aggregate_identifier = ? and convert_from(payload, 'UTF8')::jsonb ->> 'meter' = 'TOKENS_USED'
@@ -528,16 +521,7 @@ class WorkerProtocolApiTest extends OrgOwnerApiTest {
         assertThat(claim.getBody()).containsEntry("id", generationId).containsEntry("attempt", 1);
         assertThat(project).containsEntry("prompt", "neon city at night").containsEntry("resolution", "1080p");
         assertThat(steps).containsOnly(HttpStatus.NO_CONTENT);
-        assertThat(eventTypesOf(generationId))
-                .containsExactly(
-                        "GenerationRequested",
-                        "AudioAnalysisStarted",
-                        "AudioAnalysisRecorded",
-                        "VisualPlanRecorded",
-                        "RenderingStarted",
-                        "GenerationCompleted",
-                        "UsageRecorded",
-                        "UsageRecorded");
+        assertThat(eventTypesOf(generationId)).containsExactlyElementsOf(EventHistories.COMPLETED_GENERATION);
         assertThat(lastEventOf(generationId, "AudioAnalysisStarted")).containsEntry("actor", "worker:render");
         assertThat(billed(generationId))
                 .containsExactly(

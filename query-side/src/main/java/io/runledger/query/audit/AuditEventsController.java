@@ -8,6 +8,8 @@ import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
+import io.runledger.query.paging.PageParameters;
+import io.runledger.query.paging.RangeParameters;
 import io.runledger.query.paging.TimeRange;
 import io.runledger.query.tenant.TenantReads;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,16 +40,14 @@ record AuditEventsController(Readers readers, TenantReads reads, AuditTrail trai
     @GetMapping("/v1/orgs/{orgId}/audit-events")
     Page<AuditTrail.Entry> events(
             @PathVariable UUID orgId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @ParameterObject RangeParameters period,
             @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action,
             @RequestParam(required = false) String target,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject PageParameters page) {
         readers.requireAdmin(orgId);
-        TimeRange range = TimeRange.of(from, to);
-        Keyset.StorePosition position = Keyset.storePosition(cursor, limit);
+        TimeRange range = period.range();
+        Keyset.StorePosition position = page.storePosition();
         String targetType = target == null ? null : target.split(":", 2)[0];
         String targetId = target == null || !target.contains(":") ? null : target.split(":", 2)[1];
         if (target != null && (targetType.isBlank() || (targetId != null && targetId.isBlank()))) {
@@ -76,13 +77,12 @@ record AuditEventsController(Readers readers, TenantReads reads, AuditTrail trai
     @GetMapping("/v1/orgs/{orgId}/audit-events/export")
     void export(
             @PathVariable UUID orgId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @ParameterObject RangeParameters period,
             @RequestParam(defaultValue = "ndjson") String format,
             HttpServletResponse response)
             throws IOException {
         readers.requireAdmin(orgId);
-        TimeRange range = TimeRange.of(from, to);
+        TimeRange range = period.range();
         AuditExportFormat exportFormat = AuditExportFormat.of(format);
         response.setContentType(exportFormat.contentType);
         response.setHeader(

@@ -17,17 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Writes an org's audit export as the database streams it, for the API and the operators' command line alike. */
 @Component
-public class AuditExports {
-
-    private final TenantReads reads;
-    private final AuditTrail trail;
-    private final ObjectMapper json;
-
-    AuditExports(TenantReads reads, AuditTrail trail, ObjectMapper json) {
-        this.reads = reads;
-        this.trail = trail;
-        this.json = json;
-    }
+public record AuditExports(TenantReads reads, AuditTrail trail, ObjectMapper json) {
 
     /** @return how many events were written */
     public long write(UUID orgId, TimeRange range, AuditExportFormat format, OutputStream target) throws IOException {

@@ -5,11 +5,13 @@ import java.util.UUID;
 
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
+import io.runledger.query.paging.RangeParameters;
 import io.runledger.query.paging.TimeRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,16 +51,15 @@ class ReconciliationController {
             })
     @GetMapping("/v1/admin/billing/reconciliation")
     ResponseEntity<?> reconcile(
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @ParameterObject RangeParameters range,
             @RequestParam(required = false) UUID orgId,
             @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String format) {
         readers.requirePlatformAdmin();
-        if (from == null || to == null) {
+        if (range.from() == null || range.to() == null) {
             throw QueryProblems.invalidParameter("from and to are required, e.g. from=2026-11-01&to=2026-12-01");
         }
-        TimeRange period = TimeRange.of(from, to);
+        TimeRange period = range.range();
         Instant asOfInstant =
                 asOf == null ? Instant.now() : TimeRange.of("2000-01-01", asOf).to();
         Reconciliation.Report report = reconciliation.report(period.from(), period.to(), asOfInstant, orgId, stripe);

@@ -15,13 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** An org's dashboard over a period: runs by status and timing per pattern, generations and rendering. */
 @Component
-public class DashboardQueries {
-
-    private final TenantReads reads;
-
-    DashboardQueries(TenantReads reads) {
-        this.reads = reads;
-    }
+public record DashboardQueries(TenantReads reads) {
 
     /** Seconds; null where no run of the pattern got that far. */
     public record PatternTiming(

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.util.UUID;
 
 import io.runledger.query.access.Readers;
-import io.runledger.query.paging.TimeRange;
+import io.runledger.query.paging.RangeParameters;
 import io.runledger.query.usage.UsageQueries;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/orgs/{orgId}/dashboard} and {@code …/usage} over {@code from}–{@code to} (the last 30 days by default). */
@@ -20,22 +20,16 @@ record DashboardQueryController(Readers readers, DashboardQueries dashboards, Us
 
     @Operation(operationId = "getDashboard")
     @GetMapping("/dashboard")
-    DashboardQueries.Dashboard dashboard(
-            @PathVariable UUID orgId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+    DashboardQueries.Dashboard dashboard(@PathVariable UUID orgId, @ParameterObject RangeParameters period) {
         readers.requireReader(orgId);
-        return dashboards.dashboard(orgId, TimeRange.ofPeriod(from, to));
+        return dashboards.dashboard(orgId, period.period());
     }
 
     /** Per UTC day and event type, totals, and today's use of the plan's limits. */
     @Operation(operationId = "getUsage")
     @GetMapping("/usage")
-    UsageQueries.Usage usage(
-            @PathVariable UUID orgId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+    UsageQueries.Usage usage(@PathVariable UUID orgId, @ParameterObject RangeParameters period) {
         readers.requireReader(orgId);
-        return usage.usage(orgId, TimeRange.ofPeriod(from, to), clock.instant());
+        return usage.usage(orgId, period.period(), clock.instant());
     }
 }

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** An org's members and its invitations, read under the tenant's row-level security. */
 @Component
-public class MemberQueries {
-
-    private final TenantReads reads;
-
-    MemberQueries(TenantReads reads) {
-        this.reads = reads;
-    }
+public record MemberQueries(TenantReads reads) {
 
     public record Member(
             UUID userId, @Nullable String email, @Nullable String name, String role, Instant joinedAt) {}

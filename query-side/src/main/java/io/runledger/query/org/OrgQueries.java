@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Orgs with the columns {@code orgs} took from organizations: plan, subscription, trial and the month's generations. */
 @Component
-public class OrgQueries {
+public record OrgQueries(TenantReads reads) {
 
     private static final String ORG_COLUMNS = """
             select o.*, case when o.generations_month = date_trunc('month', now() at time zone 'UTC')::date
@@ -25,12 +25,6 @@ public class OrgQueries {
                    (select count(*) from org_memberships m where m.org_id = o.id) as members
             from orgs o
             """;
-
-    private final TenantReads reads;
-
-    OrgQueries(TenantReads reads) {
-        this.reads = reads;
-    }
 
     public record OrgView(
             UUID id,

@@ -22,19 +22,7 @@ import org.springframework.stereotype.Component;
  * audit API reads it, every event they caused in any org they are or were in.
  */
 @Component
-class PersonalExport {
-
-    private final JdbcClient jdbc;
-    private final TenantReads tenants;
-    private final AuditTrail trail;
-    private final ObjectMapper json;
-
-    PersonalExport(JdbcClient jdbc, TenantReads tenants, AuditTrail trail, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.tenants = tenants;
-        this.trail = trail;
-        this.json = json;
-    }
+record PersonalExport(JdbcClient jdbc, TenantReads tenants, AuditTrail trail, ObjectMapper json) {
 
     ObjectNode of(UUID userId, List<UUID> orgs) {
         Instant now = Instant.now();
@@ -42,8 +30,7 @@ class PersonalExport {
         export.put("userId", userId.toString());
         export.put("exportedAt", now.toString());
         // users and auth_identities are global (no tenant); the person's own rows only
-        JsonNode user = rows(jdbc, "select to_jsonb(u) from users u where u.id = ?", userId);
-        export.set("user", user.isEmpty() ? json.nullNode() : user.get(0));
+        export.set("user", firstOf(rows(jdbc, "select to_jsonb(u) from users u where u.id = ?", userId)));
         export.set(
                 "identities",
                 rows(
@@ -76,11 +63,15 @@ class PersonalExport {
         return tenantsTrail;
     }
 
+    /** The one row of a read by id, or null where there is none. */
+    private JsonNode firstOf(JsonNode rows) {
+        return rows.isEmpty() ? json.nullNode() : rows.get(0);
+    }
+
     private ObjectNode orgPart(JdbcClient tenant, UUID orgId, UUID userId) {
         ObjectNode part = json.createObjectNode();
         part.put("orgId", orgId.toString());
-        JsonNode org = rows(tenant, "select to_jsonb(o) from orgs o where o.id = ?", orgId);
-        part.set("org", org.isEmpty() ? json.nullNode() : org.get(0));
+        part.set("org", firstOf(rows(tenant, "select to_jsonb(o) from orgs o where o.id = ?", orgId)));
         part.set(
                 "membership",
                 rows(

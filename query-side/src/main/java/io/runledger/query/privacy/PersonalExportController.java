@@ -11,20 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/users/me/export}: a person's access request, answered as one JSON document. */
 @RestController
-class PersonalExportController {
-
-    private final Readers readers;
-    private final PersonalExport export;
-
-    PersonalExportController(Readers readers, PersonalExport export) {
-        this.readers = readers;
-        this.export = export;
-    }
+record PersonalExportController(Readers readers, PersonalExport personalExport) {
 
     @Operation(operationId = "exportMyData")
     @GetMapping("/v1/users/me/export")
     ObjectNode export() {
-        return export.of(personAsking(), readers.readableOrgs());
+        return personalExport.of(personAsking(), readers.readableOrgs());
     }
 
     /** A person acts under their user id; an API key or a worker under a prefixed name. */

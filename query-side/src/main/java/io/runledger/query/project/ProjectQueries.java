@@ -21,13 +21,7 @@ import org.springframework.stereotype.Component;
 
 /** {@code projects} and {@code generations} of one org, read under the tenant's row-level security. */
 @Component
-public class ProjectQueries {
-
-    private final TenantReads reads;
-
-    ProjectQueries(TenantReads reads) {
-        this.reads = reads;
-    }
+public record ProjectQueries(TenantReads reads) {
 
     public record ProjectView(
             UUID id,

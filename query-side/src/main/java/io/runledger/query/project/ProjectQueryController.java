@@ -6,12 +6,13 @@ import java.util.UUID;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.live.StatusStreams;
-import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
+import io.runledger.query.paging.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,20 +43,16 @@ class ProjectQueryController {
 
     @Operation(operationId = "listProjects")
     @GetMapping("/projects")
-    Page<ProjectQueries.ProjectView> projects(
-            @PathVariable UUID orgId,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+    Page<ProjectQueries.ProjectView> projects(@PathVariable UUID orgId, @ParameterObject PageParameters page) {
         readers.requireReader(orgId);
-        return queries.projects(orgId, Keyset.position(cursor, limit));
+        return queries.projects(orgId, page.position());
     }
 
     @Operation(operationId = "getProject")
     @GetMapping("/projects/{projectId}")
     ProjectQueries.ProjectView project(@PathVariable UUID orgId, @PathVariable UUID projectId) {
         readers.requireReader(orgId);
-        return queries.project(orgId, projectId)
-                .orElseThrow(() -> QueryProblems.notFound("No project " + projectId + " in org " + orgId));
+        return queries.project(orgId, projectId).orElseThrow(() -> QueryProblems.notInOrg("project", projectId, orgId));
     }
 
     /** Newest first; filters {@code status} (pending, processing, completed, failed) and {@code projectId}. */
@@ -65,11 +62,10 @@ class ProjectQueryController {
             @PathVariable UUID orgId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) UUID projectId,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject PageParameters page) {
         readers.requireReader(orgId);
         QueryProblems.requireOneOf("status", status, GENERATION_STATUSES);
-        return queries.generations(orgId, projectId, status, Keyset.position(cursor, limit));
+        return queries.generations(orgId, projectId, status, page.position());
     }
 
     @Operation(operationId = "getGeneration")
@@ -77,7 +73,7 @@ class ProjectQueryController {
     ProjectQueries.GenerationView generation(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);
         return queries.generation(orgId, generationId)
-                .orElseThrow(() -> QueryProblems.notFound("No generation " + generationId + " in org " + orgId));
+                .orElseThrow(() -> QueryProblems.notInOrg("generation", generationId, orgId));
     }
 
     /** Server-sent {@code status} events, one per change of the generation's status, ending when it does. */
@@ -91,7 +87,7 @@ class ProjectQueryController {
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID generationId) {
         readers.requireReader(orgId);
         if (!readers.generationExists(orgId, generationId)) {
-            throw QueryProblems.notFound("No generation " + generationId + " in org " + orgId);
+            throw QueryProblems.notInOrg("generation", generationId, orgId);
         }
         return streams.follow(streamed, orgId, generationId);
     }

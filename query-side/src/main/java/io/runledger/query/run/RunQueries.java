@@ -26,13 +26,7 @@ import org.springframework.stereotype.Component;
 
 /** Runs of one org, with their outputs, read under the tenant's row-level security. */
 @Component
-public class RunQueries {
-
-    private final TenantReads reads;
-
-    RunQueries(TenantReads reads) {
-        this.reads = reads;
-    }
+public record RunQueries(TenantReads reads) {
 
     public record RunView(
             UUID id,

@@ -6,13 +6,14 @@ import java.util.UUID;
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
 import io.runledger.query.live.StatusStreams;
-import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
-import io.runledger.query.paging.TimeRange;
+import io.runledger.query.paging.PageParameters;
+import io.runledger.query.paging.RangeParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,8 +45,7 @@ class RunQueryController {
      * Newest first, {@code limit} (1–200, 50) at a time; pass {@code nextCursor} back as {@code cursor}.
      *
      * @param pattern a pattern's name or id
-     * @param from    queued at or after (ISO instant or date)
-     * @param to      queued before
+     * @param queued  {@code from} (queued at or after, an ISO instant or date) and {@code to} (queued before)
      */
     @Operation(operationId = "listRuns")
     @GetMapping
@@ -53,13 +53,11 @@ class RunQueryController {
             @PathVariable UUID orgId,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String pattern,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject RangeParameters queued,
+            @ParameterObject PageParameters page) {
         readers.requireReader(orgId);
         QueryProblems.requireOneOf("status", status, STATUSES);
-        return runs.list(orgId, status, pattern, TimeRange.of(from, to), Keyset.position(cursor, limit));
+        return runs.list(orgId, status, pattern, queued.range(), page.position());
     }
 
     /** The run with its outputs. */
@@ -67,7 +65,7 @@ class RunQueryController {
     @GetMapping("/{runId}")
     RunQueries.RunView one(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);
-        return runs.one(orgId, runId).orElseThrow(() -> QueryProblems.notFound("No run " + runId + " in org " + orgId));
+        return runs.one(orgId, runId).orElseThrow(() -> QueryProblems.notInOrg("run", runId, orgId));
     }
 
     /**
@@ -84,7 +82,7 @@ class RunQueryController {
     SseEmitter stream(@PathVariable UUID orgId, @PathVariable UUID runId) {
         readers.requireReader(orgId);
         if (!readers.runExists(orgId, runId)) {
-            throw QueryProblems.notFound("No run " + runId + " in org " + orgId);
+            throw QueryProblems.notInOrg("run", runId, orgId);
         }
         return streams.follow(streamed, orgId, runId);
     }

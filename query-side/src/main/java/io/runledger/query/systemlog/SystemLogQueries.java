@@ -17,13 +17,7 @@ import org.springframework.stereotype.Component;
  * they were recorded, however close their times), read under the tenant's row-level security.
  */
 @Component
-public class SystemLogQueries {
-
-    private final TenantReads reads;
-
-    SystemLogQueries(TenantReads reads) {
-        this.reads = reads;
-    }
+public record SystemLogQueries(TenantReads reads) {
 
     public record LogEntry(
             UUID id,

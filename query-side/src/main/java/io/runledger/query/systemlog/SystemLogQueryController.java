@@ -5,10 +5,11 @@ import java.util.UUID;
 
 import io.runledger.query.QueryProblems;
 import io.runledger.query.access.Readers;
-import io.runledger.query.paging.Keyset;
 import io.runledger.query.paging.Page;
-import io.runledger.query.paging.TimeRange;
+import io.runledger.query.paging.PageParameters;
+import io.runledger.query.paging.RangeParameters;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,15 +30,13 @@ record SystemLogQueryController(Readers readers, SystemLogQueries logs) {
             @RequestParam(required = false) String actionType,
             @RequestParam(required = false) UUID projectId,
             @RequestParam(required = false) UUID generationId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
+            @ParameterObject RangeParameters range,
+            @ParameterObject PageParameters page) {
         readers.requireReader(orgId);
         QueryProblems.requireOneOf("severity", severity, SEVERITIES);
         return logs.entries(
                 orgId,
-                new SystemLogQueries.Filter(severity, actionType, projectId, generationId, TimeRange.of(from, to)),
-                Keyset.storePosition(cursor, limit));
+                new SystemLogQueries.Filter(severity, actionType, projectId, generationId, range.range()),
+                page.storePosition());
     }
 }

@@ -17,13 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** An org's usage over a period, per UTC day and event type, and where it stands against its plan today. */
 @Component
-public class UsageQueries {
-
-    private final TenantReads reads;
-
-    UsageQueries(TenantReads reads) {
-        this.reads = reads;
-    }
+public record UsageQueries(TenantReads reads) {
 
     public record DayUsage(LocalDate day, String eventType, BigDecimal quantity, long events) {}
 
