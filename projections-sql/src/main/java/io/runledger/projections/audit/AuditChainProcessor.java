@@ -37,7 +37,7 @@ public record AuditChainProcessor(JdbcClient jdbc, JdbcTemplate batches) {
 
     public static final String PROCESSING_GROUP = "audit-chain";
 
-    /** stored rows read ahead at once: a batch's worth (runledger.projections.batch-size) */
+    /** stored rows read ahead at once: a few reads per batch, none of them large */
     private static final int READ_AHEAD = 100;
 
     private static final String INSERT = """
