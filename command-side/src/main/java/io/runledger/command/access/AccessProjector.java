@@ -25,15 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AccessProjector.PROCESSING_GROUP)
-public class AccessProjector {
+public record AccessProjector(JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "access";
-
-    private final JdbcClient jdbc;
-
-    AccessProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(UserRegistered registered) {

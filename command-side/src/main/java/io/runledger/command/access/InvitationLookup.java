@@ -21,16 +21,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(AccessProjector.PROCESSING_GROUP)
-public class InvitationLookup {
+public record InvitationLookup(JdbcClient jdbc) {
 
     /** An invitation waiting for the first sign-in with its email. */
     public record PendingInvitation(UUID invitationId, UUID orgId) {}
-
-    private final JdbcClient jdbc;
-
-    InvitationLookup(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     public boolean inOrg(UUID orgId, UUID invitationId) {
         return jdbc.sql("select exists (select 1 from access_invitations where invitation_id = ? and org_id = ?)")

@@ -2,16 +2,11 @@ package io.runledger.command.access;
 
 import java.util.UUID;
 
-import io.runledger.command.problem.ClientProblem;
-import org.springframework.http.HttpStatus;
+import io.runledger.command.problem.NotFound;
 
 /** An invitation of another org is, to this one, no invitation at all. */
-public class InvitationNotFound extends ClientProblem {
+public class InvitationNotFound extends NotFound {
     public InvitationNotFound(UUID orgId, UUID invitationId) {
-        super(
-                HttpStatus.NOT_FOUND,
-                "not-found",
-                "Not found",
-                "Org %s has no invitation %s".formatted(orgId, invitationId));
+        super("Org %s has no invitation %s".formatted(orgId, invitationId));
     }
 }

@@ -17,15 +17,7 @@ import org.springframework.stereotype.Component;
  * "not found"), a member whose role is too low is refused.
  */
 @Component
-public class OrgAccess {
-
-    private final JdbcClient jdbc;
-    private final PlatformAdmins platformAdmins;
-
-    OrgAccess(JdbcClient jdbc, PlatformAdmins platformAdmins) {
-        this.jdbc = jdbc;
-        this.platformAdmins = platformAdmins;
-    }
+public record OrgAccess(JdbcClient jdbc, PlatformAdmins platformAdmins) {
 
     /** The caller's role in the org, which must include {@code required}; an API key's is its own, in its org only. */
     public Role require(UUID orgId, Role required) {

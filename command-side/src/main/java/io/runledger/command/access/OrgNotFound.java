@@ -2,12 +2,11 @@ package io.runledger.command.access;
 
 import java.util.UUID;
 
-import io.runledger.command.problem.ClientProblem;
-import org.springframework.http.HttpStatus;
+import io.runledger.command.problem.NotFound;
 
 /** Also what a non-member hears, so org ids cannot be probed. */
-public class OrgNotFound extends ClientProblem {
+public class OrgNotFound extends NotFound {
     public OrgNotFound(UUID orgId) {
-        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No org " + orgId + " among yours");
+        super("No org " + orgId + " among yours");
     }
 }

@@ -2,7 +2,6 @@ package io.runledger.command.apikey;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,8 @@ import java.util.UUID;
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
 import io.runledger.command.auth.Sha256;
+import io.runledger.command.idempotency.IdempotentCreation;
+import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.apikey.IssueApiKey;
 import io.runledger.domain.apikey.RevokeApiKey;
@@ -38,19 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}/api-keys")
-class ApiKeyController {
-
-    private final OrgAccess access;
-    private final IdempotentRequests idempotency;
-    private final CommandGateway commands;
-    private final ApiKeyRecords keys;
-
-    ApiKeyController(OrgAccess access, IdempotentRequests idempotency, CommandGateway commands, ApiKeyRecords keys) {
-        this.access = access;
-        this.idempotency = idempotency;
-        this.commands = commands;
-        this.keys = keys;
-    }
+record ApiKeyController(OrgAccess access, IdempotentCreation creation, CommandGateway commands, ApiKeyRecords keys) {
 
     /** @param role admin, developer or viewer */
     record NewKey(
@@ -96,22 +85,17 @@ class ApiKeyController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePerson(orgId, Role.ADMIN);
         UUID issuer = AuthenticatedUser.id();
-        return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /api-keys"), idempotencyKey, request, () -> {
-            UUID keyId = IdempotentRequests.resourceId("api-key", orgId, idempotencyKey);
+        return creation.once(Creating.inOrg(orgId, "POST /api-keys", "api-key"), idempotencyKey, request, keyId -> {
             String secret = ApiKeySecrets.newSecret();
-            boolean issuedNow = idempotency.create(() -> commands.sendAndWait(new IssueApiKey(
-                    orgId,
-                    keyId,
-                    request.name(),
-                    request.role(),
-                    Sha256.hex(secret),
-                    ApiKeySecrets.shownPart(secret),
-                    issuer)));
-            IssuedKey issued = new IssuedKey(
-                    keyId, request.name().strip(), request.role().code(), ApiKeySecrets.shownPart(secret), secret);
-            return ResponseEntity.created(URI.create("/v1/orgs/%s/api-keys/%s".formatted(orgId, keyId)))
+            String shown = ApiKeySecrets.shownPart(secret);
+            boolean issuedNow = creation.send(
+                    new IssueApiKey(orgId, keyId, request.name(), request.role(), Sha256.hex(secret), shown, issuer));
+            IssuedKey issued =
+                    new IssuedKey(keyId, request.name().strip(), request.role().code(), shown, secret);
+            return IdempotentCreation.created(
+                    "/v1/orgs/%s/api-keys/%s".formatted(orgId, keyId),
                     // issued by an attempt that died before answering: its secret was never shown and is not kept
-                    .body(issuedNow ? issued : issuedBefore(keyId, issued));
+                    issuedNow ? issued : issuedBefore(keyId, issued));
         });
     }
 

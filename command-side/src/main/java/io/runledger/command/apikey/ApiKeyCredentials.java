@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Admits a request bearing a tenant API key that was issued and not revoked, found by its secret's digest. */
 @Component
-public class ApiKeyCredentials implements OpaqueTokenIntrospector {
-
-    private final JdbcClient jdbc;
-
-    ApiKeyCredentials(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public record ApiKeyCredentials(JdbcClient jdbc) implements OpaqueTokenIntrospector {
 
     public static boolean looksLikeKey(String token) {
         return ApiKeySecrets.looksLikeKey(token);

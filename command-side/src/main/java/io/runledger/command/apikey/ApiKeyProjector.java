@@ -14,15 +14,9 @@ import org.springframework.stereotype.Component;
 /** Keeps {@code api_keys} in step with the key events, in their transaction. */
 @Component
 @ProcessingGroup(ApiKeyProjector.PROCESSING_GROUP)
-public class ApiKeyProjector {
+public record ApiKeyProjector(JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "api-keys";
-
-    private final JdbcClient jdbc;
-
-    ApiKeyProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(ApiKeyIssued issued, @Timestamp Instant at) {

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The org's keys as {@code api_keys} records them, for the admins who manage them. */
 @Component
-class ApiKeyRecords {
-
-    private final JdbcClient jdbc;
-
-    ApiKeyRecords(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+record ApiKeyRecords(JdbcClient jdbc) {
 
     String prefixOf(UUID keyId) {
         return jdbc.sql("select key_prefix from api_keys where key_id = ?")

@@ -28,20 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}/billing")
-class BillingController {
-
-    private final OrgAccess access;
-    private final ObjectProvider<StripeClient> stripe;
-    private final StripeSettings settings;
-    private final StripeCustomers customers;
-
-    BillingController(
-            OrgAccess access, ObjectProvider<StripeClient> stripe, StripeSettings settings, StripeCustomers customers) {
-        this.access = access;
-        this.stripe = stripe;
-        this.settings = settings;
-        this.customers = customers;
-    }
+record BillingController(
+        OrgAccess access, ObjectProvider<StripeClient> stripe, StripeSettings settings, StripeCustomers customers) {
 
     record CheckoutRequest(
             @Schema(requiredMode = REQUIRED, example = "pro")

@@ -16,13 +16,7 @@ import org.springframework.stereotype.Component;
  * {@link StripeMeterReporter}): for operators, and for the reconciliation, which compares it with the store.
  */
 @Component
-public class MeterLedger {
-
-    private final JdbcClient jdbc;
-
-    MeterLedger(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public record MeterLedger(JdbcClient jdbc) {
 
     /** @param reportedUpTo when the latest usage Stripe acknowledged happened; null when none was */
     public record OrgLedger(UUID orgId, Instant reportedUpTo, long sent, long failed) {}

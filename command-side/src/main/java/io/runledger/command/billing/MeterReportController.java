@@ -17,17 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
  * what Stripe refused for good, from the reporter's ledger.
  */
 @RestController
-class MeterReportController {
+record MeterReportController(OrgAccess access, MeterLedger ledger) {
 
     private static final int FAILURES_SHOWN = 20;
-
-    private final OrgAccess access;
-    private final MeterLedger ledger;
-
-    MeterReportController(OrgAccess access, MeterLedger ledger) {
-        this.access = access;
-        this.ledger = ledger;
-    }
 
     record FailedReport(
             UUID usageEventId,

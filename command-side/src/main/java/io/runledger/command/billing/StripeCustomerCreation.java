@@ -20,17 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(StripeCustomerCreation.PROCESSING_GROUP)
-public class StripeCustomerCreation {
+public record StripeCustomerCreation(ObjectProvider<StripeClient> stripe, CommandGateway commands) {
 
     public static final String PROCESSING_GROUP = "stripe-customers";
-
-    private final ObjectProvider<StripeClient> stripe;
-    private final CommandGateway commands;
-
-    StripeCustomerCreation(ObjectProvider<StripeClient> stripe, CommandGateway commands) {
-        this.stripe = stripe;
-        this.commands = commands;
-    }
 
     static String idempotencyKey(OrgCreated created) {
         return "runledger-customer-" + created.orgId();

@@ -12,15 +12,9 @@ import org.springframework.stereotype.Component;
 /** Keeps {@code billing_customers} in step with {@code StripeCustomerLinked}, in its transaction. */
 @Component
 @ProcessingGroup(StripeCustomers.PROCESSING_GROUP)
-public class StripeCustomers {
+public record StripeCustomers(JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "billing";
-
-    private final JdbcClient jdbc;
-
-    StripeCustomers(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(StripeCustomerLinked linked) {

@@ -25,19 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(StripeMeterReporter.PROCESSING_GROUP)
-public class StripeMeterReporter {
+public record StripeMeterReporter(ObjectProvider<StripeClient> stripe, StripeCustomers customers, JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "stripe-meter-events";
-
-    private final ObjectProvider<StripeClient> stripe;
-    private final StripeCustomers customers;
-    private final JdbcClient jdbc;
-
-    StripeMeterReporter(ObjectProvider<StripeClient> stripe, StripeCustomers customers, JdbcClient jdbc) {
-        this.stripe = stripe;
-        this.customers = customers;
-        this.jdbc = jdbc;
-    }
 
     /** The Stripe meter's event name: {@code tokens.used} is sent as {@code tokens_used}. */
     public static String eventName(String meterCode) {

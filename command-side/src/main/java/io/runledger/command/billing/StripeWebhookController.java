@@ -13,13 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /v1/stripe/webhook}: Stripe's events, authenticated by their signature, not a token. */
 @RestController
-class StripeWebhookController {
-
-    private final StripeWebhooks webhooks;
-
-    StripeWebhookController(StripeWebhooks webhooks) {
-        this.webhooks = webhooks;
-    }
+record StripeWebhookController(StripeWebhooks webhooks) {
 
     /** The body is taken as bytes, so the signature is checked over exactly what Stripe signed. */
     @Operation(operationId = "receiveStripeWebhook")

@@ -38,7 +38,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * late, older event never moves a subscription back. An event's commands and its record commit together.
  */
 @Component
-public class StripeWebhooks {
+public record StripeWebhooks(
+        StripeSettings settings,
+        ObjectMapper json,
+        JdbcClient jdbc,
+        CommandGateway commands,
+        StripeCustomers customers,
+        TransactionTemplate transactions,
+        SubscriptionProjector subscriptions) {
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
     /** The actor of the commands a webhook causes. */
@@ -59,31 +66,6 @@ public class StripeWebhooks {
             "data.object.items.data.0.price.id",
             "data.object.lines.data.0.price.id",
             "data.object.lines.data.0.pricing.price_details.price");
-
-    private final StripeSettings settings;
-    private final ObjectMapper json;
-    private final JdbcClient jdbc;
-    private final CommandGateway commands;
-    private final StripeCustomers customers;
-    private final TransactionTemplate transactions;
-    private final SubscriptionProjector subscriptions;
-
-    StripeWebhooks(
-            StripeSettings settings,
-            ObjectMapper json,
-            JdbcClient jdbc,
-            CommandGateway commands,
-            StripeCustomers customers,
-            TransactionTemplate transactions,
-            SubscriptionProjector subscriptions) {
-        this.settings = settings;
-        this.json = json;
-        this.jdbc = jdbc;
-        this.commands = commands;
-        this.customers = customers;
-        this.transactions = transactions;
-        this.subscriptions = subscriptions;
-    }
 
     /** @param outcome what became of the event: applied, duplicate, stale, ignored, refused, … */
     public record Receipt(String eventId, String type, String outcome) {}

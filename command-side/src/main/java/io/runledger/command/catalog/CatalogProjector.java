@@ -13,15 +13,9 @@ import org.springframework.stereotype.Component;
 /** Keeps {@code catalog_patterns} in step with the pattern events, in their transaction. */
 @Component
 @ProcessingGroup(CatalogProjector.PROCESSING_GROUP)
-public class CatalogProjector {
+public record CatalogProjector(JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "catalog";
-
-    private final JdbcClient jdbc;
-
-    CatalogProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @EventHandler
     void on(PatternRegistered registered) {

@@ -8,13 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds the active pattern a run asks for, by id or by name. */
 @Component
-public class PatternCatalog {
-
-    private final JdbcClient jdbc;
-
-    PatternCatalog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public record PatternCatalog(JdbcClient jdbc) {
 
     public record ActivePattern(UUID patternId, String name, String defaultStrategy) {}
 

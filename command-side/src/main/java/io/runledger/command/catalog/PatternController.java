@@ -2,11 +2,12 @@ package io.runledger.command.catalog;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import java.net.URI;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.idempotency.IdempotentCreation;
+import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.pattern.DeactivatePattern;
 import io.runledger.domain.pattern.ReactivatePattern;
@@ -33,26 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /v1/patterns}, {@code PATCH /v1/patterns/{id}}: platform admins keep the catalog runs choose from. */
 @RestController
 @RequestMapping("/v1/patterns")
-class PatternController {
-
-    private final OrgAccess access;
-    private final IdempotentRequests idempotency;
-    private final CommandGateway commands;
-    private final PatternCatalog catalog;
-    private final TransactionTemplate transactions;
-
-    PatternController(
-            OrgAccess access,
-            IdempotentRequests idempotency,
-            CommandGateway commands,
-            PatternCatalog catalog,
-            TransactionTemplate transactions) {
-        this.access = access;
-        this.idempotency = idempotency;
-        this.commands = commands;
-        this.catalog = catalog;
-        this.transactions = transactions;
-    }
+record PatternController(
+        OrgAccess access,
+        IdempotentCreation creation,
+        CommandGateway commands,
+        PatternCatalog catalog,
+        TransactionTemplate transactions) {
 
     record NewPattern(
             @Schema(requiredMode = REQUIRED, example = "summarize")
@@ -98,20 +85,20 @@ class PatternController {
             @RequestBody NewPattern request,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePlatformAdmin();
-        return idempotency.once(
-                IdempotentRequests.callerScope(AuthenticatedUser.id(), "POST /v1/patterns"),
+        return creation.once(
+                Creating.byCaller(AuthenticatedUser.id(), "POST /v1/patterns", "pattern"),
                 idempotencyKey,
                 request,
-                () -> {
-                    UUID patternId = IdempotentRequests.resourceId("pattern", AuthenticatedUser.id(), idempotencyKey);
-                    idempotency.create(() -> commands.sendAndWait(new RegisterPattern(
+                patternId -> {
+                    creation.send(new RegisterPattern(
                             patternId,
                             request.name(),
                             request.description(),
                             request.category(),
-                            request.defaultStrategy())));
-                    return ResponseEntity.created(URI.create("/v1/patterns/" + patternId))
-                            .body(new RegisteredPattern(
+                            request.defaultStrategy()));
+                    return IdempotentCreation.created(
+                            "/v1/patterns/" + patternId,
+                            new RegisteredPattern(
                                     patternId,
                                     request.name().strip(),
                                     request.description(),

@@ -2,11 +2,10 @@ package io.runledger.command.catalog;
 
 import java.util.UUID;
 
-import io.runledger.command.problem.ClientProblem;
-import org.springframework.http.HttpStatus;
+import io.runledger.command.problem.NotFound;
 
-public class PatternNotFound extends ClientProblem {
+public class PatternNotFound extends NotFound {
     PatternNotFound(UUID patternId) {
-        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No pattern " + patternId + " in the catalog");
+        super("No pattern " + patternId + " in the catalog");
     }
 }

@@ -18,15 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A person erasing themselves, and platform admins erasing a person or an offboarded org (docs/erasure.md). */
 @RestController
-class ErasureController {
-
-    private final Erasures erasures;
-    private final OrgAccess access;
-
-    ErasureController(Erasures erasures, OrgAccess access) {
-        this.erasures = erasures;
-        this.access = access;
-    }
+record ErasureController(Erasures erasures, OrgAccess access) {
 
     record ErasureRequest(
             @Schema(requiredMode = REQUIRED, example = "Erasure request of 2 November 2026 (ticket 4711)")

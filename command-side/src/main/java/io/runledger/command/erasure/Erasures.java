@@ -21,17 +21,7 @@ import org.springframework.stereotype.Component;
  * what an interrupted one began and records the erasure once.
  */
 @Component
-public class Erasures {
-
-    private final CommandGateway commands;
-    private final JdbcClient jdbc;
-    private final SubjectKeys keys;
-
-    Erasures(CommandGateway commands, JdbcClient jdbc, SubjectKeys keys) {
-        this.commands = commands;
-        this.jdbc = jdbc;
-        this.keys = keys;
-    }
+public record Erasures(CommandGateway commands, JdbcClient jdbc, SubjectKeys keys) {
 
     /**
      * The person leaves every org, their key and those of the invitations sent to their address are destroyed,

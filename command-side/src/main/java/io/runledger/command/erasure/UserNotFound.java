@@ -2,11 +2,10 @@ package io.runledger.command.erasure;
 
 import java.util.UUID;
 
-import io.runledger.command.problem.ClientProblem;
-import org.springframework.http.HttpStatus;
+import io.runledger.command.problem.NotFound;
 
-class UserNotFound extends ClientProblem {
+class UserNotFound extends NotFound {
     UserNotFound(UUID userId) {
-        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No user " + userId);
+        super("No user " + userId);
     }
 }

@@ -14,15 +14,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProjectFollowsGenerationPolicy.PROCESSING_GROUP)
-public class ProjectFollowsGenerationPolicy {
+public record ProjectFollowsGenerationPolicy(CommandGateway commands) {
 
     public static final String PROCESSING_GROUP = "project-follows-generation";
-
-    private final CommandGateway commands;
-
-    ProjectFollowsGenerationPolicy(CommandGateway commands) {
-        this.commands = commands;
-    }
 
     @EventHandler
     void on(GenerationCompleted completed) {

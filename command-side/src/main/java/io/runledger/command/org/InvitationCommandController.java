@@ -2,7 +2,6 @@ package io.runledger.command.org;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,8 @@ import io.runledger.command.access.AlreadyRegistered;
 import io.runledger.command.access.InvitationLookup;
 import io.runledger.command.access.InvitationNotFound;
 import io.runledger.command.access.OrgAccess;
+import io.runledger.command.idempotency.IdempotentCreation;
+import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.org.RevokeInvitation;
 import io.runledger.domain.org.Role;
@@ -47,7 +48,7 @@ class InvitationCommandController {
     private final CommandGateway commands;
     private final OrgAccess access;
     private final InvitationLookup invitations;
-    private final IdempotentRequests idempotency;
+    private final IdempotentCreation creation;
     private final Clock clock;
     private final Duration expiry;
 
@@ -55,13 +56,13 @@ class InvitationCommandController {
             CommandGateway commands,
             OrgAccess access,
             InvitationLookup invitations,
-            IdempotentRequests idempotency,
+            IdempotentCreation creation,
             Clock clock,
             @Value("${runledger.invitations.expiry:7d}") Duration expiry) {
         this.commands = commands;
         this.access = access;
         this.invitations = invitations;
-        this.idempotency = idempotency;
+        this.creation = creation;
         this.clock = clock;
         this.expiry = expiry;
     }
@@ -90,20 +91,17 @@ class InvitationCommandController {
         }
         Role role = request.role() == null ? Role.DEVELOPER : request.role();
         access.requireToManage(orgId, role);
-        return idempotency.once(
-                IdempotentRequests.orgScope(orgId, "POST /invitations"), idempotencyKey, request, () -> {
+        return creation.once(
+                Creating.inOrg(orgId, "POST /invitations", "invitation"), idempotencyKey, request, invitationId -> {
                     if (access.hasSignedIn(request.email())) {
                         throw new AlreadyRegistered(request.email().strip());
                     }
-                    UUID invitationId = idempotencyKey == null
-                            ? UUID.randomUUID()
-                            : IdempotentRequests.resourceId("invitation", orgId, idempotencyKey);
                     Instant expiresAt = clock.instant().plus(expiry).truncatedTo(ChronoUnit.MILLIS);
                     String email = request.email().strip().toLowerCase(Locale.ROOT);
                     commands.sendAndWait(new SendInvitation(orgId, invitationId, email, role, expiresAt));
-                    return ResponseEntity.created(
-                                    URI.create("/v1/orgs/%s/invitations/%s".formatted(orgId, invitationId)))
-                            .body(new SentInvitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
+                    return IdempotentCreation.created(
+                            "/v1/orgs/%s/invitations/%s".formatted(orgId, invitationId),
+                            new SentInvitation(invitationId, orgId, email, role.code(), "pending", expiresAt));
                 });
     }
 

@@ -22,19 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(InvitationsFollowSignUpPolicy.PROCESSING_GROUP)
-public class InvitationsFollowSignUpPolicy {
+public record InvitationsFollowSignUpPolicy(CommandGateway commands, InvitationLookup invitations, Clock clock) {
 
     public static final String PROCESSING_GROUP = "invitations-follow-sign-up";
-
-    private final CommandGateway commands;
-    private final InvitationLookup invitations;
-    private final Clock clock;
-
-    InvitationsFollowSignUpPolicy(CommandGateway commands, InvitationLookup invitations, Clock clock) {
-        this.commands = commands;
-        this.invitations = invitations;
-        this.clock = clock;
-    }
 
     /** Sent as the person who signed up, in the conversation of their sign-up. */
     @EventHandler

@@ -31,15 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Members of an org: admins manage them; only owners make or unmake owners. */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}/members")
-class MemberCommandController {
-
-    private final CommandGateway commands;
-    private final OrgAccess access;
-
-    MemberCommandController(CommandGateway commands, OrgAccess access) {
-        this.commands = commands;
-        this.access = access;
-    }
+record MemberCommandController(CommandGateway commands, OrgAccess access) {
 
     record NewMember(
             @Schema(requiredMode = REQUIRED, example = "grace@example.com")

@@ -2,13 +2,14 @@ package io.runledger.command.org;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.idempotency.IdempotentCreation;
+import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.org.ChangeOrgSettings;
 import io.runledger.domain.org.CreateOrg;
@@ -35,26 +36,12 @@ import org.springframework.web.bind.annotation.RestController;
 /** Org commands over HTTP. The caller of {@code POST /v1/orgs} becomes the new org's owner. */
 @RestController
 @RequestMapping("/v1/orgs")
-class OrgCommandController {
-
-    private final CommandGateway commands;
-    private final OrgAccess access;
-    private final IdempotentRequests idempotency;
-    private final Clock clock;
-    private final TransactionTemplate transactions;
-
-    OrgCommandController(
-            CommandGateway commands,
-            OrgAccess access,
-            IdempotentRequests idempotency,
-            Clock clock,
-            TransactionTemplate transactions) {
-        this.commands = commands;
-        this.access = access;
-        this.idempotency = idempotency;
-        this.clock = clock;
-        this.transactions = transactions;
-    }
+record OrgCommandController(
+        CommandGateway commands,
+        OrgAccess access,
+        IdempotentCreation creation,
+        Clock clock,
+        TransactionTemplate transactions) {
 
     record NewOrg(
             @Schema(requiredMode = REQUIRED, example = "Acme Studio")
@@ -86,19 +73,13 @@ class OrgCommandController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.requirePerson();
         UUID creator = AuthenticatedUser.id();
-        return idempotency.once(
-                IdempotentRequests.callerScope(creator, "POST /v1/orgs"), idempotencyKey, request, () -> {
-                    CreateOrg command = new CreateOrg(
-                            IdempotentRequests.resourceId("org", creator, idempotencyKey),
-                            request.name(),
-                            request.slug(),
-                            creator,
-                            clock.instant());
-                    idempotency.create(() -> commands.sendAndWait(command));
-                    return ResponseEntity.created(URI.create("/v1/orgs/" + command.orgId()))
-                            .body(new OrgCreatedResponse(
-                                    command.orgId(), command.name().strip(), command.slug()));
-                });
+        return creation.once(Creating.byCaller(creator, "POST /v1/orgs", "org"), idempotencyKey, request, orgId -> {
+            CreateOrg command = new CreateOrg(orgId, request.name(), request.slug(), creator, clock.instant());
+            creation.send(command);
+            return IdempotentCreation.created(
+                    "/v1/orgs/" + orgId,
+                    new OrgCreatedResponse(orgId, command.name().strip(), command.slug()));
+        });
     }
 
     @Operation(operationId = "changeOrg")

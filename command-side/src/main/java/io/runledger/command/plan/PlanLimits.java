@@ -19,20 +19,10 @@ import org.springframework.stereotype.Component;
  * the limit, and a request that fails afterwards gives its unit back with the rollback.
  */
 @Component
-public class PlanLimits {
+public record PlanLimits(JdbcClient jdbc, PlanCatalog catalog, Clock clock) {
 
     static final String RUNS_PER_DAY = "runs.per_day";
     static final String GENERATIONS_PER_MONTH = "generations.per_month";
-
-    private final JdbcClient jdbc;
-    private final PlanCatalog catalog;
-    private final Clock clock;
-
-    PlanLimits(JdbcClient jdbc, PlanCatalog catalog, Clock clock) {
-        this.jdbc = jdbc;
-        this.catalog = catalog;
-        this.clock = clock;
-    }
 
     record OrgPlan(Plan plan, SubscriptionStatus status, Timestamp trialEndsAt) {}
 

@@ -13,15 +13,9 @@ import org.springframework.stereotype.Component;
 /** Keeps {@code plan_subscriptions} in step with the subscription events, in their transaction. */
 @Component
 @ProcessingGroup(SubscriptionProjector.PROCESSING_GROUP)
-public class SubscriptionProjector {
+public record SubscriptionProjector(JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "plans";
-
-    private final JdbcClient jdbc;
-
-    SubscriptionProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Every org has a subscription from its creation on, so this is whether the org exists. */
     public boolean hasOrg(UUID orgId) {

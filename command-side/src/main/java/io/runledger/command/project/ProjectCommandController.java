@@ -1,10 +1,11 @@
 package io.runledger.command.project;
 
-import java.net.URI;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
+import io.runledger.command.idempotency.IdempotentCreation;
+import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.generation.GenerationStatus;
 import io.runledger.domain.org.Role;
@@ -33,20 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Music-video projects and their generations: developers create, edit and render them. */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}/projects")
-class ProjectCommandController {
-
-    private final CommandGateway commands;
-    private final OrgAccess access;
-    private final IdempotentRequests idempotency;
-    private final GenerationRequests generations;
-
-    ProjectCommandController(
-            CommandGateway commands, OrgAccess access, IdempotentRequests idempotency, GenerationRequests generations) {
-        this.commands = commands;
-        this.access = access;
-        this.idempotency = idempotency;
-        this.generations = generations;
-    }
+record ProjectCommandController(
+        CommandGateway commands, OrgAccess access, IdempotentCreation creation, GenerationRequests generations) {
 
     record CreatedProject(
             UUID id, @Schema(example = "draft") String status) {}
@@ -89,11 +78,11 @@ class ProjectCommandController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
-        return idempotency.once(IdempotentRequests.orgScope(orgId, "POST /projects"), idempotencyKey, details, () -> {
-            UUID projectId = IdempotentRequests.resourceId("project", orgId, idempotencyKey);
-            idempotency.create(() -> commands.sendAndWait(new CreateProject(orgId, projectId, userId, details)));
-            return ResponseEntity.created(URI.create("/v1/orgs/%s/projects/%s".formatted(orgId, projectId)))
-                    .body(new CreatedProject(projectId, ProjectStatus.DRAFT.code()));
+        return creation.once(Creating.inOrg(orgId, "POST /projects", "project"), idempotencyKey, details, projectId -> {
+            creation.send(new CreateProject(orgId, projectId, userId, details));
+            return IdempotentCreation.created(
+                    "/v1/orgs/%s/projects/%s".formatted(orgId, projectId),
+                    new CreatedProject(projectId, ProjectStatus.DRAFT.code()));
         });
     }
 
@@ -134,14 +123,13 @@ class ProjectCommandController {
         access.requireProject(orgId, projectId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
         GenerationRequest body = request == null ? new GenerationRequest(null) : request;
-        String scope = IdempotentRequests.orgScope(orgId, "POST /projects/" + projectId + "/generations");
-        return idempotency.once(scope, idempotencyKey, body, () -> {
-            UUID generationId = IdempotentRequests.resourceId("generation", orgId, idempotencyKey);
+        Creating generation = Creating.inOrg(orgId, "POST /projects/" + projectId + "/generations", "generation");
+        return creation.once(generation, idempotencyKey, body, generationId -> {
             String seed = body.seed() == null ? generationId.toString() : body.seed();
             generations.request(orgId, new RequestGeneration(projectId, generationId, userId, seed));
-            return ResponseEntity.accepted()
-                    .location(URI.create("/v1/orgs/%s/generations/%s".formatted(orgId, generationId)))
-                    .body(new QueuedGeneration(generationId, projectId, seed, GenerationStatus.PENDING.code()));
+            return IdempotentCreation.accepted(
+                    "/v1/orgs/%s/generations/%s".formatted(orgId, generationId),
+                    new QueuedGeneration(generationId, projectId, seed, GenerationStatus.PENDING.code()));
         });
     }
 }

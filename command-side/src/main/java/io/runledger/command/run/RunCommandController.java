@@ -2,12 +2,13 @@ package io.runledger.command.run;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import java.net.URI;
 import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
 import io.runledger.command.catalog.PatternCatalog;
+import io.runledger.command.idempotency.IdempotentCreation;
+import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.run.InputSource;
@@ -28,19 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code POST /v1/orgs/{orgId}/runs}: developers queue runs; the answer is 202, the work happens later. */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}/runs")
-class RunCommandController {
-
-    private final OrgAccess access;
-    private final PatternCatalog catalog;
-    private final IdempotentRequests idempotency;
-    private final RunQueue queue;
-
-    RunCommandController(OrgAccess access, PatternCatalog catalog, IdempotentRequests idempotency, RunQueue queue) {
-        this.access = access;
-        this.catalog = catalog;
-        this.idempotency = idempotency;
-        this.queue = queue;
-    }
+record RunCommandController(OrgAccess access, PatternCatalog catalog, IdempotentCreation creation, RunQueue queue) {
 
     /**
      * @param pattern     the pattern's id or name
@@ -78,17 +67,16 @@ class RunCommandController {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
         access.require(orgId, Role.DEVELOPER);
         UUID userId = AuthenticatedUser.id();
-        return idempotency.once(
-                IdempotentRequests.orgScope(orgId, IdempotentRequests.QUEUE_RUN), idempotencyKey, request, () -> {
+        // runs: unique (org_id, idempotency_key), for ever
+        return creation.once(
+                Creating.inOrg(orgId, IdempotentRequests.QUEUE_RUN, "run"), idempotencyKey, request, runId -> {
                     if (request.inputSource() == null
                             || request.input() == null
                             || request.input().isBlank()) {
                         throw new InvalidCommand("A run needs an inputSource (text, youtube, upload) and an input");
                     }
                     PatternCatalog.ActivePattern pattern = catalog.activePattern(request.pattern());
-                    // runs: unique (org_id, idempotency_key), for ever
-                    UUID runId = IdempotentRequests.resourceId("run", orgId, idempotencyKey);
-                    idempotency.create(() -> queue.queue(new RunQueue.NewRun(
+                    creation.create(() -> queue.queue(new RunQueue.NewRun(
                             orgId,
                             runId,
                             userId,
@@ -97,9 +85,9 @@ class RunCommandController {
                             request.input(),
                             request.strategy() == null ? pattern.defaultStrategy() : request.strategy(),
                             IdempotentRequests.keyOf(idempotencyKey))));
-                    return ResponseEntity.accepted()
-                            .location(URI.create("/v1/orgs/%s/runs/%s".formatted(orgId, runId)))
-                            .body(new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
+                    return IdempotentCreation.accepted(
+                            "/v1/orgs/%s/runs/%s".formatted(orgId, runId),
+                            new QueuedRun(runId, RunStatus.QUEUED.code(), pattern.patternId()));
                 });
     }
 }

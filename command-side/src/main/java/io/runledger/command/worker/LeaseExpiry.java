@@ -13,26 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * restarts; every instance sweeps, and row locks let each expired lease be handled by exactly one.
  */
 @Component
-public class LeaseExpiry {
+public record LeaseExpiry(
+        WorkQueueLeases queue, CommandGateway commands, TransactionTemplate transactions, WorkerProperties properties) {
 
     /** Bounds one sweep, so a flood of expiries cannot hold the scheduler thread for long. */
     private static final int MAX_PER_SWEEP = 500;
-
-    private final WorkQueueLeases queue;
-    private final CommandGateway commands;
-    private final TransactionTemplate transactions;
-    private final int maxAttempts;
-
-    LeaseExpiry(
-            WorkQueueLeases queue,
-            CommandGateway commands,
-            TransactionTemplate transactions,
-            WorkerProperties properties) {
-        this.queue = queue;
-        this.commands = commands;
-        this.transactions = transactions;
-        this.maxAttempts = properties.maxAttempts();
-    }
 
     @Scheduled(
             fixedDelayString = "${runledger.worker.sweep-interval:5s}",
@@ -56,6 +41,7 @@ public class LeaseExpiry {
     private boolean expireNext() {
         return queue.lockNextExpired()
                 .map(expired -> {
+                    int maxAttempts = properties.maxAttempts();
                     String lapse = "the lease of worker %s expired (attempt %d of %d)"
                             .formatted(expired.workerId(), expired.attempts(), maxAttempts);
                     commands.sendAndWait(

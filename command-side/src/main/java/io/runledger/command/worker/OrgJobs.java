@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Which org a run or generation belongs to, as {@code work_queue} keeps it from the first event on. */
 @Component
-public class OrgJobs {
-
-    private final JdbcClient jdbc;
-
-    OrgJobs(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
+public record OrgJobs(JdbcClient jdbc) {
 
     /** Whether the org has the run; its row is written in the transaction of {@code RunQueued} and kept. */
     public boolean holdsRun(UUID orgId, UUID runId) {

@@ -5,17 +5,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
 
 /** A job's task and a project's details as {@code work_queue} and {@code work_projects} store them: JSON objects. */
-final class TaskJson {
+@Component
+record TaskJson(ObjectMapper json) {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
-
-    private final ObjectMapper json;
-
-    TaskJson(ObjectMapper json) {
-        this.json = json;
-    }
 
     String write(Object value) {
         try {

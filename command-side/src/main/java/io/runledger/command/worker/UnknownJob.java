@@ -2,11 +2,10 @@ package io.runledger.command.worker;
 
 import java.util.UUID;
 
-import io.runledger.command.problem.ClientProblem;
-import org.springframework.http.HttpStatus;
+import io.runledger.command.problem.NotFound;
 
-public class UnknownJob extends ClientProblem {
+public class UnknownJob extends NotFound {
     UnknownJob(JobKind kind, UUID jobId) {
-        super(HttpStatus.NOT_FOUND, "not-found", "Not found", "No " + kind.code + " " + jobId + " was ever queued");
+        super("No " + kind.code + " " + jobId + " was ever queued");
     }
 }

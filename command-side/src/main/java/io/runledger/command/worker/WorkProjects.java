@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectUpdated;
@@ -20,15 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WorkQueue.PROCESSING_GROUP)
-class WorkProjects {
-
-    private final JdbcClient jdbc;
-    private final TaskJson json;
-
-    WorkProjects(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = new TaskJson(json);
-    }
+record WorkProjects(JdbcClient jdbc, TaskJson json) {
 
     @EventHandler
     void on(ProjectCreated created) {

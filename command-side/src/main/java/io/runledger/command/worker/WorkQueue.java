@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.runledger.domain.generation.GenerationCompleted;
 import io.runledger.domain.generation.GenerationFailed;
 import io.runledger.domain.generation.GenerationRequested;
@@ -28,19 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(WorkQueue.PROCESSING_GROUP)
-public class WorkQueue {
+public record WorkQueue(JdbcClient jdbc, TaskJson json, WorkProjects projects) {
 
     public static final String PROCESSING_GROUP = "work-queue";
-
-    private final JdbcClient jdbc;
-    private final TaskJson json;
-    private final WorkProjects projects;
-
-    WorkQueue(JdbcClient jdbc, ObjectMapper json, WorkProjects projects) {
-        this.jdbc = jdbc;
-        this.json = new TaskJson(json);
-        this.projects = projects;
-    }
 
     @EventHandler
     void on(RunQueued queued, @Timestamp Instant at) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +17,7 @@ import org.springframework.stereotype.Component;
  * Deadlines are the database's clock, which every instance shares.
  */
 @Component
-class WorkQueueLeases {
-
-    private final JdbcClient jdbc;
-    private final TaskJson json;
-
-    WorkQueueLeases(JdbcClient jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
-        this.json = new TaskJson(json);
-    }
+record WorkQueueLeases(JdbcClient jdbc, TaskJson json) {
 
     /** A job as leased to one worker. */
     record Lease(

@@ -28,13 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/worker/generations")
-class WorkerGenerationController {
-
-    private final JobLeases leases;
-
-    WorkerGenerationController(JobLeases leases) {
-        this.leases = leases;
-    }
+record WorkerGenerationController(JobLeases leases) {
 
     record Analysis(
             @Schema(requiredMode = REQUIRED) UUID leaseId,
@@ -75,37 +69,28 @@ class WorkerGenerationController {
     @PostMapping("/{generationId}/analysis")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void analysis(@PathVariable UUID generationId, @RequestBody Analysis analysis) {
-        leases.report(
-                JobKind.GENERATION,
-                generationId,
-                analysis.leaseId(),
-                new RecordAudioAnalysis(generationId, analysis.audioAnalysis()));
+        report(generationId, analysis.leaseId(), new RecordAudioAnalysis(generationId, analysis.audioAnalysis()));
     }
 
     @Operation(operationId = "recordVisualPlan")
     @PostMapping("/{generationId}/plan")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void plan(@PathVariable UUID generationId, @RequestBody VisualPlan plan) {
-        leases.report(
-                JobKind.GENERATION,
-                generationId,
-                plan.leaseId(),
-                new RecordVisualPlan(generationId, plan.visualPlan()));
+        report(generationId, plan.leaseId(), new RecordVisualPlan(generationId, plan.visualPlan()));
     }
 
     @Operation(operationId = "recordRender")
     @PostMapping("/{generationId}/render")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void render(@PathVariable UUID generationId, @RequestBody LeaseReport report) {
-        leases.report(JobKind.GENERATION, generationId, report.leaseId(), new StartRendering(generationId));
+    void render(@PathVariable UUID generationId, @RequestBody LeaseReport rendering) {
+        report(generationId, rendering.leaseId(), new StartRendering(generationId));
     }
 
     @Operation(operationId = "completeGeneration")
     @PostMapping("/{generationId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(@PathVariable UUID generationId, @RequestBody Completion done) {
-        leases.report(
-                JobKind.GENERATION,
+        report(
                 generationId,
                 done.leaseId(),
                 new CompleteGeneration(
@@ -121,10 +106,11 @@ class WorkerGenerationController {
     @PostMapping("/{generationId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void fail(@PathVariable UUID generationId, @RequestBody GenerationFailure failure) {
-        leases.report(
-                JobKind.GENERATION,
-                generationId,
-                failure.leaseId(),
-                new FailGeneration(generationId, failure.errorMessage()));
+        report(generationId, failure.leaseId(), new FailGeneration(generationId, failure.errorMessage()));
+    }
+
+    /** Every report is on the generation its path names, under the lease its body names. */
+    private void report(UUID generationId, UUID leaseId, Object command) {
+        leases.report(JobKind.GENERATION, generationId, leaseId, command);
     }
 }

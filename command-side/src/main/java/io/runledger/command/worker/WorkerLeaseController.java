@@ -16,13 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Claims and heartbeats, alike for runs ({@code /v1/worker/runs}) and generations ({@code /v1/worker/generations}). */
 @RestController
 @RequestMapping("/v1/worker/{kind:runs|generations}")
-class WorkerLeaseController {
-
-    private final JobLeases leases;
-
-    WorkerLeaseController(JobLeases leases) {
-        this.leases = leases;
-    }
+record WorkerLeaseController(JobLeases leases) {
 
     /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
     record Claim(@Schema(example = "llm-1") String workerId) {}

@@ -26,15 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /v1/worker/runs}: the LLM workers' reports on a run, under the lease its claim took ({@link WorkerLeaseController}). */
 @RestController
 @RequestMapping("/v1/worker/runs")
-class WorkerRunController {
-
-    private final JobLeases leases;
-    private final long maxInlineBytes;
-
-    WorkerRunController(JobLeases leases, WorkerProperties properties) {
-        this.leases = leases;
-        this.maxInlineBytes = properties.maxInlineOutput().toBytes();
-    }
+record WorkerRunController(JobLeases leases, WorkerProperties properties) {
 
     /** @param outputId chosen by the worker, so a retried delivery is recognised; a new one when omitted */
     record Output(
@@ -86,14 +78,14 @@ class WorkerRunController {
     @ResponseStatus(HttpStatus.CREATED)
     Delivered output(@PathVariable UUID runId, @RequestBody Output output) {
         if (output.content() != null) {
+            long maxInlineBytes = properties.maxInlineOutput().toBytes();
             long bytes = output.content().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > maxInlineBytes) {
                 throw new OutputTooLarge(maxInlineBytes, bytes);
             }
         }
         UUID outputId = output.outputId() == null ? UUID.randomUUID() : output.outputId();
-        leases.report(
-                JobKind.RUN,
+        report(
                 runId,
                 output.leaseId(),
                 new ProduceOutput(
@@ -115,21 +107,25 @@ class WorkerRunController {
             throw new InvalidCommand(
                     "Workers report the meter " + UsageMeter.TOKENS_USED.code() + ", not " + usage.meter());
         }
-        leases.report(
-                JobKind.RUN, runId, usage.leaseId(), new RecordTokenUsage(runId, usage.usageId(), usage.quantity()));
+        report(runId, usage.leaseId(), new RecordTokenUsage(runId, usage.usageId(), usage.quantity()));
     }
 
     @Operation(operationId = "completeRun")
     @PostMapping("/{runId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void complete(@PathVariable UUID runId, @RequestBody LeaseReport report) {
-        leases.report(JobKind.RUN, runId, report.leaseId(), new SucceedRun(runId));
+    void complete(@PathVariable UUID runId, @RequestBody LeaseReport success) {
+        report(runId, success.leaseId(), new SucceedRun(runId));
     }
 
     @Operation(operationId = "failRun")
     @PostMapping("/{runId}/fail")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void fail(@PathVariable UUID runId, @RequestBody RunFailure failure) {
-        leases.report(JobKind.RUN, runId, failure.leaseId(), new FailRun(runId, failure.error()));
+        report(runId, failure.leaseId(), new FailRun(runId, failure.error()));
+    }
+
+    /** Every report is on the run its path names, under the lease its body names. */
+    private void report(UUID runId, UUID leaseId, Object command) {
+        leases.report(JobKind.RUN, runId, leaseId, command);
     }
 }
