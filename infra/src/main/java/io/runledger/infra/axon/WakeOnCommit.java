@@ -12,6 +12,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The embedded event store as the tracking processors follow it: a processor that has caught up is woken by the
@@ -45,6 +47,10 @@ final class WakeOnCommit implements StreamableMessageSource<TrackedEventMessage<
     static WakeOnCommit following(EventStore store, Duration pause) {
         WakeOnCommit source = new WakeOnCommit(store, new WakeUps(), pause);
         store.subscribe(events -> {
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                source.afterSpringCommit();
+                return;
+            }
             if (!CurrentUnitOfWork.isStarted()) {
                 source.wakeUps.committedHere();
                 return;
@@ -56,6 +62,30 @@ final class WakeOnCommit implements StreamableMessageSource<TrackedEventMessage<
             });
         });
         return source;
+    }
+
+    /**
+     * Wakes the streams once the Spring transaction the events were appended in commits. A command sent within a
+     * transaction of its caller's (a run queued with its allowance, a worker's report with its lease) is appended by a
+     * unit of work that joins it: Axon's "after commit" comes before the events are committed, and a stream woken
+     * then finds nothing and waits out its whole wait (measured: a lag of seconds under the HTTP API's appends).
+     */
+    private void afterSpringCommit() {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return; // one wake-up per transaction
+        }
+        TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeUps.committedHere();
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(WakeOnCommit.this);
+            }
+        });
     }
 
     /** The same store and wake-ups, for processors that may look more (or less) often. */

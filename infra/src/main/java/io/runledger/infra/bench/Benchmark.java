@@ -106,7 +106,7 @@ record Benchmark(
         raw.dropTable();
 
         Double gatewayOneClient = null;
-        if (!only.equals("projections")) {
+        if (!only.equals("projections") && !only.equals("http")) {
             gatewayOneClient = append(figures, "CommandGateway", gatewayClients(1), oneRow1);
             append(figures, "CommandGateway", gatewayClients(16), oneRow16);
             if (only.equals("append")) {
@@ -114,9 +114,16 @@ record Benchmark(
                 finish(figures);
                 return;
             }
+        }
+        if (!only.equals("projections")) {
             HttpAppend httpApi = httpApi();
             append(figures, "HTTP", httpApi.newTenants(16), oneRow16);
             new ReadPath(runs, dashboards).measure(figures, httpApi, WARM_UP, APPEND_PHASE);
+            if (only.equals("http")) {
+                // the HTTP API's appends and reads alone, against their baselines
+                finish(figures);
+                return;
+            }
         }
 
         // loaded with every processor stopped: the read models then catch up alone, as after a deployment that
