@@ -136,12 +136,16 @@ class ShadowTables {
      * every other commit.
      */
     void loadHere() {
-        jdbc.execute(
-                "set local search_path = " + SCHEMA + ", " + liveSchema() + "; set local synchronous_commit = off");
+        // one round trip per transaction: both settings in one statement
+        jdbc.execute(shadowsFirst(liveSchema()) + "; set local synchronous_commit = off");
     }
 
     private void writeHere(String live) {
-        jdbc.execute("set local search_path = " + SCHEMA + ", " + live);
+        jdbc.execute(shadowsFirst(live));
+    }
+
+    private static String shadowsFirst(String live) {
+        return "set local search_path = " + SCHEMA + ", " + live;
     }
 
     /**

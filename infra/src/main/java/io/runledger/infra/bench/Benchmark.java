@@ -129,22 +129,19 @@ record Benchmark(
         // loaded with every processor stopped: the read models then catch up alone, as after a deployment that
         // adds them, and the side effects afterwards
         processors.stopAll();
-        long before = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
-                .query(Long.class)
-                .single();
+        long before = storeHead();
         bulkLoad(figures, ORGS, Long.parseLong(events));
-        long head = jdbc.sql("select max(global_index) from domain_event_entry")
-                .query(Long.class)
-                .single();
+        long head = storeHead();
+        long loaded = head - before;
 
         long catchUpStarted = System.nanoTime();
         processors.startReadModels();
         double catchUpSeconds = awaitCaughtUp(catchUpStarted);
         figures.add(
-                "projection catch-up of the load (8 read models, " + String.format("%,d", head - before) + " events)",
-                Figures.rate((head - before) / catchUpSeconds, "events") + String.format(" (%.0f s)", catchUpSeconds),
+                "projection catch-up of the load (8 read models, " + String.format("%,d", loaded) + " events)",
+                Figures.rate(loaded / catchUpSeconds, "events") + String.format(" (%.0f s)", catchUpSeconds),
                 "≥ 30% of batch insert",
-                Figures.ratio((head - before) / catchUpSeconds, batch100));
+                Figures.ratio(loaded / catchUpSeconds, batch100));
         HeapHighWater heap = HeapHighWater.start();
         double replaySeconds = replayAll();
         String replayHeap = heap.stop();
@@ -309,6 +306,13 @@ record Benchmark(
                 WorkerCredentials.secretOf(configured.length == 0 ? WorkerCredentials.DEVELOPMENT : configured[0]);
         int port = environment.getRequiredProperty("local.server.port", Integer.class);
         return new HttpAppend(port, worker, commands);
+    }
+
+    /** The position of the store's last event (0 when empty). */
+    private long storeHead() {
+        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     /** Rebuilds every read model from the store at once: the seconds it took. */

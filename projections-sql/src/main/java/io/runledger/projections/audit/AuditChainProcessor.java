@@ -1,5 +1,7 @@
 package io.runledger.projections.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +109,7 @@ public record AuditChainProcessor(JdbcClient jdbc, JdbcTemplate batches) {
             if (stored == null && token != null && token.position().isPresent()) {
                 jdbc.sql(STORED + "where d.global_index >= ? order by d.global_index limit ?")
                         .params(token.position().getAsLong(), READ_AHEAD)
-                        .query((rs, n) -> new Stored(AuditStore.row(rs), rs.getBoolean("chained")))
+                        .query(AuditChainProcessor::stored)
                         .list()
                         .forEach(ahead -> readAhead.put(ahead.row().event().eventId(), ahead));
                 stored = readAhead.remove(eventId);
@@ -115,7 +117,7 @@ public record AuditChainProcessor(JdbcClient jdbc, JdbcTemplate batches) {
             if (stored == null) {
                 stored = jdbc.sql(STORED + "where d.event_identifier = ?")
                         .param(eventId)
-                        .query((rs, n) -> new Stored(AuditStore.row(rs), rs.getBoolean("chained")))
+                        .query(AuditChainProcessor::stored)
                         .optional()
                         .orElseThrow(
                                 () -> new IllegalStateException("Event " + eventId + " is not in domain_event_entry"));
@@ -135,6 +137,11 @@ public record AuditChainProcessor(JdbcClient jdbc, JdbcTemplate batches) {
         void send() {
             batches.batchUpdate(INSERT, inserts);
         }
+    }
+
+    /** A row of {@link #STORED}. */
+    private static Stored stored(ResultSet rs, int rowNumber) throws SQLException {
+        return new Stored(AuditStore.row(rs), rs.getBoolean("chained"));
     }
 
     private Optional<Head> storedHead(UUID orgId) {

@@ -122,7 +122,8 @@ class RunProjectorTest {
         JdbcTemplate watched = new JdbcTemplate(jdbc.getDataSource()) {
             @Override
             public int[] batchUpdate(String sql, List<Object[]> rows) {
-                sent.add(sql.strip().substring(0, sql.strip().indexOf('(')).strip() + " × " + rows.size());
+                String statement = sql.strip();
+                sent.add(statement.substring(0, statement.indexOf('(')).strip() + " × " + rows.size());
                 return super.batchUpdate(sql, rows);
             }
         };
