@@ -3,6 +3,7 @@ package io.runledger.command.auth;
 import java.time.Duration;
 import java.util.List;
 
+import io.runledger.command.settings.ListSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 
@@ -54,12 +55,7 @@ public record AuthProperties(
     }
 
     public AuthProperties {
-        audiences = audiences == null
-                ? List.of()
-                : audiences.stream()
-                        .map(String::strip)
-                        .filter(audience -> !audience.isEmpty())
-                        .toList();
+        audiences = ListSetting.values(audiences);
         clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
         jwks = jwks == null ? new Jwks(null, null, null, null) : jwks;
         localTokenTtl = localTokenTtl == null ? Duration.ofHours(12) : localTokenTtl;

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.runledger.command.settings.ListSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,17 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PlatformAdmins(List<String> platformAdmins) {
 
     public PlatformAdmins {
-        platformAdmins = platformAdmins == null
-                ? List.of()
-                : platformAdmins.stream()
-                        .map(String::trim)
-                        .filter(email -> !email.isEmpty())
-                        .map(email -> email.toLowerCase(Locale.ROOT))
-                        .toList();
+        platformAdmins = ListSetting.values(platformAdmins).stream()
+                .map(email -> email.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     public boolean includes(String email) {
-        return email != null && emails().contains(email.trim().toLowerCase(Locale.ROOT));
+        return email != null && emails().contains(email.strip().toLowerCase(Locale.ROOT));
     }
 
     private Set<String> emails() {

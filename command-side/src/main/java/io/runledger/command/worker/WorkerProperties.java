@@ -3,6 +3,7 @@ package io.runledger.command.worker;
 import java.time.Duration;
 import java.util.List;
 
+import io.runledger.command.settings.ListSetting;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -21,12 +22,7 @@ public record WorkerProperties(
         List<String> tokens, Duration lease, Integer maxAttempts, DataSize maxInlineOutput, Duration sweepInterval) {
 
     public WorkerProperties {
-        tokens = tokens == null
-                ? List.of()
-                : tokens.stream()
-                        .map(String::trim)
-                        .filter(token -> !token.isEmpty())
-                        .toList();
+        tokens = ListSetting.values(tokens);
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         maxInlineOutput = maxInlineOutput == null ? DataSize.ofKilobytes(256) : maxInlineOutput;
