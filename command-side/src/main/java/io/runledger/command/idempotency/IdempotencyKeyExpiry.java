@@ -15,18 +15,10 @@ import org.springframework.stereotype.Component;
  * of runs, which {@code runs} keeps unique for ever. Any instance may run it; the delete is its own lock.
  */
 @Component
-public class IdempotencyKeyExpiry {
-
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration retention;
-
-    IdempotencyKeyExpiry(
-            JdbcClient jdbc, Clock clock, @Value("${runledger.idempotency.retention:24h}") Duration retention) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.retention = retention;
-    }
+public record IdempotencyKeyExpiry(
+        JdbcClient jdbc,
+        Clock clock,
+        @Value("${runledger.idempotency.retention:24h}") Duration retention) {
 
     @Scheduled(fixedDelayString = "${runledger.idempotency.purge-interval:1h}", initialDelayString = "1m")
     void purgeExpired() {

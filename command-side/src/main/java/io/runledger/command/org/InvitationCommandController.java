@@ -43,29 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/orgs/{orgId}/invitations")
-class InvitationCommandController {
-
-    private final CommandGateway commands;
-    private final OrgAccess access;
-    private final InvitationLookup invitations;
-    private final IdempotentCreation creation;
-    private final Clock clock;
-    private final Duration expiry;
-
-    InvitationCommandController(
-            CommandGateway commands,
-            OrgAccess access,
-            InvitationLookup invitations,
-            IdempotentCreation creation,
-            Clock clock,
-            @Value("${runledger.invitations.expiry:7d}") Duration expiry) {
-        this.commands = commands;
-        this.access = access;
-        this.invitations = invitations;
-        this.creation = creation;
-        this.clock = clock;
-        this.expiry = expiry;
-    }
+record InvitationCommandController(
+        CommandGateway commands,
+        OrgAccess access,
+        InvitationLookup invitations,
+        IdempotentCreation creation,
+        Clock clock,
+        @Value("${runledger.invitations.expiry:7d}") Duration expiry) {
 
     record NewInvitation(
             @Schema(requiredMode = REQUIRED, example = "grace@example.com")
