@@ -12,24 +12,14 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signed checkpoints of the tenants' chains ({@code audit_digests}): one per tenant whose chain has grown since its
  * last, at every interval ({@code runledger.audit.digest-interval}) and on demand.
  */
 @Component
-public class AuditDigests {
-
-    private final JdbcClient jdbc;
-    private final AuditSigningKey key;
-    private final Clock clock;
-
-    AuditDigests(JdbcClient jdbc, AuditSigningKey key, Clock clock) {
-        this.jdbc = jdbc;
-        this.key = key;
-        this.clock = clock;
-    }
+public record AuditDigests(JdbcClient jdbc, AuditSigningKey key, Clock clock, TransactionTemplate transactions) {
 
     /** What signing one tenant's chain came to: its latest digest, and whether it was made now. */
     public record Signed(AuditChain.Digest digest, boolean made) {}
@@ -37,10 +27,14 @@ public class AuditDigests {
     /**
      * Signs the tenant's chain where it ends now; if its last digest already ends there, that digest (so a retry
      * makes none). Empty while the tenant has no chained event. Concurrent callers (two instances) are serialised
-     * on the tenant's digest sequence, and the loser is told the winner's.
+     * on the tenant's digest sequence, and the loser is told the winner's. A transaction of its own, which the lock
+     * lasts for, whether it is called by a request or by {@link #signAll()}.
      */
-    @Transactional
     public Optional<Signed> sign(UUID orgId) {
+        return transactions.execute(status -> signLocked(orgId));
+    }
+
+    private Optional<Signed> signLocked(UUID orgId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('audit-digest:' || ?, 0))")
                 .param(orgId.toString())
                 .query(Object.class)
