@@ -78,12 +78,7 @@ record MemberPages(ConsoleApi api, Frame frame) {
     @PostMapping("/orgs/{orgId}/members/{userId}/remove")
     String remove(
             @PathVariable UUID orgId, @PathVariable UUID userId, HttpServletRequest request, RedirectAttributes flash) {
-        return removed(
-                request,
-                ConsoleApi.path("/v1/orgs/{orgId}/members/{userId}", orgId, userId),
-                orgId,
-                flash,
-                "Member removed");
+        return removed(request, orgId, "members", userId, flash, "Member removed");
     }
 
     @PostMapping("/orgs/{orgId}/invitations/{invitationId}/revoke")
@@ -92,12 +87,7 @@ record MemberPages(ConsoleApi api, Frame frame) {
             @PathVariable UUID invitationId,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        return removed(
-                request,
-                ConsoleApi.path("/v1/orgs/{orgId}/invitations/{invitationId}", orgId, invitationId),
-                orgId,
-                flash,
-                "Invitation revoked");
+        return removed(request, orgId, "invitations", invitationId, flash, "Invitation revoked");
     }
 
     /** The secret is shown on this answer only, never put in a redirect or a session. */
@@ -124,16 +114,21 @@ record MemberPages(ConsoleApi api, Frame frame) {
     String revokeKey(
             @PathVariable UUID orgId, @PathVariable UUID keyId, HttpServletRequest request, RedirectAttributes flash) {
         return removed(
-                request,
-                ConsoleApi.path("/v1/orgs/{orgId}/api-keys/{keyId}", orgId, keyId),
-                orgId,
-                flash,
-                "API key revoked: requests with it are refused from now on");
+                request, orgId, "api-keys", keyId, flash, "API key revoked: requests with it are refused from now on");
     }
 
+    /** Deletes {@code /v1/orgs/{orgId}/{collection}/{id}}: a member, an invitation or an API key of the org. */
     private String removed(
-            HttpServletRequest request, String path, UUID orgId, RedirectAttributes flash, String notice) {
-        api.send(HttpMethod.DELETE, frame.token(request), path);
+            HttpServletRequest request,
+            UUID orgId,
+            String collection,
+            UUID id,
+            RedirectAttributes flash,
+            String notice) {
+        api.send(
+                HttpMethod.DELETE,
+                frame.token(request),
+                ConsoleApi.path("/v1/orgs/{orgId}/{collection}/{id}", orgId, collection, id));
         return backToMembers(orgId, flash, notice);
     }
 

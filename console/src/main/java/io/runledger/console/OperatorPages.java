@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -56,13 +56,12 @@ record OperatorPages(ConsoleApi api, Frame frame) {
     /** Empties the read model and rebuilds it from the store; its progress shows on the page. */
     @PostMapping("/operators/projections/{name}/replay")
     String replay(@PathVariable String name, HttpServletRequest request, RedirectAttributes flash) {
-        return act(flash, () -> {
-            api.send(
-                    HttpMethod.POST,
-                    frame.token(request),
-                    ConsoleApi.path("/v1/admin/projections/{name}/replay", name));
-            return "Replay of " + name + " started: it catches up while the service serves";
-        });
+        return act(
+                request,
+                flash,
+                HttpMethod.POST,
+                ConsoleApi.path("/v1/admin/projections/{name}/replay", name),
+                started -> "Replay of " + name + " started: it catches up while the service serves");
     }
 
     @PostMapping("/operators/projections/{name}/dead-letters/retry")
@@ -71,15 +70,14 @@ record OperatorPages(ConsoleApi api, Frame frame) {
             @RequestParam(required = false) String orgId,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        return act(flash, () -> {
-            Map<String, Object> outcome = api.send(
-                    HttpMethod.POST,
-                    frame.token(request),
-                    ConsoleApi.query(
-                            ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/retry", name), "orgId", orgId));
-            return "Retried " + outcome.get("retried") + " in " + name + ": " + outcome.get("succeeded")
-                    + " caught up, " + outcome.get("stillParked") + " events still parked";
-        });
+        return act(
+                request,
+                flash,
+                HttpMethod.POST,
+                ConsoleApi.query(
+                        ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/retry", name), "orgId", orgId),
+                outcome -> "Retried " + outcome.get("retried") + " in " + name + ": " + outcome.get("succeeded")
+                        + " caught up, " + outcome.get("stillParked") + " events still parked");
     }
 
     @PostMapping("/operators/projections/{name}/dead-letters/{sequenceId}/evict")
@@ -89,23 +87,30 @@ record OperatorPages(ConsoleApi api, Frame frame) {
             @RequestParam String reason,
             HttpServletRequest request,
             RedirectAttributes flash) {
-        return act(flash, () -> {
-            Map<String, Object> evicted = api.send(
-                    HttpMethod.DELETE,
-                    frame.token(request),
-                    ConsoleApi.query(
-                            ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/{sequenceId}", name, sequenceId),
-                            "reason",
-                            reason));
-            return "Evicted " + evicted.get("evicted") + " events of " + sequenceId + " from " + name
-                    + " (recorded in its system log)";
-        });
+        return act(
+                request,
+                flash,
+                HttpMethod.DELETE,
+                ConsoleApi.query(
+                        ConsoleApi.path("/v1/admin/projections/{name}/dead-letters/{sequenceId}", name, sequenceId),
+                        "reason",
+                        reason),
+                evicted -> "Evicted " + evicted.get("evicted") + " events of " + sequenceId + " from " + name
+                        + " (recorded in its system log)");
     }
 
-    /** An action, and the page again with what it did or why the API refused it (no session still signs in). */
-    private static String act(RedirectAttributes flash, Supplier<String> action) {
+    /**
+     * An action of the API on {@code path}, and the page again with the {@code notice} made of its answer, or why the
+     * API refused it (no session still signs in).
+     */
+    private String act(
+            HttpServletRequest request,
+            RedirectAttributes flash,
+            HttpMethod method,
+            String path,
+            Function<Map<String, Object>, String> notice) {
         try {
-            flash.addFlashAttribute("notice", action.get());
+            flash.addFlashAttribute("notice", notice.apply(api.send(method, frame.token(request), path)));
         } catch (ApiProblem refused) {
             if (refused.status() == 401) {
                 throw refused;

@@ -36,10 +36,8 @@ class RunCacheTest {
         try (RunningRunledger first = RunningRunledger.start(instance(sharedDatabase, "first"));
                 RunningRunledger second = RunningRunledger.start(instance(sharedDatabase, "second"))) {
             assertThat(runRepositoryOf(first)).isNotInstanceOf(CachingEventSourcingRepository.class);
-            UUID run = UUID.randomUUID();
+            UUID run = startedRun(first);
             UUID output = UUID.randomUUID();
-            first.commands().sendAndWait(queue(run));
-            first.commands().sendAndWait(new StartRun(run, "worker-1"));
             second.commands().sendAndWait(output(run, output));
 
             // the first instance knows of the output the second one added: the run may succeed
@@ -65,10 +63,8 @@ class RunCacheTest {
         try (RunningRunledger instance = RunningRunledger.start(cached);
                 RunningRunledger other = RunningRunledger.start(instance(sharedDatabase, "other"))) {
             assertThat(runRepositoryOf(instance)).isInstanceOf(CachingEventSourcingRepository.class);
-            UUID run = UUID.randomUUID();
+            UUID run = startedRun(instance);
             UUID output = UUID.randomUUID();
-            instance.commands().sendAndWait(queue(run));
-            instance.commands().sendAndWait(new StartRun(run, "worker-1"));
             assertThatThrownBy(() -> instance.commands().sendAndWait(new SucceedRun(run)))
                     .isInstanceOf(RunHasNoOutput.class);
             // a refused command leaves the cache; the worker's retried start caches the run again
@@ -92,10 +88,24 @@ class RunCacheTest {
         }
     }
 
-    private static QueueRun queue(UUID run) {
+    /** A run queued and started by worker-1 through {@code instance}: its id. */
+    private static UUID startedRun(RunningRunledger instance) {
         UUID org = UUID.randomUUID();
-        return new QueueRun(
-                org, run, org, UUID.randomUUID(), "summarize", InputSource.TEXT, 1200, "map-reduce", "req", null);
+        UUID run = UUID.randomUUID();
+        instance.commands()
+                .sendAndWait(new QueueRun(
+                        org,
+                        run,
+                        org,
+                        UUID.randomUUID(),
+                        "summarize",
+                        InputSource.TEXT,
+                        1200,
+                        "map-reduce",
+                        "req",
+                        null));
+        instance.commands().sendAndWait(new StartRun(run, "worker-1"));
+        return run;
     }
 
     private static ProduceOutput output(UUID run, UUID output) {

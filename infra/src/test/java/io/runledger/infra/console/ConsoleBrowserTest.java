@@ -165,6 +165,18 @@ class ConsoleBrowserTest extends ApiTest {
                 .get("id");
     }
 
+    /** Someone who owns an org with a summary queued in it, made through the API; {@code owner} is their token. */
+    private record OrgWithARun(String ownerEmail, String owner, String orgId) {}
+
+    /** {@code emailPrefix}-(this test's suffix), owner of {@code orgName} with a summary of {@code input} queued. */
+    private OrgWithARun orgWithARun(String emailPrefix, String orgName, String input) {
+        String ownerEmail = emailPrefix + "-" + suffix + "@example.com";
+        String owner = person(ownerEmail);
+        String orgId = orgOf(owner, orgName + " " + suffix);
+        queueSummary(orgId, owner, input);
+        return new OrgWithARun(ownerEmail, owner, orgId);
+    }
+
     @SuppressWarnings("unchecked")
     private boolean usageShown(String orgId, String token) {
         return !((List<Object>) api.send(GET, "/v1/orgs/" + orgId + "/usage", token, null)
@@ -367,12 +379,9 @@ class ConsoleBrowserTest extends ApiTest {
 
     @Test
     void an_owner_reads_the_audit_trail_with_its_verification_result() throws IOException {
-        String ownerEmail = "audit-" + suffix + "@example.com";
-        String owner = person(ownerEmail);
-        String orgId = orgOf(owner, "Ledgers " + suffix);
-        queueSummary(orgId, owner, "Audited.");
-        signIn(ownerEmail, "Ada Auditor");
-        browser.get(url("/orgs/" + orgId + "/activity"));
+        OrgWithARun ledgers = orgWithARun("audit", "Ledgers", "Audited.");
+        signIn(ledgers.ownerEmail(), "Ada Auditor");
+        browser.get(url("/orgs/" + ledgers.orgId() + "/activity"));
         waitFor()
                 .until(
                         driver -> { // the trail follows the event store within moments
@@ -380,7 +389,7 @@ class ConsoleBrowserTest extends ApiTest {
                             return !driver.findElements(By.cssSelector("#audit-trail [data-action='run.queued']"))
                                     .isEmpty();
                         });
-        assertThat(browser.findElement(By.id("audit-trail")).getText()).contains("org.created", ownerEmail);
+        assertThat(browser.findElement(By.id("audit-trail")).getText()).contains("org.created", ledgers.ownerEmail());
         WebElement verdict = waitFor()
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("#audit-verification [data-verdict]")));
@@ -476,12 +485,11 @@ class ConsoleBrowserTest extends ApiTest {
 
     @Test
     void every_page_of_an_org_and_the_operators_page_render_for_the_people_who_may_see_them() throws IOException {
-        String ownerEmail = "page-" + suffix + "@example.com";
-        String owner = person(ownerEmail);
-        String orgId = orgOf(owner, "Difference Engines " + suffix);
-        queueSummary(orgId, owner, "Usage to chart.");
+        OrgWithARun engines = orgWithARun("page", "Difference Engines", "Usage to chart.");
+        String owner = engines.owner();
+        String orgId = engines.orgId();
         await().atMost(WAIT).until(() -> usageShown(orgId, owner)); // the chart has a bar to show
-        signIn(ownerEmail, "Charles Babbage");
+        signIn(engines.ownerEmail(), "Charles Babbage");
         for (String page : List.of("usage", "projects", "activity")) {
             browser.get(url("/orgs/" + orgId + "/" + page));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();

@@ -2,7 +2,6 @@ package io.runledger.infra.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +16,12 @@ import io.runledger.command.crypto.MasterKey;
 import io.runledger.command.crypto.SealedValues;
 import io.runledger.command.crypto.SubjectKeys;
 import io.runledger.domain.project.ProjectCreated;
-import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.run.OutputProduced;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.Platform;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.user.UserRegistered;
+import io.runledger.infra.testing.SampleProjects;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -62,21 +61,8 @@ class PersonalDataSerializerTest {
 
     @Test
     void values_of_a_carried_record_are_sealed_under_the_events_subject_and_numbers_stay_plain() throws Exception {
-        ProjectCreated created = new ProjectCreated(
-                org,
-                UUID.randomUUID(),
-                ada,
-                new ProjectDetails(
-                        "Launch video",
-                        null,
-                        "neon city at night",
-                        "audio/launch.mp3",
-                        new BigDecimal("184.5"),
-                        "1080p",
-                        "organic",
-                        new BigDecimal("0.6"),
-                        new BigDecimal("0.5")),
-                ProjectStatus.DRAFT);
+        ProjectCreated created =
+                new ProjectCreated(org, UUID.randomUUID(), ada, SampleProjects.LAUNCH_VIDEO, ProjectStatus.DRAFT);
 
         SerializedObject<byte[]> stored = serializer.serialize(created, byte[].class);
 

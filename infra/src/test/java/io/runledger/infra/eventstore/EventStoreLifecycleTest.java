@@ -25,7 +25,6 @@ import io.runledger.domain.org.RenameOrg;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.pattern.RegisterPattern;
 import io.runledger.domain.project.CreateProject;
-import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.RequestGeneration;
 import io.runledger.domain.run.FailRun;
 import io.runledger.domain.run.InputSource;
@@ -44,6 +43,7 @@ import io.runledger.domain.user.RegisterUser;
 import io.runledger.infra.testing.EventHistories;
 import io.runledger.infra.testing.FreshDatabaseInitializer;
 import io.runledger.infra.testing.RunningRunledger;
+import io.runledger.infra.testing.SampleProjects;
 import io.runledger.infra.testing.TestDatabases;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -124,23 +124,7 @@ class EventStoreLifecycleTest {
                             Map.of("model", "m-1")));
             send(first, worker, new RecordTokenUsage(run, UUID.randomUUID(), 1543));
             send(first, worker, new SucceedRun(run));
-            send(
-                    first,
-                    aliceInBrowser,
-                    new CreateProject(
-                            org,
-                            project,
-                            alice,
-                            new ProjectDetails(
-                                    "Launch video",
-                                    null,
-                                    "neon city at night",
-                                    "audio/launch.mp3",
-                                    new BigDecimal("184.5"),
-                                    null,
-                                    null,
-                                    null,
-                                    null)));
+            send(first, aliceInBrowser, new CreateProject(org, project, alice, SampleProjects.LAUNCH_VIDEO));
             send(first, aliceInBrowser, new RequestGeneration(project, generation, alice, "seed-1"));
             send(first, worker, new StartAudioAnalysis(generation, "render-3"));
             send(first, worker, new RecordAudioAnalysis(generation, Map.of("bpm", 128)));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.command.auth.Sha256;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,7 @@ class ApiKeysApiTest extends OrgOwnerApiTest {
     void a_developer_key_queues_runs_as_itself_on_behalf_of_its_issuer() {
         String secret = issuedSecret("developer");
 
-        ResponseEntity<Map<String, Object>> queued =
-                api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-1");
+        ResponseEntity<Map<String, Object>> queued = owner.queueRun(secret, "r-1", SUMMARIZE);
 
         assertThat(queued.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         Map<String, Object> event = jdbc.queryForMap("""
@@ -108,8 +108,7 @@ class ApiKeysApiTest extends OrgOwnerApiTest {
     void a_viewer_key_cannot_queue_runs() {
         String secret = issuedSecret("viewer");
 
-        ResponseEntity<Map<String, Object>> refused =
-                api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-2");
+        ResponseEntity<Map<String, Object>> refused = owner.queueRun(secret, "r-2", SUMMARIZE);
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -117,11 +116,9 @@ class ApiKeysApiTest extends OrgOwnerApiTest {
     @Test
     void a_key_knows_no_other_org_and_does_nothing_only_people_do() {
         String secret = issuedSecret("admin");
-        String otherOwner = api.tokenFor("keys-other-" + UUID.randomUUID() + "@example.com");
-        String otherOrg = api.createOrg(otherOwner, "Other Inc");
+        OrgOwner other = OrgOwner.signUp(api, "keys-other", "Other Inc");
 
-        ResponseEntity<Map<String, Object>> elsewhere =
-                api.send(POST, "/v1/orgs/" + otherOrg + "/runs", secret, SUMMARIZE, "r-3");
+        ResponseEntity<Map<String, Object>> elsewhere = other.queueRun(secret, "r-3", SUMMARIZE);
         ResponseEntity<Map<String, Object>> newOrg = api.send(POST, "/v1/orgs", secret, "{\"name\":\"Shadow\"}");
         ResponseEntity<Map<String, Object>> newKey = issue(secret, owner.orgId(), "viewer", null);
 
@@ -140,8 +137,7 @@ class ApiKeysApiTest extends OrgOwnerApiTest {
 
         ResponseEntity<Map<String, Object>> revoked = owner.send(DELETE, "/api-keys/" + keyId, null);
         ResponseEntity<Map<String, Object>> again = owner.send(DELETE, "/api-keys/" + keyId, null);
-        ResponseEntity<Map<String, Object>> used =
-                api.send(POST, "/v1/orgs/" + owner.orgId() + "/runs", secret, SUMMARIZE, "r-4");
+        ResponseEntity<Map<String, Object>> used = owner.queueRun(secret, "r-4", SUMMARIZE);
 
         assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);

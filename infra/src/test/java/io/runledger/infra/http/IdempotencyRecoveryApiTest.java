@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import io.runledger.command.idempotency.IdempotentRequests;
 import io.runledger.domain.org.OrgCreated;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import io.runledger.infra.testing.StoredEvents;
@@ -65,6 +66,12 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
         return key;
     }
 
+    /** The id of the run {@code key} queues in the org: derived from the key, so every retry names the same run. */
+    private static String runQueuedWith(OrgOwner orgOwner, String key) {
+        return IdempotentRequests.resourceId("run", UUID.fromString(orgOwner.orgId()), key)
+                .toString();
+    }
+
     @Test
     void a_retry_after_the_recovery_time_answers_with_the_run_the_dead_request_queued() {
         String key = "run-" + UUID.randomUUID();
@@ -99,11 +106,7 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
         ResponseEntity<Map<String, Object>> retry = owner.queueRun(diedEarly, RUN);
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(retry.getBody())
-                .containsEntry(
-                        "id",
-                        IdempotentRequests.resourceId("run", UUID.fromString(owner.orgId()), diedEarly)
-                                .toString());
+        assertThat(retry.getBody()).containsEntry("id", runQueuedWith(owner, diedEarly));
         assertThat(owner.runsQueued(jdbc)).isEqualTo(2);
     }
 
@@ -133,21 +136,14 @@ class IdempotencyRecoveryApiTest extends OrgOwnerApiTest {
     @Test
     void another_org_cannot_take_over_an_unanswered_key() {
         String key = runQueuedUnanswered("1 minute");
-        String outsider = api.tokenFor("outsider-" + UUID.randomUUID() + "@example.com");
-        String outsidersOrg = api.createOrg(outsider, "Elsewhere");
+        OrgOwner outsider = OrgOwner.signUp(api, "outsider", "Elsewhere");
 
-        ResponseEntity<Map<String, Object>> intoTheOrg =
-                api.send(HttpMethod.POST, "/v1/orgs/" + owner.orgId() + "/runs", outsider, RUN, key);
-        ResponseEntity<Map<String, Object>> inItsOwnOrg =
-                api.send(HttpMethod.POST, "/v1/orgs/" + outsidersOrg + "/runs", outsider, RUN, key);
+        ResponseEntity<Map<String, Object>> intoTheOrg = owner.queueRun(outsider.token(), key, RUN);
+        ResponseEntity<Map<String, Object>> inItsOwnOrg = outsider.queueRun(key, RUN);
 
         assertThat(intoTheOrg.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(inItsOwnOrg.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(inItsOwnOrg.getBody())
-                .containsEntry(
-                        "id",
-                        IdempotentRequests.resourceId("run", UUID.fromString(outsidersOrg), key)
-                                .toString());
+        assertThat(inItsOwnOrg.getBody()).containsEntry("id", runQueuedWith(outsider, key));
         assertThat(jdbc.queryForObject(
                         "select count(*) from idempotency_keys where idempotency_key = ? and response_status is null",
                         Integer.class,

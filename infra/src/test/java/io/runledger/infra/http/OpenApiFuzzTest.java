@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runledger.infra.testing.ApiClient;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,6 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -77,7 +77,7 @@ class OpenApiFuzzTest {
     TestRestTemplate rest;
 
     @Autowired
-    JdbcTemplate jdbc;
+    StoredEvents storedEvents;
 
     @Autowired
     ObjectMapper json;
@@ -218,11 +218,11 @@ class OpenApiFuzzTest {
         awaitQuietStore();
         // refusals first, while nothing an accepted probe set off can still be appending events
         for (Probe probe : probes.stream().filter(Probe::mustRefuse).toList()) {
-            long before = events();
+            long before = storedEvents.count();
             HttpResponse<String> answer = send(probe);
             byStatus.merge(answer.statusCode(), 1, Integer::sum);
             check(probe, answer, failures);
-            if (events() != before) {
+            if (storedEvents.count() != before) {
                 failures.add(describe(probe, answer) + ": the event store changed");
             }
         }
@@ -264,7 +264,7 @@ class OpenApiFuzzTest {
             failures.add(describe(probe, answer) + ": expected type " + probe.expectedType());
         }
         String requestId = answer.headers().firstValue("X-Request-Id").orElse("");
-        if (!probe.mustRefuse() && eventsOf(requestId) > 0) {
+        if (!probe.mustRefuse() && storedEvents.countStoredBy(requestId) > 0) {
             failures.add(describe(probe, answer) + ": refused, yet stored events");
         }
     }
@@ -696,25 +696,13 @@ class OpenApiFuzzTest {
 
     // ---- the event store
 
-    private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
-    private long eventsOf(String requestId) {
-        return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8')::jsonb "
-                        + "->> 'requestId' = ?",
-                Long.class,
-                requestId);
-    }
-
     /** What the tenant's setup set off (a trial started by a policy, read models) has finished appending. */
     private void awaitQuietStore() {
         AtomicLong last = new AtomicLong(-1);
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    long now = events();
+                    long now = storedEvents.count();
                     return last.getAndSet(now) == now;
                 });
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.runledger.infra.testing.ApiTest;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,14 +25,12 @@ import org.springframework.http.ResponseEntity;
 class PatternsApiTest extends ApiTest {
 
     private String admin;
-    private String tenant;
-    private String orgId;
+    private OrgOwner tenant;
 
     @BeforeAll
     void an_operator_and_a_tenant() {
         admin = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
-        tenant = api.tokenFor("catalog-user-" + UUID.randomUUID() + "@example.com");
-        orgId = api.createOrg(tenant, "Catalog Users");
+        tenant = OrgOwner.signUp(api, "catalog-user", "Catalog Users");
     }
 
     private ResponseEntity<Map<String, Object>> register(String token, String name, String key) {
@@ -46,8 +45,9 @@ class PatternsApiTest extends ApiTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> catalog(String query) {
-        return (List<Map<String, Object>>)
-                api.send(GET, "/v1/patterns" + query, tenant, null).getBody().get("items");
+        return (List<Map<String, Object>>) api.send(GET, "/v1/patterns" + query, tenant.token(), null)
+                .getBody()
+                .get("items");
     }
 
     private long patternEvents() {
@@ -57,12 +57,9 @@ class PatternsApiTest extends ApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> queueRun(String pattern) {
-        return api.send(
-                POST,
-                "/v1/orgs/" + orgId + "/runs",
-                tenant,
-                "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"A talk.\"}",
-                UUID.randomUUID().toString());
+        return tenant.queueRun(
+                UUID.randomUUID().toString(),
+                "{\"pattern\":\"" + pattern + "\",\"inputSource\":\"text\",\"input\":\"A talk.\"}");
     }
 
     @Test
@@ -142,11 +139,11 @@ class PatternsApiTest extends ApiTest {
     void only_platform_admins_write_the_catalog() {
         long before = patternEvents();
 
-        ResponseEntity<Map<String, Object>> byTenant = register(tenant, "my_own_pattern", null);
+        ResponseEntity<Map<String, Object>> byTenant = register(tenant.token(), "my_own_pattern", null);
         ResponseEntity<Map<String, Object>> editByTenant = api.send(
                 PATCH,
                 "/v1/patterns/" + UUID.nameUUIDFromBytes("pattern:summarize".getBytes()),
-                tenant,
+                tenant.token(),
                 "{\"active\":false}");
         ResponseEntity<Map<String, Object>> unknown =
                 api.send(PATCH, "/v1/patterns/" + UUID.randomUUID(), admin, "{\"active\":false}");

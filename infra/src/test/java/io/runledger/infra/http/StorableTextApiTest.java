@@ -23,6 +23,7 @@ import io.runledger.command.auth.LocalIssuer;
 import io.runledger.domain.user.AuthProvider;
 import io.runledger.infra.testing.ApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
 import io.runledger.infra.testing.TenantDay;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,9 @@ class StorableTextApiTest extends ApiTest {
 
     @Autowired
     LocalIssuer issuer;
+
+    @Autowired
+    StoredEvents storedEvents;
 
     @LocalServerPort
     int port;
@@ -95,10 +99,6 @@ class StorableTextApiTest extends ApiTest {
                 .get("id");
     }
 
-    private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
-    }
-
     private static void assertRefused(
             ResponseEntity<Map<String, Object>> answer, String type, String in, String field) {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -109,12 +109,26 @@ class StorableTextApiTest extends ApiTest {
                 .containsEntry("field", field);
     }
 
+    /** A worker's report or claim: a POST with the worker's token. */
+    private static Arguments byWorker(String path, String body, String field) {
+        return Arguments.of(POST, path, TenantDay.WORKER, body, field);
+    }
+
+    /** A worker's report that carries nothing but its lease, whose id is the unstorable text. */
+    private static Arguments unstorableLease(String path) {
+        return byWorker(path, "{\"leaseId\":\"" + NUL + "\"}", "leaseId");
+    }
+
+    /** A worker's report on a job it holds: its lease, and the report's {@code fields}. */
+    private static Arguments underLease(String path, String fields, String field) {
+        return byWorker(path, "{\"leaseId\":\"" + UUID.randomUUID() + "\"," + fields + "}", field);
+    }
+
     /** Every request that takes a JSON body, each with one unstorable text where its field is. */
     Stream<Arguments> everyJsonBody() {
         String org = "/v1/orgs/" + orgId;
         String run = "/v1/worker/runs/" + UUID.randomUUID();
         String generation = "/v1/worker/generations/" + UUID.randomUUID();
-        String lease = "\"leaseId\":\"" + UUID.randomUUID() + "\"";
         return Stream.of(
                 Arguments.of(
                         POST,
@@ -169,86 +183,41 @@ class StorableTextApiTest extends ApiTest {
                 Arguments.of(POST, "/v1/patterns", admin, "{\"name\":\"n" + NUL + "\"}", "name"),
                 Arguments.of(PATCH, "/v1/patterns/" + patternId, admin, "{\"category\":\"c" + NUL + "\"}", "category"),
                 Arguments.of(PUT, "/v1/admin/orgs/" + orgId + "/plan", admin, "{\"plan\":\"" + NUL + "\"}", "plan"),
-                Arguments.of(
-                        POST,
-                        "/v1/worker/runs/claim",
-                        TenantDay.WORKER,
-                        "{\"workerId\":\"llm" + NUL + "\"}",
-                        "workerId"),
-                Arguments.of(POST, run + "/heartbeat", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(POST, run + "/start", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(
-                        POST,
+                byWorker("/v1/worker/runs/claim", "{\"workerId\":\"llm" + NUL + "\"}", "workerId"),
+                unstorableLease(run + "/heartbeat"),
+                unstorableLease(run + "/start"),
+                underLease(run + "/outputs", "\"content\":\"x\",\"keywords\":[\"a\",\"" + NUL + "\"]", "keywords[1]"),
+                underLease(
                         run + "/outputs",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"content\":\"x\",\"keywords\":[\"a\",\"" + NUL + "\"]}",
-                        "keywords[1]"),
-                Arguments.of(
-                        POST,
-                        run + "/outputs",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"content\":\"x\",\"metadata\":{\"model\":{\"n" + NUL + "\":1}}}",
+                        "\"content\":\"x\",\"metadata\":{\"model\":{\"n" + NUL + "\":1}}",
                         "metadata.model.n\\u0000"),
-                Arguments.of(
-                        POST,
-                        run + "/usage",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"meter\":\"tokens" + NUL + "\",\"quantity\":1}",
-                        "meter"),
-                Arguments.of(POST, run + "/complete", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(
-                        POST,
-                        run + "/fail",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"error\":\"overloaded" + NUL + "\"}",
-                        "error"),
-                Arguments.of(
-                        POST,
-                        "/v1/worker/generations/claim",
-                        TenantDay.WORKER,
-                        "{\"workerId\":\"" + NUL + "\"}",
-                        "workerId"),
-                Arguments.of(
-                        POST, generation + "/heartbeat", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(
-                        POST,
-                        generation + "/analysis",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"audioAnalysis\":{\"key\":\"C" + NUL + "\"}}",
-                        "audioAnalysis.key"),
-                Arguments.of(
-                        POST,
+                underLease(run + "/usage", "\"meter\":\"tokens" + NUL + "\",\"quantity\":1", "meter"),
+                unstorableLease(run + "/complete"),
+                underLease(run + "/fail", "\"error\":\"overloaded" + NUL + "\"", "error"),
+                byWorker("/v1/worker/generations/claim", "{\"workerId\":\"" + NUL + "\"}", "workerId"),
+                unstorableLease(generation + "/heartbeat"),
+                underLease(
+                        generation + "/analysis", "\"audioAnalysis\":{\"key\":\"C" + NUL + "\"}", "audioAnalysis.key"),
+                underLease(
                         generation + "/plan",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"visualPlan\":{\"scenes\":[{\"title\":\"" + NUL + "\"}]}}",
+                        "\"visualPlan\":{\"scenes\":[{\"title\":\"" + NUL + "\"}]}",
                         "visualPlan.scenes[0].title"),
-                Arguments.of(
-                        POST, generation + "/render", TenantDay.WORKER, "{\"leaseId\":\"" + NUL + "\"}", "leaseId"),
-                Arguments.of(
-                        POST,
-                        generation + "/complete",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"videoUrl\":\"https://cdn/" + NUL + "\"}",
-                        "videoUrl"),
-                Arguments.of(
-                        POST,
-                        generation + "/fail",
-                        TenantDay.WORKER,
-                        "{" + lease + ",\"errorMessage\":\"" + NUL + "\"}",
-                        "errorMessage"));
+                unstorableLease(generation + "/render"),
+                underLease(generation + "/complete", "\"videoUrl\":\"https://cdn/" + NUL + "\"", "videoUrl"),
+                underLease(generation + "/fail", "\"errorMessage\":\"" + NUL + "\"", "errorMessage"));
     }
 
     @ParameterizedTest(name = "{0} {1} {4}")
     @MethodSource("everyJsonBody")
     void a_nul_anywhere_in_a_json_body_is_a_422_naming_its_field_and_stores_nothing(
             HttpMethod method, String path, String token, String body, String field) {
-        long before = events();
+        long before = storedEvents.count();
 
         ResponseEntity<Map<String, Object>> answer = api.send(method, path, token, body);
 
         assertRefused(answer, "invalid-text", "body", field);
         assertThat((String) answer.getBody().get("detail")).contains("a NUL character (U+0000)");
-        assertThat(events()).isEqualTo(before);
+        assertThat(storedEvents.count()).isEqualTo(before);
     }
 
     @Test
@@ -285,7 +254,7 @@ class StorableTextApiTest extends ApiTest {
 
     @Test
     void a_number_beyond_a_doubles_range_is_refused() {
-        long before = events();
+        long before = storedEvents.count();
 
         ResponseEntity<Map<String, Object>> project = api.send(
                 POST,
@@ -306,7 +275,7 @@ class StorableTextApiTest extends ApiTest {
         assertRefused(completion, "number-out-of-range", "body", "durationSeconds");
         assertRefused(settings, "number-out-of-range", "body", "settings.tiny");
         assertThat(inRange.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(events()).isEqualTo(before + 1);
+        assertThat(storedEvents.count()).isEqualTo(before + 1);
     }
 
     @Test
@@ -331,7 +300,7 @@ class StorableTextApiTest extends ApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"Idempotency-Key", "X-Request-Id", "X-Correlation-Id"})
     void a_nul_in_a_stored_header_is_refused_before_anything_reads_it(String header) throws Exception {
-        long before = events();
+        long before = storedEvents.count();
         String body = "{\"name\":\"Headers\"}";
         String request = "POST /v1/orgs HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + owner
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n"
@@ -347,7 +316,7 @@ class StorableTextApiTest extends ApiTest {
 
         // Tomcat answers a control character in a header itself, before Runledger's own check (StorableRequestText)
         assertThat(answer).startsWith("HTTP/1.1 400");
-        assertThat(events()).isEqualTo(before);
+        assertThat(storedEvents.count()).isEqualTo(before);
     }
 
     @Test

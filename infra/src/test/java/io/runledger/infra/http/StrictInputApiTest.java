@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import io.runledger.infra.testing.OrgOwnerApiTest;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
+import io.runledger.infra.testing.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,12 +24,11 @@ import org.springframework.http.ResponseEntity;
 @RunledgerIntegrationTest
 class StrictInputApiTest extends OrgOwnerApiTest {
 
+    @Autowired
+    StoredEvents storedEvents;
+
     StrictInputApiTest() {
         super("strict", "Strict Inc");
-    }
-
-    private long events() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }
 
     private static void assertRefused(
@@ -42,7 +43,7 @@ class StrictInputApiTest extends OrgOwnerApiTest {
 
     @Test
     void an_unknown_field_is_a_400_naming_it_and_changes_nothing() {
-        long before = events();
+        long before = storedEvents.count();
 
         ResponseEntity<Map<String, Object>> org =
                 api.send(POST, "/v1/orgs", owner.token(), "{\"name\":\"Sneaky\",\"plan\":\"team\"}");
@@ -54,7 +55,7 @@ class StrictInputApiTest extends OrgOwnerApiTest {
         assertRefused(org, HttpStatus.BAD_REQUEST, "unknown-field", "plan");
         assertRefused(run, HttpStatus.BAD_REQUEST, "unknown-field", "priorty");
         assertRefused(changes, HttpStatus.BAD_REQUEST, "unknown-field", "owner");
-        assertThat(events()).isEqualTo(before);
+        assertThat(storedEvents.count()).isEqualTo(before);
     }
 
     @Test
@@ -68,14 +69,14 @@ class StrictInputApiTest extends OrgOwnerApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"42", "true", "4.2", "[\"text\"]", "{\"text\":\"Hi.\"}"})
     void a_value_of_another_type_is_refused_not_coerced(String input) {
-        long before = events();
+        long before = storedEvents.count();
 
         ResponseEntity<Map<String, Object>> run = owner.queueRun(
                 UUID.randomUUID().toString(),
                 "{\"pattern\":\"summarize\",\"inputSource\":\"text\",\"input\":" + input + "}");
 
         assertRefused(run, HttpStatus.BAD_REQUEST, "malformed-request", "input");
-        assertThat(events()).isEqualTo(before);
+        assertThat(storedEvents.count()).isEqualTo(before);
     }
 
     @Test
@@ -91,7 +92,7 @@ class StrictInputApiTest extends OrgOwnerApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"X-Request-Id", "X-Correlation-Id", "Idempotency-Key"})
     void a_stored_header_longer_than_255_characters_is_refused_and_255_are_taken(String header) {
-        long before = events();
+        long before = storedEvents.count();
 
         ResponseEntity<Map<String, Object>> tooLong = createOrgWith(header, "r".repeat(256));
 
@@ -99,7 +100,7 @@ class StrictInputApiTest extends OrgOwnerApiTest {
         assertThat(tooLong.getBody())
                 .containsEntry("type", "https://runledger.io/problems/invalid-parameter")
                 .containsEntry("field", header);
-        assertThat(events()).isEqualTo(before);
+        assertThat(storedEvents.count()).isEqualTo(before);
         assertThat(createOrgWith(header, "r".repeat(255)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 

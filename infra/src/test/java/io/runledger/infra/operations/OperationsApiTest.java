@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.runledger.infra.testing.ApiTest;
+import io.runledger.infra.testing.OrgOwner;
 import io.runledger.infra.testing.ReadModelIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,8 @@ class OperationsApiTest extends ApiTest {
     @BeforeAll
     void setUp() {
         operator = api.tokenFor(ReadModelIntegrationTest.PLATFORM_ADMIN);
-        tenant = api.tokenFor("tenant-" + UUID.randomUUID() + "@example.com");
         // a command through the command bus, and events through the processors, for their meters
-        api.createOrg(tenant, "Watched Inc");
+        tenant = OrgOwner.signUp(api, "tenant", "Watched Inc").token();
     }
 
     private ResponseEntity<String> get(String path, String token, Map<String, String> headers) {

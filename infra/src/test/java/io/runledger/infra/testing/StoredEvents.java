@@ -16,12 +16,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public record StoredEvents(
         JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
 
+    /** How many events the store holds. */
+    public long count() {
+        return countWhere("true");
+    }
+
     /** How many events the store holds for the org {@code orgId}. */
     public long countOf(String orgId) {
-        return jdbc.queryForObject(
-                "select count(*) from domain_event_entry where convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?",
-                Long.class,
-                orgId);
+        return countWhere("convert_from(payload, 'UTF8')::jsonb ->> 'orgId' = ?", orgId);
+    }
+
+    /** How many events the request with the id {@code requestId} stored (its metadata names the request). */
+    public long countStoredBy(String requestId) {
+        return countWhere("convert_from(meta_data, 'UTF8')::jsonb ->> 'requestId' = ?", requestId);
+    }
+
+    private long countWhere(String condition, Object... values) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where " + condition, Long.class, values);
     }
 
     /** Every stored event of {@code type}, in store order. */
