@@ -5,10 +5,13 @@ import java.util.stream.Stream;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The two verdicts most aggregate tests give a command after a history, on the test's own fixture: refused, or
- * already done. Each returns or ends in the fixture's own expectations, so a test fails as it would written out.
+ * The verdicts aggregate tests give a command after a history, on the test's own fixture: refused, already done, or
+ * recorded. Each returns or ends in the fixture's own expectations, so a test fails as it would written out. The
+ * tables ({@link #refuseEach}, {@link #acceptEach}) make one test of each row, for rules whose cases differ only in
+ * data.
  */
 public record Verdicts<A>(FixtureConfiguration<A> fixture) {
 
@@ -25,5 +28,49 @@ public record Verdicts<A>(FixtureConfiguration<A> fixture) {
     /** {@code command} asks for what the aggregate already is or did: it succeeds and records nothing. */
     public void changesNothing(List<?> history, Object command) {
         fixture.given(history).when(command).expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    /** A row of {@link #refuseEach}: after {@code history}, {@code command} fails with {@code why} saying {@code message}. */
+    public record Refusal(List<?> history, Object command, Class<? extends Throwable> why, String message) {
+
+        /** The command's own values break a rule, whatever the state. */
+        public static Refusal invalid(List<?> history, Object command, String message) {
+            return new Refusal(history, command, InvalidCommand.class, message);
+        }
+
+        /**
+         * The aggregate's state does not allow the command; {@code refusal} names the state and the attempt, as in
+         * {@code "QUEUED; cannot succeed it"}, after the aggregate's name and id.
+         */
+        public static Refusal illegal(String aggregate, Object id, List<?> history, Object command, String refusal) {
+            return new Refusal(history, command, IllegalTransition.class, aggregate + " " + id + " is " + refusal);
+        }
+    }
+
+    /** A row of {@link #acceptEach}, named by the rule it shows. */
+    public record Case(String rule, List<?> history, Object command, List<?> events) {
+
+        /** After {@code history}, {@code command} records {@code events}; with none, it changes nothing. */
+        public static Case of(String rule, List<?> history, Object command, Object... events) {
+            return new Case(rule, history, command, List.of(events));
+        }
+    }
+
+    /** One test a row, named by its command and message: each command is refused with its message. */
+    public Stream<DynamicTest> refuseEach(Refusal... refusals) {
+        return Stream.of(refusals)
+                .map(refusal -> DynamicTest.dynamicTest(
+                        refusal.command().getClass().getSimpleName() + " refused: " + refusal.message(),
+                        () -> refused(refusal.history(), refusal.command(), refusal.why())
+                                .expectExceptionMessage(refusal.message())));
+    }
+
+    /** One test a row, named by its rule: each command succeeds and records exactly its events. */
+    public Stream<DynamicTest> acceptEach(Case... cases) {
+        return Stream.of(cases)
+                .map(sample -> DynamicTest.dynamicTest(sample.rule(), () -> fixture.given(sample.history())
+                        .when(sample.command())
+                        .expectSuccessfulHandlerExecution()
+                        .expectEvents(sample.events().toArray())));
     }
 }
