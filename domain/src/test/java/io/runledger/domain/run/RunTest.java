@@ -172,35 +172,27 @@ class RunTest {
     @TestFactory
     Stream<DynamicTest> token_usage_is_billed_to_the_user_who_queued_the_run_once_per_usage_id() {
         return verdict.acceptEach(
+                Case.of(processing(), new RecordTokenUsage(RUN, USAGE, 1530), tokensUsed(1530, USAGE)),
+                // the documented maximum fits one report
                 Case.of(
-                        "a report is billed under the worker's usage id",
-                        processing(),
-                        new RecordTokenUsage(RUN, USAGE, 1530),
-                        tokensUsed(1530, USAGE)),
-                Case.of(
-                        "the documented maximum of tokens fits one report",
                         processing(),
                         new RecordTokenUsage(RUN, USAGE, RecordTokenUsage.MAX_TOKENS),
                         tokensUsed(RecordTokenUsage.MAX_TOKENS, USAGE)),
+                // a retried report is recognised by its id, even after the run succeeded
+                Case.of(reported(tokensUsed(1530, USAGE)), new RecordTokenUsage(RUN, USAGE, 1530)),
                 Case.of(
-                        "a retried report is recognised by its id and recorded once",
-                        reported(tokensUsed(1530, USAGE)),
-                        new RecordTokenUsage(RUN, USAGE, 1530)),
-                Case.of(
-                        "a report retried after the run succeeded is still recognised",
                         then(
                                 reported(tokensUsed(1530, USAGE)),
                                 output(OUTPUT),
                                 new RunSucceeded(ORG, RUN, 1),
                                 UsageRecorded.ofRun(ORG, RUN, USER, UsageMeter.RUN_COMPLETED, BigDecimal.ONE, null)),
                         new RecordTokenUsage(RUN, USAGE, 1530)),
+                // another usage id is another report, and usage without an id a new fact each time
                 Case.of(
-                        "another usage id is another report",
                         reported(tokensUsed(1530, USAGE)),
                         new RecordTokenUsage(RUN, OTHER_USAGE, 1530),
                         tokensUsed(1530, OTHER_USAGE)),
                 Case.of(
-                        "usage without an id is a new fact each time",
                         reported(tokensUsed(1530, null)),
                         new RecordTokenUsage(RUN, null, 1530),
                         tokensUsed(1530, null)));
@@ -222,18 +214,12 @@ class RunTest {
     @TestFactory
     Stream<DynamicTest> a_run_fails_or_goes_back_to_the_queue() {
         return verdict.acceptEach(
+                Case.of(List.of(queued()), new FailRun(RUN, "pattern removed"), failedWhileQueued()),
                 Case.of(
-                        "a queued run can fail before it started",
-                        List.of(queued()),
-                        new FailRun(RUN, "pattern removed"),
-                        failedWhileQueued()),
-                Case.of(
-                        "a processing run can fail",
                         processing(),
                         new FailRun(RUN, "model timeout"),
                         new RunFailed(ORG, RUN, "model timeout", RunStatus.PROCESSING)),
                 Case.of(
-                        "a run whose lease expired goes back to the queue",
                         processing(),
                         new RequeueRun(RUN, "lease expired"),
                         new RunRequeued(ORG, RUN, "lease expired", 1)));
@@ -296,15 +282,9 @@ class RunTest {
     @TestFactory
     Stream<DynamicTest> a_worker_retrying_what_is_done_changes_nothing() {
         return verdict.acceptEach(
-                Case.of("the same worker starting again", processing(), new StartRun(RUN, "worker-1")),
-                Case.of(
-                        "the same output delivered twice",
-                        then(processing(), output(OUTPUT)),
-                        produce(OUTPUT, "A summary of the talk", null)),
-                Case.of("succeeding a succeeded run again", succeeded(), new SucceedRun(RUN)),
-                Case.of(
-                        "failing a failed run again",
-                        List.of(queued(), failedWhileQueued()),
-                        new FailRun(RUN, "pattern removed")));
+                Case.of(processing(), new StartRun(RUN, "worker-1")),
+                Case.of(then(processing(), output(OUTPUT)), produce(OUTPUT, "A summary of the talk", null)),
+                Case.of(succeeded(), new SucceedRun(RUN)),
+                Case.of(List.of(queued(), failedWhileQueued()), new FailRun(RUN, "pattern removed")));
     }
 }

@@ -1,6 +1,7 @@
 package io.runledger.domain.shared;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -47,12 +48,21 @@ public record Verdicts<A>(FixtureConfiguration<A> fixture) {
         }
     }
 
-    /** A row of {@link #acceptEach}, named by the rule it shows. */
-    public record Case(String rule, List<?> history, Object command, List<?> events) {
+    /** A row of {@link #acceptEach}: after {@code history}, {@code command} records {@code events}. */
+    public record Case(List<?> history, Object command, List<?> events) {
 
-        /** After {@code history}, {@code command} records {@code events}; with none, it changes nothing. */
-        public static Case of(String rule, List<?> history, Object command, Object... events) {
-            return new Case(rule, history, command, List.of(events));
+        /** With no events, the command changes nothing. */
+        public static Case of(List<?> history, Object command, Object... events) {
+            return new Case(history, command, List.of(events));
+        }
+
+        /** "after AudioAnalysisStarted, RecordAudioAnalysis records AudioAnalysisRecorded" */
+        String name() {
+            String after = history.isEmpty() ? "first" : "after " + simpleName(history.get(history.size() - 1));
+            String records = events.isEmpty()
+                    ? "changes nothing"
+                    : "records " + events.stream().map(Verdicts::simpleName).collect(Collectors.joining(", "));
+            return after + ", " + simpleName(command) + " " + records;
         }
     }
 
@@ -60,17 +70,21 @@ public record Verdicts<A>(FixtureConfiguration<A> fixture) {
     public Stream<DynamicTest> refuseEach(Refusal... refusals) {
         return Stream.of(refusals)
                 .map(refusal -> DynamicTest.dynamicTest(
-                        refusal.command().getClass().getSimpleName() + " refused: " + refusal.message(),
+                        simpleName(refusal.command()) + " refused: " + refusal.message(),
                         () -> refused(refusal.history(), refusal.command(), refusal.why())
                                 .expectExceptionMessage(refusal.message())));
     }
 
-    /** One test a row, named by its rule: each command succeeds and records exactly its events. */
+    /** One test a row: each command succeeds and records exactly its events. */
     public Stream<DynamicTest> acceptEach(Case... cases) {
         return Stream.of(cases)
-                .map(sample -> DynamicTest.dynamicTest(sample.rule(), () -> fixture.given(sample.history())
+                .map(sample -> DynamicTest.dynamicTest(sample.name(), () -> fixture.given(sample.history())
                         .when(sample.command())
                         .expectSuccessfulHandlerExecution()
                         .expectEvents(sample.events().toArray())));
+    }
+
+    private static String simpleName(Object message) {
+        return message.getClass().getSimpleName();
     }
 }
