@@ -1,5 +1,7 @@
 package io.runledger.domain.generation;
 
+import static io.runledger.domain.shared.TestTenant.ORG;
+import static io.runledger.domain.shared.TestTenant.USER;
 import static io.runledger.domain.shared.Verdicts.Refusal.invalid;
 import static io.runledger.domain.shared.Verdicts.then;
 
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class GenerationTest {
-    private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID PROJECT = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     private static final UUID GEN = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     private static final Map<String, Object> ANALYSIS = Map.of("bpm", 128, "key", "A minor");

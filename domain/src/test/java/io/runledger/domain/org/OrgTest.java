@@ -36,10 +36,8 @@ class OrgTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
-    private static final UUID GRACE = UUID.randomUUID();
     private static final UUID INVITATION = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
-    private static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
     private static final String LONGEST_SLUG = "a" + "-b".repeat(31);
 
     private final FixtureConfiguration<Org> fixture = new AggregateTestFixture<>(Org.class);
@@ -195,6 +193,8 @@ class OrgTest {
     /** Sent to an email, accepted at its first sign-in before it expires, revoked, or expired by a deadline. */
     @Nested
     class Invitations {
+        private static final UUID GRACE = UUID.randomUUID();
+        private static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
 
         private TestExecutor<Org> anOrg() {
             return fixture.givenCurrentTime(NOW).andGiven(founded());

@@ -1,5 +1,7 @@
 package io.runledger.domain.run;
 
+import static io.runledger.domain.shared.TestTenant.ORG;
+import static io.runledger.domain.shared.TestTenant.USER;
 import static io.runledger.domain.shared.Verdicts.Refusal.invalid;
 import static io.runledger.domain.shared.Verdicts.then;
 
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 class RunTest {
-    private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID PATTERN = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
     private static final UUID RUN = UUID.fromString("00000000-0000-0000-0000-000000000042");
     private static final UUID OUTPUT = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
