@@ -3,8 +3,8 @@ package io.runledger.domain.shared;
 import java.util.UUID;
 
 /**
- * The org and the person the run, project and generation tests act for, one tenant across the aggregates that work
- * together; fixed, so a failing test names the same ids every time.
+ * The org and the person the tests of its aggregates (runs, projects, generations, API keys) act for; fixed, so a
+ * failing test names the same ids every time.
  */
 public final class TestTenant {
     public static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
