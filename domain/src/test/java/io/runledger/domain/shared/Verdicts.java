@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
  * The verdicts aggregate tests give a command after a history, on the test's own fixture: refused, already done, or
  * recorded. Each returns or ends in the fixture's own expectations, so a test fails as it would written out. The
  * tables ({@link #refuseEach}, {@link #acceptEach}) make one test of each row, for rules whose cases differ only in
- * data.
+ * data; the rows of a table share the test's fixture, and each starts over from its own history ({@code given}).
  */
 public record Verdicts<A>(FixtureConfiguration<A> fixture) {
 
