@@ -1,5 +1,8 @@
 package io.runledger.domain.generation;
 
+import static io.runledger.domain.shared.TestTenant.ORG;
+import static io.runledger.domain.shared.TestTenant.USER;
+import static io.runledger.domain.shared.Verdicts.Refusal.invalid;
 import static io.runledger.domain.shared.Verdicts.then;
 
 import java.math.BigDecimal;
@@ -8,24 +11,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.runledger.domain.run.UsageMeter;
 import io.runledger.domain.run.UsageRecorded;
-import io.runledger.domain.shared.IllegalTransition;
-import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.shared.Verdicts;
+import io.runledger.domain.shared.Verdicts.Case;
+import io.runledger.domain.shared.Verdicts.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class GenerationTest {
-    private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID PROJECT = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     private static final UUID GEN = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     private static final Map<String, Object> ANALYSIS = Map.of("bpm", 128, "key", "A minor");
     private static final Map<String, Object> PLAN = Map.of("scenes", 12, "palette", "ember");
+    private static final Map<String, Object> REVISED_PLAN = Map.of("scenes", 14, "palette", "ember");
     private static final Instant RENDER_START = Instant.parse("2026-11-01T10:00:00Z");
 
     private final FixtureConfiguration<Generation> fixture = new AggregateTestFixture<>(Generation.class);
@@ -87,6 +92,10 @@ class GenerationTest {
                 ORG, PROJECT, GEN, "renderer crashed", GenerationStatus.FAILED, ProjectStatus.FAILED);
     }
 
+    private static Refusal illegal(List<Object> history, Object command, String refusal) {
+        return Refusal.illegal("Generation", GEN, history, command, refusal);
+    }
+
     private static CompleteGeneration complete(String videoUrl, Long fileSize) {
         return new CompleteGeneration(GEN, videoUrl, "s3://thumbs/f1.jpg", new BigDecimal("183.4"), fileSize, 95);
     }
@@ -117,115 +126,35 @@ class GenerationTest {
         return then(rendering(), completed());
     }
 
-    // StartAudioAnalysis
-
-    @Test
-    void a_requested_generation_starts_its_audio_analysis() {
-        fixture.given(pending()).when(new StartAudioAnalysis(GEN, "render-1")).expectEvents(analysisStarted());
+    @TestFactory
+    Stream<DynamicTest> each_step_moves_the_generation_and_its_project_on() {
+        return verdict.acceptEach(
+                Case.of(pending(), new StartAudioAnalysis(GEN, "render-1"), analysisStarted()),
+                Case.of(analyzing(), new RecordAudioAnalysis(GEN, ANALYSIS), analysisRecorded()),
+                Case.of(analysed(), new RecordVisualPlan(GEN, PLAN), planRecorded(PLAN)),
+                // a revised plan, before rendering starts, is recorded like the first
+                Case.of(planned(), new RecordVisualPlan(GEN, REVISED_PLAN), planRecorded(REVISED_PLAN)),
+                Case.of(planned(), new StartRendering(GEN), renderingStarted()),
+                Case.of(pending(), new FailGeneration(GEN, "renderer crashed"), failed()),
+                // a failure bills nothing
+                Case.of(rendering(), new FailGeneration(GEN, "renderer crashed"), failed()),
+                Case.of(analysed(), new RequeueGeneration(GEN, "lease expired"), requeued(1)),
+                // the next attempt starts over from the analysis
+                Case.of(
+                        then(planned(), requeued(1)),
+                        new StartAudioAnalysis(GEN, "render-2"),
+                        analysisStarted("render-2", 2)));
     }
 
-    @Test
-    void audio_analysis_needs_a_worker() {
-        verdict.refused(pending(), new StartAudioAnalysis(GEN, ""), InvalidCommand.class);
-    }
-
-    @Test
-    void the_same_worker_starting_the_analysis_again_changes_nothing() {
-        verdict.changesNothing(analyzing(), new StartAudioAnalysis(GEN, "render-1"));
-    }
-
-    @Test
-    void another_worker_cannot_start_an_analysis_under_way() {
-        verdict.refused(analyzing(), new StartAudioAnalysis(GEN, "render-2"), IllegalTransition.class)
-                .expectExceptionMessage("Generation " + GEN + " is ANALYZING; cannot start its audio analysis");
-    }
-
-    @Test
-    void a_failed_generation_cannot_start_its_analysis() {
-        verdict.refused(then(pending(), failed()), new StartAudioAnalysis(GEN, "render-1"), IllegalTransition.class);
-    }
-
-    // RecordAudioAnalysis
-
-    @Test
-    void an_analysis_recorded_moves_the_project_to_orchestrating() {
-        fixture.given(analyzing()).when(new RecordAudioAnalysis(GEN, ANALYSIS)).expectEvents(analysisRecorded());
-    }
-
-    @Test
-    void an_empty_analysis_is_refused() {
-        verdict.refused(analyzing(), new RecordAudioAnalysis(GEN, Map.of()), InvalidCommand.class);
-    }
-
-    @Test
-    void the_same_analysis_recorded_again_changes_nothing() {
-        verdict.changesNothing(analysed(), new RecordAudioAnalysis(GEN, ANALYSIS));
-    }
-
-    @Test
-    void a_different_analysis_cannot_replace_a_recorded_one() {
-        verdict.refused(analysed(), new RecordAudioAnalysis(GEN, Map.of("bpm", 90)), IllegalTransition.class);
-    }
-
-    @Test
-    void an_analysis_cannot_be_recorded_before_it_started() {
-        verdict.refused(pending(), new RecordAudioAnalysis(GEN, ANALYSIS), IllegalTransition.class);
-    }
-
-    // RecordVisualPlan
-
-    @Test
-    void a_visual_plan_is_recorded_while_orchestrating() {
-        fixture.given(analysed()).when(new RecordVisualPlan(GEN, PLAN)).expectEvents(planRecorded(PLAN));
-    }
-
-    @Test
-    void a_revised_plan_is_recorded_before_rendering_starts() {
-        Map<String, Object> revised = Map.of("scenes", 14, "palette", "ember");
-        fixture.given(planned()).when(new RecordVisualPlan(GEN, revised)).expectEvents(planRecorded(revised));
-    }
-
-    @Test
-    void the_same_plan_recorded_again_changes_nothing() {
-        verdict.changesNothing(planned(), new RecordVisualPlan(GEN, PLAN));
-    }
-
-    @Test
-    void an_empty_plan_is_refused() {
-        verdict.refused(analysed(), new RecordVisualPlan(GEN, null), InvalidCommand.class);
-    }
-
-    @Test
-    void a_plan_cannot_be_recorded_before_the_analysis() {
-        verdict.refused(analyzing(), new RecordVisualPlan(GEN, PLAN), IllegalTransition.class);
-    }
-
-    @Test
-    void a_plan_cannot_change_once_rendering_started() {
-        verdict.refused(rendering(), new RecordVisualPlan(GEN, Map.of("scenes", 3)), IllegalTransition.class)
-                .expectExceptionMessage("Generation " + GEN + " is RENDERING; cannot record its visual plan");
-    }
-
-    // StartRendering
-
-    @Test
-    void rendering_starts_once_a_plan_is_recorded() {
-        fixture.given(planned()).when(new StartRendering(GEN)).expectEvents(renderingStarted());
-    }
-
-    @Test
-    void rendering_cannot_start_without_a_visual_plan() {
-        verdict.refused(analysed(), new StartRendering(GEN), VisualPlanMissing.class);
-    }
-
-    @Test
-    void rendering_cannot_start_during_the_analysis() {
-        verdict.refused(analyzing(), new StartRendering(GEN), IllegalTransition.class);
-    }
-
-    @Test
-    void starting_rendering_again_changes_nothing() {
-        verdict.changesNothing(rendering(), new StartRendering(GEN));
+    @TestFactory
+    Stream<DynamicTest> a_step_repeated_while_its_result_is_the_current_stage_changes_nothing() {
+        return verdict.acceptEach(
+                Case.of(analyzing(), new StartAudioAnalysis(GEN, "render-1")),
+                Case.of(analysed(), new RecordAudioAnalysis(GEN, ANALYSIS)),
+                Case.of(planned(), new RecordVisualPlan(GEN, PLAN)),
+                Case.of(rendering(), new StartRendering(GEN)),
+                Case.of(renderedAndCompleted(), complete("s3://videos/f1.mp4", 48_000_000L)),
+                Case.of(then(pending(), failed()), new FailGeneration(GEN, "renderer crashed")));
     }
 
     // CompleteGeneration
@@ -276,94 +205,63 @@ class GenerationTest {
                         billed(UsageMeter.RENDER_SECONDS, 40));
     }
 
-    @Test
-    void a_generation_cannot_complete_without_a_video() {
-        verdict.refused(rendering(), complete(" ", 48_000_000L), InvalidCommand.class);
+    @TestFactory
+    Stream<DynamicTest> a_command_with_invalid_values_is_refused() {
+        return verdict.refuseEach(
+                invalid(pending(), new StartAudioAnalysis(GEN, ""), "workerId is required"),
+                invalid(analyzing(), new RecordAudioAnalysis(GEN, Map.of()), "audioAnalysis must not be empty"),
+                invalid(analysed(), new RecordVisualPlan(GEN, null), "visualPlan must not be empty"),
+                invalid(rendering(), complete(" ", 48_000_000L), "videoUrl is required"),
+                invalid(
+                        rendering(),
+                        complete("s3://videos/f1.mp4", -1L),
+                        "durationSeconds, fileSizeBytes and renderTimeSeconds must not be negative"),
+                invalid(analyzing(), new FailGeneration(GEN, null), "errorMessage is required"),
+                invalid(analyzing(), new RequeueGeneration(GEN, " "), "reason is required"));
     }
 
-    @Test
-    void a_generation_cannot_complete_with_a_negative_file_size() {
-        verdict.refused(rendering(), complete("s3://videos/f1.mp4", -1L), InvalidCommand.class);
+    @TestFactory
+    Stream<DynamicTest> a_command_the_generations_stage_does_not_allow_is_refused() {
+        return verdict.refuseEach(
+                illegal(
+                        analyzing(),
+                        new StartAudioAnalysis(GEN, "render-2"),
+                        "ANALYZING; cannot start its audio analysis"),
+                illegal(
+                        then(pending(), failed()),
+                        new StartAudioAnalysis(GEN, "render-1"),
+                        "FAILED; cannot start its audio analysis"),
+                illegal(
+                        analysed(),
+                        new RecordAudioAnalysis(GEN, Map.of("bpm", 90)),
+                        "ORCHESTRATING; cannot record its audio analysis"),
+                illegal(
+                        pending(),
+                        new RecordAudioAnalysis(GEN, ANALYSIS),
+                        "REQUESTED; cannot record its audio analysis"),
+                illegal(analyzing(), new RecordVisualPlan(GEN, PLAN), "ANALYZING; cannot record its visual plan"),
+                illegal(
+                        rendering(),
+                        new RecordVisualPlan(GEN, Map.of("scenes", 3)),
+                        "RENDERING; cannot record its visual plan"),
+                illegal(analyzing(), new StartRendering(GEN), "ANALYZING; cannot start rendering it"),
+                illegal(analyzing(), complete("s3://videos/f1.mp4", 48_000_000L), "ANALYZING; cannot complete it"),
+                illegal(renderedAndCompleted(), new FailGeneration(GEN, "late crash"), "COMPLETED; cannot fail it"),
+                illegal(pending(), new RequeueGeneration(GEN, "lease expired"), "REQUESTED; cannot requeue it"),
+                illegal(
+                        renderedAndCompleted(),
+                        new RequeueGeneration(GEN, "lease expired"),
+                        "COMPLETED; cannot requeue it"),
+                noPlan(analysed()),
+                // the plan of the attempt before does not count
+                noPlan(then(planned(), requeued(1), analysisStarted("render-2", 2), analysisRecorded())));
     }
 
-    @Test
-    void completing_a_completed_generation_again_changes_nothing() {
-        verdict.changesNothing(renderedAndCompleted(), complete("s3://videos/f1.mp4", 48_000_000L));
-    }
-
-    @Test
-    void a_generation_still_analyzing_cannot_complete() {
-        verdict.refused(analyzing(), complete("s3://videos/f1.mp4", 48_000_000L), IllegalTransition.class)
-                .expectExceptionMessage("Generation " + GEN + " is ANALYZING; cannot complete it");
-    }
-
-    // FailGeneration
-
-    @Test
-    void a_requested_generation_can_fail() {
-        fixture.given(pending())
-                .when(new FailGeneration(GEN, "renderer crashed"))
-                .expectEvents(failed());
-    }
-
-    @Test
-    void a_rendering_generation_can_fail_and_bills_nothing() {
-        fixture.given(rendering())
-                .when(new FailGeneration(GEN, "renderer crashed"))
-                .expectEvents(failed());
-    }
-
-    @Test
-    void a_failure_needs_a_message() {
-        verdict.refused(analyzing(), new FailGeneration(GEN, null), InvalidCommand.class);
-    }
-
-    @Test
-    void failing_a_failed_generation_again_changes_nothing() {
-        verdict.changesNothing(then(pending(), failed()), new FailGeneration(GEN, "renderer crashed"));
-    }
-
-    @Test
-    void a_completed_generation_cannot_fail() {
-        verdict.refused(renderedAndCompleted(), new FailGeneration(GEN, "late crash"), IllegalTransition.class)
-                .expectExceptionMessage("Generation " + GEN + " is COMPLETED; cannot fail it");
-    }
-
-    // RequeueGeneration
-
-    @Test
-    void a_generation_whose_lease_expired_is_pending_again() {
-        fixture.given(analysed())
-                .when(new RequeueGeneration(GEN, "lease expired"))
-                .expectEvents(requeued(1));
-    }
-
-    @Test
-    void a_requeued_generation_starts_its_next_attempt_from_the_analysis() {
-        fixture.given(then(planned(), requeued(1)))
-                .when(new StartAudioAnalysis(GEN, "render-2"))
-                .expectEvents(analysisStarted("render-2", 2));
-    }
-
-    @Test
-    void a_requeued_generation_has_no_plan_to_render_until_the_next_attempt_records_one() {
-        fixture.given(then(planned(), requeued(1), analysisStarted("render-2", 2), analysisRecorded()))
-                .when(new StartRendering(GEN))
-                .expectException(VisualPlanMissing.class);
-    }
-
-    @Test
-    void a_generation_nobody_works_on_cannot_be_requeued() {
-        verdict.refused(pending(), new RequeueGeneration(GEN, "lease expired"), IllegalTransition.class);
-    }
-
-    @Test
-    void a_finished_generation_cannot_be_requeued() {
-        verdict.refused(renderedAndCompleted(), new RequeueGeneration(GEN, "lease expired"), IllegalTransition.class);
-    }
-
-    @Test
-    void a_requeue_needs_a_reason() {
-        fixture.given(analyzing()).when(new RequeueGeneration(GEN, " ")).expectException(InvalidCommand.class);
+    private static Refusal noPlan(List<Object> history) {
+        return new Refusal(
+                history,
+                new StartRendering(GEN),
+                VisualPlanMissing.class,
+                "Generation " + GEN + " has no visual plan; it cannot start rendering");
     }
 }

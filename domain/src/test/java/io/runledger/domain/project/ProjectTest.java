@@ -1,5 +1,7 @@
 package io.runledger.domain.project;
 
+import static io.runledger.domain.shared.TestTenant.ORG;
+import static io.runledger.domain.shared.TestTenant.USER;
 import static io.runledger.domain.shared.Verdicts.then;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +22,6 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 class ProjectTest {
-    private static final UUID ORG = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
-    private static final UUID USER = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
     private static final UUID PROJECT = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     private static final UUID GEN_1 = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     private static final UUID GEN_2 = UUID.fromString("00000000-0000-0000-0000-0000000000f2");

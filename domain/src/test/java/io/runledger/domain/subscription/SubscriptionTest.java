@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import io.runledger.domain.shared.IllegalTransition;
 import io.runledger.domain.shared.Verdicts;
+import io.runledger.domain.shared.Verdicts.Case;
+import io.runledger.domain.shared.Verdicts.Refusal;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +31,7 @@ class SubscriptionTest {
     private static final UUID ORG = UUID.randomUUID();
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
     private static final Instant PERIOD_END = Instant.parse("2026-12-01T10:00:00Z");
+    private static final Instant NEXT_PERIOD_END = Instant.parse("2027-01-01T10:00:00Z");
     private static final Instant TRIAL_END = NOW.plus(Subscription.TRIAL_LENGTH);
 
     private final FixtureConfiguration<Subscription> fixture = new AggregateTestFixture<>(Subscription.class);
@@ -46,6 +50,26 @@ class SubscriptionTest {
         return new SubscriptionActivated(ORG, Plan.PRO, ACTIVE, PERIOD_END);
     }
 
+    private static SubscriptionMarkedPastDue pastDue() {
+        return new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE);
+    }
+
+    private static SubscriptionMarkedUnpaid unpaid() {
+        return new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID);
+    }
+
+    private static SubscriptionCanceled canceledTrial() {
+        return new SubscriptionCanceled(ORG, Plan.FREE, CANCELED);
+    }
+
+    private static TrialEnded trialEnded() {
+        return new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END);
+    }
+
+    private static Refusal illegal(List<Object> history, Object command, String refusal) {
+        return Refusal.illegal("Subscription of org", ORG, history, command, refusal);
+    }
+
     @Test
     void commands_find_the_subscription_through_its_org() {
         fixture.given(trialing())
@@ -53,152 +77,113 @@ class SubscriptionTest {
                 .expectEvents(new SubscriptionPlanChanged(ORG, Plan.FREE, Plan.TEAM, TRIALING));
     }
 
-    @Test
-    void a_trial_becomes_active_on_the_paid_plan_until_the_period_end() {
-        fixture.given(trialing())
-                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
-                .expectEvents(activePro());
-    }
-
-    @Test
-    void a_renewal_moves_the_period_end() {
-        Instant nextPeriodEnd = Instant.parse("2027-01-01T10:00:00Z");
-        fixture.given(trialing(), activePro())
-                .when(new ActivateSubscription(ORG, Plan.PRO, nextPeriodEnd))
-                .expectEvents(new SubscriptionActivated(ORG, Plan.PRO, ACTIVE, nextPeriodEnd));
-    }
-
-    @Test
-    void activating_again_with_the_same_plan_and_period_changes_nothing() {
-        verdict.changesNothing(List.of(trialing(), activePro()), new ActivateSubscription(ORG, Plan.PRO, PERIOD_END));
-    }
-
-    @Test
-    void a_canceled_subscription_can_be_resubscribed() {
-        fixture.given(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED))
-                .when(new ActivateSubscription(ORG, Plan.TEAM, PERIOD_END))
-                .expectEvents(new SubscriptionActivated(ORG, Plan.TEAM, ACTIVE, PERIOD_END));
-    }
-
-    @Test
-    void a_past_due_subscription_is_active_again_once_the_payment_succeeds() {
-        fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
-                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
-                .expectEvents(activePro());
-    }
-
-    @Test
-    void an_unpaid_subscription_is_active_again_once_it_is_paid() {
-        fixture.given(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID))
-                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
-                .expectEvents(activePro());
-    }
-
-    @Test
-    void changing_to_the_current_plan_changes_nothing() {
-        verdict.changesNothing(List.of(trialing(), activePro()), new ChangePlan(ORG, Plan.PRO));
-    }
-
-    @Test
-    void the_plan_of_a_canceled_subscription_cannot_be_changed() {
-        verdict.refused(
-                        List.of(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
-                        new ChangePlan(ORG, Plan.PRO),
-                        IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is CANCELED; cannot change its plan");
-    }
-
-    @Test
-    void a_failed_renewal_makes_an_active_subscription_past_due() {
-        fixture.given(trialing(), activePro())
-                .when(new MarkSubscriptionPastDue(ORG))
-                .expectEvents(new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE));
-    }
-
-    @Test
-    void a_failed_first_payment_makes_a_trial_past_due_on_the_free_plan() {
-        fixture.given(trialing())
-                .when(new MarkSubscriptionPastDue(ORG))
-                .expectEvents(new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE));
-    }
-
-    @Test
-    void marking_a_past_due_subscription_past_due_again_changes_nothing() {
-        verdict.changesNothing(
-                List.of(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE)),
-                new MarkSubscriptionPastDue(ORG));
-    }
-
-    @Test
-    void a_canceled_subscription_cannot_become_past_due() {
-        verdict.refused(
-                List.of(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
-                new MarkSubscriptionPastDue(ORG),
-                IllegalTransition.class);
-    }
-
-    @Test
-    void an_unpaid_subscription_does_not_go_back_to_past_due() {
-        verdict.refused(
-                        List.of(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID)),
+    @TestFactory
+    Stream<DynamicTest> payments_move_a_subscription_through_stripes_lifecycle() {
+        return verdict.acceptEach(
+                Case.of(List.of(trialing()), new ActivateSubscription(ORG, Plan.PRO, PERIOD_END), activePro()),
+                // a renewal moves the period end
+                Case.of(
+                        List.of(trialing(), activePro()),
+                        new ActivateSubscription(ORG, Plan.PRO, NEXT_PERIOD_END),
+                        new SubscriptionActivated(ORG, Plan.PRO, ACTIVE, NEXT_PERIOD_END)),
+                // canceled, past due, unpaid or paused: paying makes it active again
+                Case.of(
+                        List.of(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED)),
+                        new ActivateSubscription(ORG, Plan.TEAM, PERIOD_END),
+                        new SubscriptionActivated(ORG, Plan.TEAM, ACTIVE, PERIOD_END)),
+                Case.of(
+                        List.of(trialing(), activePro(), pastDue()),
+                        new ActivateSubscription(ORG, Plan.PRO, PERIOD_END),
+                        activePro()),
+                Case.of(
+                        List.of(trialing(), activePro(), unpaid()),
+                        new ActivateSubscription(ORG, Plan.PRO, PERIOD_END),
+                        activePro()),
+                Case.of(
+                        List.of(trialing(), trialEnded()),
+                        new ActivateSubscription(ORG, Plan.PRO, PERIOD_END),
+                        activePro()),
+                // a failed renewal, or a trial's failed first payment on the free plan
+                Case.of(List.of(trialing(), activePro()), new MarkSubscriptionPastDue(ORG), pastDue()),
+                Case.of(
+                        List.of(trialing()),
                         new MarkSubscriptionPastDue(ORG),
-                        IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is UNPAID; cannot mark it past due");
+                        new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE)),
+                // retries exhausted, or directly from active
+                Case.of(List.of(trialing(), activePro(), pastDue()), new MarkSubscriptionUnpaid(ORG), unpaid()),
+                Case.of(List.of(trialing(), activePro()), new MarkSubscriptionUnpaid(ORG), unpaid()),
+                // canceling keeps the plan on record
+                Case.of(
+                        List.of(trialing(), activePro()),
+                        new CancelSubscription(ORG),
+                        new SubscriptionCanceled(ORG, Plan.PRO, CANCELED)),
+                Case.of(List.of(trialing()), new CancelSubscription(ORG), canceledTrial()),
+                Case.of(List.of(trialing(), trialEnded()), new CancelSubscription(ORG), canceledTrial()));
     }
 
-    @Test
-    void a_past_due_subscription_becomes_unpaid_when_retries_are_exhausted() {
-        fixture.given(trialing(), activePro(), new SubscriptionMarkedPastDue(ORG, Plan.PRO, PAST_DUE))
-                .when(new MarkSubscriptionUnpaid(ORG))
-                .expectEvents(new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID));
+    @TestFactory
+    Stream<DynamicTest> stripes_customer_is_linked_once_and_its_subscription_follows_the_latest() {
+        return verdict.acceptEach(
+                Case.of(
+                        List.of(trialing()),
+                        new LinkStripeCustomer(ORG, "cus_1"),
+                        new StripeCustomerLinked(ORG, "cus_1")),
+                Case.of(
+                        List.of(trialing()),
+                        new LinkStripeSubscription(ORG, "sub_1"),
+                        new StripeSubscriptionLinked(ORG, "sub_1", null)),
+                Case.of(
+                        List.of(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null)),
+                        new LinkStripeSubscription(ORG, "sub_2"),
+                        new StripeSubscriptionLinked(ORG, "sub_2", "sub_1")));
     }
 
-    @Test
-    void an_active_subscription_can_become_unpaid_directly() {
-        fixture.given(trialing(), activePro())
-                .when(new MarkSubscriptionUnpaid(ORG))
-                .expectEvents(new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID));
+    @TestFactory
+    Stream<DynamicTest> asking_for_the_state_it_is_in_changes_nothing() {
+        return verdict.acceptEach(
+                Case.of(List.of(trialing(), activePro()), new ActivateSubscription(ORG, Plan.PRO, PERIOD_END)),
+                Case.of(List.of(trialing(), activePro()), new ChangePlan(ORG, Plan.PRO)),
+                Case.of(List.of(trialing(), activePro(), pastDue()), new MarkSubscriptionPastDue(ORG)),
+                Case.of(List.of(trialing(), activePro(), unpaid()), new MarkSubscriptionUnpaid(ORG)),
+                Case.of(List.of(trialing(), canceledTrial()), new CancelSubscription(ORG)),
+                Case.of(
+                        List.of(trialing(), new StripeCustomerLinked(ORG, "cus_1")),
+                        new LinkStripeCustomer(ORG, "cus_1")),
+                Case.of(
+                        List.of(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null)),
+                        new LinkStripeSubscription(ORG, "sub_1")));
     }
 
-    @Test
-    void marking_an_unpaid_subscription_unpaid_again_changes_nothing() {
-        verdict.changesNothing(
-                List.of(trialing(), activePro(), new SubscriptionMarkedUnpaid(ORG, Plan.PRO, UNPAID)),
-                new MarkSubscriptionUnpaid(ORG));
-    }
-
-    @Test
-    void a_trial_cannot_become_unpaid_because_nothing_was_billed() {
-        verdict.refused(List.of(trialing()), new MarkSubscriptionUnpaid(ORG), IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is TRIALING; cannot mark it unpaid");
-    }
-
-    @Test
-    void a_canceled_subscription_cannot_become_unpaid() {
-        verdict.refused(
-                List.of(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED)),
-                new MarkSubscriptionUnpaid(ORG),
-                IllegalTransition.class);
-    }
-
-    @Test
-    void canceling_keeps_the_plan_on_record() {
-        fixture.given(trialing(), activePro())
-                .when(new CancelSubscription(ORG))
-                .expectEvents(new SubscriptionCanceled(ORG, Plan.PRO, CANCELED));
-    }
-
-    @Test
-    void a_trial_can_be_canceled() {
-        fixture.given(trialing())
-                .when(new CancelSubscription(ORG))
-                .expectEvents(new SubscriptionCanceled(ORG, Plan.FREE, CANCELED));
-    }
-
-    @Test
-    void canceling_a_canceled_subscription_changes_nothing() {
-        verdict.changesNothing(
-                List.of(trialing(), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)), new CancelSubscription(ORG));
+    @TestFactory
+    Stream<DynamicTest> a_command_the_subscriptions_state_does_not_allow_is_refused() {
+        return verdict.refuseEach(
+                illegal(
+                        List.of(trialing(), canceledTrial()),
+                        new ChangePlan(ORG, Plan.PRO),
+                        "CANCELED; cannot change its plan"),
+                illegal(
+                        List.of(trialing(), canceledTrial()),
+                        new MarkSubscriptionPastDue(ORG),
+                        "CANCELED; cannot mark it past due"),
+                illegal(
+                        List.of(trialing(), activePro(), unpaid()),
+                        new MarkSubscriptionPastDue(ORG),
+                        "UNPAID; cannot mark it past due"),
+                // nothing was billed in a trial, so nothing is unpaid or past due
+                illegal(List.of(trialing()), new MarkSubscriptionUnpaid(ORG), "TRIALING; cannot mark it unpaid"),
+                illegal(
+                        List.of(trialing(), trialEnded()),
+                        new MarkSubscriptionPastDue(ORG),
+                        "PAUSED; cannot mark it past due"),
+                illegal(
+                        List.of(trialing(), activePro(), new SubscriptionCanceled(ORG, Plan.PRO, CANCELED)),
+                        new MarkSubscriptionUnpaid(ORG),
+                        "CANCELED; cannot mark it unpaid"),
+                new Refusal(
+                        List.of(trialing(), new StripeCustomerLinked(ORG, "cus_1")),
+                        new LinkStripeCustomer(ORG, "cus_2"),
+                        StripeCustomerAlreadyLinked.class,
+                        "Org " + ORG + " is linked to Stripe customer cus_1; cannot link cus_2"));
     }
 
     @Test
@@ -215,7 +200,7 @@ class SubscriptionTest {
         trialWithItsEndScheduled()
                 .whenThenTimeAdvancesTo(TRIAL_END)
                 .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END)
-                .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
+                .expectEvents(trialEnded());
     }
 
     @Test
@@ -232,13 +217,13 @@ class SubscriptionTest {
                 .andGiven(trialing())
                 .andGivenCommands(new ScheduleTrialEnd(ORG))
                 .whenThenTimeElapses(Duration.ZERO)
-                .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
+                .expectEvents(trialEnded());
     }
 
     static Stream<Arguments> ways_a_trial_ends_before_its_time() {
         return Stream.of(
                 Arguments.of(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END), activePro()),
-                Arguments.of(new CancelSubscription(ORG), new SubscriptionCanceled(ORG, Plan.FREE, CANCELED)),
+                Arguments.of(new CancelSubscription(ORG), canceledTrial()),
                 Arguments.of(
                         new MarkSubscriptionPastDue(ORG), new SubscriptionMarkedPastDue(ORG, Plan.FREE, PAST_DUE)));
     }
@@ -269,7 +254,7 @@ class SubscriptionTest {
                 .andGivenCommands(new ScheduleTrialEnd(ORG))
                 .whenThenTimeAdvancesTo(TRIAL_END)
                 .expectTriggeredDeadlinesWithName(Subscription.TRIAL_END, Subscription.TRIAL_END)
-                .expectEvents(new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END));
+                .expectEvents(trialEnded());
     }
 
     @Test
@@ -279,70 +264,5 @@ class SubscriptionTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
-    }
-
-    @Test
-    void a_paused_trial_is_active_once_a_plan_is_bought() {
-        fixture.given(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END))
-                .when(new ActivateSubscription(ORG, Plan.PRO, PERIOD_END))
-                .expectEvents(activePro());
-    }
-
-    @Test
-    void a_paused_trial_cannot_become_past_due_because_nothing_was_billed() {
-        verdict.refused(
-                        List.of(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END)),
-                        new MarkSubscriptionPastDue(ORG),
-                        IllegalTransition.class)
-                .expectExceptionMessage("Subscription of org " + ORG + " is PAUSED; cannot mark it past due");
-    }
-
-    @Test
-    void a_paused_trial_can_be_canceled() {
-        fixture.given(trialing(), new TrialEnded(ORG, Plan.FREE, PAUSED, TRIAL_END))
-                .when(new CancelSubscription(ORG))
-                .expectEvents(new SubscriptionCanceled(ORG, Plan.FREE, CANCELED));
-    }
-
-    @Test
-    void the_stripe_customer_is_linked_once() {
-        fixture.given(trialing())
-                .when(new LinkStripeCustomer(ORG, "cus_1"))
-                .expectEvents(new StripeCustomerLinked(ORG, "cus_1"));
-    }
-
-    @Test
-    void linking_the_same_stripe_customer_again_changes_nothing() {
-        verdict.changesNothing(
-                List.of(trialing(), new StripeCustomerLinked(ORG, "cus_1")), new LinkStripeCustomer(ORG, "cus_1"));
-    }
-
-    @Test
-    void a_different_stripe_customer_cannot_replace_the_linked_one() {
-        verdict.refused(
-                List.of(trialing(), new StripeCustomerLinked(ORG, "cus_1")),
-                new LinkStripeCustomer(ORG, "cus_2"),
-                StripeCustomerAlreadyLinked.class);
-    }
-
-    @Test
-    void the_first_stripe_subscription_is_linked_with_no_previous_one() {
-        fixture.given(trialing())
-                .when(new LinkStripeSubscription(ORG, "sub_1"))
-                .expectEvents(new StripeSubscriptionLinked(ORG, "sub_1", null));
-    }
-
-    @Test
-    void a_new_stripe_subscription_replaces_the_previous_one_on_record() {
-        fixture.given(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null))
-                .when(new LinkStripeSubscription(ORG, "sub_2"))
-                .expectEvents(new StripeSubscriptionLinked(ORG, "sub_2", "sub_1"));
-    }
-
-    @Test
-    void linking_the_same_stripe_subscription_again_changes_nothing() {
-        verdict.changesNothing(
-                List.of(trialing(), new StripeSubscriptionLinked(ORG, "sub_1", null)),
-                new LinkStripeSubscription(ORG, "sub_1"));
     }
 }
