@@ -68,8 +68,7 @@ class JobLeases {
     @Transactional
     LeaseView heartbeat(JobKind kind, UUID jobId, UUID leaseId) {
         WorkQueueLeases.Report report = lockAndExtend(kind, jobId, leaseId);
-        WorkQueueLeases.Lease lease =
-                report.extended().orElseThrow(() -> refusal(kind, jobId, leaseId, report.standing()));
+        JobLease lease = report.extended().orElseThrow(() -> refusal(kind, jobId, leaseId, report.standing()));
         return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
     }
 
@@ -79,8 +78,8 @@ class JobLeases {
      */
     @Transactional
     void report(JobKind kind, UUID jobId, UUID leaseId, Object command) {
-        WorkQueueLeases.Standing standing = lockAndExtend(kind, jobId, leaseId).standing();
-        if (standing != WorkQueueLeases.Standing.HELD && standing != WorkQueueLeases.Standing.FINISHED) {
+        LeaseStanding standing = lockAndExtend(kind, jobId, leaseId).standing();
+        if (standing != LeaseStanding.HELD && standing != LeaseStanding.FINISHED) {
             throw refusal(kind, jobId, leaseId, standing);
         }
         commands.sendAndWait(command);
@@ -90,7 +89,7 @@ class JobLeases {
         return queue.lockAndExtend(kind, jobId, requireLease(leaseId), credentialName(), properties.lease());
     }
 
-    private static RuntimeException refusal(JobKind kind, UUID jobId, UUID leaseId, WorkQueueLeases.Standing standing) {
+    private static RuntimeException refusal(JobKind kind, UUID jobId, UUID leaseId, LeaseStanding standing) {
         return switch (standing) {
             case UNKNOWN -> new UnknownJob(kind, jobId);
             case EXPIRED -> new LeaseExpired(jobId, leaseId);

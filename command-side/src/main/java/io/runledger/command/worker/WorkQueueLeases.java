@@ -3,9 +3,7 @@ package io.runledger.command.worker;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,25 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 record WorkQueueLeases(JdbcClient jdbc, TaskJson json) {
 
-    /** A job as leased to one worker. */
-    record Lease(
-            UUID jobId,
-            UUID orgId,
-            UUID leaseId,
-            String workerId,
-            int attempt,
-            Instant expiresAt,
-            Map<String, Object> task) {}
-
-    /** Where a job stands for a worker that reports on it under {@code leaseId}. */
-    enum Standing {
-        HELD,
-        EXPIRED,
-        TAKEN_BACK,
-        FINISHED,
-        UNKNOWN
-    }
-
     record Expired(UUID jobId, JobKind kind, String workerId, int attempts) {}
 
     /**
@@ -46,7 +25,7 @@ record WorkQueueLeases(JdbcClient jdbc, TaskJson json) {
      * oldest among equals. An org with a thousand jobs queued cannot starve one with a single job. Rows
      * another claim is leasing are skipped, not waited for, so two claims never get the same job.
      */
-    Optional<Lease> lease(JobKind kind, String credential, String workerId, Duration duration) {
+    Optional<JobLease> lease(JobKind kind, String credential, String workerId, Duration duration) {
         return jdbc.sql("""
                 with held as (
                     select org_id, count(*) as jobs from work_queue where kind = :kind and state = 'leased' group by org_id
@@ -78,8 +57,8 @@ record WorkQueueLeases(JdbcClient jdbc, TaskJson json) {
                 .optional();
     }
 
-    /** Where a report found its job, and the lease as extended when it was {@link Standing#HELD}. */
-    record Report(Standing standing, Optional<Lease> extended) {}
+    /** Where a report found its job, and the lease as extended when it was {@link LeaseStanding#HELD}. */
+    record Report(LeaseStanding standing, Optional<JobLease> extended) {}
 
     /**
      * Locks the job's row for the rest of the transaction, says where it stands for this lease reported by
@@ -111,10 +90,10 @@ record WorkQueueLeases(JdbcClient jdbc, TaskJson json) {
                 .param("credential", credential)
                 .param("millis", duration.toMillis())
                 .query((rs, row) -> new Report(
-                        Standing.valueOf(rs.getString("standing")),
+                        LeaseStanding.valueOf(rs.getString("standing")),
                         rs.getObject("job_id") == null ? Optional.empty() : Optional.of(lease(rs, row))))
                 .optional()
-                .orElse(new Report(Standing.UNKNOWN, Optional.empty()));
+                .orElse(new Report(LeaseStanding.UNKNOWN, Optional.empty()));
     }
 
     /** The oldest lease past its deadline, locked; one another instance is expiring is skipped. */
@@ -141,8 +120,8 @@ record WorkQueueLeases(JdbcClient jdbc, TaskJson json) {
                 .optional();
     }
 
-    private Lease lease(ResultSet rs, int row) throws SQLException {
-        return new Lease(
+    private JobLease lease(ResultSet rs, int row) throws SQLException {
+        return new JobLease(
                 rs.getObject("job_id", UUID.class),
                 rs.getObject("org_id", UUID.class),
                 rs.getObject("lease_id", UUID.class),
