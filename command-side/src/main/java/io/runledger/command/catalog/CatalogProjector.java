@@ -1,21 +1,17 @@
 package io.runledger.command.catalog;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.pattern.PatternDeactivated;
 import io.runledger.domain.pattern.PatternReactivated;
 import io.runledger.domain.pattern.PatternRegistered;
 import io.runledger.domain.pattern.PatternUpdated;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Keeps {@code catalog_patterns} in step with the pattern events, in their transaction. */
-@Component
-@ProcessingGroup(CatalogProjector.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = "catalog")
 public record CatalogProjector(JdbcClient jdbc) {
-
-    public static final String PROCESSING_GROUP = "catalog";
 
     @EventHandler
     void on(PatternRegistered registered) {

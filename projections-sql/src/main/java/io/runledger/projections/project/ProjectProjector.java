@@ -20,21 +20,18 @@ import io.runledger.domain.project.ProjectGenerationQueued;
 import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.ProjectStatus;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code projects} and their {@code generations}. Every generation event states the project's
  * resulting status, so the project row follows its generation without loading anything.
  */
-@Component
-@ProcessingGroup(ProjectProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.PROJECTS)
 public record ProjectProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-projects";
 
     @EventHandler
     void on(ProjectCreated created, @Timestamp Instant at) {
