@@ -15,24 +15,28 @@ public record CatalogProjector(JdbcClient jdbc) {
 
     @EventHandler
     void on(PatternRegistered registered) {
-        uniqueName(registered.name(), () -> jdbc.sql(
-                        "insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)")
-                .params(registered.patternId(), registered.name(), registered.defaultStrategy())
-                .update());
+        claimName(
+                registered.name(),
+                "insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)",
+                registered.patternId(),
+                registered.name(),
+                registered.defaultStrategy());
     }
 
     @EventHandler
     void on(PatternUpdated updated) {
-        uniqueName(updated.name(), () -> jdbc.sql(
-                        "update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?")
-                .params(updated.name(), updated.defaultStrategy(), updated.patternId())
-                .update());
+        claimName(
+                updated.name(),
+                "update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?",
+                updated.name(),
+                updated.defaultStrategy(),
+                updated.patternId());
     }
 
     /** Runs choose patterns by name, so two patterns may not share one; the command that tries fails whole. */
-    private static void uniqueName(String name, Runnable write) {
+    private void claimName(String name, String sql, Object... params) {
         try {
-            write.run();
+            jdbc.sql(sql).params(params).update();
         } catch (DuplicateKeyException nameTaken) {
             throw new PatternNameTaken(name);
         }
