@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.runledger.projections.deadletter.DeadLetters;
@@ -21,32 +19,20 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
-/** The read models as an operator sees them, and their rebuild from the event store beside the live tables. */
+/**
+ * The read models as an operator sees them, and their rebuild from the event store beside the live tables.
+ *
+ * @param rates what each look at progress is measured against: the look before it
+ */
 @Component
-public class ProjectionAdmin {
-
-    private final EventProcessingConfiguration processing;
-    private final ProcessorTokens tokens;
-    private final DeadLetters deadLetters;
-    private final ReadModelRebuild rebuild;
-    private final EventStore events;
-    private final Clock clock;
-    private final Map<String, Sample> lastSamples = new ConcurrentHashMap<>();
-
-    ProjectionAdmin(
-            EventProcessingConfiguration processing,
-            ProcessorTokens tokens,
-            DeadLetters deadLetters,
-            ReadModelRebuild rebuild,
-            EventStore events,
-            Clock clock) {
-        this.processing = processing;
-        this.tokens = tokens;
-        this.deadLetters = deadLetters;
-        this.rebuild = rebuild;
-        this.events = events;
-        this.clock = clock;
-    }
+public record ProjectionAdmin(
+        EventProcessingConfiguration processing,
+        ProcessorTokens tokens,
+        DeadLetters deadLetters,
+        ReadModelRebuild rebuild,
+        EventStore events,
+        Clock clock,
+        ProgressRates rates) {
 
     /**
      * As the token store has it, whichever instances hold the segments. The position, lag and rate are the live
@@ -98,8 +84,6 @@ public class ProjectionAdmin {
             double eventsPerSecond,
             @Nullable Instant expectedFinishAt,
             @Nullable String problem) {}
-
-    private record Sample(long position, Instant at) {}
 
     /** What every read model's state is read from: one look at the processors' tokens and at the store. */
     private record Snapshot(
@@ -168,7 +152,7 @@ public class ProjectionAdmin {
     private RebuildProgress rebuildProgress(ReadModelRebuild.Status status, long head, Instant now) {
         Long position = tokens.of(ReadModelProcessors.REBUILD_PROCESSOR).position();
         long handled = position == null ? 0 : position;
-        double rate = rate(ReadModelProcessors.REBUILD_PROCESSOR, handled, now);
+        double rate = rates.since(ReadModelProcessors.REBUILD_PROCESSOR, handled, now);
         long lag = Math.max(0, head - handled);
         return new RebuildProgress(
                 status.readModels(),
@@ -185,7 +169,7 @@ public class ProjectionAdmin {
     private ProjectionState state(String name, Snapshot snapshot) {
         ProcessorTokens.Progress progress = snapshot.progress();
         long handled = progress.position() == null ? 0 : progress.position();
-        double rate = rate(name, handled, snapshot.at());
+        double rate = rates.since(name, handled, snapshot.at());
         long lag = Math.max(0, snapshot.head() - handled);
         RebuildProgress rebuilding =
                 snapshot.rebuild() != null && snapshot.rebuild().readModels().contains(name)
@@ -204,17 +188,6 @@ public class ProjectionAdmin {
                 deadLetters.count(name),
                 expectedAt(snapshot.at(), lag, rate),
                 rebuilding);
-    }
-
-    /** Events per second under {@code key} since the previous look at it (0 on the first). */
-    private double rate(String key, long handled, Instant at) {
-        Sample previous = lastSamples.put(key, new Sample(handled, at));
-        if (previous == null || !at.isAfter(previous.at()) || handled < previous.position()) {
-            return 0;
-        }
-        return (handled - previous.position())
-                * 1000.0
-                / Duration.between(previous.at(), at).toMillis();
     }
 
     private static Instant expectedAt(Instant now, long lag, double rate) {

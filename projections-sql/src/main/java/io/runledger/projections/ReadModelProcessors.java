@@ -1,22 +1,17 @@
 package io.runledger.projections;
 
+import static java.util.Map.entry;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import io.runledger.projections.org.OrgProjector;
-import io.runledger.projections.pattern.PatternProjector;
-import io.runledger.projections.project.ProjectProjector;
-import io.runledger.projections.run.RunProjector;
-import io.runledger.projections.subscription.SubscriptionReadProjector;
-import io.runledger.projections.systemlog.SystemLogProjector;
-import io.runledger.projections.usage.UsageProjector;
-import io.runledger.projections.user.UserProjector;
+import java.util.stream.Stream;
 
 /**
- * The read models by name (each projector's processing group, with its own dead-letter queue), the tables each
- * one owns, and the processors that feed them: one that feeds them all from one reading of the store, decoding
- * each event once, and one started only while read models are rebuilt beside their live tables
- * ({@link ReadModelRebuild}).
+ * The read models by name (each the processing group of its projectors, {@link ReadModelProjector}, with its own
+ * dead-letter queue), the tables each one owns, and the processors that feed them: one that feeds them all from one
+ * reading of the store, decoding each event once, and one started only while read models are rebuilt beside their
+ * live tables ({@link ReadModelRebuild}).
  */
 public final class ReadModelProcessors {
 
@@ -26,30 +21,33 @@ public final class ReadModelProcessors {
     /** The processor of a rebuild under way, writing the rebuilt read models' new tables only. */
     public static final String REBUILD_PROCESSOR = "read-models-rebuild";
 
-    public static final List<String> NAMES = List.of(
-            OrgProjector.PROCESSING_GROUP,
-            UserProjector.PROCESSING_GROUP,
-            PatternProjector.PROCESSING_GROUP,
-            SubscriptionReadProjector.PROCESSING_GROUP,
-            RunProjector.PROCESSING_GROUP,
-            UsageProjector.PROCESSING_GROUP,
-            ProjectProjector.PROCESSING_GROUP,
-            SystemLogProjector.PROCESSING_GROUP);
+    public static final String ORGS = "read-orgs";
+    public static final String USERS = "read-users";
+    public static final String PATTERNS = "read-patterns";
+    public static final String SUBSCRIPTIONS = "read-subscriptions";
+    public static final String RUNS = "read-runs";
+    public static final String USAGE = "read-usage";
+    public static final String PROJECTS = "read-projects";
+    public static final String SYSTEM_LOGS = "read-system-logs";
 
     /**
      * Each read model's tables, parents first, as its projectors write them (V10 and later migrations): what a
      * rebuild makes anew beside them and swaps in. A foreign key joins only tables of one read model, so each read
-     * model rebuilds on its own. Names rather than the projectors' constants: this package is what they use.
+     * model rebuilds on its own. Declared here rather than on the projectors: this package is what they use.
      */
-    private static final Map<String, List<String>> TABLES = Map.of(
-            OrgProjector.PROCESSING_GROUP, List.of("orgs", "org_memberships", "invitations"),
-            UserProjector.PROCESSING_GROUP, List.of("users", "auth_identities"),
-            PatternProjector.PROCESSING_GROUP, List.of("patterns"),
-            SubscriptionReadProjector.PROCESSING_GROUP, List.of("subscriptions"),
-            RunProjector.PROCESSING_GROUP, List.of("runs", "outputs"),
-            UsageProjector.PROCESSING_GROUP, List.of("usage_events"),
-            ProjectProjector.PROCESSING_GROUP, List.of("projects", "generations"),
-            SystemLogProjector.PROCESSING_GROUP, List.of("system_logs"));
+    private static final Map<String, List<String>> TABLES = Stream.of(
+                    entry(ORGS, List.of("orgs", "org_memberships", "invitations")),
+                    entry(USERS, List.of("users", "auth_identities")),
+                    entry(PATTERNS, List.of("patterns")),
+                    entry(SUBSCRIPTIONS, List.of("subscriptions")),
+                    entry(RUNS, List.of("runs", "outputs")),
+                    entry(USAGE, List.of("usage_events")),
+                    entry(PROJECTS, List.of("projects", "generations")),
+                    entry(SYSTEM_LOGS, List.of("system_logs")))
+            .collect(LinkedHashMap::new, (tables, model) -> tables.put(model.getKey(), model.getValue()), Map::putAll);
+
+    /** Every read model, in the order {@link #TABLES} declares them. */
+    public static final List<String> NAMES = List.copyOf(TABLES.keySet());
 
     /** Every read model's tables, in {@link #NAMES}' order, each read model's parents first. */
     private static final List<String> TABLES_PARENTS_FIRST =

@@ -43,7 +43,8 @@ class ShadowTablesTest {
         // a changed projector's migration: a new column, with a default so the old rows stay valid
         jdbc.execute("alter table runs add column priority int not null default 5");
 
-        transactions.executeWithoutResult(transaction -> shadows.create(ReadModelProcessors.tables("read-runs")));
+        transactions.executeWithoutResult(
+                transaction -> shadows.create(ReadModelProcessors.tables(ReadModelProcessors.RUNS)));
         UUID rebuilt = transactions.execute(transaction -> {
             shadows.loadHere();
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class))
@@ -65,12 +66,14 @@ class ShadowTablesTest {
                         Long.class))
                 .isZero();
 
-        transactions.executeWithoutResult(transaction -> shadows.finishLoad(ReadModelProcessors.tables("read-runs")));
+        transactions.executeWithoutResult(
+                transaction -> shadows.finishLoad(ReadModelProcessors.tables(ReadModelProcessors.RUNS)));
         assertThat(indexes(ShadowTables.SCHEMA, "runs")).contains("runs_by_org_status", "runs_by_org_queued");
         assertThat(indexes(ShadowTables.SCHEMA, "outputs")).contains("outputs_pkey", "outputs_by_run");
 
         long oldRuns = jdbc.queryForObject("select 'runs'::regclass::oid", Long.class);
-        transactions.executeWithoutResult(transaction -> shadows.swapIn(ReadModelProcessors.tables("read-runs")));
+        transactions.executeWithoutResult(
+                transaction -> shadows.swapIn(ReadModelProcessors.tables(ReadModelProcessors.RUNS)));
 
         assertThat(jdbc.queryForObject("select 'runs'::regclass::oid", Long.class))
                 .isNotEqualTo(oldRuns);
@@ -96,7 +99,7 @@ class ShadowTablesTest {
 
     @Test
     void swapping_the_memberships_makes_again_the_policies_of_the_people_which_read_them() {
-        List<String> orgTables = ReadModelProcessors.tables("read-orgs");
+        List<String> orgTables = ReadModelProcessors.tables(ReadModelProcessors.ORGS);
         transactions.executeWithoutResult(transaction -> shadows.create(orgTables));
         transactions.executeWithoutResult(transaction -> shadows.finishLoad(orgTables));
         long oldMemberships = jdbc.queryForObject("select 'org_memberships'::regclass::oid", Long.class);

@@ -2,6 +2,7 @@ package io.runledger.command.access;
 
 import java.util.function.Supplier;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.org.MemberAdded;
 import io.runledger.domain.org.MemberRemoved;
 import io.runledger.domain.org.MemberRoleChanged;
@@ -10,11 +11,9 @@ import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.shared.DomainRuleViolation;
 import io.runledger.domain.user.AuthIdentityLinked;
 import io.runledger.domain.user.UserRegistered;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code access_users}, {@code access_identities}, {@code access_org_slugs}, {@code access_memberships} and
@@ -23,10 +22,10 @@ import org.springframework.stereotype.Component;
  * Their unique keys are the read models' ({@code users.email}, {@code auth_identities(provider, provider_user_id)},
  * {@code orgs.slug}): what would break a read model is refused in the command's own transaction instead.
  */
-@Component
-@ProcessingGroup(AccessProjector.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = AccessProjector.PROCESSING_GROUP)
 public record AccessProjector(JdbcClient jdbc) {
 
+    /** Shared with {@link InvitationLookup}, which keeps the access tables' invitations. */
     public static final String PROCESSING_GROUP = "access";
 
     @EventHandler

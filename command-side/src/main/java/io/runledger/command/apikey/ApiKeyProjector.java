@@ -3,20 +3,16 @@ package io.runledger.command.apikey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.apikey.ApiKeyIssued;
 import io.runledger.domain.apikey.ApiKeyRevoked;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Keeps {@code api_keys} in step with the key events, in their transaction. */
-@Component
-@ProcessingGroup(ApiKeyProjector.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = "api-keys")
 public record ApiKeyProjector(JdbcClient jdbc) {
-
-    public static final String PROCESSING_GROUP = "api-keys";
 
     @EventHandler
     void on(ApiKeyIssued issued, @Timestamp Instant at) {

@@ -3,18 +3,14 @@ package io.runledger.command.billing;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.subscription.StripeCustomerLinked;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Keeps {@code billing_customers} in step with {@code StripeCustomerLinked}, in its transaction. */
-@Component
-@ProcessingGroup(StripeCustomers.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = "billing")
 public record StripeCustomers(JdbcClient jdbc) {
-
-    public static final String PROCESSING_GROUP = "billing";
 
     @EventHandler
     void on(StripeCustomerLinked linked) {

@@ -1,42 +1,42 @@
 package io.runledger.command.catalog;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.pattern.PatternDeactivated;
 import io.runledger.domain.pattern.PatternReactivated;
 import io.runledger.domain.pattern.PatternRegistered;
 import io.runledger.domain.pattern.PatternUpdated;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Keeps {@code catalog_patterns} in step with the pattern events, in their transaction. */
-@Component
-@ProcessingGroup(CatalogProjector.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = "catalog")
 public record CatalogProjector(JdbcClient jdbc) {
-
-    public static final String PROCESSING_GROUP = "catalog";
 
     @EventHandler
     void on(PatternRegistered registered) {
-        uniqueName(registered.name(), () -> jdbc.sql(
-                        "insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)")
-                .params(registered.patternId(), registered.name(), registered.defaultStrategy())
-                .update());
+        claimName(
+                registered.name(),
+                "insert into catalog_patterns (pattern_id, name, default_strategy, active) values (?, ?, ?, true)",
+                registered.patternId(),
+                registered.name(),
+                registered.defaultStrategy());
     }
 
     @EventHandler
     void on(PatternUpdated updated) {
-        uniqueName(updated.name(), () -> jdbc.sql(
-                        "update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?")
-                .params(updated.name(), updated.defaultStrategy(), updated.patternId())
-                .update());
+        claimName(
+                updated.name(),
+                "update catalog_patterns set name = ?, default_strategy = ? where pattern_id = ?",
+                updated.name(),
+                updated.defaultStrategy(),
+                updated.patternId());
     }
 
     /** Runs choose patterns by name, so two patterns may not share one; the command that tries fails whole. */
-    private static void uniqueName(String name, Runnable write) {
+    private void claimName(String name, String sql, Object... params) {
         try {
-            write.run();
+            jdbc.sql(sql).params(params).update();
         } catch (DuplicateKeyException nameTaken) {
             throw new PatternNameTaken(name);
         }

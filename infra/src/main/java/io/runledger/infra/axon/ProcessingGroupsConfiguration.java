@@ -2,8 +2,10 @@ package io.runledger.infra.axon;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -22,9 +24,11 @@ import io.runledger.projections.ReadModels;
 import io.runledger.projections.RebuiltThrough;
 import io.runledger.projections.audit.AuditChainProcessor;
 import io.runledger.projections.deadletter.DeadLetters;
+import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -61,24 +65,39 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 class ProcessingGroupsConfiguration {
 
     /** command-side's lookup tables, written in the transaction of the events they follow. */
-    static final List<String> TRANSACTIONAL_LOOKUPS = List.of(
-            AccessProjector.PROCESSING_GROUP,
-            CatalogProjector.PROCESSING_GROUP,
-            SubscriptionProjector.PROCESSING_GROUP,
-            WorkQueue.PROCESSING_GROUP,
-            ApiKeyProjector.PROCESSING_GROUP,
-            StripeCustomers.PROCESSING_GROUP);
+    static final List<String> TRANSACTIONAL_LOOKUPS = groupsOf(
+            AccessProjector.class,
+            CatalogProjector.class,
+            SubscriptionProjector.class,
+            WorkQueue.class,
+            ApiKeyProjector.class,
+            StripeCustomers.class);
 
     /**
      * Processors that act on the world (Stripe, other aggregates) rather than keep a read model, and the audit
      * chain, which is evidence: none is ever rebuilt, each follows the store once, in order, on one thread.
      */
-    static final List<String> SIDE_EFFECTS = List.of(
-            StripeCustomerCreation.PROCESSING_GROUP,
-            StripeMeterReporter.PROCESSING_GROUP,
-            ProjectFollowsGenerationPolicy.PROCESSING_GROUP,
-            AuditChainProcessor.PROCESSING_GROUP,
-            InvitationsFollowSignUpPolicy.PROCESSING_GROUP);
+    static final List<String> SIDE_EFFECTS = groupsOf(
+            StripeCustomerCreation.class,
+            StripeMeterReporter.class,
+            ProjectFollowsGenerationPolicy.class,
+            AuditChainProcessor.class,
+            InvitationsFollowSignUpPolicy.class);
+
+    /**
+     * The processing group of a handler type as Axon assigns it: its {@code @ProcessingGroup}, also as a
+     * meta-annotation ({@code @ReadModelProjector}, {@code @TransactionalLookup}) with its override.
+     */
+    static Optional<String> groupOf(Class<?> handlerType) {
+        return AnnotationUtils.findAnnotationAttribute(handlerType, ProcessingGroup.class, "processingGroup");
+    }
+
+    private static List<String> groupsOf(Class<?>... handlerTypes) {
+        return Arrays.stream(handlerTypes)
+                .map(type ->
+                        groupOf(type).orElseThrow(() -> new IllegalStateException(type + " has no processing group")))
+                .toList();
+    }
 
     /** Every declared processing group. */
     static Set<String> declared() {
@@ -191,7 +210,7 @@ class ProcessingGroupsConfiguration {
      * meter, whose events Stripe takes once by their id.
      */
     static final Set<String> BATCHED_SIDE_EFFECTS =
-            Set.of(AuditChainProcessor.PROCESSING_GROUP, StripeMeterReporter.PROCESSING_GROUP);
+            Set.copyOf(groupsOf(AuditChainProcessor.class, StripeMeterReporter.class));
 
     /**
      * The side-effect processors keep Axon's defaults (one thread, from the start of the store, one event per

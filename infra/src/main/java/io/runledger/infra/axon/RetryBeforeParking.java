@@ -3,7 +3,6 @@ package io.runledger.infra.axon;
 import java.util.Set;
 
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -25,11 +24,13 @@ record RetryBeforeParking(
         if (!original.canHandleMessageType(EventMessage.class)) {
             return original;
         }
-        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !(readModels.contains(group.value()) || sideEffects.contains(group.value()))) {
+        String group = ProcessingGroupsConfiguration.groupOf(original.declaringClass())
+                .filter(parking -> readModels.contains(parking) || sideEffects.contains(parking))
+                .orElse(null);
+        if (group == null) {
             return original;
         }
-        boolean readModel = readModels.contains(group.value());
+        boolean readModel = readModels.contains(group);
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {

@@ -3,7 +3,6 @@ package io.runledger.infra.axon;
 import java.util.Set;
 
 import io.runledger.projections.RebuiltThrough;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -29,11 +28,12 @@ final class SkipRebuiltEvents implements HandlerEnhancerDefinition {
 
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
-        ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
-        if (group == null || !readModels.contains(group.value())) {
+        String readModel = ProcessingGroupsConfiguration.groupOf(original.declaringClass())
+                .filter(readModels::contains)
+                .orElse(null);
+        if (readModel == null) {
             return original;
         }
-        String readModel = group.value();
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {

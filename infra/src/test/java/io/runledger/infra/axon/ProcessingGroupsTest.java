@@ -2,8 +2,10 @@ package io.runledger.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.Annotation;
 import java.util.List;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.projections.ReadModelProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.Test;
@@ -14,22 +16,29 @@ import org.springframework.util.ClassUtils;
 /** Every processing group in the code is declared once, with its kind's settings, so none gets Axon's log-and-skip. */
 class ProcessingGroupsTest {
 
-    private static List<String> annotatedGroups() {
+    /** The processing groups of the classes carrying {@code annotation}, itself or as a meta-annotation. */
+    private static List<String> groupsAnnotated(Class<? extends Annotation> annotation) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(ProcessingGroup.class));
+        scanner.addIncludeFilter(new AnnotationTypeFilter(annotation));
         return scanner.findCandidateComponents("io.runledger").stream()
                 .map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), null))
-                .map(type -> type.getAnnotation(ProcessingGroup.class).value())
+                .map(type -> ProcessingGroupsConfiguration.groupOf(type).orElseThrow())
                 .distinct()
                 .toList();
     }
 
     @Test
     void every_processing_group_in_the_code_is_declared_and_every_declared_group_has_handlers() {
-        List<String> annotated = annotatedGroups();
+        List<String> annotated = groupsAnnotated(ProcessingGroup.class);
 
         assertThat(annotated).hasSizeGreaterThanOrEqualTo(17);
         assertThat(ProcessingGroupsConfiguration.declared()).containsExactlyInAnyOrderElementsOf(annotated);
+    }
+
+    @Test
+    void every_transactional_lookup_is_configured_as_one() {
+        assertThat(ProcessingGroupsConfiguration.TRANSACTIONAL_LOOKUPS)
+                .containsAll(groupsAnnotated(TransactionalLookup.class));
     }
 
     @Test

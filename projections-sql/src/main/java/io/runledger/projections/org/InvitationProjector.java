@@ -11,16 +11,15 @@ import io.runledger.domain.org.InvitationSent;
 import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.user.UserErased;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.stereotype.Component;
 
-/** {@code invitations}, beside the org's members in processing group {@value OrgProjector#PROCESSING_GROUP}. */
-@Component
-@ProcessingGroup(OrgProjector.PROCESSING_GROUP)
+/** {@code invitations}, beside the org's members in processing group {@value ReadModelProcessors#ORGS}. */
+@ReadModelProjector(processingGroup = ReadModelProcessors.ORGS)
 public record InvitationProjector(ReadModels models) {
 
     @EventHandler

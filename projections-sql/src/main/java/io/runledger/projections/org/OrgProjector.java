@@ -17,22 +17,19 @@ import io.runledger.domain.subscription.StripeCustomerLinked;
 import io.runledger.domain.subscription.StripeSubscriptionLinked;
 import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStateChanged;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
 import io.runledger.projections.plan.PlanTable;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code orgs} (with the organization columns: slug, Stripe ids, subscription, trial, generations) and {@code org_memberships}. The
  * subscription and generation columns follow the Subscription and Generation events of the org.
  */
-@Component
-@ProcessingGroup(OrgProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.ORGS)
 public record OrgProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-orgs";
 
     @EventHandler
     void on(OrgCreated created, @Timestamp Instant at) {

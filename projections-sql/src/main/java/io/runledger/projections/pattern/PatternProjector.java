@@ -6,18 +6,15 @@ import io.runledger.domain.pattern.PatternDeactivated;
 import io.runledger.domain.pattern.PatternReactivated;
 import io.runledger.domain.pattern.PatternRegistered;
 import io.runledger.domain.pattern.PatternUpdated;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /** {@code patterns}: the global catalog. */
-@Component
-@ProcessingGroup(PatternProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.PATTERNS)
 public record PatternProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-patterns";
 
     @EventHandler
     void on(PatternRegistered registered, @Timestamp Instant at) {

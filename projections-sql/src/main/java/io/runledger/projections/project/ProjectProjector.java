@@ -1,6 +1,7 @@
 package io.runledger.projections.project;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import io.runledger.domain.generation.AudioAnalysisRecorded;
@@ -20,70 +21,64 @@ import io.runledger.domain.project.ProjectGenerationQueued;
 import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.ProjectStatus;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code projects} and their {@code generations}. Every generation event states the project's
  * resulting status, so the project row follows its generation without loading anything.
  */
-@Component
-@ProcessingGroup(ProjectProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.PROJECTS)
 public record ProjectProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-projects";
 
     @EventHandler
     void on(ProjectCreated created, @Timestamp Instant at) {
-        ProjectDetails details = created.details();
         models.write(
                 """
-                insert into projects (id, organization_id, user_id, name, description, prompt, audio_path, audio_duration,
-                                      resolution, style_preference, footage_visibility, effect_intensity, status,
+                insert into projects (name, description, prompt, audio_path, audio_duration, resolution, style_preference,
+                                      footage_visibility, effect_intensity, id, organization_id, user_id, status,
                                       created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do nothing
                 """,
-                created.projectId(),
-                created.orgId(),
-                created.userId(),
-                details.name(),
-                details.description(),
-                details.prompt(),
-                details.audioPath(),
-                details.audioDuration(),
-                details.resolution(),
-                details.stylePreference(),
-                details.footageVisibility(),
-                details.effectIntensity(),
-                created.status().code(),
-                ReadModels.at(at),
-                ReadModels.at(at));
+                detailsThen(
+                        created.details(),
+                        created.projectId(),
+                        created.orgId(),
+                        created.userId(),
+                        created.status().code(),
+                        ReadModels.at(at),
+                        ReadModels.at(at)));
     }
 
     @EventHandler
     void on(ProjectUpdated updated, @Timestamp Instant at) {
-        ProjectDetails details = updated.details();
-        models.write(
-                """
+        models.write("""
                 update projects set name = ?, description = ?, prompt = ?, audio_path = ?, audio_duration = ?, resolution = ?,
                                     style_preference = ?, footage_visibility = ?, effect_intensity = ?, updated_at = ?
                 where id = ?
-                """,
-                details.name(),
-                details.description(),
-                details.prompt(),
-                details.audioPath(),
-                details.audioDuration(),
-                details.resolution(),
-                details.stylePreference(),
-                details.footageVisibility(),
-                details.effectIntensity(),
-                ReadModels.at(at),
-                updated.projectId());
+                """, detailsThen(updated.details(), ReadModels.at(at), updated.projectId()));
+    }
+
+    /** The details' values in the order both statements above name their columns, then {@code more}. */
+    private static Object[] detailsThen(ProjectDetails details, Object... more) {
+        Object[] values = {
+            details.name(),
+            details.description(),
+            details.prompt(),
+            details.audioPath(),
+            details.audioDuration(),
+            details.resolution(),
+            details.stylePreference(),
+            details.footageVisibility(),
+            details.effectIntensity()
+        };
+        Object[] params = Arrays.copyOf(values, values.length + more.length);
+        System.arraycopy(more, 0, params, values.length, more.length);
+        return params;
     }
 
     @EventHandler

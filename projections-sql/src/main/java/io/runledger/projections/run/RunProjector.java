@@ -13,18 +13,15 @@ import io.runledger.domain.run.RunStarted;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.run.RunSucceeded;
 import io.runledger.domain.shared.DataSubject;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /** {@code runs} and their {@code outputs}. */
-@Component
-@ProcessingGroup(RunProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.RUNS)
 public record RunProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-runs";
 
     /** A run as its queuing inserts it; the batch's later events of the run change it before it is sent. */
     private static final String INSERT = """

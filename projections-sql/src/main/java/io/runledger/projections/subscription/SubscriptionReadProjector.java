@@ -7,18 +7,15 @@ import io.runledger.domain.subscription.StripeSubscriptionLinked;
 import io.runledger.domain.subscription.SubscriptionActivated;
 import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStateChanged;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /** {@code subscriptions}: each org's one subscription, its plan, status and Stripe ids. */
-@Component
-@ProcessingGroup(SubscriptionReadProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.SUBSCRIPTIONS)
 public record SubscriptionReadProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-subscriptions";
 
     @EventHandler
     void on(SubscriptionStarted started, @Timestamp Instant at) {

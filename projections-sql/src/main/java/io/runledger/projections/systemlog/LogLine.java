@@ -11,23 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 record LogLine(String actionType, LogStatus status, String message, String errorMessage) {
 
     enum LogStatus {
-        STARTED("info"),
-        SUCCESS("info"),
-        WARNING("warning"),
-        ERROR("error");
-
-        private final String severity;
-
-        LogStatus(String severity) {
-            this.severity = severity;
-        }
+        STARTED,
+        SUCCESS,
+        WARNING,
+        ERROR;
 
         String code() {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** A warning or an error is a severity of its own; a start or a success is information. */
         String severity() {
-            return severity;
+            return this == WARNING || this == ERROR ? code() : "info";
         }
     }
 

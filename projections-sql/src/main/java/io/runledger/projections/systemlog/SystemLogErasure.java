@@ -7,10 +7,10 @@ import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.shared.DataSubject;
 import io.runledger.domain.shared.Platform;
 import io.runledger.domain.user.UserErased;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.springframework.stereotype.Component;
 
 /**
  * Overwrites, in {@code system_logs}, what was logged from a subject's personal data before its key was destroyed,
@@ -20,8 +20,7 @@ import org.springframework.stereotype.Component;
  * {@link SystemLogProjector} logs every tenant event with one handler, which a handler of these types beside it
  * would take the place of.
  */
-@Component
-@ProcessingGroup(SystemLogProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.SYSTEM_LOGS)
 public record SystemLogErasure(ReadModels models) {
 
     /** The system log's copies of a person's marked values ({@code details.event}) and of the audit metadata. */

@@ -8,26 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.runledger.domain.shared.TenantEvent;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code system_logs}: every event makes one row, in a person's words, with the event's ids and values as
  * {@code details} and its own place in the store ({@code global_index}, by which the log is ordered), linked
  * to org, user, project and generation where the event names them.
  */
-@Component
-@ProcessingGroup(SystemLogProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.SYSTEM_LOGS)
 public record SystemLogProjector(ReadModels models, ObjectMapper json) {
-
-    public static final String PROCESSING_GROUP = "read-system-logs";
 
     @EventHandler
     void on(TenantEvent event, TrackedEventMessage<?> message, @Timestamp Instant at) {

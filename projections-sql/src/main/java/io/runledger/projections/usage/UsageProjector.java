@@ -3,19 +3,16 @@ package io.runledger.projections.usage;
 import java.time.Instant;
 
 import io.runledger.domain.run.UsageRecorded;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /** {@code usage_events}: one row per {@code UsageRecorded}, under the event's id, which billing reconciles on. */
-@Component
-@ProcessingGroup(UsageProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.USAGE)
 public record UsageProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-usage";
 
     @EventHandler
     void on(UsageRecorded recorded, EventMessage<?> message, @Timestamp Instant at) {

@@ -10,18 +10,15 @@ import io.runledger.domain.user.AuthProvider;
 import io.runledger.domain.user.UserErased;
 import io.runledger.domain.user.UserRegistered;
 import io.runledger.domain.user.UserRenamed;
+import io.runledger.projections.ReadModelProcessors;
+import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.stereotype.Component;
 
 /** {@code users} and {@code auth_identities}: the people who ever signed in, global to all orgs. */
-@Component
-@ProcessingGroup(UserProjector.PROCESSING_GROUP)
+@ReadModelProjector(processingGroup = ReadModelProcessors.USERS)
 public record UserProjector(ReadModels models) {
-
-    public static final String PROCESSING_GROUP = "read-users";
 
     @EventHandler
     void on(UserRegistered registered, @Timestamp Instant at) {
