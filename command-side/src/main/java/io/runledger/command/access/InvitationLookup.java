@@ -5,22 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.org.InvitationAccepted;
 import io.runledger.domain.org.InvitationExpired;
 import io.runledger.domain.org.InvitationRevoked;
 import io.runledger.domain.org.InvitationSent;
 import io.runledger.domain.org.Role;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code access_invitations}, kept like the other access tables: in the transaction of the invitation's events
  * (processing group {@value AccessProjector#PROCESSING_GROUP}).
  */
-@Component
-@ProcessingGroup(AccessProjector.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = AccessProjector.PROCESSING_GROUP)
 public record InvitationLookup(JdbcClient jdbc) {
 
     /** An invitation waiting for the first sign-in with its email. */

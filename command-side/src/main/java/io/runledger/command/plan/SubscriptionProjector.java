@@ -3,16 +3,14 @@ package io.runledger.command.plan;
 import java.sql.Timestamp;
 import java.util.UUID;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStateChanged;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** Keeps {@code plan_subscriptions} in step with the subscription events, in their transaction. */
-@Component
-@ProcessingGroup(SubscriptionProjector.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = SubscriptionProjector.PROCESSING_GROUP)
 public record SubscriptionProjector(JdbcClient jdbc) {
 
     public static final String PROCESSING_GROUP = "plans";

@@ -4,21 +4,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.project.ProjectCreated;
 import io.runledger.domain.project.ProjectDetails;
 import io.runledger.domain.project.ProjectUpdated;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Each project's latest details ({@code work_projects}), so that a generation's job carries the project as
  * it was when requested. Same processing group as {@link WorkQueue}, so a project's details are stored
  * before any later generation request is queued.
  */
-@Component
-@ProcessingGroup(WorkQueue.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = WorkQueue.PROCESSING_GROUP)
 record WorkProjects(JdbcClient jdbc, TaskJson json) {
 
     @EventHandler

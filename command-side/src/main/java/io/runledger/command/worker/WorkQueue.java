@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.generation.GenerationCompleted;
 import io.runledger.domain.generation.GenerationFailed;
 import io.runledger.domain.generation.GenerationRequested;
@@ -14,19 +15,16 @@ import io.runledger.domain.run.RunFailed;
 import io.runledger.domain.run.RunQueued;
 import io.runledger.domain.run.RunRequeued;
 import io.runledger.domain.run.RunSucceeded;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The jobs workers take ({@code work_queue}): events put jobs in, take them back after an expired lease
  * and mark them finished, in the transaction of those events (processing group {@value #PROCESSING_GROUP}).
  * Leasing and checking rows is {@link WorkQueueLeases}'.
  */
-@Component
-@ProcessingGroup(WorkQueue.PROCESSING_GROUP)
+@TransactionalLookup(processingGroup = WorkQueue.PROCESSING_GROUP)
 public record WorkQueue(JdbcClient jdbc, TaskJson json, WorkProjects projects) {
 
     public static final String PROCESSING_GROUP = "work-queue";
