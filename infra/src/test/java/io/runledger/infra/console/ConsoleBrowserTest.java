@@ -31,6 +31,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -124,6 +125,17 @@ class ConsoleBrowserTest extends ApiTest {
     /** A token for someone who also signs in through the console, which names them as signed in by {@code magic}. */
     private String person(String email) {
         return api.tokenFor(email, "magic");
+    }
+
+    /**
+     * Reads the page again until a read model's row arrives. A reload the browser abandons on a busy machine
+     * (chromedriver's "aborted by navigation" while the page's own requests are still going) is tried again.
+     */
+    private void reloadUntilPresent(By row) {
+        waitFor().ignoring(TimeoutException.class).until(driver -> {
+            driver.navigate().refresh();
+            return !driver.findElements(row).isEmpty();
+        });
     }
 
     private WebDriverWait waitFor() {
@@ -298,12 +310,7 @@ class ConsoleBrowserTest extends ApiTest {
         waitFor()
                 .until(ExpectedConditions.textToBePresentInElementLocated(
                         By.cssSelector(".notice"), "Invited " + inviteeEmail));
-        browser.navigate().refresh(); // the invitation list is a read model
-        waitFor().until(driver -> {
-            driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("[data-invitation='" + inviteeEmail + "']"))
-                    .isEmpty();
-        });
+        reloadUntilPresent(By.cssSelector("[data-invitation='" + inviteeEmail + "']"));
 
         browser.findElement(By.id("key-name")).sendKeys("deploys");
         browser.findElement(By.id("create-key")).click();
@@ -359,11 +366,7 @@ class ConsoleBrowserTest extends ApiTest {
 
         signIn(viewerEmail, "Vera Viewer");
         browser.get(url("/orgs/" + orgId + "/runs"));
-        waitFor().until(driver -> {
-            driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("[data-run='" + runId + "']"))
-                    .isEmpty();
-        });
+        reloadUntilPresent(By.cssSelector("[data-run='" + runId + "']"));
         assertThat(browser.findElement(By.cssSelector("[data-role]")).getText()).isEqualTo("viewer");
         assertThat(browser.findElements(By.id("queue-run"))).isEmpty();
         assertThat(browser.findElements(By.id("queue"))).isEmpty();
@@ -382,13 +385,7 @@ class ConsoleBrowserTest extends ApiTest {
         OrgWithARun ledgers = orgWithARun("audit", "Ledgers", "Audited.");
         signIn(ledgers.ownerEmail(), "Ada Auditor");
         browser.get(url("/orgs/" + ledgers.orgId() + "/activity"));
-        waitFor()
-                .until(
-                        driver -> { // the trail follows the event store within moments
-                            driver.navigate().refresh();
-                            return !driver.findElements(By.cssSelector("#audit-trail [data-action='run.queued']"))
-                                    .isEmpty();
-                        });
+        reloadUntilPresent(By.cssSelector("#audit-trail [data-action='run.queued']"));
         assertThat(browser.findElement(By.id("audit-trail")).getText()).contains("org.created", ledgers.ownerEmail());
         WebElement verdict = waitFor()
                 .until(ExpectedConditions.presenceOfElementLocated(
@@ -415,11 +412,7 @@ class ConsoleBrowserTest extends ApiTest {
             String orgId = api.createOrg(person("poisoned-" + suffix + "@example.com"), poisoned);
             signIn(OPERATOR, "Ops");
             browser.get(url("/operators"));
-            waitFor().until(driver -> {
-                driver.navigate().refresh();
-                return !driver.findElements(By.cssSelector("[data-dead-letter='" + orgId + "']"))
-                        .isEmpty();
-            });
+            reloadUntilPresent(By.cssSelector("[data-dead-letter='" + orgId + "']"));
             assertThat(browser.findElement(By.id("dead-letters")).getText())
                     .contains("read-system-logs", "refused for the test");
             screenshot("operators");
@@ -519,11 +512,7 @@ class ConsoleBrowserTest extends ApiTest {
                 "{}",
                 UUID.randomUUID().toString());
         browser.get(url("/orgs/" + orgId + "/projects"));
-        waitFor().until(driver -> {
-            driver.navigate().refresh();
-            return !driver.findElements(By.cssSelector("[data-project='" + projectId + "'] [data-generation]"))
-                    .isEmpty();
-        });
+        reloadUntilPresent(By.cssSelector("[data-project='" + projectId + "'] [data-generation]"));
         assertThat(browser.findElement(By.cssSelector("[data-project='" + projectId + "']"))
                         .getText())
                 .contains("Neon", "queued");
