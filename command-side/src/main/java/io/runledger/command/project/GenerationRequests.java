@@ -6,24 +6,17 @@ import io.runledger.command.plan.PlanLimits;
 import io.runledger.domain.project.RequestGeneration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Requests a generation: the month's allowance and the request are taken together or not at all. */
 @Component
-class GenerationRequests {
+record GenerationRequests(CommandGateway commands, PlanLimits planLimits, TransactionTemplate transactions) {
 
-    private final CommandGateway commands;
-    private final PlanLimits planLimits;
-
-    GenerationRequests(CommandGateway commands, PlanLimits planLimits) {
-        this.commands = commands;
-        this.planLimits = planLimits;
-    }
-
-    @Transactional
     void request(UUID orgId, RequestGeneration request) {
-        planLimits.takeGenerationOfThisMonth(
-                orgId, planLimits.limitsForNewWork(orgId).generationsPerMonth());
-        commands.sendAndWait(request);
+        transactions.executeWithoutResult(transaction -> {
+            planLimits.takeGenerationOfThisMonth(
+                    orgId, planLimits.limitsForNewWork(orgId).generationsPerMonth());
+            commands.sendAndWait(request);
+        });
     }
 }

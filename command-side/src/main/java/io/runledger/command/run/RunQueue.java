@@ -13,21 +13,11 @@ import io.runledger.domain.subscription.PlanCatalog;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Queues a run: its input and its {@code RunQueued} are stored together or not at all. */
 @Component
-class RunQueue {
-
-    private final CommandGateway commands;
-    private final JdbcClient jdbc;
-    private final PlanLimits planLimits;
-
-    RunQueue(CommandGateway commands, JdbcClient jdbc, PlanLimits planLimits) {
-        this.commands = commands;
-        this.jdbc = jdbc;
-        this.planLimits = planLimits;
-    }
+record RunQueue(CommandGateway commands, JdbcClient jdbc, PlanLimits planLimits, TransactionTemplate transactions) {
 
     record NewRun(
             UUID orgId,
@@ -43,8 +33,11 @@ class RunQueue {
      * One transaction, which Axon's unit of work joins: the day's allowance, the run and its input are
      * taken and stored together or not at all.
      */
-    @Transactional
     void queue(NewRun run) {
+        transactions.executeWithoutResult(transaction -> store(run));
+    }
+
+    private void store(NewRun run) {
         PlanCatalog.Limits limits = planLimits.limitsForNewWork(run.orgId());
         // only text is counted: for youtube and upload the input is a URL, not the work
         Integer inputChars = run.inputSource() == InputSource.TEXT ? run.input().length() : null;

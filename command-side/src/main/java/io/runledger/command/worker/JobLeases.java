@@ -10,7 +10,7 @@ import io.runledger.command.caller.CallerContext;
 import io.runledger.domain.shared.InvalidCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The worker protocol's rules: a claim leases the next job to the calling credential and starts it in one
@@ -18,17 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * lease, since a report is a sign of life.
  */
 @Component
-class JobLeases {
-
-    private final WorkQueueLeases queue;
-    private final CommandGateway commands;
-    private final WorkerProperties properties;
-
-    JobLeases(WorkQueueLeases queue, CommandGateway commands, WorkerProperties properties) {
-        this.queue = queue;
-        this.commands = commands;
-        this.properties = properties;
-    }
+record JobLeases(
+        WorkQueueLeases queue, CommandGateway commands, WorkerProperties properties, TransactionTemplate transactions) {
 
     /** What a worker gets with a claim: the job, its lease, and everything needed to do the work. */
     record ClaimedJob(
@@ -44,45 +35,48 @@ class JobLeases {
     record LeaseView(UUID id, UUID leaseId, int attempt, Instant leaseExpiresAt) {}
 
     /** @param workerId the worker instance, recorded in the start event; the credential's name when omitted */
-    @Transactional
     Optional<ClaimedJob> claim(JobKind kind, String workerId) {
         String credential = credentialName();
         String worker = workerId == null || workerId.isBlank() ? credential : workerId;
-        return queue.lease(kind, credential, worker, properties.lease()).map(lease -> {
-            commands.sendAndWait(kind.start(lease.jobId(), worker));
-            if (kind == JobKind.RUN) {
-                queue.runInput(lease.jobId()).ifPresent(input -> lease.task().put("input", input));
-            }
-            return new ClaimedJob(
-                    lease.jobId(),
-                    lease.orgId(),
-                    lease.leaseId(),
-                    worker,
-                    lease.attempt(),
-                    lease.expiresAt(),
-                    lease.task());
-        });
+        return transactions.execute(transaction -> queue.lease(kind, credential, worker, properties.lease())
+                .map(lease -> {
+                    commands.sendAndWait(kind.start(lease.jobId(), worker));
+                    if (kind == JobKind.RUN) {
+                        queue.runInput(lease.jobId())
+                                .ifPresent(input -> lease.task().put("input", input));
+                    }
+                    return new ClaimedJob(
+                            lease.jobId(),
+                            lease.orgId(),
+                            lease.leaseId(),
+                            worker,
+                            lease.attempt(),
+                            lease.expiresAt(),
+                            lease.task());
+                }));
     }
 
     /** Keeps the job with its worker for another lease period. */
-    @Transactional
     LeaseView heartbeat(JobKind kind, UUID jobId, UUID leaseId) {
-        WorkQueueLeases.Report report = lockAndExtend(kind, jobId, leaseId);
-        JobLease lease = report.extended().orElseThrow(() -> refusal(kind, jobId, leaseId, report.standing()));
-        return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
+        return transactions.execute(transaction -> {
+            WorkQueueLeases.Report report = lockAndExtend(kind, jobId, leaseId);
+            JobLease lease = report.extended().orElseThrow(() -> refusal(kind, jobId, leaseId, report.standing()));
+            return new LeaseView(jobId, leaseId, lease.attempt(), lease.expiresAt());
+        });
     }
 
     /**
      * Sends the worker's command if its lease holds the job. The last report of a finished job may be
      * retried under the same lease: the aggregate answers a repeat without a new event.
      */
-    @Transactional
     void report(JobKind kind, UUID jobId, UUID leaseId, Object command) {
-        LeaseStanding standing = lockAndExtend(kind, jobId, leaseId).standing();
-        if (standing != LeaseStanding.HELD && standing != LeaseStanding.FINISHED) {
-            throw refusal(kind, jobId, leaseId, standing);
-        }
-        commands.sendAndWait(command);
+        transactions.executeWithoutResult(transaction -> {
+            LeaseStanding standing = lockAndExtend(kind, jobId, leaseId).standing();
+            if (standing != LeaseStanding.HELD && standing != LeaseStanding.FINISHED) {
+                throw refusal(kind, jobId, leaseId, standing);
+            }
+            commands.sendAndWait(command);
+        });
     }
 
     private WorkQueueLeases.Report lockAndExtend(JobKind kind, UUID jobId, UUID leaseId) {

@@ -60,29 +60,34 @@ class ApiDocsConfiguration {
     private static final String JSON = org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
     private static final Pattern WORD = Pattern.compile("([a-z])([A-Z])");
 
-    /** Features (the controllers' packages) and the tag each is shown under, in the order shown. */
-    private static final Map<String, Tag> TAGS = new LinkedHashMap<>();
+    /**
+     * The tags, in the order shown: name | description | the features (controllers' packages) shown under it.
+     */
+    private static final Map<String, Tag> TAGS = tagsByFeature("""
+            Orgs | Orgs, their members and invitations | org
+            API keys | Tenant API keys (rlk_…) acting in one org with one role | apikey
+            Patterns | The catalog of patterns runs use | catalog pattern
+            Runs | Runs: queued, read and followed as they happen | run
+            Projects | Projects and their generations | project
+            Usage | Dashboard and metered usage | dashboard
+            System logs | What happened in an org, for its members | systemlog
+            Billing | Plans, Stripe checkout and webhooks, metering and reconciliation | billing
+            Audit | The tamper-evident audit trail and its signed digests | audit
+            Privacy | Personal data: export and erasure | erasure privacy
+            Read models | Operators' view of the read models and their dead letters | admin
+            Workers | Workers claim runs and generations and report on them | worker
+            Development | Tokens of the development issuer (only without an OpenID provider) | auth
+            """);
 
-    static {
-        tag("Orgs", "Orgs, their members and invitations", "org");
-        tag("API keys", "Tenant API keys (rlk_…) acting in one org with one role", "apikey");
-        tag("Patterns", "The catalog of patterns runs use", "catalog", "pattern");
-        tag("Runs", "Runs: queued, read and followed as they happen", "run");
-        tag("Projects", "Projects and their generations", "project");
-        tag("Usage", "Dashboard and metered usage", "dashboard");
-        tag("System logs", "What happened in an org, for its members", "systemlog");
-        tag("Billing", "Plans, Stripe checkout and webhooks, metering and reconciliation", "billing");
-        tag("Audit", "The tamper-evident audit trail and its signed digests", "audit");
-        tag("Privacy", "Personal data: export and erasure", "erasure", "privacy");
-        tag("Read models", "Operators' view of the read models and their dead letters", "admin");
-        tag("Workers", "Workers claim runs and generations and report on them", "worker");
-        tag("Development", "Tokens of the development issuer (only without an OpenID provider)", "auth");
-    }
-
-    private static void tag(String name, String description, String... packages) {
-        for (String feature : packages) {
-            TAGS.put(feature, new Tag().name(name).description(description));
-        }
+    private static Map<String, Tag> tagsByFeature(String table) {
+        Map<String, Tag> tags = new LinkedHashMap<>();
+        table.lines().map(row -> row.split(" \\| ")).forEach(row -> {
+            Tag tag = new Tag().name(row[0]).description(row[1]);
+            for (String feature : row[2].split(" ")) {
+                tags.put(feature, tag);
+            }
+        });
+        return tags;
     }
 
     @Bean
