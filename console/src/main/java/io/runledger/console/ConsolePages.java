@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -92,23 +93,18 @@ class ConsolePages {
         }
     }
 
+    /** The runs page's filters as its form sends them; {@code to} is the last day shown. */
+    record RunFilters(String status, String pattern, String from, String to) {}
+
     @GetMapping("/orgs/{orgId}/runs")
     String runs(
             @PathVariable UUID orgId,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String pattern,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
+            @ModelAttribute("filters") RunFilters filters,
             @RequestParam(required = false) String cursor,
             HttpServletRequest request,
             Model model) {
         String token = frame.token(request);
         frame.fill(model, token, orgId.toString(), "runs");
-        Map<String, String> filters = new LinkedHashMap<>();
-        filters.put("status", status);
-        filters.put("pattern", pattern);
-        filters.put("from", from);
-        filters.put("to", to);
         Map<String, Object> page = api.get(
                 token,
                 ConsoleApi.query(
@@ -116,13 +112,13 @@ class ConsolePages {
                         "limit",
                         "25",
                         "status",
-                        status,
+                        filters.status(),
                         "pattern",
-                        pattern,
+                        filters.pattern(),
                         "from",
-                        from,
+                        filters.from(),
                         "to",
-                        throughDay(to),
+                        throughDay(filters.to()),
                         "cursor",
                         cursor));
         @SuppressWarnings("unchecked")
@@ -135,7 +131,6 @@ class ConsolePages {
         model.addAttribute("runs", runs);
         model.addAttribute("live", live);
         model.addAttribute("nextCursor", page.get("nextCursor"));
-        model.addAttribute("filters", filters);
         model.addAttribute("patterns", api.items(token, "/v1/patterns?active=true"));
         model.addAttribute("idempotencyKey", UUID.randomUUID());
         return "runs";
