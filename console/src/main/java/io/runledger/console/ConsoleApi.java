@@ -1,14 +1,16 @@
 package io.runledger.console;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +31,8 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How long a stream may last here: longer than the API keeps one open ({@code runledger.streams.max-duration}). */
+    static final Duration STREAM_LIMIT = Duration.ofHours(1);
 
     private final ObjectMapper json;
     private final String host;
@@ -104,27 +108,30 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
         return answer.body();
     }
 
-    /** A server-sent event stream, open for as long as the API keeps it. */
-    public InputStream stream(String token, String path) {
+    /**
+     * Opens an event stream of the API. Once the API answers, the stream's bytes go to {@code relay} as they come,
+     * on the HTTP client's own threads: no thread waits for a stream between its events.
+     *
+     * @return the API's status, once its headers are in; a refusal's body is dropped
+     */
+    public CompletableFuture<Integer> stream(String token, String path, Flow.Subscriber<List<ByteBuffer>> relay) {
         HttpRequest request = request(HttpMethod.GET, token, path, null, null)
-                .timeout(Duration.ofHours(1))
+                .timeout(STREAM_LIMIT)
                 .header("Accept", "text/event-stream")
                 .build();
-        try {
-            HttpResponse<InputStream> answer = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (answer.statusCode() >= 400) {
-                try (InputStream problem = answer.body()) {
-                    byte[] content = problem.readAllBytes();
-                    throw new ApiProblem(answer.statusCode(), content.length == 0 ? Map.of() : read(content));
-                }
-            }
-            return answer.body();
-        } catch (IOException failed) {
-            throw new IllegalStateException("The service did not answer " + path, failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking " + path, interrupted);
-        }
+        CompletableFuture<Integer> answered = new CompletableFuture<>();
+        http.sendAsync(request, head -> {
+                    answered.complete(head.statusCode());
+                    return head.statusCode() >= 400
+                            ? HttpResponse.BodySubscribers.discarding()
+                            : HttpResponse.BodySubscribers.fromSubscriber(relay);
+                })
+                .whenComplete((ended, failed) -> {
+                    if (failed != null) {
+                        answered.completeExceptionally(failed);
+                    }
+                });
+        return answered;
     }
 
     private <T> HttpResponse<T> exchange(
