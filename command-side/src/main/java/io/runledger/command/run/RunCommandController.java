@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.auth.AuthenticatedUser;
-import io.runledger.command.catalog.PatternCatalog;
 import io.runledger.command.idempotency.IdempotentCreation;
 import io.runledger.command.idempotency.IdempotentCreation.Creating;
 import io.runledger.command.idempotency.IdempotentRequests;
+import io.runledger.command.pattern.PatternCatalog;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.run.InputSource;
 import io.runledger.domain.run.RunStatus;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
-import io.runledger.command.catalog.PatternCatalog;
+import io.runledger.command.pattern.PatternCatalog;
 import io.runledger.command.plan.InputTooLong;
 import io.runledger.command.plan.PlanLimits;
 import io.runledger.domain.run.InputSource;

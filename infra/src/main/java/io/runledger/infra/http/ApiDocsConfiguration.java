@@ -66,7 +66,7 @@ class ApiDocsConfiguration {
     private static final Map<String, Tag> TAGS = tagsByFeature("""
             Orgs | Orgs, their members and invitations | org
             API keys | Tenant API keys (rlk_…) acting in one org with one role | apikey
-            Patterns | The catalog of patterns runs use | catalog pattern
+            Patterns | The catalog of patterns runs use | pattern
             Runs | Runs: queued, read and followed as they happen | run
             Projects | Projects and their generations | project
             Usage | Dashboard and metered usage | dashboard

@@ -42,7 +42,7 @@ class ReadModelProjectionTest extends ApiTest {
     }
 
     @Test
-    void the_org_row_shows_seed_003s_subscription_and_generation_columns() {
+    void the_org_row_shows_the_generation_schemas_subscription_and_generation_columns() {
         Map<String, Object> org = jdbc.queryForMap("select * from orgs where id = ?::uuid", day.orgId());
 
         assertThat(org)

@@ -1,4 +1,4 @@
-package io.runledger.command.catalog;
+package io.runledger.command.pattern;
 
 import io.runledger.command.lookup.TransactionalLookup;
 import io.runledger.domain.pattern.PatternDeactivated;

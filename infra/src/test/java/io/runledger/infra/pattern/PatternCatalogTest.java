@@ -1,11 +1,11 @@
-package io.runledger.infra.catalog;
+package io.runledger.infra.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import io.runledger.command.catalog.PatternNameTaken;
+import io.runledger.command.pattern.PatternNameTaken;
 import io.runledger.domain.pattern.RegisterPattern;
 import io.runledger.infra.testing.RunledgerIntegrationTest;
 import org.axonframework.commandhandling.gateway.CommandGateway;

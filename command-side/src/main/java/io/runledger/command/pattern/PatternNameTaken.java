@@ -1,4 +1,4 @@
-package io.runledger.command.catalog;
+package io.runledger.command.pattern;
 
 import io.runledger.domain.shared.DomainRuleViolation;
 

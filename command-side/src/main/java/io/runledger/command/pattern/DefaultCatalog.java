@@ -1,4 +1,4 @@
-package io.runledger.command.catalog;
+package io.runledger.command.pattern;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.runledger.command.catalog;
+package io.runledger.command.pattern;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 

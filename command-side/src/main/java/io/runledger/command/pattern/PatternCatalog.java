@@ -1,4 +1,4 @@
-package io.runledger.command.catalog;
+package io.runledger.command.pattern;
 
 import java.util.Set;
 import java.util.UUID;
