@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,24 +117,33 @@ public class ConsoleApi implements ApplicationListener<WebServerInitializedEvent
      *
      * @return the API's status, once its headers are in; a refusal's body is dropped
      */
-    public CompletableFuture<Integer> stream(String token, String path, Flow.Subscriber<List<ByteBuffer>> relay) {
+    public int stream(String token, String path, Flow.Subscriber<List<ByteBuffer>> relay) {
         HttpRequest request = request(HttpMethod.GET, token, path, null, null)
                 .timeout(STREAM_LIMIT)
                 .header("Accept", "text/event-stream")
                 .build();
         CompletableFuture<Integer> answered = new CompletableFuture<>();
-        http.sendAsync(request, head -> {
-                    answered.complete(head.statusCode());
-                    return head.statusCode() >= 400
-                            ? HttpResponse.BodySubscribers.discarding()
-                            : HttpResponse.BodySubscribers.fromSubscriber(relay);
-                })
-                .whenComplete((ended, failed) -> {
-                    if (failed != null) {
-                        answered.completeExceptionally(failed);
-                    }
-                });
-        return answered;
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, head -> {
+            answered.complete(head.statusCode());
+            return head.statusCode() >= 400
+                    ? HttpResponse.BodySubscribers.discarding()
+                    : HttpResponse.BodySubscribers.fromSubscriber(relay);
+        });
+        exchange.whenComplete((ended, failed) -> {
+            if (failed != null) {
+                answered.completeExceptionally(failed);
+            }
+        });
+        try {
+            return answered.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException failed) {
+            exchange.cancel(true); // a stream that answers after all must not stay open with no page to relay to
+            throw new IllegalStateException("The service did not answer GET " + path, failed);
+        } catch (InterruptedException interrupted) {
+            exchange.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking " + path, interrupted);
+        }
     }
 
     private <T> HttpResponse<T> exchange(

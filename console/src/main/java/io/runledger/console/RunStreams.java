@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -30,9 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 @RestController
 record RunStreams(ConsoleApi api, ConsoleSession session) {
 
-    /** The API answers a stream's headers at once; this is only against an API that does not answer. */
-    private static final long ANSWER_WAIT_SECONDS = 10;
-
     @GetMapping(path = "/orgs/{orgId}/runs/{runId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<ResponseBodyEmitter> stream(
             @PathVariable UUID orgId, @PathVariable UUID runId, HttpServletRequest request) {
@@ -46,15 +40,7 @@ record RunStreams(ConsoleApi api, ConsoleSession session) {
         page.onTimeout(relay::cancel);
         page.onError(gone -> relay.cancel());
         String path = ConsoleApi.path("/v1/orgs/{orgId}/runs/{runId}/stream", orgId, runId);
-        int status;
-        try {
-            status = api.stream(token, path, relay).get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException unanswered) {
-            throw new IllegalStateException("The service did not answer " + path, unanswered);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking " + path, interrupted);
-        }
+        int status = api.stream(token, path, relay);
         if (status >= 400) {
             return ResponseEntity.status(status).build();
         }
