@@ -38,22 +38,23 @@ record JobLeases(
     Optional<ClaimedJob> claim(JobKind kind, String workerId) {
         String credential = credentialName();
         String worker = workerId == null || workerId.isBlank() ? credential : workerId;
-        return transactions.execute(transaction -> queue.lease(kind, credential, worker, properties.lease())
-                .map(lease -> {
-                    commands.sendAndWait(kind.start(lease.jobId(), worker));
-                    if (kind == JobKind.RUN) {
-                        queue.runInput(lease.jobId())
-                                .ifPresent(input -> lease.task().put("input", input));
-                    }
-                    return new ClaimedJob(
-                            lease.jobId(),
-                            lease.orgId(),
-                            lease.leaseId(),
-                            worker,
-                            lease.attempt(),
-                            lease.expiresAt(),
-                            lease.task());
-                }));
+        return transactions.execute(transaction ->
+                queue.lease(kind, credential, worker, properties.lease()).map(lease -> start(kind, lease, worker)));
+    }
+
+    private ClaimedJob start(JobKind kind, JobLease lease, String worker) {
+        commands.sendAndWait(kind.start(lease.jobId(), worker));
+        if (kind == JobKind.RUN) {
+            queue.runInput(lease.jobId()).ifPresent(input -> lease.task().put("input", input));
+        }
+        return new ClaimedJob(
+                lease.jobId(),
+                lease.orgId(),
+                lease.leaseId(),
+                worker,
+                lease.attempt(),
+                lease.expiresAt(),
+                lease.task());
     }
 
     /** Keeps the job with its worker for another lease period. */
