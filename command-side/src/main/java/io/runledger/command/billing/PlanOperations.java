@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import io.runledger.command.access.OrgAccess;
 import io.runledger.command.access.OrgNotFound;
-import io.runledger.command.plan.SubscriptionProjector;
+import io.runledger.command.subscription.SubscriptionProjector;
 import io.runledger.domain.shared.InvalidCommand;
 import io.runledger.domain.subscription.ActivateSubscription;
 import io.runledger.domain.subscription.Plan;

@@ -14,7 +14,7 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.net.Webhook;
 import io.runledger.command.caller.Caller;
 import io.runledger.command.caller.CallerContext;
-import io.runledger.command.plan.SubscriptionProjector;
+import io.runledger.command.subscription.SubscriptionProjector;
 import io.runledger.command.text.StorableText;
 import io.runledger.command.text.UnstorableText;
 import io.runledger.domain.shared.DomainRuleViolation;

@@ -2,7 +2,7 @@ package io.runledger.command.project;
 
 import java.util.UUID;
 
-import io.runledger.command.plan.PlanLimits;
+import io.runledger.command.subscription.PlanLimits;
 import io.runledger.domain.project.RequestGeneration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;

@@ -17,7 +17,7 @@ import io.runledger.command.billing.StripeMeterReporter;
 import io.runledger.command.generation.ProjectFollowsGenerationPolicy;
 import io.runledger.command.org.InvitationsFollowSignUpPolicy;
 import io.runledger.command.pattern.CatalogProjector;
-import io.runledger.command.plan.SubscriptionProjector;
+import io.runledger.command.subscription.SubscriptionProjector;
 import io.runledger.command.worker.WorkQueue;
 import io.runledger.projections.ReadModelProcessors;
 import io.runledger.projections.ReadModels;

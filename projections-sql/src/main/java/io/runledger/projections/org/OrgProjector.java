@@ -20,7 +20,7 @@ import io.runledger.domain.subscription.SubscriptionStateChanged;
 import io.runledger.projections.ReadModelProcessors;
 import io.runledger.projections.ReadModelProjector;
 import io.runledger.projections.ReadModels;
-import io.runledger.projections.plan.PlanTable;
+import io.runledger.projections.subscription.PlanTable;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 

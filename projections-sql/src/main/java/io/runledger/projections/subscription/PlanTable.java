@@ -1,0 +1,45 @@
+package io.runledger.projections.subscription;
+
+import java.util.Map;
+
+import io.runledger.domain.subscription.Plan;
+import io.runledger.domain.subscription.PlanCatalog;
+import io.runledger.projections.ReadModels;
+import jakarta.annotation.PostConstruct;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code plans}: the configured plans, written at start-up (before any processor runs), since plans are
+ * configuration, not events. A changed setting shows after the next start.
+ */
+@Component
+public record PlanTable(ReadModels models, PlanCatalog catalog) {
+
+    /** SQL for a plan's generations per month, given the plan's code as parameter. */
+    public static final String GENERATIONS_LIMIT_OF_PLAN =
+            "coalesce((select (limits ->> 'generations_per_month')::int from plans where id = ?), generations_limit)";
+
+    @PostConstruct
+    void writeConfiguredPlans() {
+        for (Plan plan : Plan.values()) {
+            PlanCatalog.Limits limits = catalog.of(plan);
+            models.write(
+                    """
+                    insert into plans (id, name, monthly_price_cents, limits) values (?, ?, ?, ?::jsonb)
+                    on conflict (id) do update
+                    set name = excluded.name, monthly_price_cents = excluded.monthly_price_cents, limits = excluded.limits
+                    """,
+                    plan.code(),
+                    displayName(plan),
+                    limits.monthlyPriceCents(),
+                    models.json(Map.of(
+                            "max_runs_per_day", limits.maxRunsPerDay(),
+                            "max_chars", limits.maxChars(),
+                            "generations_per_month", limits.generationsPerMonth())));
+        }
+    }
+
+    private static String displayName(Plan plan) {
+        return plan.code().substring(0, 1).toUpperCase() + plan.code().substring(1);
+    }
+}
