@@ -172,24 +172,27 @@ public class StatusStreams implements SmartLifecycle {
         watched.forEach((watch, streams) -> poll(watch, List.copyOf(streams)));
     }
 
-    /** One read for these streams of one org and kind, then each is sent its view; the first poll of a stream enrols it. */
+    /**
+     * One read for these streams of one org and kind, then each is sent its view; the first poll of a stream enrols it.
+     * Whatever fails ends these streams (their clients follow again) and nothing else: the shared poll is a periodic
+     * task, which is never run again once it throws, and would leave every stream of the instance standing still.
+     */
     @SuppressWarnings("unchecked")
     private <T> void poll(Watch watch, Collection<Stream<?>> streams) {
         if (streams.isEmpty()) {
             return;
         }
         Kind<T> kind = (Kind<T>) watch.kind();
-        Map<UUID, T> views;
         try {
-            views = kind.read()
+            Map<UUID, T> views = kind.read()
                     .apply(
                             watch.orgId(),
                             streams.stream().map(stream -> stream.id).distinct().toList());
-        } catch (RuntimeException readFailed) {
-            streams.forEach(stream -> stream.fail(readFailed));
-            return;
+            streams.forEach(stream -> ((Stream<T>) stream).deliver(views.get(stream.id)));
+        } catch (RuntimeException failed) {
+            log.warn("Ending {} status streams of org {}: their poll failed", streams.size(), watch.orgId(), failed);
+            streams.forEach(stream -> stream.fail(failed));
         }
-        streams.forEach(stream -> ((Stream<T>) stream).deliver(views.get(stream.id)));
     }
 
     private void release(String caller) {
@@ -265,13 +268,25 @@ public class StatusStreams implements SmartLifecycle {
                 emitter.send(SseEmitter.event().name(SHUTDOWN_EVENT).data(SHUTDOWN_DATA));
                 emitter.complete();
             } catch (IOException | RuntimeException clientGone) {
-                emitter.completeWithError(clientGone);
+                endWithError(clientGone);
             }
         }
 
         void fail(Exception cause) {
             stop();
-            emitter.completeWithError(cause);
+            endWithError(cause);
+        }
+
+        /**
+         * Ends the response with {@code cause}. The servlet container may be ending it already (its client left while
+         * this wrote), in which case it refuses; either way the stream is over.
+         */
+        private void endWithError(Exception cause) {
+            try {
+                emitter.completeWithError(cause);
+            } catch (RuntimeException alreadyEnding) {
+                log.debug("A status stream's response was ending already", alreadyEnding);
+            }
         }
 
         void stop() {
