@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -55,6 +58,13 @@ public final class ReadModelDatabase {
 
     public JdbcTemplate jdbc() {
         return jdbc;
+    }
+
+    /** The rows each query gives for {@code id}, one query's after another: all a test compares before and after. */
+    public List<Map<String, Object>> rows(Object id, String... queries) {
+        return Arrays.stream(queries)
+                .flatMap(query -> jdbc.queryForList(query, id).stream())
+                .toList();
     }
 
     public ReadModels readModels() {
