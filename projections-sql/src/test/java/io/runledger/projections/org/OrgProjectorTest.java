@@ -200,6 +200,8 @@ class OrgProjectorTest {
         Redelivery.changesNothing(
                 this::rows, () -> projector.on(new MemberRoleChanged(org, developer, Role.DEVELOPER, Role.ADMIN)));
         Redelivery.changesNothing(this::rows, () -> projector.on(new MemberRemoved(org, developer, Role.ADMIN)));
+        GenerationRequested requested = generationRequested();
+        Redelivery.changesNothing(this::rows, () -> projector.on(requested, CREATED.plusSeconds(4)));
 
         assertThat(roles()).isEqualTo(Map.of(owner, "owner"));
     }
