@@ -18,20 +18,17 @@ import io.runledger.domain.org.OrgErased;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.Platform;
 import io.runledger.domain.user.UserErased;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import io.runledger.projections.Redelivery;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code invitations} row an invitation's events leave: pending, accepted, revoked, expired, address erased. */
-class InvitationProjectorTest {
+class InvitationProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant SENT = Instant.parse("2026-11-02T09:00:00Z");
     private static final Instant EXPIRES = SENT.plus(Duration.ofDays(7));
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final InvitationProjector projector = new InvitationProjector(DATABASE.readModels());
+    private final InvitationProjector projector = new InvitationProjector(readModels);
     private final UUID org = UUID.randomUUID();
     private final UUID inviter = UUID.randomUUID();
 
@@ -124,7 +121,7 @@ class InvitationProjectorTest {
         UUID joined = UUID.randomUUID();
         UUID erasedPerson = UUID.randomUUID();
         Supplier<List<Map<String, Object>>> rows =
-                () -> DATABASE.rows(invitation, "select * from invitations where id = ?");
+                () -> database.rows(invitation, "select * from invitations where id = ?");
 
         Redelivery.changesNothing(rows, () -> send(invitation, Role.ADMIN));
         Redelivery.changesNothing(

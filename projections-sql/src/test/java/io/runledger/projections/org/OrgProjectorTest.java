@@ -30,27 +30,24 @@ import io.runledger.domain.subscription.SubscriptionActivated;
 import io.runledger.domain.subscription.SubscriptionPlanChanged;
 import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStatus;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import io.runledger.projections.Redelivery;
 import io.runledger.projections.subscription.ConfiguredPlans;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code orgs} row and {@code org_memberships} an org's, its subscription's and its generations' events leave. */
-class OrgProjectorTest {
+class OrgProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant CREATED = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final OrgProjector projector = new OrgProjector(DATABASE.readModels());
+    private final OrgProjector projector = new OrgProjector(readModels);
     private final UUID org = UUID.randomUUID();
     private final UUID owner = UUID.randomUUID();
 
-    @BeforeAll
-    static void plansAsAtStartUp() {
-        ConfiguredPlans.written(DATABASE.readModels(), ConfiguredPlans.CATALOG);
+    @BeforeEach
+    void plansAsAtStartUp() {
+        ConfiguredPlans.written(readModels, ConfiguredPlans.CATALOG);
     }
 
     private OrgCreated orgCreated() {
@@ -78,7 +75,7 @@ class OrgProjectorTest {
     }
 
     private List<Map<String, Object>> rows() {
-        return DATABASE.rows(
+        return database.rows(
                 org,
                 "select * from orgs where id = ?",
                 "select * from org_memberships where org_id = ? order by user_id");

@@ -13,19 +13,16 @@ import io.runledger.domain.pattern.PatternReactivated;
 import io.runledger.domain.pattern.PatternRegistered;
 import io.runledger.domain.pattern.PatternUpdated;
 import io.runledger.domain.shared.Platform;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import io.runledger.projections.Redelivery;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code patterns} row a pattern's events leave: active when registered, as last updated, off when deactivated. */
-class PatternProjectorTest {
+class PatternProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant REGISTERED = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final PatternProjector projector = new PatternProjector(DATABASE.readModels());
+    private final PatternProjector projector = new PatternProjector(readModels);
     private final UUID pattern = UUID.randomUUID();
 
     private PatternRegistered registered(UUID patternId) {

@@ -25,15 +25,13 @@ import io.runledger.domain.project.ProjectGenerationFinished;
 import io.runledger.domain.project.ProjectGenerationQueued;
 import io.runledger.domain.project.ProjectUpdated;
 import io.runledger.domain.shared.ProjectStatus;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import io.runledger.projections.Redelivery;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code projects} row and {@code generations} a project's and its generations' events leave, stage by stage. */
-class ProjectProjectorTest {
+class ProjectProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant CREATED = Instant.parse("2026-11-02T09:00:00Z");
     private static final ProjectDetails DETAILS = new ProjectDetails(
             "Launch video",
@@ -46,8 +44,7 @@ class ProjectProjectorTest {
             new BigDecimal("0.6"),
             new BigDecimal("0.5"));
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final ProjectProjector projector = new ProjectProjector(DATABASE.readModels());
+    private final ProjectProjector projector = new ProjectProjector(readModels);
     private final UUID org = UUID.randomUUID();
     private final UUID user = UUID.randomUUID();
     private final UUID project = UUID.randomUUID();
@@ -114,7 +111,7 @@ class ProjectProjectorTest {
     }
 
     private List<Map<String, Object>> rows() {
-        return DATABASE.rows(
+        return database.rows(
                 project,
                 "select * from projects where id = ?",
                 "select * from generations where project_id = ? order by id");

@@ -16,20 +16,18 @@ import io.runledger.domain.run.RunRequeued;
 import io.runledger.domain.run.RunStarted;
 import io.runledger.domain.run.RunStatus;
 import io.runledger.domain.run.RunSucceeded;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code runs} and {@code outputs} rows a run's events leave, on the read models' own tables. */
-class RunProjectorTest {
+class RunProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant QUEUED = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final RunProjector projector = new RunProjector(DATABASE.readModels());
+    private final RunProjector projector = new RunProjector(readModels);
     private final UUID org = UUID.randomUUID();
     private final UUID run = UUID.randomUUID();
 
@@ -127,7 +125,7 @@ class RunProjectorTest {
                 return super.batchUpdate(sql, rows);
             }
         };
-        RunProjector batched = new RunProjector(DATABASE.readModelsWritingThrough(watched));
+        RunProjector batched = new RunProjector(database.readModelsWritingThrough(watched));
         List<UUID> runs = List.of(run, UUID.randomUUID(), UUID.randomUUID());
 
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);

@@ -20,20 +20,17 @@ import io.runledger.domain.subscription.SubscriptionPlanChanged;
 import io.runledger.domain.subscription.SubscriptionStarted;
 import io.runledger.domain.subscription.SubscriptionStatus;
 import io.runledger.domain.subscription.TrialEnded;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import io.runledger.projections.Redelivery;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code subscriptions} row a subscription's events leave, and the {@code plans} rows {@link PlanTable} writes. */
-class SubscriptionReadProjectorTest {
+class SubscriptionReadProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant STARTED = Instant.parse("2026-11-02T09:00:00Z");
     private static final Instant TRIAL_END = STARTED.plus(Duration.ofDays(14));
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final SubscriptionReadProjector projector = new SubscriptionReadProjector(DATABASE.readModels());
+    private final SubscriptionReadProjector projector = new SubscriptionReadProjector(readModels);
     private final UUID org = UUID.randomUUID();
     private final UUID subscription = UUID.randomUUID();
 
@@ -124,7 +121,7 @@ class SubscriptionReadProjectorTest {
 
     @Test
     void the_plans_table_holds_each_configured_plan_and_a_changed_setting_replaces_it_at_the_next_start() {
-        ConfiguredPlans.written(DATABASE.readModels(), ConfiguredPlans.CATALOG);
+        ConfiguredPlans.written(readModels, ConfiguredPlans.CATALOG);
 
         assertThat(plans())
                 .containsExactly(
@@ -136,7 +133,7 @@ class SubscriptionReadProjectorTest {
                 Plan.FREE, ConfiguredPlans.CATALOG.of(Plan.FREE),
                 Plan.PRO, new PlanCatalog.Limits(2_000, 250_000, 60, 3_500),
                 Plan.TEAM, ConfiguredPlans.CATALOG.of(Plan.TEAM)));
-        ConfiguredPlans.written(DATABASE.readModels(), raised);
+        ConfiguredPlans.written(readModels, raised);
 
         assertThat(plans())
                 .containsExactly(

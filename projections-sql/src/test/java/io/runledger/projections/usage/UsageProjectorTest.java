@@ -9,20 +9,17 @@ import java.util.UUID;
 
 import io.runledger.domain.run.UsageMeter;
 import io.runledger.domain.run.UsageRecorded;
-import io.runledger.projections.ReadModelDatabase;
+import io.runledger.projections.ProjectorTest;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code usage_events} keeps each {@code UsageRecorded} once, under the event's id, which reconciliation matches on. */
-class UsageProjectorTest {
+class UsageProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     private static final Instant AT = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final JdbcTemplate jdbc = DATABASE.jdbc();
-    private final UsageProjector projector = new UsageProjector(DATABASE.readModels());
+    private final UsageProjector projector = new UsageProjector(readModels);
     private final UUID org = UUID.randomUUID();
 
     private void handle(EventMessage<UsageRecorded> message) {

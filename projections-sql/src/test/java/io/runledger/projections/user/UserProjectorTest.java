@@ -15,20 +15,20 @@ import io.runledger.domain.user.AuthProvider;
 import io.runledger.domain.user.UserErased;
 import io.runledger.domain.user.UserRegistered;
 import io.runledger.domain.user.UserRenamed;
+import io.runledger.projections.ProjectorTest;
 import io.runledger.projections.ReadModelDatabase;
 import io.runledger.projections.Redelivery;
 import org.junit.jupiter.api.Test;
 
 /** The {@code users} row and {@code auth_identities} a person's events leave; once erased, what a replay leaves. */
-class UserProjectorTest {
+class UserProjectorTest extends ProjectorTest {
 
-    private static final ReadModelDatabase DATABASE = ReadModelDatabase.migrated();
     /** Where the same person's events are replayed as they read once their key is destroyed. */
     private static final ReadModelDatabase REPLAYED = ReadModelDatabase.migrated();
 
     private static final Instant REGISTERED = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final UserProjector projector = new UserProjector(DATABASE.readModels());
+    private final UserProjector projector = new UserProjector(readModels);
     private final UUID user = UUID.randomUUID();
     private final String email = "ada-" + user + "@example.com";
 
@@ -64,7 +64,7 @@ class UserProjectorTest {
     private record Identity(String provider, String subject, Instant linked) {}
 
     private List<Identity> identities() {
-        return DATABASE.jdbc()
+        return database.jdbc()
                 .query(
                         "select * from auth_identities where user_id = ? order by provider, created_at",
                         (row, n) -> new Identity(
@@ -81,7 +81,7 @@ class UserProjectorTest {
         projector.on(link(user, AuthProvider.MAGIC, email), hour(1));
         projector.on(new UserRenamed(Platform.ORG_ID, user, "Ada King"), hour(2));
 
-        assertThat(DATABASE.jdbc().queryForMap("select * from users where id = ?", user))
+        assertThat(database.jdbc().queryForMap("select * from users where id = ?", user))
                 .containsEntry("email", email)
                 .containsEntry("name", "Ada King")
                 .containsEntry("created_at", Timestamp.from(REGISTERED))
@@ -101,28 +101,28 @@ class UserProjectorTest {
         signedUpLinkedAndRenamed(replaying, user, text -> placeholder);
         replaying.on(new UserErased(Platform.ORG_ID, user, null, List.of()));
 
-        assertThat(DATABASE.jdbc().queryForMap("select email, name from users where id = ?", user))
+        assertThat(database.jdbc().queryForMap("select email, name from users where id = ?", user))
                 .containsEntry("email", placeholder)
                 .containsEntry("name", placeholder);
         assertThat(identities())
                 .containsExactly(
                         new Identity("github", placeholder, hour(1)), new Identity("google", placeholder, REGISTERED));
-        assertThat(rows(DATABASE, user)).isEqualTo(rows(REPLAYED, user));
+        assertThat(rows(database, user)).isEqualTo(rows(REPLAYED, user));
     }
 
     @Test
     void an_event_delivered_twice_leaves_the_rows_it_left_once() {
         Redelivery.changesNothing(
-                () -> rows(DATABASE, user),
+                () -> rows(database, user),
                 () -> projector.on(new UserRegistered(Platform.ORG_ID, user, email, "Ada"), REGISTERED));
         Redelivery.changesNothing(
-                () -> rows(DATABASE, user),
+                () -> rows(database, user),
                 () -> projector.on(link(user, AuthProvider.GITHUB, "github-" + user), hour(1)));
         Redelivery.changesNothing(
-                () -> rows(DATABASE, user),
+                () -> rows(database, user),
                 () -> projector.on(new UserRenamed(Platform.ORG_ID, user, "Ada King"), hour(2)));
         Redelivery.changesNothing(
-                () -> rows(DATABASE, user), () -> projector.on(new UserErased(Platform.ORG_ID, user, null, List.of())));
+                () -> rows(database, user), () -> projector.on(new UserErased(Platform.ORG_ID, user, null, List.of())));
 
         assertThat(identities()).hasSize(1);
     }
