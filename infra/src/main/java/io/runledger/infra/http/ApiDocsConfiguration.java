@@ -74,7 +74,7 @@ class ApiDocsConfiguration {
             Billing | Plans, Stripe checkout and webhooks, metering and reconciliation | billing
             Audit | The tamper-evident audit trail and its signed digests | audit
             Privacy | Personal data: export and erasure | erasure privacy
-            Read models | Operators' view of the read models and their dead letters | admin
+            Read models | Operators' view of the read models and their dead letters | projection
             Workers | Workers claim runs and generations and report on them | worker
             Development | Tokens of the development issuer (only without an OpenID provider) | auth
             """);

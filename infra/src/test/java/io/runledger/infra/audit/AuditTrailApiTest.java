@@ -247,7 +247,8 @@ class AuditTrailApiTest extends ApiTest {
         assertThat(api.send(POST, "/v1/orgs/" + strangersOrg + "/audit/digests", day.ownerToken(), null)
                         .getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        // the owner's filter cannot reach the stranger's events either
+        // the owner's filter cannot reach the stranger's events either (once the chain has them to hide)
+        awaitChained(strangersOrg);
         assertThat(items(events("&actor="
                         + jdbc.queryForObject(
                                 "select actor from audit_events where org_id = ?::uuid and actor is not null limit 1",
