@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code plans}: the configured plans, written at start-up (before any processor runs), since plans are
- * configuration, not events. A changed setting shows after the next start.
+ * configuration, not events. A changed setting shows after the next start, in {@code plans} and in the generations
+ * limit each org's row copies from its plan.
  */
 @Component
 public record PlanTable(ReadModels models, PlanCatalog catalog) {
@@ -37,6 +38,14 @@ public record PlanTable(ReadModels models, PlanCatalog catalog) {
                             "max_chars", limits.maxChars(),
                             "generations_per_month", limits.generationsPerMonth())));
         }
+        // the org's row took its plan's limit at its last subscription event; a setting changed since applies now,
+        // as it does on the command side, and as a replay would give it
+        models.write("""
+                update orgs o set generations_limit = (p.limits ->> 'generations_per_month')::int
+                from plans p
+                where p.id = o.subscription_plan
+                  and o.generations_limit is distinct from (p.limits ->> 'generations_per_month')::int
+                """);
     }
 
     private static String displayName(Plan plan) {

@@ -24,6 +24,7 @@ import io.runledger.domain.org.OrgSettingsChanged;
 import io.runledger.domain.org.Role;
 import io.runledger.domain.shared.ProjectStatus;
 import io.runledger.domain.subscription.Plan;
+import io.runledger.domain.subscription.PlanCatalog;
 import io.runledger.domain.subscription.StripeCustomerLinked;
 import io.runledger.domain.subscription.StripeSubscriptionLinked;
 import io.runledger.domain.subscription.SubscriptionActivated;
@@ -162,6 +163,27 @@ class OrgProjectorTest extends ProjectorTest {
                 CREATED.plusSeconds(64));
 
         assertThat(row()).containsEntry("subscription_plan", "pro").containsEntry("generations_limit", 50);
+    }
+
+    @Test
+    void an_orgs_generations_limit_follows_its_plans_setting_changed_before_the_next_start() {
+        created();
+        projector.on(
+                new SubscriptionStarted(org, UUID.randomUUID(), Plan.FREE, SubscriptionStatus.ACTIVE, null), CREATED);
+        assertThat(row()).containsEntry("generations_limit", 3);
+
+        PlanCatalog.Limits free = ConfiguredPlans.CATALOG.of(Plan.FREE);
+        ConfiguredPlans.written(
+                readModels,
+                new PlanCatalog(Map.of(
+                        Plan.FREE,
+                        new PlanCatalog.Limits(free.maxRunsPerDay(), free.maxChars(), 5, free.monthlyPriceCents()),
+                        Plan.PRO,
+                        ConfiguredPlans.CATALOG.of(Plan.PRO),
+                        Plan.TEAM,
+                        ConfiguredPlans.CATALOG.of(Plan.TEAM))));
+
+        assertThat(row()).containsEntry("generations_limit", 5);
     }
 
     @Test
