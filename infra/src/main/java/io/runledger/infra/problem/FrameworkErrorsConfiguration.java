@@ -1,4 +1,4 @@
-package io.runledger.infra.http;
+package io.runledger.infra.problem;
 
 import java.util.Set;
 
