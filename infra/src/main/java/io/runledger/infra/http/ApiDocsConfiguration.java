@@ -73,7 +73,7 @@ class ApiDocsConfiguration {
             System logs | What happened in an org, for its members | systemlog
             Billing | Plans, Stripe checkout and webhooks, metering and reconciliation | billing
             Audit | The tamper-evident audit trail and its signed digests | audit
-            Privacy | Personal data: export and erasure | erasure privacy
+            Privacy | Personal data: export and erasure | privacy
             Read models | Operators' view of the read models and their dead letters | projection
             Workers | Workers claim runs and generations and report on them | worker
             Development | Tokens of the development issuer (only without an OpenID provider) | auth

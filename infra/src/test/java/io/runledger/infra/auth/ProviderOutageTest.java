@@ -173,8 +173,8 @@ class ProviderOutageTest {
                         .toMillis(),
                 health.toMillis());
         assertThat(slowest(known)).isLessThan(TIMEOUT.dividedBy(2));
-        // a request queued behind another's fetch waits for two timeouts; one fetch plus the flood's queueing took
-        // 1.03 s to 1.20 s on two cores, 1.5 s and more only while another test JVM shared them
+        // the request that fetches waits one timeout, plus the flood's queueing for a thread (1.03 s to 1.20 s on
+        // two cores, more only while another test JVM shared them); one that waited behind it would take two
         assertThat(slowest(refusals)).isLessThan(TIMEOUT.multipliedBy(2));
         // one fetch at a time, at most one each min-interval: only the request that makes it waits for it
         assertThat(waited).isLessThanOrEqualTo(hung.dividedBy(MIN_INTERVAL) + 1);

@@ -85,16 +85,20 @@ public record OrgProjector(ReadModels models) {
     }
 
     /**
-     * Counts the month's requests; the first of a new month starts the count again. The org's events come in order,
-     * so the same request again is the one counted last, and counts once.
+     * Counts the month's requests; the first of a new month starts the count again. The one write of the read models
+     * that is not safe to repeat: it is counted once because the processor's token commits with it, and a replay
+     * builds fresh tables rather than handling events again over these.
      */
     @EventHandler
     void on(GenerationRequested requested, @Timestamp Instant at) {
         LocalDate month = at.atZone(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
-        change("""
-                generations_this_month = case when generations_last_counted is not distinct from ? then generations_this_month
-                                              when generations_month = ? then generations_this_month + 1 else 1 end,
-                generations_month = ?, generations_last_counted = ?""", requested.orgId(), at, requested.generationId(), month, month, requested.generationId());
+        change(
+                "generations_this_month = case when generations_month = ? then generations_this_month + 1 else 1 end, "
+                        + "generations_month = ?",
+                requested.orgId(),
+                at,
+                month,
+                month);
     }
 
     @EventHandler

@@ -6,6 +6,9 @@ import io.runledger.domain.subscription.Plan;
 import io.runledger.domain.subscription.PlanCatalog;
 import io.runledger.projections.ReadModels;
 import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 public record PlanTable(ReadModels models, PlanCatalog catalog) {
 
+    private static final String GENERATIONS_PER_MONTH = "(limits ->> 'generations_per_month')::int";
+
     /** SQL for a plan's generations per month, given the plan's code as parameter. */
     public static final String GENERATIONS_LIMIT_OF_PLAN =
-            "coalesce((select (limits ->> 'generations_per_month')::int from plans where id = ?), generations_limit)";
+            "coalesce((select " + GENERATIONS_PER_MONTH + " from plans where id = ?), generations_limit)";
+
+    private static final Logger log = LoggerFactory.getLogger(PlanTable.class);
 
     @PostConstruct
     void writeConfiguredPlans() {
@@ -40,12 +47,14 @@ public record PlanTable(ReadModels models, PlanCatalog catalog) {
         }
         // the org's row took its plan's limit at its last subscription event; a setting changed since applies now,
         // as it does on the command side, and as a replay would give it
-        models.write("""
-                update orgs o set generations_limit = (p.limits ->> 'generations_per_month')::int
-                from plans p
-                where p.id = o.subscription_plan
-                  and o.generations_limit is distinct from (p.limits ->> 'generations_per_month')::int
-                """);
+        try {
+            models.write("update orgs o set generations_limit = " + GENERATIONS_PER_MONTH + " from plans p "
+                    + "where p.id = o.subscription_plan and o.generations_limit is distinct from "
+                    + GENERATIONS_PER_MONTH);
+        } catch (DataAccessException busy) {
+            // another instance's processors may hold the rows: the next subscription event or start applies it
+            log.warn("The orgs' generations limits were not brought to the configured plans", busy);
+        }
     }
 
     private static String displayName(Plan plan) {

@@ -219,8 +219,8 @@ class OrgProjectorTest extends ProjectorTest {
         Redelivery.changesNothing(
                 this::rows, () -> projector.on(new MemberRoleChanged(org, developer, Role.DEVELOPER, Role.ADMIN)));
         Redelivery.changesNothing(this::rows, () -> projector.on(new MemberRemoved(org, developer, Role.ADMIN)));
-        GenerationRequested requested = generationRequested();
-        Redelivery.changesNothing(this::rows, () -> projector.on(requested, CREATED.plusSeconds(4)));
+        // GenerationRequested is left out: the month's count is the one write not safe to repeat (OrgProjector says
+        // why)
 
         assertThat(roles()).isEqualTo(Map.of(owner, "owner"));
     }

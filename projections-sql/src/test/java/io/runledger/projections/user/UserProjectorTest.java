@@ -64,14 +64,13 @@ class UserProjectorTest extends ProjectorTest {
     private record Identity(String provider, String subject, Instant linked) {}
 
     private List<Identity> identities() {
-        return database.jdbc()
-                .query(
-                        "select * from auth_identities where user_id = ? order by provider, created_at",
-                        (row, n) -> new Identity(
-                                row.getString("provider"),
-                                row.getString("provider_user_id"),
-                                row.getTimestamp("created_at").toInstant()),
-                        user);
+        return jdbc.query(
+                "select * from auth_identities where user_id = ? order by provider, created_at",
+                (row, n) -> new Identity(
+                        row.getString("provider"),
+                        row.getString("provider_user_id"),
+                        row.getTimestamp("created_at").toInstant()),
+                user);
     }
 
     @Test
@@ -81,7 +80,7 @@ class UserProjectorTest extends ProjectorTest {
         projector.on(link(user, AuthProvider.MAGIC, email), hour(1));
         projector.on(new UserRenamed(Platform.ORG_ID, user, "Ada King"), hour(2));
 
-        assertThat(database.jdbc().queryForMap("select * from users where id = ?", user))
+        assertThat(jdbc.queryForMap("select * from users where id = ?", user))
                 .containsEntry("email", email)
                 .containsEntry("name", "Ada King")
                 .containsEntry("created_at", Timestamp.from(REGISTERED))
@@ -101,7 +100,7 @@ class UserProjectorTest extends ProjectorTest {
         signedUpLinkedAndRenamed(replaying, user, text -> placeholder);
         replaying.on(new UserErased(Platform.ORG_ID, user, null, List.of()));
 
-        assertThat(database.jdbc().queryForMap("select email, name from users where id = ?", user))
+        assertThat(jdbc.queryForMap("select email, name from users where id = ?", user))
                 .containsEntry("email", placeholder)
                 .containsEntry("name", placeholder);
         assertThat(identities())

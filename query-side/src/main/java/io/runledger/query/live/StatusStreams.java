@@ -190,7 +190,11 @@ public class StatusStreams implements SmartLifecycle {
                             streams.stream().map(stream -> stream.id).distinct().toList());
             streams.forEach(stream -> ((Stream<T>) stream).deliver(views.get(stream.id)));
         } catch (RuntimeException failed) {
-            log.warn("Ending {} status streams of org {}: their poll failed", streams.size(), watch.orgId(), failed);
+            log.warn(
+                    "Ending the status streams of org {} (open: {}): their poll failed",
+                    watch.orgId(),
+                    streams.size(),
+                    failed);
             streams.forEach(stream -> stream.fail(failed));
         }
     }

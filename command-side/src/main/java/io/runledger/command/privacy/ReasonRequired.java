@@ -1,4 +1,4 @@
-package io.runledger.command.erasure;
+package io.runledger.command.privacy;
 
 import io.runledger.command.problem.ClientProblem;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.runledger.command.erasure;
+package io.runledger.command.privacy;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.runledger.command.erasure;
+package io.runledger.command.privacy;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
