@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * An event handled again, as after a crash before its token was stored: the second handling must leave the rows
- * exactly as the first left them (nothing counted twice, nothing taken back).
+ * An event handled again over rows it already wrote (a dead letter retried, a token moved back; a crashed batch
+ * leaves no rows, since its token commits with them): the second handling must leave the rows exactly as the first
+ * left them (nothing counted twice, nothing taken back).
  */
 public final class Redelivery {
 
